@@ -1,0 +1,178 @@
+/* The local store: one SQLite database holding every record of twoway.
+ * Only src/core/store*.c include sqlite3.h. Every call takes the open store
+ * and a tw_error to fill on failure; success is `true` (or a non-NULL
+ * result). Records come back as model structs the caller finishes/frees. */
+#ifndef TWOWAY_STORE_H
+#define TWOWAY_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "twoway/diag.h"
+#include "twoway/model.h"
+
+#define TW_STORE_SCHEMA_VERSION 2
+
+struct tw_store; /* opaque */
+
+/* The default database path: $XDG_DATA_HOME/twoway/twoway.db, or
+ * ~/.local/share/twoway/twoway.db. Returns a string the caller frees. */
+char *tw_store_default_path(void);
+
+/* Opens (creating when missing, with its directory at mode 0700 and the
+ * files at 0600) and migrates the database at path. A file that is not a
+ * twoway database, a corrupt one or one from a newer twoway is refused
+ * with TW_ERR_FOREIGN / TW_ERR_CORRUPT / TW_ERR_TOO_NEW and left untouched.
+ * Returns NULL on failure. */
+struct tw_store *tw_store_open(const char *path, struct tw_error *err);
+void tw_store_close(struct tw_store *st); /* NULL is a no-op */
+const char *tw_store_path(const struct tw_store *st); /* borrowed */
+
+/* The schema version found on disk before migration (0 for a new file). */
+int tw_store_found_version(const struct tw_store *st);
+
+/* Runs PRAGMA integrity_check; true when it says ok. */
+bool tw_store_check(struct tw_store *st, struct tw_error *err);
+
+/* ---- profiles ---- */
+/* Adds a profile; fills *id. TW_ERR_EXISTS when the name is taken. */
+bool tw_store_profile_add(struct tw_store *st, const char *name, const char *role,
+			  const char *goals, int64_t *id, struct tw_error *err);
+bool tw_store_profile_list(struct tw_store *st, struct tw_profile **out, size_t *n,
+			   struct tw_error *err);
+bool tw_store_profile_get(struct tw_store *st, int64_t id, struct tw_profile *out,
+			  struct tw_error *err);
+bool tw_store_profile_find(struct tw_store *st, const char *name, struct tw_profile *out,
+			   struct tw_error *err); /* TW_ERR_NOTFOUND when absent */
+bool tw_store_profile_update(struct tw_store *st, const struct tw_profile *p,
+			     struct tw_error *err);
+/* The profile in use (set by tw_store_profile_use); when none is set yet,
+ * the first live profile, and when there is none a "default" profile is
+ * created (named after $USER when set). */
+bool tw_store_profile_current(struct tw_store *st, struct tw_profile *out,
+			      struct tw_error *err);
+bool tw_store_profile_use(struct tw_store *st, int64_t id, struct tw_error *err);
+
+/* ---- sponsors ---- */
+/* s->profile_id must be set; fills s->id, created, updated. */
+bool tw_store_sponsor_add(struct tw_store *st, struct tw_sponsor *s, struct tw_error *err);
+bool tw_store_sponsor_update(struct tw_store *st, const struct tw_sponsor *s,
+			     struct tw_error *err);
+bool tw_store_sponsor_list(struct tw_store *st, int64_t profile_id, struct tw_sponsor **out,
+			   size_t *n, struct tw_error *err);
+bool tw_store_sponsor_get(struct tw_store *st, int64_t id, struct tw_sponsor *out,
+			  struct tw_error *err);
+/* Finds a live sponsor of the profile by exact name, or by id when name is
+ * all digits. */
+bool tw_store_sponsor_find(struct tw_store *st, int64_t profile_id, const char *name,
+			   struct tw_sponsor *out, struct tw_error *err);
+
+/* ---- progress (never dropped when content changes) ---- */
+bool tw_store_progress_tick(struct tw_store *st, int64_t profile_id, const char *item_id,
+			    bool ticked, struct tw_error *err);
+/* rating 1-5, or 0 to clear. */
+bool tw_store_progress_rate(struct tw_store *st, int64_t profile_id, const char *item_id,
+			    int rating, struct tw_error *err);
+/* Every progress row of the profile, ordered by item id. */
+bool tw_store_progress_list(struct tw_store *st, int64_t profile_id, struct tw_progress **out,
+			    size_t *n, struct tw_error *err);
+/* The rating history of one item (every rate call kept), oldest first. */
+bool tw_store_rating_history(struct tw_store *st, int64_t profile_id, const char *item_id,
+			     int **ratings, tw_time **when, size_t *n, struct tw_error *err);
+
+/* ---- reflections (every save keeps the previous version) ---- */
+/* Saves text as the newest version of the profile's reflection on item_id
+ * (item_id NULL: a new free-standing reflection). Empty or blank text and
+ * invalid UTF-8 are TW_ERR_INVALID. Fills *id when not NULL. Saving text
+ * equal to the current version changes nothing but the private flag. */
+bool tw_store_reflection_save(struct tw_store *st, int64_t profile_id, const char *item_id,
+			      const char *text, bool is_private, int64_t *id,
+			      struct tw_error *err);
+/* The live reflection on item_id; TW_ERR_NOTFOUND when there is none. */
+bool tw_store_reflection_get_item(struct tw_store *st, int64_t profile_id, const char *item_id,
+				  struct tw_reflection *out, struct tw_error *err);
+bool tw_store_reflection_get(struct tw_store *st, int64_t id, struct tw_reflection *out,
+			     struct tw_error *err);
+/* Live reflections of the profile, newest update first; limit 0 = all. */
+bool tw_store_reflection_list(struct tw_store *st, int64_t profile_id, size_t limit,
+			      struct tw_reflection **out, size_t *n, struct tw_error *err);
+/* Every version, oldest first. */
+bool tw_store_reflection_history(struct tw_store *st, int64_t reflection_id,
+				 struct tw_reflection_version **out, size_t *n,
+				 struct tw_error *err);
+/* Makes version's text the newest version (history keeps everything). */
+bool tw_store_reflection_restore(struct tw_store *st, int64_t reflection_id, int version,
+				 struct tw_error *err);
+
+/* Drafts: the editor's autosave, one per profile and item ("" for a new
+ * free-standing reflection). A draft never replaces a saved reflection. */
+bool tw_store_draft_put(struct tw_store *st, int64_t profile_id, const char *item_id,
+			const char *text, struct tw_error *err);
+/* *text is NULL when there is no draft; otherwise the caller frees it. */
+bool tw_store_draft_get(struct tw_store *st, int64_t profile_id, const char *item_id,
+			char **text, struct tw_error *err);
+bool tw_store_draft_drop(struct tw_store *st, int64_t profile_id, const char *item_id,
+			 struct tw_error *err);
+
+/* ---- meetings ---- */
+/* m->profile_id, sponsor_id and when must be set; fills m->id. */
+bool tw_store_meeting_add(struct tw_store *st, struct tw_meeting *m, struct tw_error *err);
+bool tw_store_meeting_update(struct tw_store *st, const struct tw_meeting *m,
+			     struct tw_error *err);
+bool tw_store_meeting_get(struct tw_store *st, int64_t id, struct tw_meeting *out,
+			  struct tw_error *err);
+/* Live meetings of the profile by time; which: 0 all, 1 planned, 2 held. */
+bool tw_store_meeting_list(struct tw_store *st, int64_t profile_id, int which,
+			   struct tw_meeting **out, size_t *n, struct tw_error *err);
+/* The first planned meeting at or after now; TW_ERR_NOTFOUND when none. */
+bool tw_store_meeting_next(struct tw_store *st, int64_t profile_id, tw_time now,
+			   struct tw_meeting *out, struct tw_error *err);
+bool tw_store_meeting_mark_held(struct tw_store *st, int64_t id, const char *notes,
+				const char *outcome, struct tw_error *err);
+
+/* ---- action items ---- */
+/* a->profile_id and text must be set; due "" or YYYY-MM-DD; fills a->id. */
+bool tw_store_action_add(struct tw_store *st, struct tw_action *a, struct tw_error *err);
+/* done "" reopens; NULL means today (local date). */
+bool tw_store_action_done(struct tw_store *st, int64_t id, const char *done,
+			  struct tw_error *err);
+enum tw_action_filter { TW_ACTIONS_ALL, TW_ACTIONS_OPEN, TW_ACTIONS_OVERDUE };
+/* today is "YYYY-MM-DD" (used by OVERDUE); meeting_id 0 = any. Ordered by
+ * due date (undated last), then id. */
+bool tw_store_action_list(struct tw_store *st, int64_t profile_id, int64_t meeting_id,
+			  enum tw_action_filter filter, const char *today,
+			  struct tw_action **out, size_t *n, struct tw_error *err);
+
+/* ---- coaching sessions ---- */
+bool tw_store_coaching_start(struct tw_store *st, int64_t profile_id, const char *coach,
+			     int64_t *id, struct tw_error *err);
+bool tw_store_coaching_notes(struct tw_store *st, int64_t id, const char *notes,
+			     struct tw_error *err);
+bool tw_store_coaching_end(struct tw_store *st, int64_t id, const char *covered,
+			   struct tw_error *err);
+bool tw_store_coaching_get(struct tw_store *st, int64_t id, struct tw_coaching *out,
+			   struct tw_error *err);
+bool tw_store_coaching_list(struct tw_store *st, int64_t profile_id,
+			    struct tw_coaching **out, size_t *n, struct tw_error *err);
+
+/* ---- search ---- */
+/* FTS5 over reflections, meetings and action items of one profile
+ * (profile_id 0: all), best first, at most limit hits (0: 50). The query is
+ * plain words, not FTS syntax: each word must appear (prefix match on the
+ * last one). */
+bool tw_store_search(struct tw_store *st, int64_t profile_id, const char *query,
+		     size_t limit, struct tw_hit **out, size_t *n, struct tw_error *err);
+
+/* ---- soft delete, undo, purge ---- */
+bool tw_store_delete(struct tw_store *st, enum tw_record_kind kind, int64_t id,
+		     struct tw_error *err);
+bool tw_store_undelete(struct tw_store *st, enum tw_record_kind kind, int64_t id,
+		       struct tw_error *err);
+/* What a purge would remove. */
+bool tw_store_deleted_list(struct tw_store *st, struct tw_deleted **out, size_t *n,
+			   struct tw_error *err);
+/* Removes every soft-deleted record for good; fills *count. */
+bool tw_store_purge(struct tw_store *st, size_t *count, struct tw_error *err);
+
+#endif

@@ -1,0 +1,50 @@
+/* Small helpers the CLI, TUI and core share: UTF-8 text checks, dates and
+ * times in the forms twoway accepts, and the XDG directories it uses.
+ * Nothing here touches the database, the content files or the terminal. */
+#ifndef TWOWAY_UTIL_H
+#define TWOWAY_UTIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "twoway/model.h"
+
+/* True when s[0..len) is valid UTF-8 (no overlongs, no surrogates). */
+bool tw_utf8_valid(const char *s, size_t len);
+
+/* True when s[0..len) is valid UTF-8 and holds no control character (C0,
+ * DEL, C1) other than newline and tab: safe to store and to draw. */
+bool tw_text_valid(const char *s, size_t len);
+
+/* True when s has at least one character that is not white space. */
+bool tw_text_nonblank(const char *s);
+
+/* Parses "YYYY-MM-DD" (taken as 09:00) or "YYYY-MM-DD HH:MM" /
+ * "YYYY-MM-DDTHH:MM" in local time. Rejects impossible dates. */
+bool tw_time_parse(const char *s, tw_time *out);
+
+/* "YYYY-MM-DD HH:MM" in local time into buf (at least 17 bytes). */
+void tw_time_format(tw_time t, char *buf, size_t len);
+
+/* Today's local date "YYYY-MM-DD" into buf (at least 11 bytes). */
+void tw_today(char *buf, size_t len);
+
+/* True when s is a real calendar date written "YYYY-MM-DD". */
+bool tw_date_valid(const char *s);
+
+/* $XDG_DATA_HOME/twoway (default ~/.local/share/twoway) and
+ * $XDG_STATE_HOME/twoway (default ~/.local/state/twoway). The caller frees
+ * the returned string; NULL when neither XDG nor HOME is set. */
+char *tw_data_dir(void);
+char *tw_state_dir(void);
+
+/* Creates dir and any missing parents; the last component gets mode. */
+bool tw_mkdir_p(const char *dir, unsigned mode);
+
+/* printf into a new string the caller frees; NULL on no memory. */
+char *tw_strdup_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* strdup that maps NULL to NULL. */
+char *tw_strdup0(const char *s);
+
+#endif

@@ -1,0 +1,134 @@
+/* twoway's entry point: global options, then either a subcommand from the
+ * table below or, with none, the ncurses app. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "tw_config.h"
+#include "../tui/tui.h"
+
+static const struct cli_command commands[] = {
+	{ "check", cmd_check, "check content files and print every problem" },
+};
+
+static void usage(FILE *f)
+{
+	fprintf(f,
+		"usage: twoway [--db PATH] [--profile NAME] [--content DIR] [--coach]\n"
+		"       twoway COMMAND [ARGS...] [--db PATH] [--profile NAME]\n"
+		"\n"
+		"With no command, twoway opens the app.\n"
+		"\n"
+		"Commands:\n");
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
+	fprintf(f,
+		"\n"
+		"Options:\n"
+		"  --db PATH       database file (default $XDG_DATA_HOME/twoway/twoway.db; env TWOWAY_DB)\n"
+		"  --profile NAME  act on this profile instead of the current one\n"
+		"  --content DIR   also load guides from DIR (env TWOWAY_CONTENT)\n"
+		"  --coach         open the app in coach mode\n"
+		"  -h, --help      show this help; COMMAND --help shows a command's help\n"
+		"  -V, --version   show the version\n");
+}
+
+/* Takes a global option at argv[*i] (both "--opt VALUE" and "--opt=VALUE").
+ * Returns 1 if taken, 0 if not a global option, -1 on a missing value. */
+static int take_value(const char *name, int argc, char **argv, int *i, const char **out)
+{
+	size_t n = strlen(name);
+	if (strncmp(argv[*i], name, n) != 0)
+		return 0;
+	if (argv[*i][n] == '=') {
+		*out = argv[*i] + n + 1;
+		return 1;
+	}
+	if (argv[*i][n] != '\0')
+		return 0;
+	if (*i + 1 >= argc)
+		return -1;
+	*out = argv[++*i];
+	return 1;
+}
+
+int main(int argc, char **argv)
+{
+	struct cli_ctx ctx = { .prog = "twoway" };
+	ctx.db_path = getenv("TWOWAY_DB");
+	ctx.content_dir = getenv("TWOWAY_CONTENT");
+	if (ctx.db_path && !*ctx.db_path)
+		ctx.db_path = NULL;
+	if (ctx.content_dir && !*ctx.content_dir)
+		ctx.content_dir = NULL;
+	bool coach = false;
+
+	/* Pull the global options out of argv wherever they stand (up to "--"),
+	 * so that `twoway tick X --db F` and `twoway --db F tick X` agree. */
+	int out = 1;
+	bool dashdash = false;
+	for (int i = 1; i < argc; i++) {
+		if (dashdash) {
+			argv[out++] = argv[i];
+			continue;
+		}
+		if (strcmp(argv[i], "--") == 0) {
+			dashdash = true;
+			argv[out++] = argv[i];
+			continue;
+		}
+		static const char *const names[] = { "--db", "--profile", "--content" };
+		const char **slots[] = { &ctx.db_path, &ctx.profile, &ctx.content_dir };
+		int taken = 0;
+		for (size_t k = 0; k < 3 && !taken; k++) {
+			taken = take_value(names[k], argc, argv, &i, slots[k]);
+			if (taken < 0) {
+				fprintf(stderr, "twoway: option '%s' needs a value\n", names[k]);
+				return CLI_USAGE;
+			}
+		}
+		if (taken)
+			continue;
+		if (strcmp(argv[i], "--coach") == 0) {
+			coach = true;
+			continue;
+		}
+		argv[out++] = argv[i];
+	}
+	argc = out;
+	argv[argc] = NULL;
+
+	if (argc < 2 || (argv[1][0] == '-' && strcmp(argv[1], "-h") != 0 &&
+			 strcmp(argv[1], "--help") != 0 && strcmp(argv[1], "-V") != 0 &&
+			 strcmp(argv[1], "--version") != 0)) {
+		if (argc >= 2) {
+			fprintf(stderr, "twoway: unknown option '%s'\n", argv[1]);
+			fprintf(stderr, "Try 'twoway --help'.\n");
+			return CLI_USAGE;
+		}
+		struct tw_tui_options opt = { .db_path = ctx.db_path, .profile = ctx.profile,
+					      .content_dir = ctx.content_dir, .coach = coach };
+		return tw_tui_run(&opt);
+	}
+	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0 ||
+	    strcmp(argv[1], "help") == 0) {
+		usage(stdout);
+		return CLI_OK;
+	}
+	if (strcmp(argv[1], "-V") == 0 || strcmp(argv[1], "--version") == 0) {
+		printf("twoway %s\n", TW_VERSION);
+		return CLI_OK;
+	}
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
+		if (strcmp(argv[1], commands[i].name) != 0)
+			continue;
+		int rc = commands[i].run(&ctx, argc - 1, argv + 1);
+		tw_store_close(ctx.store);
+		tw_library_free(ctx.lib);
+		return rc;
+	}
+	fprintf(stderr, "twoway: unknown command '%s'\n", argv[1]);
+	fprintf(stderr, "Try 'twoway --help'.\n");
+	return CLI_USAGE;
+}
