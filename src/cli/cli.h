@@ -5,6 +5,7 @@
 #define TWOWAY_CLI_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "twoway/content.h"
@@ -45,7 +46,66 @@ bool cli_wants_help(int argc, char **argv);
 /* Reads all of stdin into a new string the caller frees (NULL on failure). */
 char *cli_read_stdin(size_t *len);
 
+/* One option a subcommand accepts: a value option sets *value, a flag
+ * option sets *flag. Both "--opt VALUE" and "--opt=VALUE" are taken. */
+struct cli_opt {
+	const char *name; /* "--due" */
+	const char **value;
+	bool *flag;
+};
+
+/* Splits argv[1..argc) into the options of opts and at most max positional
+ * arguments ("-" is positional, "--" ends the options). cmd names the
+ * command in messages ("action add"). Returns CLI_OK, or CLI_USAGE after
+ * printing which option or argument is wrong. */
+int cli_parse(const char *cmd, int argc, char **argv, const struct cli_opt *opts,
+	      const char **pos, int max, int *npos);
+
+/* Checks a text argument; what names it in the message ("--title").
+ * Refuses invalid UTF-8 and control characters; with nonblank, also empty
+ * or blank text. Prints the one-line error and returns false. */
+bool cli_text_ok(const char *what, const char *s, bool nonblank);
+/* Parses a record id (a positive integer); prints and returns false if not. */
+bool cli_id(const char *what, const char *s, int64_t *out);
+/* Parses --when ("YYYY-MM-DD" or "YYYY-MM-DD HH:MM"); prints on failure. */
+bool cli_when(const char *s, tw_time *out);
+/* Checks a date "YYYY-MM-DD"; prints on failure. */
+bool cli_date(const char *s);
+/* Looks an item up by its full id in the content; on failure prints
+ * "unknown item 'x'; did you mean: ..." and returns NULL. */
+const struct tw_item *cli_item(struct cli_ctx *ctx, const char *full_id);
+/* Resolves a sponsor of profile_id by name or id; prints on failure. */
+bool cli_sponsor(struct cli_ctx *ctx, int64_t profile_id, const char *name,
+		 struct tw_sponsor *out);
+/* Writes text to f with control characters shown as '?'; every line after
+ * the first is prefixed with indent. */
+void cli_put(FILE *f, const char *text, const char *indent);
+/* Width of s in characters (code points; good enough for aligned lists). */
+int cli_width(const char *s);
+/* Prints s with cli_put, then spaces up to w characters. */
+void cli_cell(const char *s, int w);
+/* The first line of text, at most max bytes (cut on a UTF-8 boundary,
+ * "..." appended when cut), into buf of size max + 4. */
+void cli_first_line(const char *text, char *buf, size_t max);
+
+/* Parses `KIND ID` for delete and undo (in cmd_delete.c). */
+int cli_delete_args(const char *cmd, int argc, char **argv, enum tw_record_kind *kind,
+		    int64_t *id);
+
 /* Subcommands (one file each, src/cli/cmd_*.c). */
 int cmd_check(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_profile(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_sponsor(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_guides(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_tick(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_rate(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_reflect(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_history(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_meeting(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_action(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_search(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_delete(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_undo(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_purge(struct cli_ctx *ctx, int argc, char **argv);
 
 #endif

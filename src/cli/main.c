@@ -10,6 +10,19 @@
 
 static const struct cli_command commands[] = {
 	{ "check", cmd_check, "check content files and print every problem" },
+	{ "profile", cmd_profile, "add, list and switch profiles (the sponsees)" },
+	{ "sponsor", cmd_sponsor, "add, list, show and edit sponsors" },
+	{ "guides", cmd_guides, "list guides and items with their ids and your progress" },
+	{ "tick", cmd_tick, "tick a check item (--undo to clear it)" },
+	{ "rate", cmd_rate, "rate a rate item from 1 to 5" },
+	{ "reflect", cmd_reflect, "save a reflection from stdin or $EDITOR" },
+	{ "history", cmd_history, "list or restore the versions of a reflection" },
+	{ "meeting", cmd_meeting, "plan, list, show and mark held sponsor meetings" },
+	{ "action", cmd_action, "add, finish and list action items" },
+	{ "search", cmd_search, "search reflections, meetings and action items" },
+	{ "delete", cmd_delete, "delete a record (it can be undone)" },
+	{ "undo", cmd_undo, "bring back a deleted record" },
+	{ "purge", cmd_purge, "list deleted records; remove them for good with --yes" },
 };
 
 static void usage(FILE *f)

@@ -1,0 +1,202 @@
+/* Argument handling the subcommands share: the option parser, the checks
+ * on text, ids, dates, items and sponsors (each printing one clear line
+ * naming the bad argument), and inert printing of stored text. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "twoway/util.h"
+
+static const struct cli_opt *find_opt(const struct cli_opt *opts, const char *arg,
+				      size_t len)
+{
+	for (const struct cli_opt *o = opts; o && o->name; o++)
+		if (strlen(o->name) == len && strncmp(o->name, arg, len) == 0)
+			return o;
+	return NULL;
+}
+
+int cli_parse(const char *cmd, int argc, char **argv, const struct cli_opt *opts,
+	      const char **pos, int max, int *npos)
+{
+	int n = 0;
+	bool dashdash = false;
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (!dashdash && strcmp(a, "--") == 0) {
+			dashdash = true;
+			continue;
+		}
+		if (dashdash || a[0] != '-' || a[1] == '\0') {
+			if (n >= max)
+				return cli_usage(cmd, "unexpected argument '%s'", a);
+			pos[n++] = a;
+			continue;
+		}
+		const char *eq = strchr(a, '=');
+		size_t len = eq ? (size_t)(eq - a) : strlen(a);
+		const struct cli_opt *o = find_opt(opts, a, len);
+		if (!o)
+			return cli_usage(cmd, "unknown option '%.*s'", (int)len, a);
+		if (o->flag) {
+			if (eq)
+				return cli_usage(cmd, "option '%s' takes no value", o->name);
+			*o->flag = true;
+			continue;
+		}
+		if (eq) {
+			*o->value = eq + 1;
+		} else {
+			if (i + 1 >= argc)
+				return cli_usage(cmd, "option '%s' needs a value", o->name);
+			*o->value = argv[++i];
+		}
+	}
+	*npos = n;
+	return CLI_OK;
+}
+
+bool cli_text_ok(const char *what, const char *s, bool nonblank)
+{
+	size_t len = strlen(s);
+	if (!tw_utf8_valid(s, len)) {
+		cli_fail("%s is not valid UTF-8 text; nothing was changed", what);
+		return false;
+	}
+	if (!tw_text_valid(s, len)) {
+		cli_fail("%s holds control characters; nothing was changed", what);
+		return false;
+	}
+	if (nonblank && !tw_text_nonblank(s)) {
+		cli_fail("%s is empty; nothing was changed", what);
+		return false;
+	}
+	return true;
+}
+
+bool cli_id(const char *what, const char *s, int64_t *out)
+{
+	char *end = NULL;
+	errno = 0;
+	long long v = (s[0] >= '0' && s[0] <= '9') ? strtoll(s, &end, 10) : 0;
+	if (!end || *end || errno || v <= 0) {
+		cli_fail("'%s' is not a %s id (a number, see the list command)", s, what);
+		return false;
+	}
+	*out = (int64_t)v;
+	return true;
+}
+
+bool cli_when(const char *s, tw_time *out)
+{
+	if (!tw_time_parse(s, out)) {
+		cli_fail("'%s' is not a date; use YYYY-MM-DD or 'YYYY-MM-DD HH:MM'", s);
+		return false;
+	}
+	return true;
+}
+
+bool cli_date(const char *s)
+{
+	if (!tw_date_valid(s)) {
+		cli_fail("'%s' is not a date; use YYYY-MM-DD", s);
+		return false;
+	}
+	return true;
+}
+
+const struct tw_item *cli_item(struct cli_ctx *ctx, const char *full_id)
+{
+	if (!cli_text_ok("the item id", full_id, true))
+		return NULL;
+	struct tw_library *lib = cli_library(ctx);
+	if (!lib)
+		return NULL;
+	const struct tw_item *item = tw_library_item(lib, full_id, NULL, NULL);
+	if (item)
+		return item;
+	const char *best[5];
+	size_t n = tw_library_suggest(lib, full_id, best, 5);
+	if (n == 0) {
+		cli_fail("unknown item '%s' (see 'twoway guides')", full_id);
+		return NULL;
+	}
+	fprintf(stderr, "twoway: unknown item '%s'; did you mean: ", full_id);
+	for (size_t i = 0; i < n; i++)
+		fprintf(stderr, "%s%s", i ? ", " : "", best[i]);
+	fputc('\n', stderr);
+	return NULL;
+}
+
+bool cli_sponsor(struct cli_ctx *ctx, int64_t profile_id, const char *name,
+		 struct tw_sponsor *out)
+{
+	if (!cli_text_ok("the sponsor name", name, true))
+		return false;
+	struct tw_store *st = cli_store(ctx);
+	if (!st)
+		return false;
+	struct tw_error err = { 0 };
+	if (tw_store_sponsor_find(st, profile_id, name, out, &err))
+		return true;
+	if (err.code == TW_ERR_NOTFOUND)
+		cli_fail("unknown sponsor '%s' (see 'twoway sponsor list')", name);
+	else
+		cli_fail("%s", err.message);
+	return false;
+}
+
+void cli_put(FILE *f, const char *text, const char *indent)
+{
+	const unsigned char *p = (const unsigned char *)(text ? text : "");
+	for (; *p; p++) {
+		if (*p == '\n') {
+			fputc('\n', f);
+			if (p[1])
+				fputs(indent, f);
+		} else if ((*p < 0x20 && *p != '\t') || *p == 0x7f) {
+			fputc('?', f);
+		} else if (*p == 0xc2 && p[1] >= 0x80 && p[1] < 0xa0) {
+			fputc('?', f); /* a C1 control character */
+			p++;
+		} else {
+			fputc(*p, f);
+		}
+	}
+}
+
+void cli_first_line(const char *text, char *buf, size_t max)
+{
+	size_t n = 0;
+	text = text ? text : "";
+	while (text[n] && text[n] != '\n')
+		n++;
+	bool cut = n > max;
+	if (cut) {
+		n = max;
+		while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
+			n--;
+	}
+	memcpy(buf, text, n);
+	strcpy(buf + n, cut ? "..." : "");
+	if (!cut && text[n] == '\n' && text[n + 1] && n + 3 <= max) {
+		strcpy(buf + n, "...");
+	}
+}
+
+int cli_width(const char *s)
+{
+	int w = 0;
+	for (; s && *s; s++)
+		if (((unsigned char)*s & 0xC0) != 0x80)
+			w++;
+	return w;
+}
+
+void cli_cell(const char *s, int w)
+{
+	cli_put(stdout, s, " ");
+	for (int i = cli_width(s); i < w; i++)
+		putchar(' ');
+}

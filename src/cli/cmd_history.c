@@ -1,0 +1,136 @@
+/* `twoway history ITEM [--restore N]`: every saved version of a reflection
+ * (on an item, or a free-standing one by its id), and restoring one of them
+ * as the newest version. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "twoway/util.h"
+
+static void help(void)
+{
+	puts("usage: twoway history ITEM|ID [--restore N]\n"
+	     "\n"
+	     "Lists every version of your reflection on ITEM (a full id) or of the\n"
+	     "reflection with id ID: number, time saved, private flag and text.\n"
+	     "--restore N makes version N the newest version; nothing is lost.");
+}
+
+static bool all_digits(const char *s)
+{
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (*s < '0' || *s > '9')
+			return false;
+	return true;
+}
+
+/* Finds the reflection named by arg into *out; prints on failure. */
+static bool find(struct cli_ctx *ctx, int64_t profile_id, const char *arg,
+		 struct tw_reflection *out)
+{
+	struct tw_error err = { 0 };
+	if (all_digits(arg)) {
+		int64_t id;
+		if (!cli_id("reflection", arg, &id))
+			return false;
+		if (tw_store_reflection_get(ctx->store, id, out, &err) &&
+		    out->profile_id == profile_id)
+			return true;
+		if (err.code == TW_OK || err.code == TW_ERR_NOTFOUND) {
+			tw_reflection_finish(out);
+			cli_fail("no reflection with id %s in this profile", arg);
+		} else {
+			cli_fail("%s", err.message);
+		}
+		return false;
+	}
+	if (!cli_text_ok("the item id", arg, true))
+		return false;
+	if (tw_store_reflection_get_item(ctx->store, profile_id, arg, out, &err))
+		return true;
+	if (err.code != TW_ERR_NOTFOUND) {
+		cli_fail("%s", err.message);
+		return false;
+	}
+	/* Not reflected on: an unknown id gets suggestions, a known one a hint. */
+	if (cli_item(ctx, arg))
+		cli_fail("no reflection on %s yet (write one with 'twoway reflect %s')", arg, arg);
+	return false;
+}
+
+int cmd_history(struct cli_ctx *ctx, int argc, char **argv)
+{
+	if (cli_wants_help(argc, argv)) {
+		help();
+		return CLI_OK;
+	}
+	const char *restore = NULL, *pos[1];
+	int n;
+	const struct cli_opt opts[] = { { "--restore", &restore, NULL }, { NULL, NULL, NULL } };
+	int rc = cli_parse("history", argc, argv, opts, pos, 1, &n);
+	if (rc)
+		return rc;
+	if (n < 1)
+		return cli_usage("history", "missing the ITEM (or reflection ID)");
+	int64_t want = 0;
+	if (restore && (!all_digits(restore) || strlen(restore) > 9 || atoi(restore) < 1))
+		return cli_fail("--restore '%s' is not a version number", restore);
+	if (restore)
+		want = atoi(restore);
+	struct tw_profile p = { 0 };
+	if (!cli_profile(ctx, &p))
+		return CLI_FAIL;
+	struct tw_reflection r = { 0 };
+	struct tw_reflection_version *v = NULL;
+	size_t nv = 0;
+	struct tw_error err = { 0 };
+	rc = CLI_FAIL;
+	if (!find(ctx, p.id, pos[0], &r))
+		goto out;
+	if (!tw_store_reflection_history(ctx->store, r.id, &v, &nv, &err)) {
+		cli_fail("%s", err.message);
+		goto out;
+	}
+	const char *what = r.item_id ? r.item_id : "a free-standing note";
+	if (restore) {
+		bool found = false;
+		for (size_t i = 0; i < nv; i++)
+			found = found || v[i].version == want;
+		if (!found) {
+			cli_fail("no version %s of the reflection on %s (it has versions 1-%d)",
+				 restore, what, r.version);
+			goto out;
+		}
+		if (!tw_store_reflection_restore(ctx->store, r.id, (int)want, &err)) {
+			cli_fail("%s", err.message);
+			goto out;
+		}
+		int64_t id = r.id;
+		printf("restored version %s of the reflection on %s", restore, what);
+		tw_reflection_finish(&r);
+		memset(&r, 0, sizeof(r));
+		if (tw_store_reflection_get(ctx->store, id, &r, &err))
+			printf(" as version %d", r.version);
+		putchar('\n');
+		rc = CLI_OK;
+		goto out;
+	}
+	printf("reflection %lld on %s, %zu version%s\n", (long long)r.id, what, nv,
+	       nv == 1 ? "" : "s");
+	for (size_t i = 0; i < nv; i++) {
+		char when[32];
+		tw_time_format(v[i].saved, when, sizeof(when));
+		printf("\nversion %d  %s%s\n    ", v[i].version, when,
+		       v[i].is_private ? "  private" : "");
+		cli_put(stdout, v[i].text, "    ");
+		putchar('\n');
+	}
+	rc = CLI_OK;
+out:
+	tw_reflection_versions_free(v, nv);
+	tw_reflection_finish(&r);
+	tw_profile_finish(&p);
+	return rc;
+}

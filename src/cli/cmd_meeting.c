@@ -1,0 +1,244 @@
+/* `twoway meeting add|list|show|held`: conversations with a sponsor, planned
+ * (sponsor, time, agenda) and then held (notes and outcome). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "twoway/util.h"
+
+static void help(void)
+{
+	puts("usage: twoway meeting add --sponsor NAME --when 'YYYY-MM-DD HH:MM' [--agenda TEXT]\n"
+	     "       twoway meeting list [--planned|--held]\n"
+	     "       twoway meeting show ID\n"
+	     "       twoway meeting held ID [--notes TEXT] [--outcome TEXT]\n"
+	     "\n"
+	     "Plans a meeting with a sponsor, lists meetings, shows one with its action\n"
+	     "items, and marks a planned meeting held with what was said and what came\n"
+	     "of it.");
+}
+
+static int add(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const char *sponsor = NULL, *when = NULL, *agenda = "", *pos[1];
+	int n;
+	const struct cli_opt opts[] = { { "--sponsor", &sponsor, NULL },
+					{ "--when", &when, NULL },
+					{ "--agenda", &agenda, NULL },
+					{ NULL, NULL, NULL } };
+	int rc = cli_parse("meeting add", argc, argv, opts, pos, 0, &n);
+	if (rc)
+		return rc;
+	if (!sponsor)
+		return cli_usage("meeting add", "missing --sponsor NAME");
+	if (!when)
+		return cli_usage("meeting add", "missing --when 'YYYY-MM-DD HH:MM'");
+	tw_time t;
+	if (!cli_when(when, &t) || !cli_text_ok("--agenda", agenda, false) ||
+	    !cli_text_ok("--sponsor", sponsor, true))
+		return CLI_FAIL;
+	struct tw_profile p = { 0 };
+	if (!cli_profile(ctx, &p))
+		return CLI_FAIL;
+	struct tw_sponsor s = { 0 };
+	if (!cli_sponsor(ctx, p.id, sponsor, &s)) {
+		tw_profile_finish(&p);
+		return CLI_FAIL;
+	}
+	struct tw_meeting m = { .profile_id = p.id, .sponsor_id = s.id, .when = t,
+				.agenda = (char *)agenda, .notes = (char *)"",
+				.outcome = (char *)"" };
+	struct tw_error err = { 0 };
+	if (!tw_store_meeting_add(ctx->store, &m, &err)) {
+		rc = cli_fail("%s", err.message);
+	} else {
+		char buf[32];
+		tw_time_format(t, buf, sizeof(buf));
+		printf("added meeting %lld with %s on %s\n", (long long)m.id, s.name, buf);
+	}
+	tw_sponsor_finish(&s);
+	tw_profile_finish(&p);
+	return rc;
+}
+
+static int list(struct cli_ctx *ctx, int argc, char **argv)
+{
+	bool planned = false, held = false;
+	const char *pos[1];
+	int n;
+	const struct cli_opt opts[] = { { "--planned", NULL, &planned },
+					{ "--held", NULL, &held },
+					{ NULL, NULL, NULL } };
+	int rc = cli_parse("meeting list", argc, argv, opts, pos, 0, &n);
+	if (rc)
+		return rc;
+	if (planned && held)
+		return cli_usage("meeting list", "give --planned or --held, not both");
+	struct tw_profile p = { 0 };
+	if (!cli_profile(ctx, &p))
+		return CLI_FAIL;
+	struct tw_meeting *v = NULL;
+	size_t nv = 0;
+	struct tw_error err = { 0 };
+	if (!tw_store_meeting_list(ctx->store, p.id, planned ? 1 : held ? 2 : 0, &v, &nv, &err)) {
+		tw_profile_finish(&p);
+		return cli_fail("%s", err.message);
+	}
+	int w = 7;
+	for (size_t i = 0; i < nv; i++)
+		if (cli_width(v[i].sponsor_name) > w)
+			w = cli_width(v[i].sponsor_name);
+	if (nv == 0)
+		puts("no meetings");
+	else
+		printf("%4s  %-16s  %-7s  %-*s  %s\n", "ID", "WHEN", "STATUS", w, "SPONSOR",
+		       "AGENDA");
+	for (size_t i = 0; i < nv; i++) {
+		char when[32], first[64];
+		tw_time_format(v[i].when, when, sizeof(when));
+		cli_first_line(v[i].agenda, first, sizeof(first) - 4);
+		printf("%4lld  %-16s  %-7s  ", (long long)v[i].id, when,
+		       v[i].held ? "held" : "planned");
+		cli_cell(v[i].sponsor_name, w);
+		fputs("  ", stdout);
+		cli_put(stdout, first, "");
+		putchar('\n');
+	}
+	tw_meetings_free(v, nv);
+	tw_profile_finish(&p);
+	return CLI_OK;
+}
+
+/* Gets meeting pos (an id) of the profile; prints on failure. */
+static bool get(struct cli_ctx *ctx, const char *arg, int64_t profile_id,
+		struct tw_meeting *m)
+{
+	int64_t id;
+	if (!cli_id("meeting", arg, &id))
+		return false;
+	struct tw_error err = { 0 };
+	if (tw_store_meeting_get(ctx->store, id, m, &err) && m->profile_id == profile_id)
+		return true;
+	if (err.code == TW_OK || err.code == TW_ERR_NOTFOUND) {
+		tw_meeting_finish(m);
+		cli_fail("no meeting %s in this profile (see 'twoway meeting list')", arg);
+	} else {
+		cli_fail("%s", err.message);
+	}
+	return false;
+}
+
+static void block(const char *label, const char *text)
+{
+	printf("%-8s ", label);
+	cli_put(stdout, text && *text ? text : "-", "         ");
+	putchar('\n');
+}
+
+static int show(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const char *pos[1];
+	int n;
+	const struct cli_opt opts[] = { { NULL, NULL, NULL } };
+	int rc = cli_parse("meeting show", argc, argv, opts, pos, 1, &n);
+	if (rc)
+		return rc;
+	if (n < 1)
+		return cli_usage("meeting show", "missing the meeting ID");
+	int64_t id;
+	if (!cli_id("meeting", pos[0], &id))
+		return CLI_FAIL;
+	struct tw_profile p = { 0 };
+	if (!cli_profile(ctx, &p))
+		return CLI_FAIL;
+	struct tw_meeting m = { 0 };
+	if (!get(ctx, pos[0], p.id, &m)) {
+		tw_profile_finish(&p);
+		return CLI_FAIL;
+	}
+	char when[32], today[16];
+	tw_time_format(m.when, when, sizeof(when));
+	tw_today(today, sizeof(today));
+	printf("%-8s %lld\n", "meeting", (long long)m.id);
+	block("sponsor", m.sponsor_name);
+	printf("%-8s %s\n", "when", when);
+	printf("%-8s %s\n", "status", m.held ? "held" : "planned");
+	block("agenda", m.agenda);
+	block("notes", m.notes);
+	block("outcome", m.outcome);
+	struct tw_action *a = NULL;
+	size_t na = 0;
+	struct tw_error err = { 0 };
+	if (!tw_store_action_list(ctx->store, p.id, m.id, TW_ACTIONS_ALL, today, &a, &na, &err)) {
+		rc = cli_fail("%s", err.message);
+	} else {
+		printf("actions  %s\n", na ? "" : "-");
+		for (size_t i = 0; i < na; i++) {
+			printf("  %4lld  [%c]  %-10s  %-7s  ", (long long)a[i].id,
+			       a[i].done[0] ? 'x' : ' ', a[i].due[0] ? a[i].due : "-",
+			       a[i].owner == TW_OWNER_SPONSOR ? "sponsor" : "me");
+			cli_put(stdout, a[i].text, "  ");
+			putchar('\n');
+		}
+	}
+	tw_actions_free(a, na);
+	tw_meeting_finish(&m);
+	tw_profile_finish(&p);
+	return rc;
+}
+
+static int held(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const char *notes = NULL, *outcome = NULL, *pos[1];
+	int n;
+	const struct cli_opt opts[] = { { "--notes", &notes, NULL },
+					{ "--outcome", &outcome, NULL },
+					{ NULL, NULL, NULL } };
+	int rc = cli_parse("meeting held", argc, argv, opts, pos, 1, &n);
+	if (rc)
+		return rc;
+	if (n < 1)
+		return cli_usage("meeting held", "missing the meeting ID");
+	int64_t id;
+	if (!cli_id("meeting", pos[0], &id) ||
+	    (notes && !cli_text_ok("--notes", notes, false)) ||
+	    (outcome && !cli_text_ok("--outcome", outcome, false)))
+		return CLI_FAIL;
+	struct tw_profile p = { 0 };
+	if (!cli_profile(ctx, &p))
+		return CLI_FAIL;
+	struct tw_meeting m = { 0 };
+	if (!get(ctx, pos[0], p.id, &m)) {
+		tw_profile_finish(&p);
+		return CLI_FAIL;
+	}
+	struct tw_error err = { 0 };
+	if (!tw_store_meeting_mark_held(ctx->store, m.id, notes ? notes : m.notes,
+					outcome ? outcome : m.outcome, &err))
+		rc = cli_fail("%s", err.message);
+	else
+		printf("meeting %lld with %s marked held\n", (long long)m.id, m.sponsor_name);
+	tw_meeting_finish(&m);
+	tw_profile_finish(&p);
+	return rc;
+}
+
+int cmd_meeting(struct cli_ctx *ctx, int argc, char **argv)
+{
+	if (argc < 2)
+		return cli_usage("meeting", "missing a subcommand: add, list, show or held");
+	if (cli_wants_help(argc, argv)) {
+		help();
+		return CLI_OK;
+	}
+	if (strcmp(argv[1], "add") == 0)
+		return add(ctx, argc - 1, argv + 1);
+	if (strcmp(argv[1], "list") == 0)
+		return list(ctx, argc - 1, argv + 1);
+	if (strcmp(argv[1], "show") == 0)
+		return show(ctx, argc - 1, argv + 1);
+	if (strcmp(argv[1], "held") == 0)
+		return held(ctx, argc - 1, argv + 1);
+	return cli_usage("meeting", "unknown subcommand '%s' (use add, list, show or held)",
+			 argv[1]);
+}

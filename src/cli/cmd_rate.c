@@ -1,0 +1,53 @@
+/* `twoway rate ITEM N`: records a 1-5 self-rating on a rate item for the
+ * current profile (every rating is kept in the item's rating history). */
+#include <string.h>
+
+#include "cli.h"
+
+static void help(void)
+{
+	puts("usage: twoway rate ITEM N\n"
+	     "\n"
+	     "Rates the rate item ITEM (a full id, see 'twoway guides') from 1 to 5.\n"
+	     "Each rating is kept, so coach mode can show how it moved over time.");
+}
+
+int cmd_rate(struct cli_ctx *ctx, int argc, char **argv)
+{
+	if (cli_wants_help(argc, argv)) {
+		help();
+		return CLI_OK;
+	}
+	const char *pos[2];
+	int n;
+	const struct cli_opt opts[] = { { NULL, NULL, NULL } };
+	int rc = cli_parse("rate", argc, argv, opts, pos, 2, &n);
+	if (rc)
+		return rc;
+	if (n < 1)
+		return cli_usage("rate", "missing the ITEM to rate");
+	if (n < 2)
+		return cli_usage("rate", "missing the rating N (1 to 5)");
+	const char *r = pos[1];
+	if (!(r[0] >= '1' && r[0] <= '5' && r[1] == '\0'))
+		return cli_fail("rating '%s' is not a number from 1 to 5", r);
+	const struct tw_item *item = cli_item(ctx, pos[0]);
+	if (!item)
+		return CLI_FAIL;
+	if (item->kind == TW_ITEM_CHECK)
+		return cli_fail("'%s' is a check item, not a rating; use 'twoway tick %s'", pos[0],
+				pos[0]);
+	if (item->kind == TW_ITEM_REFLECT)
+		return cli_fail("'%s' is a reflect item, not a rating; use 'twoway reflect %s'",
+				pos[0], pos[0]);
+	struct tw_profile p = { 0 };
+	if (!cli_profile(ctx, &p))
+		return CLI_FAIL;
+	struct tw_error err = { 0 };
+	bool ok = tw_store_progress_rate(ctx->store, p.id, item->full_id, r[0] - '0', &err);
+	tw_profile_finish(&p);
+	if (!ok)
+		return cli_fail("%s", err.message);
+	printf("rated %s %c/5\n", item->full_id, r[0]);
+	return CLI_OK;
+}

@@ -1,0 +1,74 @@
+/* `twoway search QUERY...`: full-text search over this profile's
+ * reflections, meetings and action items, best hit first, with snippets. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static void help(void)
+{
+	puts("usage: twoway search WORD...\n"
+	     "\n"
+	     "Searches your reflections, meetings and action items for every WORD (the\n"
+	     "last one may be the start of a word). Each hit shows its kind, id, title\n"
+	     "and a snippet with the matches in [brackets], best hit first.");
+}
+
+int cmd_search(struct cli_ctx *ctx, int argc, char **argv)
+{
+	if (cli_wants_help(argc, argv)) {
+		help();
+		return CLI_OK;
+	}
+	const char *pos[64];
+	int n;
+	const struct cli_opt opts[] = { { NULL, NULL, NULL } };
+	int rc = cli_parse("search", argc, argv, opts, pos, 64, &n);
+	if (rc)
+		return rc;
+	size_t len = 0;
+	for (int i = 0; i < n; i++)
+		len += strlen(pos[i]) + 1;
+	char *q = malloc(len + 1);
+	if (!q)
+		return cli_fail("out of memory");
+	q[0] = '\0';
+	for (int i = 0; i < n; i++) {
+		if (i)
+			strcat(q, " ");
+		strcat(q, pos[i]);
+	}
+	if (n == 0 || !*q) {
+		free(q);
+		return cli_usage("search", "missing the words to search for");
+	}
+	if (!cli_text_ok("the query", q, true)) {
+		free(q);
+		return CLI_FAIL;
+	}
+	struct tw_profile p = { 0 };
+	if (!cli_profile(ctx, &p)) {
+		free(q);
+		return CLI_FAIL;
+	}
+	struct tw_hit *v = NULL;
+	size_t nv = 0;
+	struct tw_error err = { 0 };
+	if (!tw_store_search(ctx->store, p.id, q, 0, &v, &nv, &err)) {
+		rc = cli_fail("%s", err.message);
+	} else {
+		if (nv == 0)
+			printf("no matches for '%s'\n", q);
+		for (size_t i = 0; i < nv; i++) {
+			printf("%-10s %4lld  ", tw_record_kind_name(v[i].kind), (long long)v[i].id);
+			cli_put(stdout, v[i].title, " ");
+			printf("%s\n    ", v[i].is_private ? "  (private)" : "");
+			cli_put(stdout, v[i].snippet, "    ");
+			putchar('\n');
+		}
+	}
+	tw_hits_free(v, nv);
+	tw_profile_finish(&p);
+	free(q);
+	return rc;
+}

@@ -1,0 +1,263 @@
+/* `twoway sponsor add|list|edit|show`: the sponsors of the current profile,
+ * with their title, organisation, how you met, homework notes and where
+ * they sit on the mentor-to-sponsor continuum. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static void help(void)
+{
+	puts("usage: twoway sponsor add NAME [OPTIONS]\n"
+	     "       twoway sponsor list\n"
+	     "       twoway sponsor show NAME|ID\n"
+	     "       twoway sponsor edit NAME|ID [OPTIONS]\n"
+	     "\n"
+	     "Options:\n"
+	     "  --name NAME       a new name (edit only)\n"
+	     "  --title TITLE     their job title\n"
+	     "  --org ORG         their organisation\n"
+	     "  --met HOW         how you met\n"
+	     "  --homework TEXT   what they have published, what they care about\n"
+	     "  --stage STAGE     mentor, strategizer, connector, opportunity-giver or sponsor");
+}
+
+struct fields {
+	const char *name, *title, *org, *met, *homework, *stage;
+};
+
+/* Parses the options shared by add and edit; pos receives NAME|ID. */
+static int parse(const char *cmd, int argc, char **argv, struct fields *f, const char **pos)
+{
+	const struct cli_opt opts[] = {
+		{ "--name", &f->name, NULL },	  { "--title", &f->title, NULL },
+		{ "--org", &f->org, NULL },	  { "--met", &f->met, NULL },
+		{ "--homework", &f->homework, NULL }, { "--stage", &f->stage, NULL },
+		{ NULL, NULL, NULL },
+	};
+	int n;
+	int rc = cli_parse(cmd, argc, argv, opts, pos, 1, &n);
+	if (rc)
+		return rc;
+	if (n < 1)
+		return cli_usage(cmd, "missing the sponsor %s", strcmp(cmd, "sponsor add") ? "NAME or ID" : "NAME");
+	return CLI_OK;
+}
+
+/* Checks every given field and the stage; returns false after printing. */
+static bool check(const struct fields *f, enum tw_stage *stage)
+{
+	if ((f->name && !cli_text_ok("--name", f->name, true)) ||
+	    (f->title && !cli_text_ok("--title", f->title, false)) ||
+	    (f->org && !cli_text_ok("--org", f->org, false)) ||
+	    (f->met && !cli_text_ok("--met", f->met, false)) ||
+	    (f->homework && !cli_text_ok("--homework", f->homework, false)))
+		return false;
+	if (f->stage && !tw_stage_parse(f->stage, stage)) {
+		cli_fail("'%s' is not a stage; use mentor, strategizer, connector, "
+			 "opportunity-giver or sponsor", f->stage);
+		return false;
+	}
+	return true;
+}
+
+/* Replaces *dst with a copy of src when src is given. */
+static bool set(char **dst, const char *src)
+{
+	if (!src)
+		return true;
+	char *c = strdup(src);
+	if (!c)
+		return false;
+	free(*dst);
+	*dst = c;
+	return true;
+}
+
+static bool apply(struct tw_sponsor *s, const struct fields *f, enum tw_stage stage)
+{
+	if (f->stage)
+		s->stage = stage;
+	return set(&s->name, f->name) && set(&s->title, f->title) && set(&s->org, f->org) &&
+	       set(&s->how_met, f->met) && set(&s->homework, f->homework);
+}
+
+static int add(struct cli_ctx *ctx, int argc, char **argv)
+{
+	struct fields f = { 0 };
+	const char *pos[1];
+	int rc = parse("sponsor add", argc, argv, &f, pos);
+	if (rc)
+		return rc;
+	if (f.name)
+		return cli_usage("sponsor add", "option '--name' is for 'sponsor edit'; give the NAME as an argument");
+	enum tw_stage stage = TW_STAGE_UNKNOWN;
+	f.name = pos[0];
+	if (!check(&f, &stage))
+		return CLI_FAIL;
+	struct tw_profile p = { 0 };
+	if (!cli_profile(ctx, &p))
+		return CLI_FAIL;
+	struct tw_sponsor s = { .profile_id = p.id };
+	struct tw_error err = { 0 };
+	if (!apply(&s, &f, stage)) {
+		rc = cli_fail("out of memory");
+		goto out;
+	}
+	if (!set(&s.title, s.title ? NULL : "") || !set(&s.org, s.org ? NULL : "") ||
+	    !set(&s.how_met, s.how_met ? NULL : "") || !set(&s.homework, s.homework ? NULL : "")) {
+		rc = cli_fail("out of memory");
+		goto out;
+	}
+	if (!tw_store_sponsor_add(ctx->store, &s, &err)) {
+		rc = err.code == TW_ERR_EXISTS
+			     ? cli_fail("a sponsor named '%s' already exists", f.name)
+			     : cli_fail("%s", err.message);
+		goto out;
+	}
+	printf("added sponsor '%s' (id %lld)\n", f.name, (long long)s.id);
+	rc = CLI_OK;
+out:
+	tw_sponsor_finish(&s);
+	tw_profile_finish(&p);
+	return rc;
+}
+
+static int edit(struct cli_ctx *ctx, int argc, char **argv)
+{
+	struct fields f = { 0 };
+	const char *pos[1];
+	int rc = parse("sponsor edit", argc, argv, &f, pos);
+	if (rc)
+		return rc;
+	if (!f.name && !f.title && !f.org && !f.met && !f.homework && !f.stage)
+		return cli_usage("sponsor edit", "nothing to change: give at least one option");
+	enum tw_stage stage = TW_STAGE_UNKNOWN;
+	if (!check(&f, &stage))
+		return CLI_FAIL;
+	struct tw_profile p = { 0 };
+	if (!cli_profile(ctx, &p))
+		return CLI_FAIL;
+	struct tw_sponsor s = { 0 };
+	if (!cli_sponsor(ctx, p.id, pos[0], &s)) {
+		tw_profile_finish(&p);
+		return CLI_FAIL;
+	}
+	struct tw_error err = { 0 };
+	if (!apply(&s, &f, stage))
+		rc = cli_fail("out of memory");
+	else if (!tw_store_sponsor_update(ctx->store, &s, &err))
+		rc = err.code == TW_ERR_EXISTS
+			     ? cli_fail("a sponsor named '%s' already exists", s.name)
+			     : cli_fail("%s", err.message);
+	else
+		printf("updated sponsor '%s' (id %lld)\n", s.name, (long long)s.id);
+	tw_sponsor_finish(&s);
+	tw_profile_finish(&p);
+	return rc;
+}
+
+static int list(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const char *pos[1];
+	int n;
+	const struct cli_opt opts[] = { { NULL, NULL, NULL } };
+	int rc = cli_parse("sponsor list", argc, argv, opts, pos, 0, &n);
+	if (rc)
+		return rc;
+	struct tw_profile p = { 0 };
+	if (!cli_profile(ctx, &p))
+		return CLI_FAIL;
+	struct tw_sponsor *v = NULL;
+	size_t nv = 0;
+	struct tw_error err = { 0 };
+	if (!tw_store_sponsor_list(ctx->store, p.id, &v, &nv, &err)) {
+		tw_profile_finish(&p);
+		return cli_fail("%s", err.message);
+	}
+	int wn = 4, ws = 5, wt = 5;
+	for (size_t i = 0; i < nv; i++) {
+		if (cli_width(v[i].name) > wn)
+			wn = cli_width(v[i].name);
+		if (cli_width(tw_stage_name(v[i].stage)) > ws)
+			ws = cli_width(tw_stage_name(v[i].stage));
+		if (cli_width(v[i].title) > wt)
+			wt = cli_width(v[i].title);
+	}
+	if (nv == 0)
+		puts("no sponsors yet (add one with 'twoway sponsor add NAME')");
+	else
+		printf("%4s  %-*s  %-*s  %-*s  %s\n", "ID", wn, "NAME", ws, "STAGE", wt, "TITLE",
+		       "ORG");
+	for (size_t i = 0; i < nv; i++) {
+		printf("%4lld  ", (long long)v[i].id);
+		cli_cell(v[i].name, wn);
+		fputs("  ", stdout);
+		cli_cell(tw_stage_name(v[i].stage), ws);
+		fputs("  ", stdout);
+		cli_cell(v[i].title, wt);
+		fputs("  ", stdout);
+		cli_put(stdout, v[i].org, " ");
+		putchar('\n');
+	}
+	tw_sponsors_free(v, nv);
+	tw_profile_finish(&p);
+	return CLI_OK;
+}
+
+static void field(const char *label, const char *value)
+{
+	printf("%-10s ", label);
+	cli_put(stdout, value && *value ? value : "-", "           ");
+	putchar('\n');
+}
+
+static int show(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const char *pos[1];
+	int n;
+	const struct cli_opt opts[] = { { NULL, NULL, NULL } };
+	int rc = cli_parse("sponsor show", argc, argv, opts, pos, 1, &n);
+	if (rc)
+		return rc;
+	if (n < 1)
+		return cli_usage("sponsor show", "missing the sponsor NAME or ID");
+	struct tw_profile p = { 0 };
+	if (!cli_profile(ctx, &p))
+		return CLI_FAIL;
+	struct tw_sponsor s = { 0 };
+	if (!cli_sponsor(ctx, p.id, pos[0], &s)) {
+		tw_profile_finish(&p);
+		return CLI_FAIL;
+	}
+	printf("%-10s %lld\n", "id", (long long)s.id);
+	field("name", s.name);
+	field("title", s.title);
+	field("org", s.org);
+	field("met", s.how_met);
+	field("stage", tw_stage_label(s.stage));
+	field("homework", s.homework);
+	tw_sponsor_finish(&s);
+	tw_profile_finish(&p);
+	return CLI_OK;
+}
+
+int cmd_sponsor(struct cli_ctx *ctx, int argc, char **argv)
+{
+	if (argc < 2)
+		return cli_usage("sponsor", "missing a subcommand: add, list, show or edit");
+	if (cli_wants_help(argc, argv)) {
+		help();
+		return CLI_OK;
+	}
+	if (strcmp(argv[1], "add") == 0)
+		return add(ctx, argc - 1, argv + 1);
+	if (strcmp(argv[1], "list") == 0)
+		return list(ctx, argc - 1, argv + 1);
+	if (strcmp(argv[1], "show") == 0)
+		return show(ctx, argc - 1, argv + 1);
+	if (strcmp(argv[1], "edit") == 0)
+		return edit(ctx, argc - 1, argv + 1);
+	return cli_usage("sponsor", "unknown subcommand '%s' (use add, list, show or edit)",
+			 argv[1]);
+}
