@@ -1,0 +1,390 @@
+/* Opening the store: where the database lives, refusing files that are not
+ * ours (or damaged, or too new) without touching them, the connection's
+ * pragmas (WAL, foreign keys, busy timeout, cache) and the migrations. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "store_internal.h"
+#include "twoway/util.h"
+
+/* How long a write waits for another twoway window before giving up. */
+#define BUSY_TIMEOUT_MS 10000
+/* Files up to this size are fully checked (PRAGMA quick_check) on every
+ * open; larger ones when they are about to be migrated. */
+#define QUICK_CHECK_MAX_BYTES (8 * 1024 * 1024)
+
+char *tw_store_default_path(void)
+{
+	char *dir = tw_data_dir();
+	if (!dir)
+		return NULL;
+	char *p = tw_strdup_printf("%s/twoway.db", dir);
+	free(dir);
+	return p;
+}
+
+const char *tw_store_path(const struct tw_store *st)
+{
+	return st ? st->path : NULL;
+}
+
+int tw_store_found_version(const struct tw_store *st)
+{
+	return st ? st->found_version : 0;
+}
+
+static bool refuse_foreign(const char *path, struct tw_error *err)
+{
+	return tw_error_set(err, TW_ERR_FOREIGN,
+			    "'%s' is not a twoway database; it was left untouched. "
+			    "Use --db to choose another file.", path);
+}
+
+static bool refuse_corrupt(const char *path, const char *why, struct tw_error *err)
+{
+	return tw_error_set(err, TW_ERR_CORRUPT,
+			    "'%s' is damaged (%s); it was left untouched. Restore it from a "
+			    "backup, or use --db to choose another file.", path, why);
+}
+
+static bool refuse_too_new(const char *path, int found, struct tw_error *err)
+{
+	return tw_error_set(err, TW_ERR_TOO_NEW,
+			    "'%s' was written by a newer twoway (schema %d; this one knows "
+			    "up to %d); it was left untouched. Upgrade twoway to open it.",
+			    path, found, TW_STORE_SCHEMA_VERSION);
+}
+
+static uint32_t be32(const unsigned char *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+/* Reads the 100-byte SQLite header without SQLite: a file that is not
+ * SQLite at all, or that another program stamped, is refused before any
+ * library touches it. *fresh is set for a missing or empty file. */
+static bool check_header(const char *path, bool *fresh, struct tw_error *err)
+{
+	struct stat sb;
+	*fresh = false;
+	if (stat(path, &sb) != 0) {
+		if (errno == ENOENT) {
+			*fresh = true;
+			return true;
+		}
+		return tw_error_set(err, TW_ERR_IO, "cannot read '%s': %s", path,
+				    strerror(errno));
+	}
+	if (!S_ISREG(sb.st_mode))
+		return refuse_foreign(path, err);
+	if (sb.st_size == 0) {
+		char *wal = tw_strdup_printf("%s-wal", path);
+		if (!wal)
+			return store_nomem(err);
+		*fresh = access(wal, F_OK) != 0;
+		free(wal);
+		if (*fresh)
+			return true;
+		return true; /* a WAL file holds its content: let SQLite judge */
+	}
+	unsigned char h[100];
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return tw_error_set(err, TW_ERR_IO, "cannot read '%s': %s", path,
+				    strerror(errno));
+	ssize_t got = read(fd, h, sizeof h);
+	close(fd);
+	if (got < 0)
+		return tw_error_set(err, TW_ERR_IO, "cannot read '%s': %s", path,
+				    strerror(errno));
+	if (got < (ssize_t)sizeof h || memcmp(h, "SQLite format 3", 16) != 0)
+		return refuse_foreign(path, err);
+	uint32_t app = be32(h + 68);
+	uint32_t uv = be32(h + 60);
+	if (app != 0 && app != TW_STORE_APP_ID)
+		return refuse_foreign(path, err);
+	if (app == TW_STORE_APP_ID && uv > TW_STORE_SCHEMA_VERSION)
+		return refuse_too_new(path, (int)uv, err);
+	return true;
+}
+
+static bool int_pragma(sqlite3 *db, const char *sql, int64_t *out)
+{
+	sqlite3_stmt *q;
+	if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) != SQLITE_OK)
+		return false;
+	bool ok = sqlite3_step(q) == SQLITE_ROW;
+	if (ok)
+		*out = sqlite3_column_int64(q, 0);
+	sqlite3_finalize(q);
+	return ok;
+}
+
+/* Judges an open connection without writing: ours, not too new, not
+ * damaged. deep runs PRAGMA quick_check. */
+static bool judge(sqlite3 *db, const char *path, bool deep, struct tw_error *err)
+{
+	int64_t app = 0, uv = 0, tables = 0;
+	if (!int_pragma(db, "PRAGMA application_id", &app) ||
+	    !int_pragma(db, "PRAGMA user_version", &uv) ||
+	    !int_pragma(db, "SELECT count(*) FROM sqlite_master", &tables)) {
+		int rc = sqlite3_errcode(db);
+		if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT)
+			return refuse_corrupt(path, sqlite3_errmsg(db), err);
+		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+			return tw_error_set(err, TW_ERR_BUSY,
+					    "'%s' stayed locked by another program", path);
+		return tw_error_set(err, store_code(rc), "cannot read '%s': %s", path,
+				    sqlite3_errmsg(db));
+	}
+	if (app != 0 && app != TW_STORE_APP_ID)
+		return refuse_foreign(path, err);
+	if (app == 0 && (uv != 0 || tables != 0))
+		return refuse_foreign(path, err);
+	if (uv == 0 && tables != 0)
+		return refuse_foreign(path, err);
+	if (uv > TW_STORE_SCHEMA_VERSION)
+		return refuse_too_new(path, (int)uv, err);
+	if (!deep && uv == TW_STORE_SCHEMA_VERSION)
+		return true;
+	sqlite3_stmt *q;
+	if (sqlite3_prepare_v2(db, "PRAGMA quick_check(1)", -1, &q, NULL) != SQLITE_OK)
+		return refuse_corrupt(path, sqlite3_errmsg(db), err);
+	int rc = sqlite3_step(q);
+	bool ok = rc == SQLITE_ROW &&
+		  strcmp((const char *)sqlite3_column_text(q, 0), "ok") == 0;
+	char why[200];
+	snprintf(why, sizeof why, "%s",
+		 rc == SQLITE_ROW ? (const char *)sqlite3_column_text(q, 0)
+				  : sqlite3_errmsg(db));
+	sqlite3_finalize(q);
+	if (!ok)
+		return refuse_corrupt(path, why, err);
+	return true;
+}
+
+/* file: URI for path, with the characters URIs reserve escaped. */
+static char *file_uri(const char *path, const char *query)
+{
+	size_t n = strlen(path);
+	char *u = malloc(n * 3 + strlen(query) + 16);
+	if (!u)
+		return NULL;
+	char *o = u + sprintf(u, "file:");
+	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+		if (*p == '%' || *p == '?' || *p == '#' || *p <= ' ' || *p >= 0x7f)
+			o += sprintf(o, "%%%02X", *p);
+		else
+			*o++ = (char)*p;
+	}
+	sprintf(o, "?%s", query);
+	return u;
+}
+
+/* Checks an existing file with an immutable read-only connection: SQLite
+ * takes no lock and creates no -wal or -shm file, so a refused file stays
+ * exactly as it was. */
+static bool validate_readonly(const char *path, bool deep, struct tw_error *err)
+{
+	char *uri = file_uri(path, "immutable=1");
+	if (!uri)
+		return store_nomem(err);
+	sqlite3 *db = NULL;
+	int rc = sqlite3_open_v2(uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+	free(uri);
+	bool ok;
+	if (rc != SQLITE_OK) {
+		if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT)
+			ok = refuse_corrupt(path, sqlite3_errstr(rc), err);
+		else
+			ok = tw_error_set(err, TW_ERR_IO, "cannot open '%s': %s", path,
+					  db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+	} else {
+		ok = judge(db, path, deep, err);
+	}
+	sqlite3_close(db);
+	return ok;
+}
+
+static bool wal_exists(const char *path)
+{
+	char *wal = tw_strdup_printf("%s-wal", path);
+	bool there = wal && access(wal, F_OK) == 0;
+	free(wal);
+	return there;
+}
+
+/* Applies every migration newer than the file, one transaction each. */
+static bool migrate(struct tw_store *st, struct tw_error *err)
+{
+	for (size_t i = 0; i < store_migrations_count; i++) {
+		const struct store_migration *m = &store_migrations[i];
+		if (!store_begin(st, err))
+			return false;
+		int64_t uv = 0, app = 0;
+		if (!int_pragma(st->db, "PRAGMA user_version", &uv) ||
+		    !int_pragma(st->db, "PRAGMA application_id", &app)) {
+			store_fail(st, err, "reading the schema version");
+			store_rollback(st);
+			return false;
+		}
+		if (i == 0)
+			st->found_version = (int)uv;
+		if (uv > TW_STORE_SCHEMA_VERSION) {
+			store_rollback(st);
+			return refuse_too_new(st->path, (int)uv, err);
+		}
+		if (uv > 0 && app != TW_STORE_APP_ID) {
+			store_rollback(st);
+			return refuse_foreign(st->path, err);
+		}
+		if (uv >= m->to) {
+			store_rollback(st);
+			continue;
+		}
+		char pragma[96];
+		snprintf(pragma, sizeof pragma,
+			 "PRAGMA user_version = %d; PRAGMA application_id = %d;", m->to,
+			 TW_STORE_APP_ID);
+		bool ok = true;
+		for (const char *const *sql = m->sql; ok && *sql; sql++)
+			ok = store_exec(st, *sql, err);
+		if (!ok || !store_exec(st, pragma, err)) {
+			store_rollback(st);
+			return false;
+		}
+		if (!store_commit(st, err))
+			return false;
+	}
+	return true;
+}
+
+static bool set_pragmas(struct tw_store *st, struct tw_error *err)
+{
+	sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
+	sqlite3_extended_result_codes(st->db, 1);
+	/* journal_mode answers with a row; read it so a failure shows. */
+	sqlite3_stmt *q;
+	if (!store_prepare(st, "PRAGMA journal_mode = WAL", &q, err))
+		return false;
+	int rc = sqlite3_step(q);
+	sqlite3_finalize(q);
+	if (rc != SQLITE_ROW)
+		return store_fail(st, err, "opening the database");
+	return store_exec(st,
+			  "PRAGMA foreign_keys = ON;"
+			  "PRAGMA synchronous = FULL;"
+			  "PRAGMA cache_size = -4096;"
+			  "PRAGMA temp_store = MEMORY;"
+			  "PRAGMA mmap_size = 0;",
+			  err);
+}
+
+static bool make_dir(const char *path, struct tw_error *err)
+{
+	char *dir = strdup(path);
+	if (!dir)
+		return store_nomem(err);
+	char *slash = strrchr(dir, '/');
+	if (!slash || slash == dir) {
+		free(dir);
+		return true;
+	}
+	*slash = '\0';
+	struct stat sb;
+	bool ok = true;
+	if (stat(dir, &sb) != 0) {
+		if (!tw_mkdir_p(dir, 0700) || chmod(dir, 0700) != 0)
+			ok = tw_error_set(err, TW_ERR_IO, "cannot create the directory '%s': %s",
+					  dir, strerror(errno));
+	} else if (!S_ISDIR(sb.st_mode)) {
+		ok = tw_error_set(err, TW_ERR_IO, "'%s' is not a directory", dir);
+	}
+	free(dir);
+	return ok;
+}
+
+struct tw_store *tw_store_open(const char *path, struct tw_error *err)
+{
+	tw_error_clear(err);
+	if (!path || !*path) {
+		tw_error_set(err, TW_ERR_INVALID, "no database path given");
+		return NULL;
+	}
+	bool fresh;
+	if (!check_header(path, &fresh, err))
+		return NULL;
+	if (fresh && !make_dir(path, err))
+		return NULL;
+	bool busy_file = wal_exists(path);
+	struct stat sb;
+	bool deep = !fresh && stat(path, &sb) == 0 && sb.st_size <= QUICK_CHECK_MAX_BYTES;
+	if (!fresh && !busy_file && !validate_readonly(path, deep, err))
+		return NULL;
+
+	struct tw_store *st = calloc(1, sizeof *st);
+	if (!st || !(st->path = strdup(path))) {
+		free(st);
+		store_nomem(err);
+		return NULL;
+	}
+	mode_t old = umask(077);
+	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE;
+	if (fresh)
+		flags |= SQLITE_OPEN_CREATE;
+	int rc = sqlite3_open_v2(path, &st->db, flags, NULL);
+	bool ok = rc == SQLITE_OK;
+	if (!ok)
+		tw_error_set(err, store_code(rc), "cannot open '%s': %s", path,
+			     st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc));
+	if (ok && fresh && chmod(path, 0600) != 0)
+		ok = tw_error_set(err, TW_ERR_IO, "cannot set the mode of '%s': %s", path,
+				  strerror(errno));
+	if (ok) {
+		sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
+		/* A -wal file means another window has it open (or one was
+		 * killed): judge it through SQLite, which reads the WAL. */
+		if (busy_file && !judge(st->db, path, deep, err))
+			ok = false;
+	}
+	ok = ok && set_pragmas(st, err) && migrate(st, err);
+	umask(old);
+	if (!ok) {
+		tw_store_close(st);
+		return NULL;
+	}
+	return st;
+}
+
+void tw_store_close(struct tw_store *st)
+{
+	if (!st)
+		return;
+	sqlite3_close_v2(st->db);
+	free(st->path);
+	free(st);
+}
+
+bool tw_store_check(struct tw_store *st, struct tw_error *err)
+{
+	sqlite3_stmt *q;
+	if (!store_prepare(st, "PRAGMA integrity_check(1)", &q, err))
+		return false;
+	int rc = sqlite3_step(q);
+	if (rc != SQLITE_ROW) {
+		sqlite3_finalize(q);
+		return store_fail(st, err, "checking the database");
+	}
+	const char *r = (const char *)sqlite3_column_text(q, 0);
+	bool ok = r && strcmp(r, "ok") == 0;
+	if (!ok)
+		tw_error_set(err, TW_ERR_CORRUPT, "'%s' is damaged: %s", st->path,
+			     r ? r : "unknown problem");
+	sqlite3_finalize(q);
+	return ok;
+}

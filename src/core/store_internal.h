@@ -1,0 +1,75 @@
+/* Private to src/core/store*.c: the store handle and the small helpers the
+ * store files share (statements, transactions, error mapping, checks of the
+ * caller's input). Nothing outside the store includes this header. */
+#ifndef TWOWAY_STORE_INTERNAL_H
+#define TWOWAY_STORE_INTERNAL_H
+
+#include <sqlite3.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "twoway/diag.h"
+#include "twoway/store.h"
+
+/* PRAGMA application_id of every twoway database ("TwWy"). */
+#define TW_STORE_APP_ID 0x54775779
+
+struct tw_store {
+	sqlite3 *db;
+	char *path;
+	int found_version;
+};
+
+/* One schema step: the SQL that takes version (to - 1) to version to. */
+struct store_migration {
+	int to;
+	const char *const *sql; /* NULL-terminated */
+};
+extern const struct store_migration store_migrations[];
+extern const size_t store_migrations_count;
+
+/* Fills err from the connection's last error; what says what was being
+ * done. Always returns false. */
+bool store_fail(struct tw_store *st, struct tw_error *err, const char *what);
+/* Maps an SQLite result code to a tw_errcode. */
+enum tw_errcode store_code(int rc);
+
+/* Prepares sql (one statement); false with err filled on failure. */
+bool store_prepare(struct tw_store *st, const char *sql, sqlite3_stmt **out,
+		   struct tw_error *err);
+/* Runs sql (one or more statements, no parameters). */
+bool store_exec(struct tw_store *st, const char *sql, struct tw_error *err);
+
+/* BEGIN IMMEDIATE (waits for another writer rather than failing), COMMIT,
+ * ROLLBACK. store_rollback is safe to call when no transaction is open. */
+bool store_begin(struct tw_store *st, struct tw_error *err);
+bool store_commit(struct tw_store *st, struct tw_error *err);
+void store_rollback(struct tw_store *st);
+
+/* Steps a write statement to completion and finalizes it. */
+bool store_step_done(struct tw_store *st, sqlite3_stmt *stmt, struct tw_error *err,
+		     const char *what);
+
+/* A copy of column i as a string ("" for NULL); NULL only on no memory. */
+char *store_col_dup(sqlite3_stmt *stmt, int i);
+/* Same, keeping NULL as NULL; *oom set when memory ran out. */
+char *store_col_dup0(sqlite3_stmt *stmt, int i, bool *oom);
+bool store_nomem(struct tw_error *err);
+
+/* Input checks: text valid UTF-8 without control characters (NULL is
+ * accepted as ""); required text must also be non-blank. what names the
+ * field in the message. */
+bool store_check_text(const char *s, const char *what, struct tw_error *err);
+bool store_check_required(const char *s, const char *what, struct tw_error *err);
+
+/* True when the id names a live (not soft-deleted) profile; otherwise err is
+ * TW_ERR_NOTFOUND. */
+bool store_profile_live(struct tw_store *st, int64_t id, struct tw_error *err);
+
+/* Grows *v (element size sz) so that it can hold n + 1 elements. */
+bool store_grow(void **v, size_t *cap, size_t n, size_t sz);
+
+/* Runs SELECT changes() equivalent: rows touched by the last statement. */
+int store_changes(struct tw_store *st);
+
+#endif

@@ -1,0 +1,201 @@
+/* Sponsors: the people a profile is building a relationship with, their
+ * notes and where they sit on the mentor-to-sponsor continuum. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "store_internal.h"
+#include "twoway/util.h"
+
+#define SPONSOR_COLS "id, profile_id, name, title, org, how_met, homework, stage, created, updated"
+
+static bool row_sponsor(sqlite3_stmt *q, struct tw_sponsor *s)
+{
+	memset(s, 0, sizeof *s);
+	s->id = sqlite3_column_int64(q, 0);
+	s->profile_id = sqlite3_column_int64(q, 1);
+	s->name = store_col_dup(q, 2);
+	s->title = store_col_dup(q, 3);
+	s->org = store_col_dup(q, 4);
+	s->how_met = store_col_dup(q, 5);
+	s->homework = store_col_dup(q, 6);
+	int stage = sqlite3_column_int(q, 7);
+	s->stage = stage >= 0 && stage <= TW_STAGE_SPONSOR ? (enum tw_stage)stage
+							   : TW_STAGE_UNKNOWN;
+	s->created = sqlite3_column_int64(q, 8);
+	s->updated = sqlite3_column_int64(q, 9);
+	if (!s->name || !s->title || !s->org || !s->how_met || !s->homework) {
+		tw_sponsor_finish(s);
+		return false;
+	}
+	return true;
+}
+
+static bool check_sponsor(const struct tw_sponsor *s, struct tw_error *err)
+{
+	if ((unsigned)s->stage > TW_STAGE_SPONSOR)
+		return tw_error_set(err, TW_ERR_INVALID, "unknown continuum stage %d",
+				    (int)s->stage);
+	return store_check_required(s->name, "sponsor's name", err) &&
+	       store_check_text(s->title, "title", err) &&
+	       store_check_text(s->org, "organisation", err) &&
+	       store_check_text(s->how_met, "how you met", err) &&
+	       store_check_text(s->homework, "homework notes", err);
+}
+
+static void bind_fields(sqlite3_stmt *q, const struct tw_sponsor *s)
+{
+	sqlite3_bind_text(q, 1, s->name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 2, s->title ? s->title : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 3, s->org ? s->org : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 4, s->how_met ? s->how_met : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 5, s->homework ? s->homework : "", -1, SQLITE_STATIC);
+	sqlite3_bind_int(q, 6, (int)s->stage);
+}
+
+bool tw_store_sponsor_add(struct tw_store *st, struct tw_sponsor *s, struct tw_error *err)
+{
+	if (!check_sponsor(s, err) || !store_begin(st, err))
+		return false;
+	int64_t now = (int64_t)time(NULL);
+	sqlite3_stmt *q = NULL;
+	bool ok = store_profile_live(st, s->profile_id, err) &&
+		  store_prepare(st, "INSERT INTO sponsors(name, title, org, how_met, homework, "
+				    "stage, profile_id, created, updated) "
+				    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", &q, err);
+	if (ok) {
+		bind_fields(q, s);
+		sqlite3_bind_int64(q, 7, s->profile_id);
+		sqlite3_bind_int64(q, 8, now);
+		sqlite3_bind_int64(q, 9, now);
+		ok = store_step_done(st, q, err, "adding a sponsor");
+	}
+	if (!ok) {
+		store_rollback(st);
+		return false;
+	}
+	int64_t id = sqlite3_last_insert_rowid(st->db);
+	if (!store_commit(st, err))
+		return false;
+	s->id = id;
+	s->created = s->updated = now;
+	return true;
+}
+
+bool tw_store_sponsor_update(struct tw_store *st, const struct tw_sponsor *s,
+			     struct tw_error *err)
+{
+	if (!check_sponsor(s, err) || !store_begin(st, err))
+		return false;
+	sqlite3_stmt *q;
+	bool ok = store_prepare(st, "UPDATE sponsors SET name = ?, title = ?, org = ?, "
+				    "how_met = ?, homework = ?, stage = ?, updated = ? "
+				    "WHERE id = ? AND deleted_at IS NULL", &q, err);
+	if (ok) {
+		bind_fields(q, s);
+		sqlite3_bind_int64(q, 7, (int64_t)time(NULL));
+		sqlite3_bind_int64(q, 8, s->id);
+		ok = store_step_done(st, q, err, "updating a sponsor");
+	}
+	if (ok && store_changes(st) == 0)
+		ok = tw_error_set(err, TW_ERR_NOTFOUND, "there is no sponsor with id %lld",
+				  (long long)s->id);
+	if (!ok) {
+		store_rollback(st);
+		return false;
+	}
+	return store_commit(st, err);
+}
+
+bool tw_store_sponsor_list(struct tw_store *st, int64_t profile_id, struct tw_sponsor **out,
+			   size_t *n, struct tw_error *err)
+{
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *q;
+	if (!store_prepare(st, "SELECT " SPONSOR_COLS " FROM sponsors WHERE profile_id = ? "
+			       "AND deleted_at IS NULL ORDER BY name COLLATE NOCASE, id", &q, err))
+		return false;
+	sqlite3_bind_int64(q, 1, profile_id);
+	struct tw_sponsor *v = NULL;
+	size_t cnt = 0, cap = 0;
+	int rc;
+	bool ok = true;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		if (!store_grow((void **)&v, &cap, cnt, sizeof *v) || !row_sponsor(q, &v[cnt])) {
+			ok = store_nomem(err);
+			break;
+		}
+		cnt++;
+	}
+	if (ok && rc != SQLITE_DONE)
+		ok = store_fail(st, err, "listing sponsors");
+	sqlite3_finalize(q);
+	if (!ok) {
+		tw_sponsors_free(v, cnt);
+		return false;
+	}
+	*out = v;
+	*n = cnt;
+	return true;
+}
+
+static bool one_sponsor(struct tw_store *st, sqlite3_stmt *q, struct tw_sponsor *out,
+			const char *missing, struct tw_error *err)
+{
+	int rc = sqlite3_step(q);
+	bool ok;
+	if (rc == SQLITE_ROW)
+		ok = row_sponsor(q, out) || store_nomem(err);
+	else if (rc == SQLITE_DONE)
+		ok = tw_error_set(err, TW_ERR_NOTFOUND, "%s", missing);
+	else
+		ok = store_fail(st, err, "reading a sponsor");
+	sqlite3_finalize(q);
+	return ok;
+}
+
+bool tw_store_sponsor_get(struct tw_store *st, int64_t id, struct tw_sponsor *out,
+			  struct tw_error *err)
+{
+	sqlite3_stmt *q;
+	if (!store_prepare(st, "SELECT " SPONSOR_COLS " FROM sponsors "
+			       "WHERE id = ? AND deleted_at IS NULL", &q, err))
+		return false;
+	sqlite3_bind_int64(q, 1, id);
+	char msg[64];
+	snprintf(msg, sizeof msg, "there is no sponsor with id %lld", (long long)id);
+	return one_sponsor(st, q, out, msg, err);
+}
+
+static bool all_digits(const char *s)
+{
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (*s < '0' || *s > '9')
+			return false;
+	return true;
+}
+
+bool tw_store_sponsor_find(struct tw_store *st, int64_t profile_id, const char *name,
+			   struct tw_sponsor *out, struct tw_error *err)
+{
+	if (!store_check_required(name, "sponsor's name", err))
+		return false;
+	sqlite3_stmt *q;
+	if (!store_prepare(st, "SELECT " SPONSOR_COLS " FROM sponsors WHERE profile_id = ? "
+			       "AND deleted_at IS NULL AND (name = ? OR (? AND id = ?)) "
+			       "ORDER BY name <> ?, id LIMIT 1", &q, err))
+		return false;
+	bool digits = all_digits(name) && strlen(name) < 19;
+	sqlite3_bind_int64(q, 1, profile_id);
+	sqlite3_bind_text(q, 2, name, -1, SQLITE_STATIC);
+	sqlite3_bind_int(q, 3, digits);
+	sqlite3_bind_int64(q, 4, digits ? strtoll(name, NULL, 10) : 0);
+	sqlite3_bind_text(q, 5, name, -1, SQLITE_STATIC);
+	char msg[400];
+	snprintf(msg, sizeof msg, "there is no sponsor named '%.300s'", name);
+	return one_sponsor(st, q, out, msg, err);
+}

@@ -1,0 +1,174 @@
+/* The store's shared helpers: SQLite error mapping, statements and
+ * transactions, column copies, and checks of the caller's input that every
+ * store file uses. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_internal.h"
+#include "twoway/util.h"
+
+enum tw_errcode store_code(int rc)
+{
+	switch (rc & 0xff) {
+	case SQLITE_NOMEM:
+		return TW_ERR_NOMEM;
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return TW_ERR_BUSY;
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		return TW_ERR_CORRUPT;
+	case SQLITE_IOERR:
+	case SQLITE_FULL:
+	case SQLITE_CANTOPEN:
+	case SQLITE_READONLY:
+	case SQLITE_PERM:
+		return TW_ERR_IO;
+	default:
+		return TW_ERR_DB;
+	}
+}
+
+bool store_fail(struct tw_store *st, struct tw_error *err, const char *what)
+{
+	int rc = sqlite3_extended_errcode(st->db);
+	enum tw_errcode code = store_code(rc);
+	const char *msg = sqlite3_errmsg(st->db);
+	switch (code) {
+	case TW_ERR_BUSY:
+		return tw_error_set(err, code,
+				    "%s: the database '%s' stayed locked by another twoway; "
+				    "try again when it has finished", what, st->path);
+	case TW_ERR_CORRUPT:
+		return tw_error_set(err, code,
+				    "%s: the database '%s' is damaged (%s); restore it from "
+				    "a backup", what, st->path, msg);
+	case TW_ERR_IO:
+		return tw_error_set(err, code, "%s: cannot write '%s': %s", what, st->path,
+				    msg);
+	default:
+		return tw_error_set(err, code, "%s: %s", what, msg);
+	}
+}
+
+bool store_nomem(struct tw_error *err)
+{
+	return tw_error_set(err, TW_ERR_NOMEM, "out of memory");
+}
+
+bool store_prepare(struct tw_store *st, const char *sql, sqlite3_stmt **out,
+		   struct tw_error *err)
+{
+	*out = NULL;
+	if (sqlite3_prepare_v2(st->db, sql, -1, out, NULL) != SQLITE_OK)
+		return store_fail(st, err, "preparing a query");
+	return true;
+}
+
+bool store_exec(struct tw_store *st, const char *sql, struct tw_error *err)
+{
+	if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return store_fail(st, err, "updating the database");
+	return true;
+}
+
+bool store_begin(struct tw_store *st, struct tw_error *err)
+{
+	if (sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+		return store_fail(st, err, "starting a write");
+	return true;
+}
+
+bool store_commit(struct tw_store *st, struct tw_error *err)
+{
+	if (sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+		store_fail(st, err, "saving");
+		store_rollback(st);
+		return false;
+	}
+	return true;
+}
+
+void store_rollback(struct tw_store *st)
+{
+	if (!sqlite3_get_autocommit(st->db))
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+bool store_step_done(struct tw_store *st, sqlite3_stmt *stmt, struct tw_error *err,
+		     const char *what)
+{
+	int rc = sqlite3_step(stmt);
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return store_fail(st, err, what);
+	return true;
+}
+
+char *store_col_dup(sqlite3_stmt *stmt, int i)
+{
+	const unsigned char *t = sqlite3_column_text(stmt, i);
+	return strdup(t ? (const char *)t : "");
+}
+
+char *store_col_dup0(sqlite3_stmt *stmt, int i, bool *oom)
+{
+	if (sqlite3_column_type(stmt, i) == SQLITE_NULL)
+		return NULL;
+	char *s = store_col_dup(stmt, i);
+	if (!s)
+		*oom = true;
+	return s;
+}
+
+bool store_check_text(const char *s, const char *what, struct tw_error *err)
+{
+	if (s && !tw_text_valid(s, strlen(s)))
+		return tw_error_set(err, TW_ERR_INVALID,
+				    "the %s is not valid UTF-8 text or holds control "
+				    "characters; nothing was saved", what);
+	return true;
+}
+
+bool store_check_required(const char *s, const char *what, struct tw_error *err)
+{
+	if (!s || !tw_text_nonblank(s))
+		return tw_error_set(err, TW_ERR_INVALID, "the %s must not be empty", what);
+	return store_check_text(s, what, err);
+}
+
+bool store_profile_live(struct tw_store *st, int64_t id, struct tw_error *err)
+{
+	sqlite3_stmt *q;
+	if (!store_prepare(st, "SELECT 1 FROM profiles WHERE id = ? AND deleted_at IS NULL",
+			   &q, err))
+		return false;
+	sqlite3_bind_int64(q, 1, id);
+	int rc = sqlite3_step(q);
+	sqlite3_finalize(q);
+	if (rc == SQLITE_ROW)
+		return true;
+	if (rc != SQLITE_DONE)
+		return store_fail(st, err, "looking up a profile");
+	return tw_error_set(err, TW_ERR_NOTFOUND, "there is no profile with id %lld",
+			    (long long)id);
+}
+
+bool store_grow(void **v, size_t *cap, size_t n, size_t sz)
+{
+	if (n < *cap)
+		return true;
+	size_t nc = *cap ? *cap * 2 : 16;
+	void *p = realloc(*v, nc * sz);
+	if (!p)
+		return false;
+	memset((char *)p + *cap * sz, 0, (nc - *cap) * sz);
+	*v = p;
+	*cap = nc;
+	return true;
+}
+
+int store_changes(struct tw_store *st)
+{
+	return sqlite3_changes(st->db);
+}

@@ -1,0 +1,33 @@
+/* Helpers shared by the store's unit tests: a fresh temporary directory per
+ * test, opening a store inside it, and reading whole files to compare. */
+#ifndef TW_TEST_STORE_COMMON_H
+#define TW_TEST_STORE_COMMON_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "twoway/store.h"
+
+struct fixture {
+	char dir[256];
+	char path[300];
+	struct tw_store *st;
+	int64_t profile;
+};
+
+/* cmocka setup/teardown: a temp dir with an open store and one profile. */
+int store_setup(void **state);
+int store_teardown(void **state);
+/* Only the temp dir (no store). */
+int dir_setup(void **state);
+
+/* mkdtemp under $TMPDIR (or /tmp); removes the tree afterwards. */
+void tmpdir_make(char *buf, size_t len);
+void tmpdir_remove(const char *dir);
+
+/* Whole file into a malloc'd buffer; NULL when missing. */
+char *slurp(const char *path, size_t *len);
+bool file_exists(const char *path);
+void copy_file(const char *from, const char *to);
+
+#endif
