@@ -81,7 +81,7 @@ bool cli_id(const char *what, const char *s, int64_t *out)
 	errno = 0;
 	long long v = (s[0] >= '0' && s[0] <= '9') ? strtoll(s, &end, 10) : 0;
 	if (!end || *end || errno || v <= 0) {
-		cli_fail("'%s' is not a %s id (a number, see the list command)", s, what);
+		cli_fail("'%s' is not a valid %s id: ids are positive numbers", s, what);
 		return false;
 	}
 	*out = (int64_t)v;

@@ -133,9 +133,6 @@ static int list(struct cli_ctx *ctx, int argc, char **argv)
 		return CLI_FAIL;
 	char today[16];
 	tw_today(today, sizeof(today));
-	const char *fake = getenv("TWOWAY_TODAY"); /* lets tests pin "today" */
-	if (fake && tw_date_valid(fake))
-		snprintf(today, sizeof(today), "%s", fake);
 	struct tw_action *v = NULL;
 	size_t nv = 0;
 	struct tw_error err = { 0 };

@@ -107,9 +107,12 @@ static char *edit(const char *initial)
 		}
 	}
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-		cli_fail("the editor '%s' failed (%s %d); nothing was saved", ed,
-			 WIFEXITED(status) ? "exit status" : "signal",
-			 WIFEXITED(status) ? WEXITSTATUS(status) : WTERMSIG(status));
+		if (WIFEXITED(status))
+			cli_fail("the editor exited with status %d; nothing was saved",
+				 WEXITSTATUS(status));
+		else
+			cli_fail("the editor was killed by signal %d; nothing was saved",
+				 WIFSIGNALED(status) ? WTERMSIG(status) : 0);
 		goto out;
 	}
 	text = read_file(path);

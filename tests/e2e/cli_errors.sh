@@ -1,0 +1,140 @@
+#!/usr/bin/env bash
+# Bad input to the CLI: each case exits 1 (user error) or 2 (usage error)
+# with one clear line naming the offending argument, prints nothing on
+# stdout, and leaves the database byte-for-byte the same (compared as a dump).
+. "$(dirname "$0")/lib.sh"
+
+ok profile add Alice
+ok sponsor add "Maria Lopez"
+ok meeting add --sponsor "Maria Lopez" --when "2026-03-02 10:30"
+ok action add "Send the agenda"
+ok reflect cli-test/debrief/lesson <<<"first version"
+
+# Unknown item ids, with suggestions.
+unchanged 1 "twoway: unknown item 'cli-test/prepare/agnda'; did you mean: cli-test/prepare/agenda" \
+	tick cli-test/prepare/agnda
+[[ "$ERR" == *"did you mean: cli-test/prepare/agenda"* ]] || fail "best suggestion first"
+unchanged 1 "$(tw tick cli-test/prepare/agnda 2>&1)" rate cli-test/prepare/agnda 3
+expect_err_has "unknown item 'cli-test/prepare/agnda'" "rate suggests"
+run reflect cli-test/nope/lesson <<<"text"
+expect_rc 1 "reflect on an unknown item"
+expect_err_has "unknown item 'cli-test/nope/lesson'; did you mean: cli-test/debrief/lesson" \
+	"reflect suggests"
+
+# Wrong kind of item.
+unchanged 1 "twoway: 'cli-test/prepare/confidence' is a rate item, not a box to tick; use 'twoway rate cli-test/prepare/confidence N'" \
+	tick cli-test/prepare/confidence
+unchanged 1 "twoway: 'cli-test/prepare/agenda' is a check item, not a rating; use 'twoway tick cli-test/prepare/agenda'" \
+	rate cli-test/prepare/agenda 3
+unchanged 1 "twoway: rating '6' is not a number from 1 to 5" rate cli-test/prepare/confidence 6
+unchanged 1 "twoway: rating 'x' is not a number from 1 to 5" rate cli-test/prepare/confidence x
+
+# Reflections: empty, blank, invalid UTF-8, control characters.
+before=$(dump)
+for input in "" "   " $'\n\n\t\n'; do
+	run reflect cli-test/debrief/lesson <<<"$input"
+	expect_rc 1 "empty reflection"
+	expect_err "twoway: the reflection is empty; nothing was changed" "empty reflection"
+done
+printf 'caf\xe9 au lait\n' >"$SCRATCH/latin1"
+run reflect cli-test/debrief/lesson <"$SCRATCH/latin1"
+expect_rc 1 "latin-1 reflection"
+expect_err "twoway: the reflection is not valid UTF-8 text; nothing was changed" "latin-1"
+printf 'bell \a and \033[31mred\n' >"$SCRATCH/ctl"
+run reflect - <"$SCRATCH/ctl"
+expect_rc 1 "control characters"
+expect_err "twoway: the reflection holds control characters; nothing was changed" "control"
+printf 'nul \0 byte\n' >"$SCRATCH/nul"
+run reflect - <"$SCRATCH/nul"
+expect_rc 1 "NUL byte"
+expect_err_has "holds control characters" "NUL byte"
+[ "$(dump)" = "$before" ] || fail "a refused reflection changed the database"
+
+# Invalid UTF-8 in option text.
+unchanged 1 "twoway: --title is not valid UTF-8 text; nothing was changed" \
+	sponsor add Sam --title $'caf\xe9'
+unchanged 1 "twoway: the action text is not valid UTF-8 text; nothing was changed" \
+	action add $'\xff\xfe'
+unchanged 1 "twoway: --agenda holds control characters; nothing was changed" \
+	meeting add --sponsor "Maria Lopez" --when 2026-03-03 --agenda $'a\033[2Jb'
+
+# Dates.
+unchanged 1 "twoway: '2026-02-30' is not a date; use YYYY-MM-DD or 'YYYY-MM-DD HH:MM'" \
+	meeting add --sponsor "Maria Lopez" --when 2026-02-30
+unchanged 1 "twoway: 'tomorrow' is not a date; use YYYY-MM-DD or 'YYYY-MM-DD HH:MM'" \
+	meeting add --sponsor "Maria Lopez" --when tomorrow
+unchanged 1 "twoway: '2026-03-02 25:00' is not a date; use YYYY-MM-DD or 'YYYY-MM-DD HH:MM'" \
+	meeting add --sponsor "Maria Lopez" --when "2026-03-02 25:00"
+unchanged 1 "twoway: '2026-13-01' is not a date; use YYYY-MM-DD" \
+	action add "Do it" --due 2026-13-01
+
+# Unknown profile, sponsor, records.
+unchanged 1 "twoway: no profile named 'Bob' (see 'twoway profile list')" \
+	sponsor list --profile Bob
+unchanged 1 "twoway: unknown profile 'Bob' (see 'twoway profile list')" profile use Bob
+unchanged 1 "twoway: unknown sponsor 'Nobody' (see 'twoway sponsor list')" \
+	meeting add --sponsor Nobody --when 2026-03-03
+unchanged 1 "twoway: unknown sponsor 'Nobody' (see 'twoway sponsor list')" \
+	sponsor edit Nobody --title X
+unchanged 1 "twoway: no meeting 99 in this profile (see 'twoway meeting list')" meeting show 99
+unchanged 1 "twoway: no meeting 99 in this profile (see 'twoway meeting list')" \
+	meeting held 99 --notes x
+unchanged 1 "twoway: no action 42 in this profile (see 'twoway action list')" action done 42
+unchanged 1 "twoway: 'x1' is not a valid meeting id: ids are positive numbers" \
+	action add "Follow up" --meeting x1
+unchanged 1 "twoway: 'abc' is not a valid action id: ids are positive numbers" action done abc
+unchanged 1 "twoway: a profile named 'Alice' already exists" profile add Alice
+unchanged 1 "twoway: 'boss' is not a stage; use mentor, strategizer, connector, opportunity-giver or sponsor" \
+	sponsor add Kim --stage boss
+unchanged 1 "twoway: --owner 'them' is not an owner; use 'me' or 'sponsor'" \
+	action add "Do it" --owner them
+unchanged 1 "twoway: unknown guide 'nope'; the guides are: $(tw guides | grep -E '^[a-z]' | \
+	grep -v '^kept' | cut -d' ' -f1 | paste -sd, | sed 's/,/, /g')" guides nope
+unchanged 1 "twoway: no version 7 of the reflection on cli-test/debrief/lesson (it has versions 1-1)" \
+	history cli-test/debrief/lesson --restore 7
+unchanged 1 "twoway: no reflection on cli-test/prepare/agenda yet (write one with 'twoway reflect cli-test/prepare/agenda')" \
+	history cli-test/prepare/agenda
+unchanged 1 "twoway: no action 99 to delete" delete action 99
+
+# Usage errors: exit 2, the first line names the problem.
+unchanged 2 "twoway tick: unknown option '--force'" tick cli-test/prepare/agenda --force
+unchanged 2 "twoway action add: unknown option '--color'" action add "x" --color=red
+unchanged 2 "twoway tick: missing the ITEM to tick" tick
+unchanged 2 "twoway rate: missing the rating N (1 to 5)" rate cli-test/prepare/confidence
+unchanged 2 "twoway meeting add: missing --sponsor NAME" meeting add --when 2026-03-03
+unchanged 2 "twoway meeting add: missing --when 'YYYY-MM-DD HH:MM'" meeting add --sponsor 1
+unchanged 2 "twoway meeting add: option '--when' needs a value" \
+	meeting add --sponsor 1 --when
+unchanged 2 "twoway action: unknown subcommand 'finish' (use add, done or list)" action finish 1
+unchanged 2 "twoway profile: missing a subcommand: add, list or use" profile
+unchanged 2 "twoway tick: unexpected argument 'extra'" tick cli-test/prepare/agenda extra
+unchanged 2 "twoway delete: unknown KIND 'note' (use profile, sponsor, reflection, meeting, action or coaching)" \
+	delete note 1
+unchanged 2 "twoway search: missing the words to search for" search
+unchanged 2 "twoway: unknown command 'frobnicate'" frobnicate
+unchanged 2 "twoway: option '--db' needs a value" sponsor list --db
+run tick --force cli-test/prepare/agenda
+expect_rc 2 "usage error"
+[ "$(wc -l <<<"$ERR")" -eq 2 ] || fail "usage error: two lines expected (message and hint): $ERR"
+expect_err_has "Try 'twoway tick --help'." "usage hint"
+
+# Every subcommand has --help, on stdout, exit 0, touching nothing.
+before=$(dump)
+for cmd in profile sponsor guides tick rate reflect history meeting action search delete undo purge; do
+	run $cmd --help
+	expect_rc 0 "$cmd --help"
+	expect_out_has "usage: twoway $cmd" "$cmd --help"
+	[ -z "$ERR" ] || fail "$cmd --help wrote on stderr: $ERR"
+done
+run --help
+expect_out_has "reflect" "twoway --help lists the commands"
+[ "$(dump)" = "$before" ] || fail "--help changed the database"
+
+# A bad command on a missing database creates nothing.
+rm -f "$SCRATCH/fresh.db"
+"$TWOWAY" --db "$SCRATCH/fresh.db" --content "$CONTENT" tick cli-test/prepare/agnda 2>/dev/null
+[ ! -e "$SCRATCH/fresh.db" ] || fail "an unknown item created the database"
+"$TWOWAY" --db "$SCRATCH/fresh.db" meeting add --when 2026-02-30 --sponsor x 2>/dev/null
+[ ! -e "$SCRATCH/fresh.db" ] || fail "a bad date created the database"
+
+finish

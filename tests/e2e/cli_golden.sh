@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# Golden test of the scriptable CLI: a scripted session (profiles, sponsors,
+# progress, reflections with history, meetings, actions, search, delete,
+# undo, purge) whose stdout is compared with tests/data/cli/*.out.
+. "$(dirname "$0")/lib.sh"
+
+# Profiles.
+ok profile add Alice --role "Platform engineer" --goals "Lead the storage team"
+golden profile-add
+ok profile add "Zoë Ng" --role Designer
+ok profile list
+golden profile-list-before
+ok profile use Alice
+golden profile-use
+ok profile list
+golden profile-list
+
+# Sponsors.
+ok sponsor add "Maria Lopez" --title "VP Engineering" --org Acme --met "offsite 2025" \
+	--homework "Writes about platform teams" --stage connector
+golden sponsor-add
+ok sponsor add "Sam Ho" --title CTO --org Acme
+ok sponsor edit "Sam Ho" --stage opportunity-giver --met "a hackathon"
+golden sponsor-edit
+ok sponsor list
+golden sponsor-list
+ok sponsor show 1
+golden sponsor-show
+
+# Progress.
+ok tick cli-test/prepare/agenda
+golden tick
+ok tick cli-test/debrief/thanks
+ok tick cli-test/debrief/thanks --undo
+golden tick-undo
+ok rate cli-test/prepare/confidence 4
+golden rate
+ok rate cli-test/prepare/confidence 3
+
+# Reflections: stdin, a second version, a private free-standing one.
+ok reflect cli-test/debrief/lesson <<<"She cares about developer experience."
+golden reflect-1
+printf 'She cares about developer experience.\nAnd about café culture: déjà vu.\n' >"$SCRATCH/r2"
+ok reflect cli-test/debrief/lesson --private <"$SCRATCH/r2"
+golden reflect-2
+ok reflect - --private <<<"A free-standing thought about the offsite."
+golden reflect-free
+ok guides cli-test
+golden guides
+ok history cli-test/debrief/lesson
+OUT=$(sed -E 's/[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}/TIME/' <<<"$OUT")
+golden history
+ok history cli-test/debrief/lesson --restore 1
+golden history-restore
+ok history cli-test/debrief/lesson
+OUT=$(sed -E 's/[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}/TIME/' <<<"$OUT")
+golden history-after-restore
+
+# Meetings and actions.
+ok meeting add --sponsor "Maria Lopez" --when "2026-03-02 10:30" --agenda "Platform roadmap
+Ask for the storage lead role"
+golden meeting-add
+ok meeting add --sponsor 2 --when 2026-02-01
+ok meeting held 2 --notes "Talked about the hackathon" --outcome "Intro to the storage team"
+golden meeting-held
+ok meeting list
+golden meeting-list
+ok meeting list --planned
+golden meeting-list-planned
+ok action add "Send the roadmap draft" --due 2099-03-09 --meeting 1
+golden action-add
+ok action add "Introduce me to the storage lead" --owner sponsor --meeting 2 --due 2020-02-10
+ok action add "Read the platform blog"
+ok action done 3
+ok meeting show 1
+golden meeting-show
+ok action list
+golden action-list
+ok action list --overdue
+golden action-list-overdue
+ok action done 3 --undo
+ok action list --open
+golden action-list-open
+
+# Search.
+ok search storage
+golden search-storage
+ok search café
+golden search-cafe
+ok search nothingmatchesthis
+golden search-none
+
+# Delete, undo, purge.
+ok delete action 2
+golden delete
+ok action list
+golden action-list-deleted
+ok undo action 2
+golden undo
+ok delete action 3
+ok delete meeting 2
+ok purge
+OUT=$(sed -E 's/[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}/TIME/' <<<"$OUT")
+golden purge-list
+ok action list
+golden action-list-before-purge
+ok purge --yes
+OUT=$(sed -E 's/[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}/TIME/' <<<"$OUT")
+golden purge-yes
+ok purge
+golden purge-empty
+
+# --profile picks another profile for one command, wherever it stands.
+ok sponsor list --profile "Zoë Ng"
+golden sponsor-list-other
+ok --profile "Zoë Ng" guides cli-test
+golden guides-other
+
+# Progress on an item that left the content is kept and listed.
+CONTENT="$TW_TEST_DATA/cli/removed"
+ok tick cli-test/debrief/thanks-note
+ok guides cli-test
+golden guides-removed
+CONTENT="$TW_TEST_DATA/cli/content"
+ok tick cli-test/debrief/thanks
+ok guides cli-test
+golden guides-removed-back
+
+finish

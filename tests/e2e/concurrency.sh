@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Concurrency test: two processes each add 500 action items to the same
+# database at the same time. Neither sees an error (every run exits 0 with
+# an empty stderr) and all 1,000 items are there afterwards.
+. "$(dirname "$0")/lib.sh"
+
+N=${CONCURRENCY_N:-500}
+ok profile add racer
+
+writer() {
+	local who=$1 i
+	for ((i = 1; i <= N; i++)); do
+		if ! tw action add "race-$who-$i" >/dev/null 2>>"$SCRATCH/err-$who"; then
+			echo "race-$who-$i failed" >>"$SCRATCH/err-$who"
+		fi
+	done
+}
+
+: >"$SCRATCH/err-a"
+: >"$SCRATCH/err-b"
+writer a &
+pa=$!
+writer b &
+pb=$!
+wait $pa
+wait $pb
+
+CHECKS=$((CHECKS + 2))
+[ ! -s "$SCRATCH/err-a" ] || fail "writer a saw errors: $(head -5 "$SCRATCH/err-a")"
+[ ! -s "$SCRATCH/err-b" ] || fail "writer b saw errors: $(head -5 "$SCRATCH/err-b")"
+ok action list
+for who in a b; do
+	got=$(grep -cE "race-$who-[0-9]+\$" <<<"$OUT")
+	CHECKS=$((CHECKS + 1))
+	[ "$got" -eq "$N" ] || fail "writer $who: $got of $N items stored"
+done
+dups=$(grep -oE 'race-[ab]-[0-9]+$' <<<"$OUT" | sort | uniq -d | head -3)
+[ -z "$dups" ] || fail "duplicated items: $dups"
+CHECKS=$((CHECKS + 1))
+[ "$(sqlite3 "$DB" 'PRAGMA integrity_check')" = ok ] || fail "integrity_check failed"
+echo "concurrency: $(grep -cE 'race-[ab]-' <<<"$OUT") items stored"
+finish
