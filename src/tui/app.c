@@ -1,34 +1,416 @@
-/* The app's main loop. For now a single screen that lists the loaded guides;
- * the full screens arrive with the app issue. */
-#include <curses.h>
+/* The app: startup (content, store, profile), the curses session, the
+ * screen stack and the main loop (keys, mouse, resize, ticks, signals).
+ * Screens live in their own files and are reached through screens.c. */
+#include <errno.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
-#include "tui.h"
+#include "screens.h"
 #include "tw_config.h"
-#include "twoway/content.h"
+#include "twoway/util.h"
+
+static volatile sig_atomic_t got_signal; /* SIGTERM/SIGHUP: save and leave */
+
+static void on_signal(int sig)
+{
+	got_signal = sig;
+}
+
+/* ---- helpers for screens ---- */
+
+bool tui_is_enter(wint_t key, bool is_keycode)
+{
+	return is_keycode ? key == KEY_ENTER : (key == L'\r' || key == L'\n');
+}
+
+bool tui_is_backspace(wint_t key, bool is_keycode)
+{
+	return is_keycode ? key == KEY_BACKSPACE : (key == 127 || key == 8);
+}
+
+enum tui_nav tui_nav_key(wint_t key, bool is_keycode)
+{
+	if (is_keycode) {
+		switch (key) {
+		case KEY_UP: return TUI_NAV_UP;
+		case KEY_DOWN: return TUI_NAV_DOWN;
+		case KEY_HOME: return TUI_NAV_TOP;
+		case KEY_END: return TUI_NAV_BOTTOM;
+		case KEY_PPAGE: return TUI_NAV_PGUP;
+		case KEY_NPAGE: return TUI_NAV_PGDN;
+		default: return TUI_NAV_NONE;
+		}
+	}
+	switch (key) {
+	case L'k': return TUI_NAV_UP;
+	case L'j': return TUI_NAV_DOWN;
+	case L'g': return TUI_NAV_TOP;
+	case L'G': return TUI_NAV_BOTTOM;
+	case 2: return TUI_NAV_PGUP;   /* Ctrl-B */
+	case 6: return TUI_NAV_PGDN;   /* Ctrl-F */
+	default: return TUI_NAV_NONE;
+	}
+}
+
+bool tui_nav_apply(enum tui_nav nav, size_t *cursor, size_t n, int page)
+{
+	if (!n)
+		return false;
+	size_t old = *cursor, p = page > 1 ? (size_t)page - 1 : 1;
+	switch (nav) {
+	case TUI_NAV_UP: if (*cursor > 0) (*cursor)--; break;
+	case TUI_NAV_DOWN: if (*cursor + 1 < n) (*cursor)++; break;
+	case TUI_NAV_TOP: *cursor = 0; break;
+	case TUI_NAV_BOTTOM: *cursor = n - 1; break;
+	case TUI_NAV_PGUP: *cursor = *cursor > p ? *cursor - p : 0; break;
+	case TUI_NAV_PGDN: *cursor = *cursor + p < n ? *cursor + p : n - 1; break;
+	case TUI_NAV_NONE: break;
+	}
+	if (*cursor >= n)
+		*cursor = n - 1;
+	return *cursor != old;
+}
+
+void tui_scroll_to(size_t cursor, size_t *top, int rows, size_t n)
+{
+	if (rows < 1)
+		rows = 1;
+	if (cursor < *top)
+		*top = cursor;
+	else if (cursor >= *top + (size_t)rows)
+		*top = cursor - (size_t)rows + 1;
+	if (n > (size_t)rows && *top > n - (size_t)rows)
+		*top = n - (size_t)rows;
+	if (n <= (size_t)rows)
+		*top = 0;
+}
+
+/* ---- the stack ---- */
+
+struct tui_screen *tui_top(struct tui_app *app)
+{
+	return app->depth ? app->stack[app->depth - 1] : NULL;
+}
+
+void tui_screen_set_title(struct tui_screen *s, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(s->title, sizeof(s->title), fmt, ap);
+	va_end(ap);
+}
+
+void tui_cursor(struct tui_app *app, int y, int x)
+{
+	app->cursor_y = y;
+	app->cursor_x = x;
+}
+
+bool tui_push(struct tui_app *app, struct tui_screen *s)
+{
+	if (app->depth >= TUI_STACK_MAX) {
+		s->ops->destroy(s);
+		tui_error(app, "too many screens open; go back first");
+		return false;
+	}
+	app->stack[app->depth++] = s;
+	app->help_open = false;
+	if (s->ops->on_focus)
+		s->ops->on_focus(app, s);
+	return true;
+}
+
+bool tui_pop(struct tui_app *app, bool forced)
+{
+	struct tui_screen *s = tui_top(app);
+	if (!s)
+		return false;
+	if (s->ops->on_leave && !s->ops->on_leave(app, s, forced) && !forced)
+		return false;
+	app->depth--;
+	s->ops->destroy(s);
+	app->help_open = false;
+	struct tui_screen *t = tui_top(app);
+	if (!t)
+		app->quit = true;
+	else if (t->ops->on_focus && !forced)
+		t->ops->on_focus(app, t);
+	return true;
+}
+
+static void pop_all(struct tui_app *app)
+{
+	while (app->depth)
+		tui_pop(app, true);
+}
+
+/* ---- drawing a frame ---- */
+
+static void draw_too_small(void)
+{
+	const char *l1 = "terminal too small", *l2 = "(need 40x12)";
+	int y = LINES / 2 - 1;
+	int x1 = (COLS - (int)strlen(l1)) / 2, x2 = (COLS - (int)strlen(l2)) / 2;
+	tui_text(y < 0 ? 0 : y, x1 < 0 ? 0 : x1, COLS, l1, A_BOLD);
+	if (y + 1 < LINES)
+		tui_text(y + 1, x2 < 0 ? 0 : x2, COLS, l2, A_NORMAL);
+}
+
+static void draw_footer(struct tui_app *app, struct tui_screen *s, int y)
+{
+	attr_t a = tui_attr(app, TUI_FOOTER);
+	tui_fill(y, 0, COLS, a);
+	int x = 1 + tui_text(y, 1, COLS - 2, s->ops->footer, a);
+	const char *tail = app->depth > 1 ? "  ? help  q back" : "  ? help  q quit";
+	tui_text(y, x, COLS - 1 - x, tail, a);
+}
+
+static void draw_frame(struct tui_app *app)
+{
+	struct tui_screen *s = tui_top(app);
+	if (app->redraw_all) {
+		clearok(curscr, TRUE);
+		app->redraw_all = false;
+	}
+	erase();
+	app->cursor_y = -1;
+	if (LINES < TUI_MIN_H || COLS < TUI_MIN_W) {
+		draw_too_small();
+	} else if (s) {
+		attr_t ta = tui_attr(app, TUI_TITLE);
+		tui_fill(0, 0, COLS, ta);
+		int used = tui_text(0, 1, COLS - 2, "twoway", ta);
+		used += tui_text(0, 1 + used, COLS - 2 - used, " \xc2\xb7 ", ta);
+		int pw = tui_text_width(app->profile.name) + 2;
+		int room = COLS - 2 - used - (pw + 1 < COLS / 3 ? pw + 1 : 0);
+		tui_text(0, 1 + used, room, s->title, ta);
+		if (pw + 1 < COLS / 3)
+			tui_text(0, COLS - pw, pw - 1, app->profile.name, ta);
+		struct tui_rect r = { 1, 0, LINES - 3, COLS };
+		s->ops->draw(app, s, r);
+		tui_status_draw(app, LINES - 2, COLS);
+		draw_footer(app, s, LINES - 1);
+		if (app->help_open)
+			tui_help_draw(app, s);
+	}
+	if (app->cursor_y >= 0 && !app->help_open && LINES >= TUI_MIN_H && COLS >= TUI_MIN_W) {
+		curs_set(1);
+		move(app->cursor_y, app->cursor_x);
+	} else {
+		curs_set(0);
+	}
+	refresh();
+}
+
+/* ---- keys ---- */
+
+static void global_key(struct tui_app *app, wint_t k, bool code)
+{
+	if (code)
+		return;
+	if (k == L'?') {
+		app->help_open = true;
+		app->help_scroll = 0;
+	} else if (k == L'q' || k == TUI_ESC) {
+		tui_pop(app, false);
+	} else if (k == L'/') {
+		tui_open(app, TUI_SCREEN_SEARCH, NULL);
+	} else if (k == TUI_CTRL('l')) {
+		app->redraw_all = true;
+	} else if (k == TUI_CTRL('c')) {
+		pop_all(app);
+	}
+}
+
+static void mouse_event(struct tui_app *app, struct tui_screen *s)
+{
+	MEVENT ev;
+	if (getmouse(&ev) != OK)
+		return;
+	if (ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
+		wint_t k = (ev.bstate & BUTTON4_PRESSED) ? KEY_UP : KEY_DOWN;
+		for (int i = 0; i < 3; i++)
+			s->ops->key(app, s, k, true);
+		return;
+	}
+	if ((ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)) && s->ops->click && ev.y >= 1 &&
+	    ev.y < LINES - 2)
+		s->ops->click(app, s, ev.y, ev.x);
+}
+
+static void dispatch(struct tui_app *app, wint_t k, bool code)
+{
+	struct tui_screen *s = tui_top(app);
+	if (!s)
+		return;
+	if (app->help_open) {
+		if (!tui_help_key(app, k, code))
+			app->help_open = false;
+		return;
+	}
+	if (code && k == KEY_MOUSE) {
+		mouse_event(app, s);
+		return;
+	}
+	if (!s->ops->key(app, s, k, code))
+		global_key(app, k, code);
+}
+
+static void tick(struct tui_app *app)
+{
+	struct tui_screen *s = tui_top(app);
+	if (s && s->ops->on_tick)
+		s->ops->on_tick(app, s);
+}
+
+/* ---- startup ---- */
+
+static bool start_core(struct tui_app *app, const struct tw_tui_options *opt)
+{
+	app->lib = tw_library_load_default(TW_BUNDLED_CONTENT, opt->content_dir);
+	if (!app->lib) {
+		fprintf(stderr, "twoway: out of memory loading content\n");
+		return false;
+	}
+	char *def = NULL;
+	const char *path = opt->db_path;
+	if (!path) {
+		def = tw_store_default_path();
+		if (!def) {
+			fprintf(stderr, "twoway: cannot find a home for the database: set HOME or use --db PATH\n");
+			return false;
+		}
+		path = def;
+	}
+	struct tw_error err = { 0 };
+	app->store = tw_store_open(path, &err);
+	free(def);
+	if (!app->store) {
+		fprintf(stderr, "twoway: %s\n", err.message);
+		return false;
+	}
+	bool ok = opt->profile ? tw_store_profile_find(app->store, opt->profile, &app->profile, &err)
+			       : tw_store_profile_current(app->store, &app->profile, &err);
+	if (!ok) {
+		if (err.code == TW_ERR_NOTFOUND && opt->profile)
+			fprintf(stderr, "twoway: no profile named '%s' (see 'twoway profile list')\n",
+				opt->profile);
+		else
+			fprintf(stderr, "twoway: %s\n", err.message);
+		return false;
+	}
+	for (size_t i = 0; i < app->lib->problems.n; i++) {
+		char *line = tw_diag_format(&app->lib->problems.v[i]);
+		if (line)
+			tui_log(app, "content skipped: %s", line);
+		free(line);
+	}
+	for (size_t i = 0; i < app->lib->n_notices; i++)
+		tui_log(app, "content: %s", app->lib->notices[i]);
+	return true;
+}
+
+static void finish_core(struct tui_app *app)
+{
+	tw_store_close(app->store);
+	tw_library_free(app->lib);
+	tw_profile_finish(&app->profile);
+	free(app->log_path);
+}
+
+static void catch_signals(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGQUIT, &sa, NULL);
+}
 
 int tw_tui_run(const struct tw_tui_options *opt)
 {
-	struct tw_library *lib = tw_library_load_default(TW_BUNDLED_CONTENT, opt->content_dir);
-	if (!lib) {
-		fprintf(stderr, "twoway: out of memory loading content\n");
+	setlocale(LC_ALL, "");
+	struct tui_app app;
+	memset(&app, 0, sizeof(app));
+	app.opt = opt;
+	app.cursor_y = -1;
+	const char *bench = getenv("TWOWAY_BENCH");
+	app.bench = bench && *bench ? atoi(bench) : 0;
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "twoway: the app needs a terminal; see 'twoway --help' for commands\n");
 		return 1;
 	}
-	setlocale(LC_ALL, "");
-	initscr();
-	cbreak();
+	if (!start_core(&app, opt)) {
+		finish_core(&app);
+		return 1;
+	}
+	catch_signals();
+	SCREEN *scr = newterm(NULL, stdout, stdin);
+	if (!scr) {
+		const char *term = getenv("TERM");
+		fprintf(stderr, "twoway: cannot use the terminal (TERM=%s)\n", term ? term : "");
+		finish_core(&app);
+		return 1;
+	}
+	set_term(scr);
+	set_escdelay(25);
+	raw();
 	noecho();
+	nonl();
 	keypad(stdscr, TRUE);
-	erase();
-	mvprintw(0, 0, "twoway: %zu guides loaded", lib->n_guides);
-	for (size_t i = 0; i < lib->n_guides && (int)i + 2 < LINES - 1; i++)
-		mvprintw((int)i + 2, 2, "%s", lib->guides[i]->title);
-	mvprintw(LINES - 1, 0, "q quit");
-	refresh();
-	while (getch() != 'q')
-		;
+	timeout(TUI_TICK_MS);
+	tui_theme_init(&app);
+	const char *m = getenv("TWOWAY_MOUSE");
+	if (!(m && strcmp(m, "0") == 0)) {
+		mouseinterval(0);
+		mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+	}
+	tui_log(&app, "started, profile '%s', %zu guides", app.profile.name, app.lib->n_guides);
+	if (app.lib->n_skipped)
+		tui_error(&app, "%zu content file%s skipped (see Home)", app.lib->n_skipped,
+			  app.lib->n_skipped == 1 ? "" : "s");
+
+	if (tui_open(&app, TUI_SCREEN_HOME, NULL) && opt->coach)
+		tui_open(&app, TUI_SCREEN_COACH, NULL);
+
+	while (!app.quit && app.depth) {
+		if (got_signal) {
+			tui_log(&app, "signal %d: saving and leaving", (int)got_signal);
+			pop_all(&app);
+			break;
+		}
+		draw_frame(&app);
+		if (app.bench == 1) {
+			pop_all(&app);
+			break;
+		}
+		wint_t k;
+		int r = get_wch(&k);
+		if (r == ERR) {
+			tick(&app);
+			continue;
+		}
+		bool code = r == KEY_CODE_YES;
+		if (code && k == KEY_RESIZE) {
+			for (size_t i = 0; i < app.depth; i++)
+				if (app.stack[i]->ops->on_resize)
+					app.stack[i]->ops->on_resize(&app, app.stack[i]);
+			continue;
+		}
+		dispatch(&app, k, code);
+		tick(&app);
+	}
 	endwin();
-	tw_library_free(lib);
-	return 0;
+	delscreen(scr);
+	tui_log(&app, "quit");
+	finish_core(&app);
+	return got_signal ? 128 + (int)got_signal : 0;
 }

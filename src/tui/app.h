@@ -1,0 +1,275 @@
+/* The app framework shared by every screen and widget of the TUI: the app
+ * struct, the screen interface and stack, the theme, safe text drawing and
+ * the status line. Private to src/tui/; read this before writing a screen.
+ *
+ * HOW A SCREEN IS WRITTEN
+ *
+ *   One file per screen, src/tui/NAME.c, added to src/tui/meson.build.
+ *   The screen embeds `struct tui_screen` as its FIRST member and keeps a
+ *   `static const struct tui_screen_ops` table:
+ *
+ *     struct sponsors { struct tui_screen base; size_t cursor; ... };
+ *
+ *     static void draw(struct tui_app *app, struct tui_screen *s, struct tui_rect r);
+ *     static bool key(struct tui_app *app, struct tui_screen *s, wint_t k, bool code);
+ *     static void destroy(struct tui_screen *s);
+ *     static const struct tui_help help[] = {
+ *             { "j/k", "move" }, { "a", "add a sponsor" }, { NULL, NULL } };
+ *     static const struct tui_screen_ops ops = {
+ *             .name = "sponsors", .draw = draw, .key = key, .destroy = destroy,
+ *             .help = help, .footer = "a add  e edit  enter open" };
+ *
+ *     struct tui_screen *sponsors_open(struct tui_app *app, const struct tui_args *a)
+ *     {
+ *             struct sponsors *s = calloc(1, sizeof(*s));
+ *             if (!s) return NULL;
+ *             s->base.ops = &ops;
+ *             tui_screen_set_title(&s->base, "Sponsors");
+ *             return &s->base;       // tui_open pushes it and calls on_focus
+ *     }
+ *
+ *   Then: add the prototype to screens.h and set `.open = sponsors_open` in
+ *   the registry table of screens.c (one line each). Open another screen
+ *   with tui_open(app, TUI_SCREEN_X, &args); go back with tui_pop(app).
+ *
+ * THE CONTRACT
+ *
+ *   - draw() paints only inside r on stdscr (the app has already cleared it
+ *     and draws the title bar, status line and footer around it). It may be
+ *     called at any size down to 40x12 (r.h >= 9, r.w >= 40) and must not
+ *     assume a previous layout: compute scrolling from r every time.
+ *     Draw text ONLY with tui_text/tui_wtext/tui_textf (never printw/addstr
+ *     with data from content or the database): they strip control bytes and
+ *     never split a wide character at the edge.
+ *     To show the terminal cursor (an editor), call tui_cursor(app, y, x).
+ *   - key() gets one key: code == true for KEY_* function keys (KEY_UP,
+ *     KEY_RESIZE never arrives, KEY_MOUSE is decoded by the app), else a
+ *     character (control characters included: 1 = Ctrl-A ... 27 = Esc).
+ *     Return true when handled. Unhandled keys fall back to the app: `?`
+ *     help, `q`/Esc back (Home: quit), `/` search, Ctrl-L redraw, Ctrl-C quit.
+ *     A screen that takes text input (editor, a search field) handles q, ?
+ *     and / itself so they are typed.
+ *   - on_focus() runs when the screen becomes the top of the stack (pushed,
+ *     or uncovered by a pop): reload records from the store here.
+ *   - on_leave(app, s, forced) runs before the screen is popped. Save or
+ *     keep a draft of typed text here. Return false to stay (not allowed
+ *     when forced: a signal or Ctrl-C is ending the app).
+ *   - on_tick() runs about twice a second while the user is idle and after
+ *     keys (autosave). click(app, s, y, x) gets mouse clicks inside the
+ *     screen rect (screen coordinates); the wheel arrives as KEY_UP/KEY_DOWN.
+ *   - Errors: tui_error(app, ...) shows the message in the status line and
+ *     writes it to the log ($XDG_STATE_HOME/twoway/twoway.log). Never write
+ *     to stdout or stderr while curses is running.
+ *   - Core records: app->store, app->lib and app->profile (the profile in
+ *     use; app->profile.id for every store call). The TUI never runs SQL or
+ *     parses YAML itself.
+ */
+#ifndef TWOWAY_TUI_APP_H
+#define TWOWAY_TUI_APP_H
+
+#include <curses.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <wchar.h>
+
+#include "tui.h"
+#include "twoway/content.h"
+#include "twoway/model.h"
+#include "twoway/store.h"
+
+#define TUI_MIN_W 40
+#define TUI_MIN_H 12
+#define TUI_STACK_MAX 16
+#define TUI_TICK_MS 500
+
+struct tui_app;
+struct tui_screen;
+
+/* A rectangle of stdscr: top row, left column, height, width. */
+struct tui_rect {
+	int y, x, h, w;
+};
+
+/* One line of the help overlay: the keys and what they do. */
+struct tui_help {
+	const char *keys;
+	const char *what;
+};
+
+struct tui_screen_ops {
+	const char *name; /* "home", "guide", ... (logs, tests) */
+	void (*draw)(struct tui_app *app, struct tui_screen *s, struct tui_rect r);
+	bool (*key)(struct tui_app *app, struct tui_screen *s, wint_t key, bool is_keycode);
+	void (*destroy)(struct tui_screen *s);
+	/* optional */
+	void (*on_focus)(struct tui_app *app, struct tui_screen *s);
+	bool (*on_leave)(struct tui_app *app, struct tui_screen *s, bool forced);
+	void (*on_tick)(struct tui_app *app, struct tui_screen *s);
+	void (*on_resize)(struct tui_app *app, struct tui_screen *s);
+	bool (*click)(struct tui_app *app, struct tui_screen *s, int y, int x);
+	const struct tui_help *help; /* ends with { NULL, NULL } */
+	const char *footer;          /* the main keys, e.g. "enter open  j/k move" */
+};
+
+struct tui_screen {
+	const struct tui_screen_ops *ops;
+	char title[128];             /* shown in the title bar */
+};
+
+/* What a screen is opened with; each screen documents which fields it reads. */
+struct tui_args {
+	int64_t id;            /* a record id (sponsor, meeting, reflection ...) */
+	const char *item_id;   /* a guide item "guide/section/item", or a guide id */
+	enum tw_record_kind kind;
+	int mode;              /* screen specific (e.g. meetings: prepare/debrief) */
+};
+
+/* Colour/attribute roles; tui_attr maps them to the theme (or to plain
+ * attributes when NO_COLOR is set or the terminal has no colours). */
+enum tui_role {
+	TUI_NORMAL,
+	TUI_TITLE,     /* the title bar */
+	TUI_FOOTER,    /* the key bar */
+	TUI_STATUS,    /* status messages */
+	TUI_ERROR,     /* status errors */
+	TUI_SELECTED,  /* the focused row */
+	TUI_HEADING,   /* section headings */
+	TUI_DIM,       /* secondary text */
+	TUI_DONE,      /* ticked / completed */
+	TUI_BAR,       /* filled part of a progress bar */
+	TUI_BAR_EMPTY, /* empty part of a progress bar */
+	TUI_KEY,       /* key names in help and footer */
+	TUI_WARN,      /* overdue, private, problems */
+	TUI_ROLE_COUNT
+};
+
+struct tui_app {
+	const struct tw_tui_options *opt;
+	struct tw_library *lib;
+	struct tw_store *store;
+	struct tw_profile profile;   /* the profile in use */
+
+	struct tui_screen *stack[TUI_STACK_MAX];
+	size_t depth;
+
+	attr_t attrs[TUI_ROLE_COUNT]; /* the theme, filled by tui_theme_init */
+	bool color;                   /* false with NO_COLOR or a mono terminal */
+
+	char status[512];
+	bool status_error;
+	long status_ms;               /* when the status was set (tui_now_ms) */
+
+	bool quit;                    /* leave the main loop */
+	bool help_open;               /* the ? overlay */
+	int help_scroll;
+	bool redraw_all;              /* clearok on the next frame */
+	int cursor_y, cursor_x;       /* tui_cursor; -1: hidden */
+	char *log_path;               /* owned; NULL until the first log line */
+	int bench;                    /* TWOWAY_BENCH: 1 = exit after first Home frame */
+};
+
+/* ---- the screen stack (app.c) ---- */
+
+/* Pushes s (taking ownership) and runs its on_focus. On a full stack the
+ * screen is destroyed and false returned (with an error shown). */
+bool tui_push(struct tui_app *app, struct tui_screen *s);
+/* Pops the top screen after its on_leave agrees (forced: it must). The
+ * uncovered screen gets on_focus. Popping the last screen quits. */
+bool tui_pop(struct tui_app *app, bool forced);
+struct tui_screen *tui_top(struct tui_app *app);
+void tui_screen_set_title(struct tui_screen *s, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Shows the terminal cursor at (y, x) for this frame. */
+void tui_cursor(struct tui_app *app, int y, int x);
+
+/* ---- status line and log (status.c) ---- */
+
+void tui_msg(struct tui_app *app, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void tui_error(struct tui_app *app, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Appends one line to the log file (created 0600 in a 0700 directory). */
+void tui_log(struct tui_app *app, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void tui_status_draw(struct tui_app *app, int y, int w);
+long tui_now_ms(void); /* a monotonic clock in milliseconds */
+
+/* ---- theme (theme.c) ---- */
+
+void tui_theme_init(struct tui_app *app); /* after initscr; honours NO_COLOR */
+attr_t tui_attr(const struct tui_app *app, enum tui_role role);
+
+/* ---- safe text drawing (text.c) ---- */
+
+/* Decodes UTF-8 into a new wchar_t string (invalid bytes become U+FFFD);
+ * *len gets the length. Exact otherwise: control characters are kept, the
+ * drawing calls neutralise them. Returns NULL on no memory. */
+wchar_t *tui_wcs_from_utf8(const char *s, size_t *len);
+/* Encodes wchar_t text as a new UTF-8 string the caller frees. */
+char *tui_utf8_from_wcs(const wchar_t *w, size_t len);
+/* The display width the drawing calls give c: 0 for combining marks, 2
+ * for wide characters, 1 for everything else (placeholders included). */
+int tui_wcwidth(wchar_t c);
+/* Width of a string as drawn. */
+int tui_wcswidth(const wchar_t *w, size_t len);
+int tui_text_width(const char *utf8);
+
+/* Draws text at (y, x) in at most width columns with attr and returns the
+ * columns used. Control characters and unprintable code points become a
+ * visible placeholder, a tab or newline a space; a wide character that
+ * would cross the edge is left out. NULL draws nothing. */
+int tui_text(int y, int x, int width, const char *utf8, attr_t attr);
+int tui_wtext(int y, int x, int width, const wchar_t *w, size_t len, attr_t attr);
+int tui_textf(int y, int x, int width, attr_t attr, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+/* Fills width columns at (y, x) with spaces in attr. */
+void tui_fill(int y, int x, int width, attr_t attr);
+/* Draws text left, padded to width with attr (a full-width bar). */
+void tui_bar(int y, int x, int width, const char *utf8, attr_t attr);
+
+/* One display line of wrapped text: w[start, end) (end excludes the
+ * newline or the space the line broke at). */
+struct tui_line {
+	size_t start, end;
+};
+/* Wraps w[0, len) to width columns: breaks after spaces, hard-breaks a word
+ * longer than the width, starts a new line at every '\n'. Fills up to max
+ * lines into out (out may be NULL to count) and returns the number of
+ * lines the whole text needs (at least 1). */
+size_t tui_wrap(const wchar_t *w, size_t len, int width, struct tui_line *out, size_t max);
+/* Wraps UTF-8 text into r from its first line; draws at most r.h lines
+ * and returns the number of rows used. */
+int tui_text_block(struct tui_rect r, const char *utf8, attr_t attr);
+
+/* A progress bar "[#####-----]" of width columns (ascii-safe, coloured). */
+void tui_progress_bar(const struct tui_app *app, int y, int x, int width, size_t done,
+		      size_t total);
+
+/* ---- help overlay (help.c) ---- */
+
+void tui_help_draw(struct tui_app *app, struct tui_screen *s);
+/* Returns true while the overlay stays open. */
+bool tui_help_key(struct tui_app *app, wint_t key, bool is_keycode);
+
+/* ---- small shared helpers (app.c) ---- */
+
+/* Enter in any of its forms (\r, \n, KEY_ENTER). */
+bool tui_is_enter(wint_t key, bool is_keycode);
+/* Backspace in any of its forms (KEY_BACKSPACE, DEL, ^H). */
+bool tui_is_backspace(wint_t key, bool is_keycode);
+
+/* List movement keys shared by every list: j/k and arrows, g/G and
+ * Home/End, PgUp/PgDn (and Ctrl-B/Ctrl-F). */
+enum tui_nav { TUI_NAV_NONE, TUI_NAV_UP, TUI_NAV_DOWN, TUI_NAV_TOP, TUI_NAV_BOTTOM,
+	       TUI_NAV_PGUP, TUI_NAV_PGDN };
+enum tui_nav tui_nav_key(wint_t key, bool is_keycode);
+/* Applies nav to a cursor in [0, n) with a page of page rows; returns true
+ * when the cursor moved. */
+bool tui_nav_apply(enum tui_nav nav, size_t *cursor, size_t n, int page);
+/* Keeps cursor visible in a window of rows rows starting at *top. */
+void tui_scroll_to(size_t cursor, size_t *top, int rows, size_t n);
+
+/* Ctrl-letter as get_wch reports it. */
+#define TUI_CTRL(c) ((wint_t)((c) & 0x1f))
+#define TUI_ESC ((wint_t)27)
+
+#endif

@@ -1,0 +1,392 @@
+/* Home: progress per guide as bars, the next meeting, open and overdue
+ * action items, recent reflections and a plain next step; content skipped
+ * at load time is reported here once. The other screens are a key away. */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "checklist.h"
+#include "screens.h"
+#include "twoway/util.h"
+
+#define RECENT 3
+#define SHOWN_ACTIONS 3
+
+struct gstat {
+	size_t done, total;
+	size_t next_sec;  /* first section with items left */
+	size_t next_left; /* items left in it */
+};
+
+struct home {
+	struct tui_screen base;
+	struct gstat *stats;
+	size_t n_stats;
+	bool has_next;
+	struct tw_meeting next;
+	struct tw_action *actions;
+	size_t n_actions, n_overdue;
+	char today[11];
+	struct tw_reflection *recent;
+	size_t n_recent;
+	size_t cursor, top;
+	int focus_count;     /* problems show on the first visit only */
+	struct tui_rect last;
+	int guide_row0;      /* screen row of the first guide row last drawn */
+};
+
+static void unload(struct home *h)
+{
+	free(h->stats);
+	h->stats = NULL;
+	if (h->has_next)
+		tw_meeting_finish(&h->next);
+	h->has_next = false;
+	tw_actions_free(h->actions, h->n_actions);
+	h->actions = NULL;
+	h->n_actions = h->n_overdue = 0;
+	tw_reflections_free(h->recent, h->n_recent);
+	h->recent = NULL;
+	h->n_recent = 0;
+}
+
+static void load_stats(struct tui_app *app, struct home *h)
+{
+	struct tw_progress *prog = NULL;
+	size_t n_prog = 0;
+	struct tw_error err = { 0 };
+	if (!tw_store_progress_list(app->store, app->profile.id, &prog, &n_prog, &err))
+		tui_error(app, "%s", err.message);
+	h->n_stats = app->lib->n_guides;
+	h->stats = calloc(h->n_stats + 1, sizeof(*h->stats));
+	for (size_t g = 0; h->stats && g < h->n_stats; g++) {
+		const struct tw_guide *gd = app->lib->guides[g];
+		size_t n = tui_guide_item_count(gd);
+		struct tui_item_state *st = calloc(n + 1, sizeof(*st));
+		struct gstat *gs = &h->stats[g];
+		gs->total = n;
+		gs->next_sec = SIZE_MAX;
+		if (!st || !tui_guide_states(app, gd, prog, n_prog, st)) {
+			free(st);
+			continue;
+		}
+		size_t k = 0;
+		for (size_t s = 0; s < gd->n_sections; s++) {
+			size_t left = 0;
+			for (size_t i = 0; i < gd->sections[s].n_items; i++, k++) {
+				if (tui_item_done(&gd->sections[s].items[i], &st[k]))
+					gs->done++;
+				else
+					left++;
+			}
+			if (left && gs->next_sec == SIZE_MAX) {
+				gs->next_sec = s;
+				gs->next_left = left;
+			}
+		}
+		free(st);
+	}
+	tw_progresses_free(prog, n_prog);
+}
+
+static void load(struct tui_app *app, struct home *h)
+{
+	unload(h);
+	load_stats(app, h);
+	struct tw_error err = { 0 };
+	if (tw_store_meeting_next(app->store, app->profile.id, (tw_time)time(NULL), &h->next, &err))
+		h->has_next = true;
+	else if (err.code != TW_ERR_NOTFOUND)
+		tui_error(app, "%s", err.message);
+	tw_today(h->today, sizeof(h->today));
+	if (!tw_store_action_list(app->store, app->profile.id, 0, TW_ACTIONS_OPEN, h->today,
+				  &h->actions, &h->n_actions, &err))
+		tui_error(app, "%s", err.message);
+	for (size_t i = 0; i < h->n_actions; i++)
+		if (h->actions[i].due[0] && strcmp(h->actions[i].due, h->today) < 0)
+			h->n_overdue++;
+	if (!tw_store_reflection_list(app->store, app->profile.id, RECENT, &h->recent, &h->n_recent,
+				      &err))
+		tui_error(app, "%s", err.message);
+	if (h->cursor >= h->n_stats)
+		h->cursor = h->n_stats ? h->n_stats - 1 : 0;
+}
+
+static void on_focus(struct tui_app *app, struct tui_screen *s)
+{
+	struct home *h = (struct home *)s;
+	h->focus_count++;
+	load(app, h);
+}
+
+/* The first line of text, for one-line previews. */
+static void first_line(const char *text, char *buf, size_t size)
+{
+	size_t n = 0;
+	while (text && text[n] && text[n] != '\n' && n + 1 < size)
+		n++;
+	/* Never cut a UTF-8 sequence in two. */
+	while (n > 0 && text[n] && ((unsigned char)text[n] & 0xC0) == 0x80)
+		n--;
+	if (text)
+		memcpy(buf, text, n);
+	buf[n] = '\0';
+}
+
+/* Rows of Home are drawn in order; row() skips rows above the scroll
+ * offset and below the rect. */
+struct cursor {
+	struct tui_rect r;
+	int row;  /* logical row */
+	int skip; /* logical rows scrolled away */
+};
+
+static int row(struct cursor *c)
+{
+	int y = c->row++ - c->skip;
+	return y >= 0 && y < c->r.h ? c->r.y + y : -1;
+}
+
+static void heading(struct tui_app *app, struct cursor *c, const char *text)
+{
+	int y = row(c);
+	if (y >= 0)
+		tui_text(y, c->r.x + 1, c->r.w - 2, text, tui_attr(app, TUI_HEADING));
+}
+
+static void line(struct cursor *c, int indent, const char *text, attr_t a)
+{
+	int y = row(c);
+	if (y >= 0)
+		tui_text(y, c->r.x + indent, c->r.w - indent - 1, text, a);
+}
+
+static void draw_guides(struct tui_app *app, struct home *h, struct cursor *c)
+{
+	heading(app, c, "Guides");
+	if (!app->lib->n_guides)
+		line(c, 3, "No guides loaded.", tui_attr(app, TUI_WARN));
+	int barw = c->r.w / 3 > 24 ? 24 : c->r.w / 3;
+	h->guide_row0 = c->r.y + c->row - c->skip;
+	for (size_t g = 0; g < h->n_stats; g++) {
+		int y = row(c);
+		if (y < 0)
+			continue;
+		const struct gstat *gs = &h->stats[g];
+		bool sel = g == h->cursor;
+		char count[48];
+		snprintf(count, sizeof(count), " %zu/%zu", gs->done, gs->total);
+		int cw = (int)strlen(count);
+		int tw = c->r.w - 4 - barw - cw;
+		if (sel)
+			tui_fill(y, c->r.x + 1, c->r.w - 2, tui_attr(app, TUI_SELECTED));
+		tui_text(y, c->r.x + 3, tw - 1, app->lib->guides[g]->title,
+			 sel ? tui_attr(app, TUI_SELECTED) : A_NORMAL);
+		tui_progress_bar(app, y, c->r.x + 3 + tw, barw, gs->done, gs->total);
+		tui_text(y, c->r.x + 3 + tw + barw, cw, count,
+			 tui_attr(app, gs->done == gs->total ? TUI_DONE : TUI_DIM));
+	}
+}
+
+static void draw_next_step(struct tui_app *app, struct home *h, struct cursor *c)
+{
+	char buf[512];
+	buf[0] = '\0';
+	for (size_t g = 0; g < h->n_stats; g++) {
+		const struct gstat *gs = &h->stats[g];
+		if (gs->next_sec == SIZE_MAX)
+			continue;
+		const struct tw_section *sec = &app->lib->guides[g]->sections[gs->next_sec];
+		snprintf(buf, sizeof(buf), "Next step: %zu item%s left in %s", gs->next_left,
+			 gs->next_left == 1 ? "" : "s", sec->title);
+		break;
+	}
+	if (!buf[0] && h->n_stats)
+		snprintf(buf, sizeof(buf), "Next step: every guide is done; press m to plan a meeting");
+	if (buf[0])
+		line(c, 1, buf, tui_attr(app, TUI_KEY));
+}
+
+static void draw_meeting(struct tui_app *app, struct home *h, struct cursor *c)
+{
+	heading(app, c, "Next meeting");
+	if (!h->has_next) {
+		line(c, 3, "None planned (press m to plan one)", tui_attr(app, TUI_DIM));
+		return;
+	}
+	char when[32], buf[512];
+	tw_time_format(h->next.when, when, sizeof(when));
+	snprintf(buf, sizeof(buf), "%s with %s", when,
+		 h->next.sponsor_name ? h->next.sponsor_name : "?");
+	line(c, 3, buf, A_NORMAL);
+}
+
+static void draw_actions(struct tui_app *app, struct home *h, struct cursor *c)
+{
+	char buf[512];
+	snprintf(buf, sizeof(buf), "Action items: %zu open, %zu overdue", h->n_actions, h->n_overdue);
+	heading(app, c, buf);
+	for (size_t i = 0; i < h->n_actions && i < SHOWN_ACTIONS; i++) {
+		const struct tw_action *a = &h->actions[i];
+		bool late = a->due[0] && strcmp(a->due, h->today) < 0;
+		char text[256];
+		first_line(a->text, text, sizeof(text));
+		snprintf(buf, sizeof(buf), "%s %-10s %s%s", late ? "!" : "-",
+			 a->due[0] ? a->due : "", text, late ? " (overdue)" : "");
+		line(c, 3, buf, late ? tui_attr(app, TUI_WARN) : A_NORMAL);
+	}
+	if (h->n_actions > SHOWN_ACTIONS) {
+		snprintf(buf, sizeof(buf), "... and %zu more", h->n_actions - SHOWN_ACTIONS);
+		line(c, 3, buf, tui_attr(app, TUI_DIM));
+	}
+}
+
+static void draw_recent(struct tui_app *app, struct home *h, struct cursor *c)
+{
+	heading(app, c, "Recent reflections");
+	if (!h->n_recent)
+		line(c, 3, "None yet: open a guide and press enter on a reflect item",
+		     tui_attr(app, TUI_DIM));
+	for (size_t i = 0; i < h->n_recent; i++) {
+		const struct tw_reflection *r = &h->recent[i];
+		char when[32], text[256], buf[600];
+		tw_time_format(r->updated, when, sizeof(when));
+		first_line(r->text, text, sizeof(text));
+		const struct tw_item *it =
+			r->item_id ? tw_library_item(app->lib, r->item_id, NULL, NULL) : NULL;
+		snprintf(buf, sizeof(buf), "%.10s  %s%s: %s", when, r->is_private ? "(private) " : "",
+			 it ? it->text : (r->item_id ? r->item_id : "note"), text);
+		line(c, 3, buf, A_NORMAL);
+	}
+}
+
+static void draw_problems(struct tui_app *app, struct home *h, struct cursor *c)
+{
+	if (h->focus_count > 1 || (!app->lib->problems.n && !app->lib->n_notices))
+		return;
+	char buf[256];
+	if (app->lib->n_skipped) {
+		snprintf(buf, sizeof(buf), "Skipped content: %zu file%s with problems",
+			 app->lib->n_skipped, app->lib->n_skipped == 1 ? "" : "s");
+		heading(app, c, buf);
+	} else {
+		heading(app, c, "Content notices");
+	}
+	for (size_t i = 0; i < app->lib->problems.n && i < 5; i++) {
+		char *s = tw_diag_format(&app->lib->problems.v[i]);
+		line(c, 3, s, tui_attr(app, TUI_WARN));
+		free(s);
+	}
+	for (size_t i = 0; i < app->lib->n_notices && i < 3; i++)
+		line(c, 3, app->lib->notices[i], tui_attr(app, TUI_DIM));
+}
+
+static void draw(struct tui_app *app, struct tui_screen *s, struct tui_rect r)
+{
+	struct home *h = (struct home *)s;
+	h->last = r;
+	/* Scroll so that the focused guide stays visible. */
+	int want = 1 + (int)h->cursor; /* its logical row */
+	int skip = want >= r.h ? want - r.h + 1 : 0;
+	struct cursor c = { r, 0, skip };
+	draw_guides(app, h, &c);
+	draw_next_step(app, h, &c);
+	c.row++;
+	draw_problems(app, h, &c);
+	draw_meeting(app, h, &c);
+	draw_actions(app, h, &c);
+	draw_recent(app, h, &c);
+}
+
+static void open_guide(struct tui_app *app, struct home *h)
+{
+	if (h->cursor >= app->lib->n_guides)
+		return;
+	const struct tw_guide *g = app->lib->guides[h->cursor];
+	const struct gstat *gs = h->stats ? &h->stats[h->cursor] : NULL;
+	char id[512];
+	if (gs && gs->next_sec != SIZE_MAX)
+		snprintf(id, sizeof(id), "%s/%s", g->id, g->sections[gs->next_sec].id);
+	else
+		snprintf(id, sizeof(id), "%s", g->id);
+	tui_open(app, TUI_SCREEN_GUIDE, &(struct tui_args){ .item_id = id });
+}
+
+static bool key(struct tui_app *app, struct tui_screen *s, wint_t k, bool code)
+{
+	struct home *h = (struct home *)s;
+	enum tui_nav nav = tui_nav_key(k, code);
+	if (nav != TUI_NAV_NONE) {
+		tui_nav_apply(nav, &h->cursor, h->n_stats, h->last.h);
+		return true;
+	}
+	if (tui_is_enter(k, code) || (!code && k == L'l') || (code && k == KEY_RIGHT)) {
+		open_guide(app, h);
+		return true;
+	}
+	if (code)
+		return false;
+	switch (k) {
+	case L's': return tui_open(app, TUI_SCREEN_SPONSORS, NULL), true;
+	case L'm': return tui_open(app, TUI_SCREEN_MEETINGS, NULL), true;
+	case L'p': return tui_open(app, TUI_SCREEN_PROFILES, NULL), true;
+	case L'c': return tui_open(app, TUI_SCREEN_COACH, NULL), true;
+	case L'r': return tui_open(app, TUI_SCREEN_REFLECTION, NULL), true;
+	case L'/': return tui_open(app, TUI_SCREEN_SEARCH, NULL), true;
+	default: return false;
+	}
+}
+
+static bool click(struct tui_app *app, struct tui_screen *s, int y, int x)
+{
+	struct home *h = (struct home *)s;
+	int i = y - h->guide_row0;
+	if (i < 0 || (size_t)i >= h->n_stats)
+		return false;
+	if (h->cursor == (size_t)i)
+		open_guide(app, h);
+	else
+		h->cursor = (size_t)i;
+	return true;
+}
+
+static void destroy(struct tui_screen *s)
+{
+	struct home *h = (struct home *)s;
+	unload(h);
+	free(h);
+}
+
+static const struct tui_help help[] = {
+	{ "j/k, arrows", "choose a guide" },
+	{ "enter", "open the guide" },
+	{ "s", "sponsors" },
+	{ "m", "meetings: prepare and debrief" },
+	{ "/", "search everything" },
+	{ "p", "profiles" },
+	{ "r", "write a free-standing reflection" },
+	{ "c", "coach mode" },
+	{ "q", "quit" },
+	{ NULL, NULL },
+};
+
+static const struct tui_screen_ops ops = {
+	.name = "home",
+	.draw = draw,
+	.key = key,
+	.destroy = destroy,
+	.on_focus = on_focus,
+	.click = click,
+	.help = help,
+	.footer = "enter open  s sponsors  m meetings  / search  p profiles",
+};
+
+struct tui_screen *home_open(struct tui_app *app, const struct tui_args *args)
+{
+	struct home *h = calloc(1, sizeof(*h));
+	if (!h)
+		return NULL;
+	h->base.ops = &ops;
+	tui_screen_set_title(&h->base, "Home");
+	return &h->base;
+}

@@ -1,0 +1,38 @@
+/* The screen registry: which function opens each screen. Screens still to
+ * be written have a NULL open and show a placeholder; a new screen adds its
+ * open function here (and its prototype to screens.h). */
+#include <stdlib.h>
+
+#include "screens.h"
+
+static const struct tui_screen_entry registry[TUI_SCREEN_COUNT] = {
+	[TUI_SCREEN_HOME] = { "home", "Home", home_open },
+	[TUI_SCREEN_GUIDE] = { "guide", "Guide", guide_open },
+	[TUI_SCREEN_REFLECTION] = { "reflection", "Reflection", reflection_open },
+	[TUI_SCREEN_SPONSORS] = { "sponsors", "Sponsors", NULL },
+	[TUI_SCREEN_MEETINGS] = { "meetings", "Meetings", NULL },
+	[TUI_SCREEN_SEARCH] = { "search", "Search", NULL },
+	[TUI_SCREEN_PROFILES] = { "profiles", "Profiles", NULL },
+	[TUI_SCREEN_COACH] = { "coach", "Coach mode", NULL },
+};
+
+const struct tui_screen_entry *tui_screen_entry(enum tui_screen_id id)
+{
+	return (unsigned)id < TUI_SCREEN_COUNT ? &registry[id] : NULL;
+}
+
+bool tui_open(struct tui_app *app, enum tui_screen_id id, const struct tui_args *args)
+{
+	const struct tui_screen_entry *e = tui_screen_entry(id);
+	if (!e)
+		return false;
+	static const struct tui_args none = { 0 };
+	struct tui_screen *s = e->open ? e->open(app, args ? args : &none)
+				       : placeholder_open(app, e);
+	if (!s) {
+		if (!app->status_error)
+			tui_error(app, "could not open %s", e->title);
+		return false;
+	}
+	return tui_push(app, s);
+}

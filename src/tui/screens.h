@@ -1,0 +1,47 @@
+/* The screen registry: one id per screen and the open function of each.
+ * To add a screen: write src/tui/NAME.c, add its open prototype below and
+ * set .open in the table of screens.c (see app.h for how a screen is written). */
+#ifndef TWOWAY_TUI_SCREENS_H
+#define TWOWAY_TUI_SCREENS_H
+
+#include "app.h"
+
+enum tui_screen_id {
+	TUI_SCREEN_HOME,
+	TUI_SCREEN_GUIDE,      /* args.item_id: a guide id, or a full item id to focus */
+	TUI_SCREEN_REFLECTION, /* args.item_id: the item (NULL: a free-standing reflection) */
+	TUI_SCREEN_SPONSORS,   /* args.id: a sponsor to focus (0: none) */
+	TUI_SCREEN_MEETINGS,   /* args.id: a meeting; args.mode: enum tui_meeting_mode */
+	TUI_SCREEN_SEARCH,
+	TUI_SCREEN_PROFILES,
+	TUI_SCREEN_COACH,
+	TUI_SCREEN_COUNT
+};
+
+/* For TUI_SCREEN_MEETINGS' args.mode. */
+enum tui_meeting_mode {
+	TUI_MEETINGS_LIST = 0,
+	TUI_MEETINGS_PREPARE,
+	TUI_MEETINGS_DEBRIEF,
+};
+
+typedef struct tui_screen *(*tui_open_fn)(struct tui_app *app, const struct tui_args *args);
+
+struct tui_screen_entry {
+	const char *name;  /* "sponsors" */
+	const char *title; /* "Sponsors" */
+	tui_open_fn open;  /* NULL: not built yet, a placeholder screen opens */
+};
+
+/* Opens screen id with args (NULL: all zero) and pushes it. Shows the error
+ * in the status line and returns false when it cannot. */
+bool tui_open(struct tui_app *app, enum tui_screen_id id, const struct tui_args *args);
+const struct tui_screen_entry *tui_screen_entry(enum tui_screen_id id);
+
+/* The open functions, one per screen file. */
+struct tui_screen *home_open(struct tui_app *app, const struct tui_args *args);
+struct tui_screen *guide_open(struct tui_app *app, const struct tui_args *args);
+struct tui_screen *reflection_open(struct tui_app *app, const struct tui_args *args);
+struct tui_screen *placeholder_open(struct tui_app *app, const struct tui_screen_entry *e);
+
+#endif
