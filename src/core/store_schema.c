@@ -123,6 +123,7 @@ static const char *const v2_sql[] = {
 	"CREATE VIRTUAL TABLE search_fts USING fts5("
 	"  head, body, owner, label UNINDEXED, profile_id UNINDEXED, private UNINDEXED,"
 	"  tokenize = 'unicode61 remove_diacritics 2');"
+	"INSERT INTO search_fts(search_fts, rank) VALUES ('rank', 'bm25(3.0, 1.0, 0.0)');"
 	,
 	/* reflections */
 	"CREATE TRIGGER reflections_fts_ai AFTER INSERT ON reflections"

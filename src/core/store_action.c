@@ -1,0 +1,179 @@
+/* Action items, from a meeting or free-standing: text, owner, due date and
+ * done date ("" while open), listed open, overdue or all. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "store_internal.h"
+#include "twoway/util.h"
+
+static bool row_action(sqlite3_stmt *q, struct tw_action *a)
+{
+	memset(a, 0, sizeof *a);
+	a->id = sqlite3_column_int64(q, 0);
+	a->profile_id = sqlite3_column_int64(q, 1);
+	a->meeting_id = sqlite3_column_int64(q, 2); /* NULL reads as 0 */
+	a->text = store_col_dup(q, 3);
+	a->owner = sqlite3_column_int(q, 4) == TW_OWNER_SPONSOR ? TW_OWNER_SPONSOR : TW_OWNER_ME;
+	const unsigned char *due = sqlite3_column_text(q, 5);
+	const unsigned char *done = sqlite3_column_text(q, 6);
+	snprintf(a->due, sizeof a->due, "%s", due ? (const char *)due : "");
+	snprintf(a->done, sizeof a->done, "%s", done ? (const char *)done : "");
+	a->created = sqlite3_column_int64(q, 7);
+	return a->text != NULL;
+}
+
+static bool check_date(const char *d, const char *what, struct tw_error *err)
+{
+	if (d && *d && !tw_date_valid(d))
+		return tw_error_set(err, TW_ERR_INVALID,
+				    "the %s '%.40s' is not a date; write it as YYYY-MM-DD", what, d);
+	return true;
+}
+
+static bool meeting_of(struct tw_store *st, int64_t profile_id, int64_t meeting_id,
+		       struct tw_error *err)
+{
+	sqlite3_stmt *q;
+	if (!store_prepare(st, "SELECT 1 FROM meetings WHERE id = ? AND profile_id = ? "
+			       "AND deleted_at IS NULL", &q, err))
+		return false;
+	sqlite3_bind_int64(q, 1, meeting_id);
+	sqlite3_bind_int64(q, 2, profile_id);
+	int rc = sqlite3_step(q);
+	sqlite3_finalize(q);
+	if (rc == SQLITE_ROW)
+		return true;
+	if (rc != SQLITE_DONE)
+		return store_fail(st, err, "looking up a meeting");
+	return tw_error_set(err, TW_ERR_NOTFOUND, "this profile has no meeting with id %lld",
+			    (long long)meeting_id);
+}
+
+bool tw_store_action_add(struct tw_store *st, struct tw_action *a, struct tw_error *err)
+{
+	if (a->owner != TW_OWNER_ME && a->owner != TW_OWNER_SPONSOR)
+		return tw_error_set(err, TW_ERR_INVALID, "unknown owner %d", (int)a->owner);
+	if (!store_check_required(a->text, "action item", err) ||
+	    !check_date(a->due, "due date", err) || !check_date(a->done, "done date", err) ||
+	    !store_begin(st, err))
+		return false;
+	int64_t now = (int64_t)time(NULL);
+	sqlite3_stmt *q = NULL;
+	bool ok = store_profile_live(st, a->profile_id, err) &&
+		  (a->meeting_id == 0 || meeting_of(st, a->profile_id, a->meeting_id, err)) &&
+		  store_prepare(st, "INSERT INTO actions(profile_id, meeting_id, text, owner, "
+				    "due, done, created) VALUES (?, ?, ?, ?, ?, ?, ?)", &q, err);
+	if (ok) {
+		sqlite3_bind_int64(q, 1, a->profile_id);
+		if (a->meeting_id)
+			sqlite3_bind_int64(q, 2, a->meeting_id);
+		else
+			sqlite3_bind_null(q, 2);
+		sqlite3_bind_text(q, 3, a->text, -1, SQLITE_STATIC);
+		sqlite3_bind_int(q, 4, (int)a->owner);
+		sqlite3_bind_text(q, 5, a->due, -1, SQLITE_STATIC);
+		sqlite3_bind_text(q, 6, a->done, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(q, 7, now);
+		ok = store_step_done(st, q, err, "adding an action item");
+	}
+	if (!ok) {
+		store_rollback(st);
+		return false;
+	}
+	int64_t id = sqlite3_last_insert_rowid(st->db);
+	if (!store_commit(st, err))
+		return false;
+	a->id = id;
+	a->created = now;
+	return true;
+}
+
+bool tw_store_action_done(struct tw_store *st, int64_t id, const char *done,
+			  struct tw_error *err)
+{
+	char today[11];
+	if (!done) {
+		tw_today(today, sizeof today);
+		done = today;
+	}
+	if (!check_date(done, "done date", err))
+		return false;
+	sqlite3_stmt *q;
+	if (!store_prepare(st, "UPDATE actions SET done = ? WHERE id = ? AND deleted_at IS NULL",
+			   &q, err))
+		return false;
+	sqlite3_bind_text(q, 1, done, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(q, 2, id);
+	if (!store_step_done(st, q, err, "updating an action item"))
+		return false;
+	if (store_changes(st) == 0)
+		return tw_error_set(err, TW_ERR_NOTFOUND, "there is no action item with id %lld",
+				    (long long)id);
+	return true;
+}
+
+bool tw_store_action_list(struct tw_store *st, int64_t profile_id, int64_t meeting_id,
+			  enum tw_action_filter filter, const char *today,
+			  struct tw_action **out, size_t *n, struct tw_error *err)
+{
+	*out = NULL;
+	*n = 0;
+	char now[11];
+	if (!today) {
+		tw_today(now, sizeof now);
+		today = now;
+	}
+	if (filter == TW_ACTIONS_OVERDUE && !tw_date_valid(today))
+		return tw_error_set(err, TW_ERR_INVALID, "'%.40s' is not a date", today);
+	const char *sql;
+	switch (filter) {
+	case TW_ACTIONS_OPEN:
+		sql = "SELECT id, profile_id, meeting_id, text, owner, due, done, created "
+		      "FROM actions WHERE profile_id = ?1 AND done = '' AND deleted_at IS NULL "
+		      "AND (?2 = 0 OR meeting_id = ?2) ORDER BY due = '', due, id";
+		break;
+	case TW_ACTIONS_OVERDUE:
+		sql = "SELECT id, profile_id, meeting_id, text, owner, due, done, created "
+		      "FROM actions WHERE profile_id = ?1 AND done = '' AND due <> '' "
+		      "AND due < ?3 AND deleted_at IS NULL AND (?2 = 0 OR meeting_id = ?2) "
+		      "ORDER BY due, id";
+		break;
+	case TW_ACTIONS_ALL:
+		sql = "SELECT id, profile_id, meeting_id, text, owner, due, done, created "
+		      "FROM actions WHERE profile_id = ?1 AND deleted_at IS NULL "
+		      "AND (?2 = 0 OR meeting_id = ?2) ORDER BY due = '', due, id";
+		break;
+	default:
+		return tw_error_set(err, TW_ERR_INVALID, "unknown action filter %d", (int)filter);
+	}
+	sqlite3_stmt *q;
+	if (!store_prepare(st, sql, &q, err))
+		return false;
+	sqlite3_bind_int64(q, 1, profile_id);
+	sqlite3_bind_int64(q, 2, meeting_id);
+	if (filter == TW_ACTIONS_OVERDUE)
+		sqlite3_bind_text(q, 3, today, -1, SQLITE_STATIC);
+	struct tw_action *v = NULL;
+	size_t cnt = 0, cap = 0;
+	int rc;
+	bool ok = true;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		if (!store_grow((void **)&v, &cap, cnt, sizeof *v) || !row_action(q, &v[cnt])) {
+			ok = store_nomem(err);
+			break;
+		}
+		cnt++;
+	}
+	if (ok && rc != SQLITE_DONE)
+		ok = store_fail(st, err, "listing action items");
+	sqlite3_finalize(q);
+	if (!ok) {
+		tw_actions_free(v, cnt);
+		return false;
+	}
+	*out = v;
+	*n = cnt;
+	return true;
+}

@@ -1,0 +1,167 @@
+/* Full-text search over reflections, meetings and action items (FTS5, bm25
+ * ranking, snippets marked with [ and ]). The user's words are quoted here,
+ * so no input is ever FTS syntax. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_internal.h"
+#include "twoway/util.h"
+
+/* Snippet markers inside SQL: control characters cannot be stored, so they
+ * only ever come from FTS5 and are turned into [ and ] afterwards. */
+#define MARK_OPEN "\x01"
+#define MARK_CLOSE "\x02"
+
+static bool word_char(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       c >= 0x80;
+}
+
+/* Turns plain words into an FTS5 expression: each white-space separated
+ * word a quoted string, the last one a prefix. NULL on no memory; *terms is
+ * the number of words kept. */
+static char *build_match(const char *query, int64_t profile_id, size_t *terms)
+{
+	size_t len = strlen(query);
+	char *out = malloc(len * 3 + 64);
+	if (!out)
+		return NULL;
+	char *o = out + sprintf(out, "{head body} : (");
+	*terms = 0;
+	const char *p = query;
+	char *last_end = NULL;
+	while (*p) {
+		while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+			p++;
+		const char *w = p;
+		while (*p && *p != ' ' && *p != '\t' && *p != '\n' && *p != '\r')
+			p++;
+		bool keep = false;
+		for (const char *c = w; c < p; c++)
+			keep = keep || word_char((unsigned char)*c);
+		if (!keep)
+			continue;
+		if (*terms)
+			*o++ = ' ';
+		*o++ = '"';
+		for (const char *c = w; c < p; c++) {
+			if (*c == '"')
+				*o++ = '"';
+			*o++ = *c;
+		}
+		*o++ = '"';
+		last_end = o;
+		(*terms)++;
+	}
+	if (last_end)
+		*o++ = '*';
+	*o++ = ')';
+	*o = '\0';
+	if (profile_id)
+		sprintf(o, " AND owner : \"p%lld\"", (long long)profile_id);
+	return out;
+}
+
+/* Replaces the markers with [ and ] in place. */
+static void unmark(char *s)
+{
+	for (; *s; s++) {
+		if (*s == MARK_OPEN[0])
+			*s = '[';
+		else if (*s == MARK_CLOSE[0])
+			*s = ']';
+	}
+}
+
+static bool row_hit(sqlite3_stmt *q, struct tw_hit *h)
+{
+	memset(h, 0, sizeof *h);
+	int64_t rowid = sqlite3_column_int64(q, 0);
+	switch (rowid % 4) {
+	case 1:
+		h->kind = TW_REC_REFLECTION;
+		break;
+	case 2:
+		h->kind = TW_REC_MEETING;
+		break;
+	default:
+		h->kind = TW_REC_ACTION;
+		break;
+	}
+	h->id = rowid / 4;
+	h->profile_id = sqlite3_column_int64(q, 1);
+	h->rank = sqlite3_column_double(q, 2);
+	h->title = store_col_dup(q, 3);
+	h->is_private = sqlite3_column_int(q, 4) != 0;
+	const char *body = (const char *)sqlite3_column_text(q, 5);
+	const char *head = (const char *)sqlite3_column_text(q, 6);
+	if (!body)
+		body = "";
+	if (!strchr(body, MARK_OPEN[0]) && head && strchr(head, MARK_OPEN[0]))
+		body = head;
+	h->snippet = strdup(body);
+	if (!h->title || !h->snippet) {
+		tw_hit_finish(h);
+		return false;
+	}
+	unmark(h->snippet);
+	return true;
+}
+
+bool tw_store_search(struct tw_store *st, int64_t profile_id, const char *query,
+		     size_t limit, struct tw_hit **out, size_t *n, struct tw_error *err)
+{
+	*out = NULL;
+	*n = 0;
+	if (!query)
+		return true;
+	if (!store_check_text(query, "search text", err))
+		return false;
+	size_t terms;
+	char *match = build_match(query, profile_id, &terms);
+	if (!match)
+		return store_nomem(err);
+	if (terms == 0) {
+		free(match);
+		return true;
+	}
+	sqlite3_stmt *q;
+	if (!store_prepare(st,
+			   "SELECT rowid, profile_id, rank, label, private, "
+			   "snippet(search_fts, 1, '" MARK_OPEN "', '" MARK_CLOSE "', '…', 16), "
+			   "snippet(search_fts, 0, '" MARK_OPEN "', '" MARK_CLOSE "', '…', 16) "
+			   "FROM search_fts WHERE search_fts MATCH ?1 "
+			   "AND (?2 <> 0 OR profile_id NOT IN "
+			   "(SELECT id FROM profiles WHERE deleted_at IS NOT NULL)) "
+			   "ORDER BY rank LIMIT ?3", &q, err)) {
+		free(match);
+		return false;
+	}
+	sqlite3_bind_text(q, 1, match, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(q, 2, profile_id);
+	sqlite3_bind_int64(q, 3, limit ? (int64_t)limit : 50);
+	struct tw_hit *v = NULL;
+	size_t cnt = 0, cap = 0;
+	int rc;
+	bool ok = true;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		if (!store_grow((void **)&v, &cap, cnt, sizeof *v) || !row_hit(q, &v[cnt])) {
+			ok = store_nomem(err);
+			break;
+		}
+		cnt++;
+	}
+	if (ok && rc != SQLITE_DONE)
+		ok = store_fail(st, err, "searching");
+	sqlite3_finalize(q);
+	free(match);
+	if (!ok) {
+		tw_hits_free(v, cnt);
+		return false;
+	}
+	*out = v;
+	*n = cnt;
+	return true;
+}

@@ -1,0 +1,234 @@
+/* Unit tests of the store's meeting, action item and coaching session
+ * records through store.h: add, read, list filters, updates, bad input. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <cmocka.h>
+
+#include "test_store_common.h"
+#include "twoway/store.h"
+#include "twoway/util.h"
+
+static int64_t add_sponsor(struct fixture *f, const char *name)
+{
+	struct tw_error err;
+	struct tw_sponsor s = { .profile_id = f->profile, .name = (char *)name };
+	if (!tw_store_sponsor_add(f->st, &s, &err))
+		fail_msg("sponsor: %s", err.message);
+	return s.id;
+}
+
+static void test_meetings(void **state)
+{
+	struct fixture *f = *state;
+	struct tw_error err;
+	int64_t sid = add_sponsor(f, "Grace");
+	tw_time now = (tw_time)time(NULL);
+	struct tw_meeting past = { .profile_id = f->profile, .sponsor_id = sid,
+				   .when = now - 86400, .agenda = "old agenda" };
+	struct tw_meeting soon = { .profile_id = f->profile, .sponsor_id = sid,
+				   .when = now + 3600, .agenda = "ask for \xe2\x80\x9cstretch\xe2\x80\x9d work" };
+	struct tw_meeting later = { .profile_id = f->profile, .sponsor_id = sid,
+				    .when = now + 86400 * 7 };
+	assert_true(tw_store_meeting_add(f->st, &later, &err));
+	assert_true(tw_store_meeting_add(f->st, &soon, &err));
+	assert_true(tw_store_meeting_add(f->st, &past, &err));
+	assert_true(soon.id > 0);
+
+	struct tw_meeting bad = { .profile_id = f->profile, .sponsor_id = sid };
+	assert_false(tw_store_meeting_add(f->st, &bad, &err)); /* no time */
+	assert_int_equal(err.code, TW_ERR_INVALID);
+	bad.when = now;
+	bad.sponsor_id = 999;
+	assert_false(tw_store_meeting_add(f->st, &bad, &err));
+	assert_int_equal(err.code, TW_ERR_NOTFOUND);
+	bad.sponsor_id = sid;
+	bad.notes = "\x1b]0;evil\x07";
+	assert_false(tw_store_meeting_add(f->st, &bad, &err));
+	assert_int_equal(err.code, TW_ERR_INVALID);
+
+	struct tw_meeting m;
+	assert_true(tw_store_meeting_next(f->st, f->profile, now, &m, &err));
+	assert_int_equal(m.id, soon.id);
+	assert_string_equal(m.sponsor_name, "Grace");
+	assert_string_equal(m.agenda, soon.agenda);
+	assert_string_equal(m.notes, "");
+	assert_false(m.held);
+	tw_meeting_finish(&m);
+
+	assert_true(tw_store_meeting_mark_held(f->st, soon.id, "went well", "she will intro me",
+					       &err));
+	assert_true(tw_store_meeting_mark_held(f->st, past.id, NULL, NULL, &err));
+	assert_false(tw_store_meeting_mark_held(f->st, 999, NULL, NULL, &err));
+	assert_int_equal(err.code, TW_ERR_NOTFOUND);
+	assert_true(tw_store_meeting_next(f->st, f->profile, now, &m, &err));
+	assert_int_equal(m.id, later.id);
+	tw_meeting_finish(&m);
+	assert_false(tw_store_meeting_next(f->st, f->profile, now + 86400 * 30, &m, &err));
+	assert_int_equal(err.code, TW_ERR_NOTFOUND);
+
+	struct tw_meeting *v;
+	size_t n;
+	assert_true(tw_store_meeting_list(f->st, f->profile, 0, &v, &n, &err));
+	assert_int_equal(n, 3);
+	assert_int_equal(v[0].id, past.id); /* by time */
+	assert_int_equal(v[2].id, later.id);
+	tw_meetings_free(v, n);
+	assert_true(tw_store_meeting_list(f->st, f->profile, 1, &v, &n, &err));
+	assert_int_equal(n, 1);
+	assert_int_equal(v[0].id, later.id);
+	tw_meetings_free(v, n);
+	assert_true(tw_store_meeting_list(f->st, f->profile, 2, &v, &n, &err));
+	assert_int_equal(n, 2);
+	tw_meetings_free(v, n);
+
+	assert_true(tw_store_meeting_get(f->st, soon.id, &m, &err));
+	assert_true(m.held);
+	assert_string_equal(m.notes, "went well");
+	assert_string_equal(m.outcome, "she will intro me");
+	free(m.agenda);
+	m.agenda = strdup("revised");
+	assert_true(tw_store_meeting_update(f->st, &m, &err));
+	tw_meeting_finish(&m);
+	assert_true(tw_store_meeting_get(f->st, soon.id, &m, &err));
+	assert_string_equal(m.agenda, "revised");
+	tw_meeting_finish(&m);
+	assert_false(tw_store_meeting_get(f->st, 999, &m, &err));
+	assert_int_equal(err.code, TW_ERR_NOTFOUND);
+}
+
+static void test_actions(void **state)
+{
+	struct fixture *f = *state;
+	struct tw_error err;
+	int64_t sid = add_sponsor(f, "Grace");
+	struct tw_meeting m = { .profile_id = f->profile, .sponsor_id = sid,
+				.when = (tw_time)time(NULL) };
+	assert_true(tw_store_meeting_add(f->st, &m, &err));
+
+	struct tw_action a1 = { .profile_id = f->profile, .text = "send the deck",
+				.due = "2024-01-10", .meeting_id = m.id };
+	struct tw_action a2 = { .profile_id = f->profile, .text = "intro to VP",
+				.owner = TW_OWNER_SPONSOR, .due = "2030-01-01", .meeting_id = m.id };
+	struct tw_action a3 = { .profile_id = f->profile, .text = "read her book" };
+	struct tw_action a4 = { .profile_id = f->profile, .text = "done already",
+				.due = "2024-01-01", .done = "2024-01-02" };
+	assert_true(tw_store_action_add(f->st, &a3, &err));
+	assert_true(tw_store_action_add(f->st, &a2, &err));
+	assert_true(tw_store_action_add(f->st, &a1, &err));
+	assert_true(tw_store_action_add(f->st, &a4, &err));
+	assert_true(a1.id > 0 && a1.created > 0);
+
+	struct tw_action bad = { .profile_id = f->profile, .text = "x", .due = "2024-02-30" };
+	assert_false(tw_store_action_add(f->st, &bad, &err));
+	assert_int_equal(err.code, TW_ERR_INVALID);
+	memset(bad.due, 0, sizeof bad.due);
+	bad.text = " ";
+	assert_false(tw_store_action_add(f->st, &bad, &err));
+	assert_int_equal(err.code, TW_ERR_INVALID);
+	bad.text = "x";
+	bad.meeting_id = 999;
+	assert_false(tw_store_action_add(f->st, &bad, &err));
+	assert_int_equal(err.code, TW_ERR_NOTFOUND);
+
+	struct tw_action *v;
+	size_t n;
+	assert_true(tw_store_action_list(f->st, f->profile, 0, TW_ACTIONS_OPEN, "2025-06-01",
+					 &v, &n, &err));
+	assert_int_equal(n, 3);
+	assert_int_equal(v[0].id, a1.id); /* by due date, undated last */
+	assert_int_equal(v[1].id, a2.id);
+	assert_int_equal(v[1].owner, TW_OWNER_SPONSOR);
+	assert_int_equal(v[1].meeting_id, m.id);
+	assert_int_equal(v[2].id, a3.id);
+	assert_int_equal(v[2].meeting_id, 0);
+	assert_string_equal(v[2].due, "");
+	tw_actions_free(v, n);
+	assert_true(tw_store_action_list(f->st, f->profile, 0, TW_ACTIONS_OVERDUE, "2025-06-01",
+					 &v, &n, &err));
+	assert_int_equal(n, 1);
+	assert_int_equal(v[0].id, a1.id);
+	tw_actions_free(v, n);
+	assert_true(tw_store_action_list(f->st, f->profile, m.id, TW_ACTIONS_ALL, NULL, &v, &n,
+					 &err));
+	assert_int_equal(n, 2);
+	tw_actions_free(v, n);
+	assert_true(tw_store_action_list(f->st, f->profile, 0, TW_ACTIONS_ALL, NULL, &v, &n,
+					 &err));
+	assert_int_equal(n, 4);
+	tw_actions_free(v, n);
+
+	assert_true(tw_store_action_done(f->st, a1.id, "2025-05-30", &err));
+	assert_true(tw_store_action_done(f->st, a3.id, NULL, &err));
+	assert_false(tw_store_action_done(f->st, a3.id, "yesterday", &err));
+	assert_int_equal(err.code, TW_ERR_INVALID);
+	assert_false(tw_store_action_done(f->st, 999, NULL, &err));
+	assert_int_equal(err.code, TW_ERR_NOTFOUND);
+	assert_true(tw_store_action_list(f->st, f->profile, 0, TW_ACTIONS_OPEN, NULL, &v, &n,
+					 &err));
+	assert_int_equal(n, 1);
+	assert_int_equal(v[0].id, a2.id);
+	tw_actions_free(v, n);
+	assert_true(tw_store_action_done(f->st, a1.id, "", &err)); /* reopen */
+	assert_true(tw_store_action_list(f->st, f->profile, 0, TW_ACTIONS_ALL, NULL, &v, &n,
+					 &err));
+	char today[11];
+	tw_today(today, sizeof today);
+	for (size_t i = 0; i < n; i++) {
+		if (v[i].id == a1.id)
+			assert_string_equal(v[i].done, "");
+		if (v[i].id == a3.id)
+			assert_string_equal(v[i].done, today);
+	}
+	tw_actions_free(v, n);
+}
+
+static void test_coaching(void **state)
+{
+	struct fixture *f = *state;
+	struct tw_error err;
+	int64_t id;
+	assert_true(tw_store_coaching_start(f->st, f->profile, "Coach Carter", &id, &err));
+	assert_false(tw_store_coaching_start(f->st, f->profile, "", NULL, &err));
+	assert_int_equal(err.code, TW_ERR_INVALID);
+	assert_false(tw_store_coaching_start(f->st, 999, "C", NULL, &err));
+	assert_int_equal(err.code, TW_ERR_NOTFOUND);
+	struct tw_coaching c;
+	assert_true(tw_store_coaching_get(f->st, id, &c, &err));
+	assert_int_equal(c.ended, 0);
+	assert_true(c.started > 0);
+	assert_string_equal(c.coach, "Coach Carter");
+	tw_coaching_finish(&c);
+	assert_true(tw_store_coaching_notes(f->st, id, "asks good questions", &err));
+	assert_true(tw_store_coaching_end(f->st, id, "3 items ticked", &err));
+	assert_false(tw_store_coaching_notes(f->st, 999, "x", &err));
+	assert_int_equal(err.code, TW_ERR_NOTFOUND);
+	struct tw_coaching *v;
+	size_t n;
+	assert_true(tw_store_coaching_list(f->st, f->profile, &v, &n, &err));
+	assert_int_equal(n, 1);
+	assert_string_equal(v[0].notes, "asks good questions");
+	assert_string_equal(v[0].covered, "3 items ticked");
+	assert_true(v[0].ended >= v[0].started);
+	tw_coachings_free(v, n);
+	/* coach notes never show up as reflections */
+	struct tw_reflection *r;
+	assert_true(tw_store_reflection_list(f->st, f->profile, 0, &r, &n, &err));
+	assert_int_equal(n, 0);
+	tw_reflections_free(r, n);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_meetings, store_setup, store_teardown),
+		cmocka_unit_test_setup_teardown(test_actions, store_setup, store_teardown),
+		cmocka_unit_test_setup_teardown(test_coaching, store_setup, store_teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
