@@ -210,9 +210,9 @@ static void draw_frame(struct tui_app *app)
 
 static void global_key(struct tui_app *app, wint_t k, bool code)
 {
-	if (code)
+	if (code && k != KEY_F(1))
 		return;
-	if (k == L'?') {
+	if (k == L'?' || code) {
 		app->help_open = true;
 		app->help_scroll = 0;
 	} else if (k == L'q' || k == TUI_ESC) {

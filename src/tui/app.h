@@ -240,6 +240,12 @@ size_t tui_wrap(const wchar_t *w, size_t len, int width, struct tui_line *out, s
  * and returns the number of rows used. */
 int tui_text_block(struct tui_rect r, const char *utf8, attr_t attr);
 
+/* Lines and boxes in box-drawing characters (ASCII without UTF-8); not
+ * the ACS charset, which some terminals and captures show as letters. */
+void tui_hline(int y, int x, int n, attr_t attr);
+void tui_vline(int y, int x, int n, attr_t attr);
+void tui_box(int y, int x, int h, int w, attr_t attr);
+
 /* A progress bar "[#####-----]" of width columns (ascii-safe, coloured). */
 void tui_progress_bar(const struct tui_app *app, int y, int x, int width, size_t done,
 		      size_t total);

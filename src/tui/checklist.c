@@ -191,7 +191,7 @@ static void mark(const struct tw_item *it, const struct tui_item_state *st, char
 			strcpy(buf, "[-]");
 		break;
 	case TW_ITEM_REFLECT:
-		strcpy(buf, st->reflected ? (st->is_private ? "[p]" : "[*]") : "[ ]");
+		strcpy(buf, st->reflected ? (st->is_private ? "[p]" : "[*]") : "[~]");
 		break;
 	}
 }

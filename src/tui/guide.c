@@ -1,6 +1,235 @@
-/* The guide screen (stub until the checklist lands). */
+/* The guide screen: one guide's checklist with the focused item's detail,
+ * rate labels and current reflection beside it (wide terminals) or below
+ * it. Ticks and ratings are written at once; reflect items open the editor. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "checklist.h"
 #include "screens.h"
+
+struct guide {
+	struct tui_screen base;
+	const struct tw_guide *g;
+	struct tui_checklist *cl;
+	/* the focused item's reflection, fetched when the focus changes */
+	const struct tw_item *cached;
+	char *refl_text;
+	bool refl_private;
+};
+
+static void drop_cache(struct guide *gs)
+{
+	free(gs->refl_text);
+	gs->refl_text = NULL;
+	gs->cached = NULL;
+}
+
+static void fetch_reflection(struct tui_app *app, struct guide *gs, const struct tw_item *it)
+{
+	if (gs->cached == it)
+		return;
+	drop_cache(gs);
+	gs->cached = it;
+	if (!it || it->kind != TW_ITEM_REFLECT)
+		return;
+	struct tw_reflection r;
+	struct tw_error err = { 0 };
+	if (tw_store_reflection_get_item(app->store, app->profile.id, it->full_id, &r, &err)) {
+		gs->refl_text = r.text;
+		gs->refl_private = r.is_private;
+		r.text = NULL;
+		tw_reflection_finish(&r);
+	} else if (err.code != TW_ERR_NOTFOUND) {
+		tui_error(app, "%s", err.message);
+	}
+}
+
+static void on_focus(struct tui_app *app, struct tui_screen *s)
+{
+	struct guide *gs = (struct guide *)s;
+	tui_checklist_reload(gs->cl, app);
+	drop_cache(gs);
+}
+
+static int block(struct tui_rect *r, const char *text, attr_t a)
+{
+	if (!text || r->h <= 0)
+		return 0;
+	int n = tui_text_block(*r, text, a);
+	r->y += n;
+	r->h -= n;
+	return n;
+}
+
+static void skip(struct tui_rect *r)
+{
+	r->y++;
+	r->h--;
+}
+
+/* The detail pane: the item (or section intro), what its keys do, its
+ * detail text, rate labels and the first lines of its reflection. */
+static void draw_detail(struct tui_app *app, struct guide *gs, struct tui_rect r)
+{
+	const struct tui_item_state *st = NULL;
+	const struct tw_section *sec = NULL;
+	const struct tw_item *it = tui_checklist_item(gs->cl, &st, &sec);
+	fetch_reflection(app, gs, it);
+	if (!it) {
+		if (!sec)
+			return;
+		block(&r, sec->title, tui_attr(app, TUI_HEADING));
+		if (sec->basis == TW_BASIS_ADAPTED)
+			block(&r, "(adapted, not the authors' words)", tui_attr(app, TUI_DIM));
+		skip(&r);
+		block(&r, sec->intro, A_NORMAL);
+		return;
+	}
+	block(&r, it->text, A_BOLD);
+	char hint[256];
+	switch (it->kind) {
+	case TW_ITEM_CHECK:
+		snprintf(hint, sizeof(hint), "%s  (space ticks)", st->ticked ? "Done" : "To do");
+		break;
+	case TW_ITEM_RATE:
+		if (st->rating)
+			snprintf(hint, sizeof(hint), "Rated %d of 5  (1-5 rate, 0 clears)", st->rating);
+		else
+			snprintf(hint, sizeof(hint), "Not rated  (1-5 rate, 0 clears)");
+		break;
+	case TW_ITEM_REFLECT:
+		snprintf(hint, sizeof(hint), "%s  (enter writes)",
+			 st->reflected ? "Reflected" : "Not written yet");
+		break;
+	}
+	block(&r, hint, tui_attr(app, TUI_KEY));
+	if (it->kind == TW_ITEM_RATE && (it->low || it->high)) {
+		char labels[600];
+		snprintf(labels, sizeof(labels), "1 = %s   5 = %s", it->low ? it->low : "",
+			 it->high ? it->high : "");
+		block(&r, labels, tui_attr(app, TUI_DIM));
+	}
+	if (it->detail) {
+		skip(&r);
+		block(&r, it->detail, A_NORMAL);
+	}
+	if (gs->refl_text && r.h > 1) {
+		skip(&r);
+		block(&r, gs->refl_private ? "Your reflection (private):" : "Your reflection:",
+		      tui_attr(app, TUI_HEADING));
+		block(&r, gs->refl_text, tui_attr(app, TUI_DIM));
+	}
+}
+
+static void draw(struct tui_app *app, struct tui_screen *s, struct tui_rect r)
+{
+	struct guide *gs = (struct guide *)s;
+	size_t done, total;
+	tui_checklist_progress(gs->cl, &done, &total);
+	char count[64];
+	snprintf(count, sizeof(count), " %zu/%zu", done, total);
+	int cw = (int)strlen(count), barw = r.w / 4 > 20 ? 20 : r.w / 4;
+	tui_text(r.y, r.x + 1, r.w - barw - cw - 3, gs->g->title, tui_attr(app, TUI_HEADING));
+	tui_progress_bar(app, r.y, r.x + r.w - barw - cw - 1, barw, done, total);
+	tui_text(r.y, r.x + r.w - cw - 1, cw, count, tui_attr(app, TUI_DIM));
+	struct tui_rect body = { r.y + 1, r.x, r.h - 1, r.w };
+	if (r.w >= 100) {
+		int lw = r.w * 11 / 20;
+		tui_checklist_draw(gs->cl, app, (struct tui_rect){ body.y, body.x, body.h, lw }, true);
+		tui_vline(body.y, body.x + lw, body.h, tui_attr(app, TUI_DIM));
+		draw_detail(app, gs,
+			    (struct tui_rect){ body.y, body.x + lw + 2, body.h, r.w - lw - 3 });
+	} else {
+		int dh = body.h / 3 < 3 ? 3 : body.h / 3;
+		int lh = body.h - dh - 1;
+		tui_checklist_draw(gs->cl, app, (struct tui_rect){ body.y, body.x, lh, body.w }, true);
+		tui_hline(body.y + lh, body.x, body.w, tui_attr(app, TUI_DIM));
+		draw_detail(app, gs,
+			    (struct tui_rect){ body.y + lh + 1, body.x + 1, dh, body.w - 2 });
+	}
+}
+
+static bool key(struct tui_app *app, struct tui_screen *s, wint_t k, bool code)
+{
+	struct guide *gs = (struct guide *)s;
+	enum tui_cl_result res = tui_checklist_key(gs->cl, app, k, code);
+	if (res == TUI_CL_OPEN_REFLECT) {
+		const struct tw_item *it = tui_checklist_item(gs->cl, NULL, NULL);
+		if (it)
+			tui_open(app, TUI_SCREEN_REFLECTION,
+				 &(struct tui_args){ .item_id = it->full_id });
+		return true;
+	}
+	if (res == TUI_CL_IGNORED && !code && k == L'e') {
+		tui_msg(app, "e writes on reflect items; space ticks, 1-5 rates");
+		return true;
+	}
+	return res != TUI_CL_IGNORED;
+}
+
+static bool click(struct tui_app *app, struct tui_screen *s, int y, int x)
+{
+	struct guide *gs = (struct guide *)s;
+	return tui_checklist_click(gs->cl, y, x);
+}
+
+static void destroy(struct tui_screen *s)
+{
+	struct guide *gs = (struct guide *)s;
+	drop_cache(gs);
+	tui_checklist_free(gs->cl);
+	free(gs);
+}
+
+static const struct tui_help help[] = {
+	{ "j/k, arrows", "move" },
+	{ "g/G", "first/last row" },
+	{ "PgUp/PgDn", "a page up/down" },
+	{ "space, enter", "tick a check item; open/close a section" },
+	{ "1-5", "rate a rate item (0 or x clears)" },
+	{ "enter, e", "write the reflection of a reflect item" },
+	{ "h/l, left/right", "collapse/expand the section" },
+	{ "q, Esc", "back to Home" },
+	{ "marks", "[x] ticked  [3] rated  [*] reflected  [p] private  [~] to write" },
+	{ NULL, NULL },
+};
+
+static const struct tui_screen_ops ops = {
+	.name = "guide",
+	.draw = draw,
+	.key = key,
+	.destroy = destroy,
+	.on_focus = on_focus,
+	.click = click,
+	.help = help,
+	.footer = "space tick  1-5 rate  enter write  h/l fold",
+};
+
 struct tui_screen *guide_open(struct tui_app *app, const struct tui_args *args)
 {
-	return placeholder_open(app, tui_screen_entry(TUI_SCREEN_GUIDE));
+	const char *id = args->item_id ? args->item_id : "";
+	char gid[256];
+	size_t n = strcspn(id, "/");
+	snprintf(gid, sizeof(gid), "%.*s", (int)(n < sizeof(gid) ? n : sizeof(gid) - 1), id);
+	const struct tw_guide *g = tw_library_guide(app->lib, gid);
+	if (!g) {
+		tui_error(app, "no guide '%s' in the loaded content", gid);
+		return NULL;
+	}
+	struct guide *gs = calloc(1, sizeof(*gs));
+	if (!gs)
+		return NULL;
+	gs->base.ops = &ops;
+	gs->g = g;
+	gs->cl = tui_checklist_new(g);
+	if (!gs->cl) {
+		free(gs);
+		return NULL;
+	}
+	/* A section id focuses that section's first item. */
+	if (id[n] == '/' && tui_checklist_focus(gs->cl, id) &&
+	    !tui_checklist_item(gs->cl, NULL, NULL))
+		tui_checklist_key(gs->cl, app, KEY_DOWN, true);
+	tui_screen_set_title(&gs->base, "%s", g->title);
+	return &gs->base;
 }

@@ -33,16 +33,7 @@ void tui_help_draw(struct tui_app *app, struct tui_screen *s)
 		app->help_scroll = total - body > 0 ? total - body : 0;
 	for (int y = 0; y < h; y++)
 		tui_fill(y0 + y, x0, w, A_NORMAL);
-	attrset(tui_attr(app, TUI_HEADING) & ~A_UNDERLINE);
-	mvaddch(y0, x0, ACS_ULCORNER);
-	mvhline(y0, x0 + 1, ACS_HLINE, w - 2);
-	mvaddch(y0, x0 + w - 1, ACS_URCORNER);
-	mvvline(y0 + 1, x0, ACS_VLINE, h - 2);
-	mvvline(y0 + 1, x0 + w - 1, ACS_VLINE, h - 2);
-	mvaddch(y0 + h - 1, x0, ACS_LLCORNER);
-	mvhline(y0 + h - 1, x0 + 1, ACS_HLINE, w - 2);
-	mvaddch(y0 + h - 1, x0 + w - 1, ACS_LRCORNER);
-	attrset(A_NORMAL);
+	tui_box(y0, x0, h, w, tui_attr(app, TUI_HEADING) & ~A_UNDERLINE);
 	tui_textf(y0, x0 + 2, w - 4, tui_attr(app, TUI_HEADING), " Keys: %s ", s->title);
 	int kw = 14;
 	for (int row = 0; row < body; row++) {

@@ -197,8 +197,8 @@ static void draw_next_step(struct tui_app *app, struct home *h, struct cursor *c
 		if (gs->next_sec == SIZE_MAX)
 			continue;
 		const struct tw_section *sec = &app->lib->guides[g]->sections[gs->next_sec];
-		snprintf(buf, sizeof(buf), "Next step: %zu item%s left in %s", gs->next_left,
-			 gs->next_left == 1 ? "" : "s", sec->title);
+		snprintf(buf, sizeof(buf), "Next step: %zu item%s left in %s (%s)", gs->next_left,
+			 gs->next_left == 1 ? "" : "s", sec->title, app->lib->guides[g]->title);
 		break;
 	}
 	if (!buf[0] && h->n_stats)

@@ -1,6 +1,287 @@
-/* The reflection screen (stub until the editor lands). */
+/* The reflection screen: the editor widget on one guide item's reflection
+ * (or a new free-standing one). Ctrl-S or leaving saves, a draft is kept
+ * every few seconds while typing, F2 hands the text to $VISUAL/$EDITOR. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "editor.h"
+#include "extedit.h"
 #include "screens.h"
+#include "twoway/util.h"
+
+struct reflection {
+	struct tui_screen base;
+	char *item_id;              /* NULL: a free-standing reflection */
+	const struct tw_item *item; /* NULL when the content no longer has it */
+	struct tui_editor *ed;
+	bool is_private, saved_private;
+	bool has_saved;             /* a reflection is stored already */
+	bool leave_blank;           /* Esc on empty text asked once already */
+	bool save_failed;
+};
+
+static const char *draft_key(const struct reflection *r)
+{
+	return r->item_id ? r->item_id : "";
+}
+
+static bool dirty(const struct reflection *r)
+{
+	return tui_editor_changed(r->ed) || r->is_private != r->saved_private;
+}
+
+static void put_draft(struct tui_app *app, struct reflection *r)
+{
+	struct tw_error err = { 0 };
+	char *text = tui_editor_text(r->ed);
+	bool ok = text && (tui_editor_blank(r->ed)
+				   ? tw_store_draft_drop(app->store, app->profile.id, draft_key(r), &err)
+				   : tw_store_draft_put(app->store, app->profile.id, draft_key(r), text,
+							&err));
+	free(text);
+	if (!ok)
+		tui_error(app, "could not keep a draft: %s", err.message[0] ? err.message : "no memory");
+	tui_editor_draft_done(r->ed, tui_now_ms());
+}
+
+static bool save(struct tui_app *app, struct reflection *r)
+{
+	if (tui_editor_blank(r->ed)) {
+		tui_msg(app, "nothing to save: the text is empty");
+		return false;
+	}
+	char *text = tui_editor_text(r->ed);
+	if (!text) {
+		tui_error(app, "out of memory");
+		return false;
+	}
+	struct tw_error err = { 0 };
+	int64_t id = 0;
+	bool ok = tw_store_reflection_save(app->store, app->profile.id, r->item_id, text,
+					   r->is_private, &id, &err);
+	if (!ok) {
+		tui_error(app, "could not save: %s (a draft is kept)", err.message);
+		tw_store_draft_put(app->store, app->profile.id, draft_key(r), text, &err);
+		free(text);
+		return false;
+	}
+	free(text);
+	tui_editor_mark_saved(r->ed);
+	r->saved_private = r->is_private;
+	r->has_saved = true;
+	if (!tw_store_draft_drop(app->store, app->profile.id, draft_key(r), &err))
+		tui_error(app, "saved, but the old draft stays: %s", err.message);
+	else
+		tui_msg(app, "saved%s", r->is_private ? " (private)" : "");
+	return true;
+}
+
+static bool on_leave(struct tui_app *app, struct tui_screen *s, bool forced)
+{
+	struct reflection *r = (struct reflection *)s;
+	if (!dirty(r))
+		return true;
+	if (tui_editor_blank(r->ed)) {
+		struct tw_error err = { 0 };
+		if (!forced && r->has_saved && !r->leave_blank) {
+			r->leave_blank = true;
+			tui_msg(app, "empty text is not saved; Esc again leaves and keeps the saved "
+				     "reflection");
+			return false;
+		}
+		tw_store_draft_drop(app->store, app->profile.id, draft_key(r), &err);
+		return true;
+	}
+	if (save(app, r))
+		return true;
+	/* The draft is kept by save(); let a second try leave anyway. */
+	if (forced || r->save_failed)
+		return true;
+	r->save_failed = true;
+	return false;
+}
+
+static void on_tick(struct tui_app *app, struct tui_screen *s)
+{
+	struct reflection *r = (struct reflection *)s;
+	if (tui_editor_draft_due(r->ed, tui_now_ms()))
+		put_draft(app, r);
+}
+
+static void external(struct tui_app *app, struct reflection *r)
+{
+	char *text = tui_editor_text(r->ed);
+	char *out = NULL;
+	if (text && tui_external_edit(app, text, &out)) {
+		if (strcmp(out, text) != 0) {
+			tui_editor_set_text(r->ed, out);
+			put_draft(app, r);
+			tui_msg(app, "text from the editor taken; Ctrl-S or Esc saves it");
+		}
+	}
+	free(out);
+	free(text);
+	app->redraw_all = true;
+}
+
+static void revert(struct tui_app *app, struct reflection *r)
+{
+	struct tw_reflection saved;
+	struct tw_error err = { 0 };
+	const char *text = "";
+	bool got = r->item_id &&
+		   tw_store_reflection_get_item(app->store, app->profile.id, r->item_id, &saved, &err);
+	if (got)
+		text = saved.text;
+	tui_editor_set_text(r->ed, text);
+	tui_editor_mark_saved(r->ed);
+	r->is_private = r->saved_private;
+	tw_store_draft_drop(app->store, app->profile.id, draft_key(r), &err);
+	if (got)
+		tw_reflection_finish(&saved);
+	tui_msg(app, "back to the saved text");
+}
+
+static bool key(struct tui_app *app, struct tui_screen *s, wint_t k, bool code)
+{
+	struct reflection *r = (struct reflection *)s;
+	if (!(code ? false : k == TUI_ESC))
+		r->leave_blank = false;
+	if (code && k == KEY_F(1))
+		return false; /* help */
+	if ((!code && (k == TUI_ESC || k == TUI_CTRL('q'))) || (code && k == KEY_F(10))) {
+		tui_pop(app, false);
+		return true;
+	}
+	if (!code && k == TUI_CTRL('c'))
+		return false; /* quit: on_leave saves */
+	if (!code && k == TUI_CTRL('s')) {
+		if (save(app, r) && !r->item_id)
+			tui_pop(app, false); /* a free-standing reflection is saved once */
+		return true;
+	}
+	if (!code && k == TUI_CTRL('p')) {
+		r->is_private = !r->is_private;
+		tui_msg(app, r->is_private ? "marked private: never shown to a coach"
+					   : "no longer private");
+		return true;
+	}
+	if ((code && k == KEY_F(2)) || (!code && k == TUI_CTRL('x'))) {
+		external(app, r);
+		return true;
+	}
+	if (!code && k == TUI_CTRL('r')) {
+		revert(app, r);
+		return true;
+	}
+	tui_editor_key(r->ed, k, code);
+	return true;
+}
+
+static void draw(struct tui_app *app, struct tui_screen *s, struct tui_rect rc)
+{
+	struct reflection *r = (struct reflection *)s;
+	int y = rc.y;
+	const char *prompt = r->item ? r->item->text
+				     : (r->item_id ? r->item_id : "A free-standing reflection");
+	int prompt_rows = rc.h >= 14 ? 3 : 1;
+	y += tui_text_block((struct tui_rect){ y, rc.x + 1, prompt_rows, rc.w - 2 }, prompt,
+			    tui_attr(app, TUI_HEADING));
+	char state[160];
+	snprintf(state, sizeof(state), "%s%s  %zu characters", r->is_private ? "[private] " : "",
+		 dirty(r) ? "modified" : (r->has_saved ? "saved" : "new"),
+		 tui_editor_length(r->ed));
+	tui_text(y, rc.x + 1, rc.w - 2, state,
+		 tui_attr(app, r->is_private ? TUI_WARN : TUI_DIM));
+	y++;
+	tui_hline(y, rc.x, rc.w, tui_attr(app, TUI_DIM));
+	y++;
+	struct tui_rect er = { y, rc.x + 1, rc.y + rc.h - y, rc.w - 1 };
+	tui_editor_draw(r->ed, app, er, true);
+}
+
+static void destroy(struct tui_screen *s)
+{
+	struct reflection *r = (struct reflection *)s;
+	tui_editor_free(r->ed);
+	free(r->item_id);
+	free(r);
+}
+
+static const struct tui_help help[] = {
+	{ "typing", "writes text (q, ? and / are text here)" },
+	{ "arrows", "move by character and display line" },
+	{ "Home/End", "start/end of line (also Ctrl-A/Ctrl-E)" },
+	{ "Backspace/Del", "delete a character" },
+	{ "Ctrl-S", "save now" },
+	{ "Esc, Ctrl-Q, F10", "leave (saves when changed)" },
+	{ "F2, Ctrl-X", "edit in $VISUAL/$EDITOR" },
+	{ "Ctrl-P", "toggle private (never shown to a coach)" },
+	{ "Ctrl-R", "back to the saved text" },
+	{ "F1", "these keys" },
+	{ NULL, NULL },
+};
+
+static const struct tui_screen_ops ops = {
+	.name = "reflection",
+	.draw = draw,
+	.key = key,
+	.destroy = destroy,
+	.on_leave = on_leave,
+	.on_tick = on_tick,
+	.help = help,
+	.footer = "^S save  Esc done  F2 $EDITOR  ^P private  F1 keys",
+};
+
 struct tui_screen *reflection_open(struct tui_app *app, const struct tui_args *args)
 {
-	return placeholder_open(app, tui_screen_entry(TUI_SCREEN_REFLECTION));
+	struct reflection *r = calloc(1, sizeof(*r));
+	if (!r)
+		return NULL;
+	r->base.ops = &ops;
+	if (args->item_id && !(r->item_id = strdup(args->item_id))) {
+		free(r);
+		return NULL;
+	}
+	if (r->item_id)
+		r->item = tw_library_item(app->lib, r->item_id, NULL, NULL);
+	struct tw_error err = { 0 };
+	struct tw_reflection saved;
+	memset(&saved, 0, sizeof(saved));
+	if (r->item_id) {
+		if (tw_store_reflection_get_item(app->store, app->profile.id, r->item_id, &saved,
+						 &err)) {
+			r->has_saved = true;
+			r->is_private = r->saved_private = saved.is_private;
+		} else if (err.code != TW_ERR_NOTFOUND) {
+			tui_error(app, "%s", err.message);
+			free(r->item_id);
+			free(r);
+			return NULL;
+		}
+	}
+	r->ed = tui_editor_new(saved.text);
+	char *draft = NULL;
+	if (r->ed && !tw_store_draft_get(app->store, app->profile.id, draft_key(r), &draft, &err))
+		tui_error(app, "%s", err.message);
+	if (r->ed && draft) {
+		if (strcmp(draft, saved.text ? saved.text : "") != 0 && tw_text_nonblank(draft)) {
+			tui_editor_set_text(r->ed, draft);
+			tui_editor_draft_done(r->ed, tui_now_ms());
+			tui_msg(app, "restored your unsaved draft (Ctrl-R: back to the saved text)");
+		} else {
+			tw_store_draft_drop(app->store, app->profile.id, draft_key(r), &err);
+		}
+	}
+	free(draft);
+	if (r->has_saved)
+		tw_reflection_finish(&saved);
+	if (!r->ed) {
+		free(r->item_id);
+		free(r);
+		return NULL;
+	}
+	tui_screen_set_title(&r->base, "Reflection%s%s", r->item ? ": " : "",
+			     r->item ? r->item->text : "");
+	return &r->base;
 }

@@ -348,3 +348,54 @@ void tui_progress_bar(const struct tui_app *app, int y, int x, int width, size_t
 	addch(']');
 	attrset(A_NORMAL);
 }
+
+static bool unicode_lines(void)
+{
+	return wcwidth(0x2500) == 1;
+}
+
+void tui_hline(int y, int x, int n, attr_t attr)
+{
+	attrset(attr);
+	for (int i = 0; i < n; i++) {
+		if (unicode_lines())
+			mvaddnwstr(y, x + i, L"\x2500", 1);
+		else
+			mvaddch(y, x + i, '-');
+	}
+	attrset(A_NORMAL);
+}
+
+void tui_vline(int y, int x, int n, attr_t attr)
+{
+	attrset(attr);
+	for (int i = 0; i < n; i++) {
+		if (unicode_lines())
+			mvaddnwstr(y + i, x, L"\x2502", 1);
+		else
+			mvaddch(y + i, x, '|');
+	}
+	attrset(A_NORMAL);
+}
+
+void tui_box(int y, int x, int h, int w, attr_t attr)
+{
+	bool u = unicode_lines();
+	tui_hline(y, x + 1, w - 2, attr);
+	tui_hline(y + h - 1, x + 1, w - 2, attr);
+	tui_vline(y + 1, x, h - 2, attr);
+	tui_vline(y + 1, x + w - 1, h - 2, attr);
+	attrset(attr);
+	if (u) {
+		mvaddnwstr(y, x, L"\x250c", 1);
+		mvaddnwstr(y, x + w - 1, L"\x2510", 1);
+		mvaddnwstr(y + h - 1, x, L"\x2514", 1);
+		mvaddnwstr(y + h - 1, x + w - 1, L"\x2518", 1);
+	} else {
+		mvaddch(y, x, '+');
+		mvaddch(y, x + w - 1, '+');
+		mvaddch(y + h - 1, x, '+');
+		mvaddch(y + h - 1, x + w - 1, '+');
+	}
+	attrset(A_NORMAL);
+}
