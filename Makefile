@@ -33,7 +33,7 @@ build: deps $(BUILD)/build.ninja
 	ninja -C $(BUILD)
 
 run: build
-	./$(BUILD)/twoway
+	./$(BUILD)/src/cli/twoway
 
 test: deps $(BUILD)/build.ninja $(ASAN)/build.ninja
 	@rc=0; \
