@@ -175,4 +175,13 @@ bool tw_store_deleted_list(struct tw_store *st, struct tw_deleted **out, size_t 
 /* Removes every soft-deleted record for good; fills *count. */
 bool tw_store_purge(struct tw_store *st, size_t *count, struct tw_error *err);
 
+/* ---- batches (added by the store) ----
+ * Groups many writes into one transaction (bulk loads, imports): every call
+ * between begin and commit joins it, each call still all-or-nothing on its
+ * own (a savepoint). Nothing is saved until tw_store_batch_commit;
+ * tw_store_batch_rollback drops the whole batch. */
+bool tw_store_batch_begin(struct tw_store *st, struct tw_error *err);
+bool tw_store_batch_commit(struct tw_store *st, struct tw_error *err);
+void tw_store_batch_rollback(struct tw_store *st); /* no-op without a batch */
+
 #endif

@@ -18,6 +18,8 @@ struct tw_store {
 	sqlite3 *db;
 	char *path;
 	int found_version;
+	bool batch; /* inside tw_store_batch_begin: operations nest as savepoints */
+	int nest;   /* open savepoints of operations inside the batch */
 };
 
 /* One schema step: the SQL that takes version (to - 1) to version to. */

@@ -74,6 +74,12 @@ bool store_exec(struct tw_store *st, const char *sql, struct tw_error *err)
 
 bool store_begin(struct tw_store *st, struct tw_error *err)
 {
+	if (st->batch) {
+		if (sqlite3_exec(st->db, "SAVEPOINT tw_op", NULL, NULL, NULL) != SQLITE_OK)
+			return store_fail(st, err, "starting a write");
+		st->nest++;
+		return true;
+	}
 	if (sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
 		return store_fail(st, err, "starting a write");
 	return true;
@@ -81,6 +87,15 @@ bool store_begin(struct tw_store *st, struct tw_error *err)
 
 bool store_commit(struct tw_store *st, struct tw_error *err)
 {
+	if (st->nest > 0) {
+		if (sqlite3_exec(st->db, "RELEASE tw_op", NULL, NULL, NULL) != SQLITE_OK) {
+			store_fail(st, err, "saving");
+			store_rollback(st);
+			return false;
+		}
+		st->nest--;
+		return true;
+	}
 	if (sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
 		store_fail(st, err, "saving");
 		store_rollback(st);
@@ -91,6 +106,11 @@ bool store_commit(struct tw_store *st, struct tw_error *err)
 
 void store_rollback(struct tw_store *st)
 {
+	if (st->nest > 0) {
+		sqlite3_exec(st->db, "ROLLBACK TO tw_op; RELEASE tw_op", NULL, NULL, NULL);
+		st->nest--;
+		return;
+	}
 	if (!sqlite3_get_autocommit(st->db))
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 }
@@ -171,4 +191,33 @@ bool store_grow(void **v, size_t *cap, size_t n, size_t sz)
 int store_changes(struct tw_store *st)
 {
 	return sqlite3_changes(st->db);
+}
+
+bool tw_store_batch_begin(struct tw_store *st, struct tw_error *err)
+{
+	if (st->batch)
+		return tw_error_set(err, TW_ERR_INVALID, "a batch is already open");
+	if (!store_begin(st, err))
+		return false;
+	st->batch = true;
+	st->nest = 0;
+	return true;
+}
+
+bool tw_store_batch_commit(struct tw_store *st, struct tw_error *err)
+{
+	if (!st->batch)
+		return tw_error_set(err, TW_ERR_INVALID, "no batch is open");
+	st->batch = false;
+	st->nest = 0;
+	return store_commit(st, err);
+}
+
+void tw_store_batch_rollback(struct tw_store *st)
+{
+	if (!st || !st->batch)
+		return;
+	st->batch = false;
+	st->nest = 0;
+	store_rollback(st);
 }
