@@ -75,6 +75,30 @@ static bool forbidden(unsigned cp)
 	       (cp >= 0x80 && cp < 0xA0) || cp == 0xFFFE || cp == 0xFFFF;
 }
 
+const char *content_show(const char *s, size_t len, char *buf, size_t size)
+{
+	size_t o = 0, chars = 0;
+	for (size_t i = 0; s && i < len && o + 8 < size;) {
+		unsigned cp;
+		size_t n = decode((const unsigned char *)s + i, len - i, &cp);
+		if (++chars > 40) {
+			memcpy(buf + o, "...", 3);
+			o += 3;
+			break;
+		}
+		if (!n || (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0))) {
+			buf[o++] = '?';
+			i += n ? n : 1;
+			continue;
+		}
+		memcpy(buf + o, s + i, n);
+		o += n;
+		i += n;
+	}
+	buf[o] = '\0';
+	return buf;
+}
+
 bool content_bad_char(const char *s, size_t len, unsigned *cp)
 {
 	const unsigned char *p = (const unsigned char *)s;
@@ -269,9 +293,11 @@ static bool attach(struct ctree *t, struct cctx *cx, struct cnode **stack, size_
 				const struct cnode *k = parent->kids[i];
 				if (k->type == CNODE_SCALAR && !k->skip && k->len == node->len &&
 				    memcmp(k->value, node->value, node->len) == 0) {
+					char buf[200];
 					content_problem(cx, node->line, node->column,
-							"key '%.40s' appears twice in this map (first at line %d)",
-							node->value, k->line);
+							"key '%s' appears twice in this map (first at line %d)",
+							content_show(node->value, node->len, buf, sizeof(buf)),
+							k->line);
 					node->skip = true;
 					break;
 				}
@@ -283,10 +309,12 @@ static bool attach(struct ctree *t, struct cctx *cx, struct cnode **stack, size_
 
 static void refuse_anchor(struct cctx *cx, const yaml_char_t *anchor, const yaml_mark_t *m)
 {
+	char buf[200];
 	if (anchor)
 		content_problem(cx, (int)m->line + 1, (int)m->column + 1,
-				"anchors (&%.40s) are not allowed in content files; write the text out",
-				(const char *)anchor);
+				"anchors (&%s) are not allowed in content files; write the text out",
+				content_show((const char *)anchor, strlen((const char *)anchor), buf,
+					     sizeof(buf)));
 }
 
 bool content_tree_read(struct ctree *t, struct cctx *cx, const char *buf, size_t len)
@@ -346,10 +374,12 @@ bool content_tree_read(struct ctree *t, struct cctx *cx, const char *buf, size_t
 			if (!node || !node->value || !attach(t, cx, stack, depth, node))
 				cx->nomem = true;
 			break;
-		case YAML_ALIAS_EVENT:
+		case YAML_ALIAS_EVENT: {
+			char shown[200];
+			const char *a = (const char *)ev.data.alias.anchor;
 			content_problem(cx, (int)m->line + 1, (int)m->column + 1,
-					"aliases (*%.40s) are not allowed in content files; write the text out",
-					(const char *)ev.data.alias.anchor);
+					"aliases (*%s) are not allowed in content files; write the text out",
+					content_show(a, strlen(a), shown, sizeof(shown)));
 			node = new_node(t, CNODE_SCALAR, m);
 			if (node) {
 				node->value = calloc(1, 1);
@@ -359,6 +389,7 @@ bool content_tree_read(struct ctree *t, struct cctx *cx, const char *buf, size_t
 			if (!node || !node->value || !attach(t, cx, stack, depth, node))
 				cx->nomem = true;
 			break;
+		}
 		case YAML_SEQUENCE_START_EVENT:
 		case YAML_MAPPING_START_EVENT:
 			refuse_anchor(cx, ev.type == YAML_MAPPING_START_EVENT
@@ -468,7 +499,8 @@ struct tw_guide *tw_content_parse(const char *name, const char *buf, size_t len,
 	}
 	if (!g && cx.n_problems == 0)
 		tw_diags_add(diags, cx.name, 0, 0, "out of memory while loading");
-	sort_diags(diags->v + base, diags->n - base);
+	if (diags->n > base)
+		sort_diags(diags->v + base, diags->n - base);
 	tw_diags_clear(&scratch);
 	return g;
 }

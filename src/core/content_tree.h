@@ -63,6 +63,10 @@ struct tw_guide *content_guide_build(struct ctree *tree, struct cctx *cx);
 /* Levenshtein distance of two byte strings (each cut at 256 bytes). */
 size_t content_distance(const char *a, size_t alen, const char *b, size_t blen);
 
+/* s[0..len) fit to quote in a message, written into buf: at most 40
+ * characters, control characters and bytes that are not UTF-8 as '?'. */
+const char *content_show(const char *s, size_t len, char *buf, size_t size);
+
 /* True when s[0..len) holds a character tw_text_valid refuses (a control
  * character, or bytes that are not UTF-8); *cp gets the first one. */
 bool content_bad_char(const char *s, size_t len, unsigned *cp);

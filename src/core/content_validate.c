@@ -52,22 +52,9 @@ size_t content_distance(const char *a, size_t alen, const char *b, size_t blen)
 	return row[blen];
 }
 
-/* A scalar fit to quote in a message: at most 40 characters, control
- * characters shown as '?'. */
 static const char *show(const struct cnode *n, char *buf, size_t size)
 {
-	size_t o = 0, chars = 0;
-	for (size_t i = 0; n->value && i < n->len && o + 5 < size; i++) {
-		unsigned char c = (unsigned char)n->value[i];
-		if ((c & 0xC0) != 0x80 && ++chars > 40) {
-			memcpy(buf + o, "...", 3);
-			o += 3;
-			break;
-		}
-		buf[o++] = c < 0x20 || c == 0x7F ? '?' : (char)c;
-	}
-	buf[o] = '\0';
-	return buf;
+	return content_show(n->value, n->len, buf, size);
 }
 
 static bool is_null(const struct cnode *n)
@@ -450,9 +437,12 @@ struct tw_guide *content_guide_build(struct ctree *tree, struct cctx *cx)
 	g->summary = take_text(cx, mr.vals[G_SUMMARY], "summary", owner);
 	g->source = take_text(cx, mr.vals[G_SOURCE], "source", owner);
 	g->locale = take_text(cx, mr.vals[G_LOCALE], "locale", owner);
-	if (g->locale && !locale_ok(g->locale))
+	if (g->locale && !locale_ok(g->locale)) {
+		char buf[200];
 		content_problem(cx, mr.vals[G_LOCALE]->line, mr.vals[G_LOCALE]->column,
-				"locale '%.40s' is not a language tag like 'en' or 'en-GB'", g->locale);
+				"locale '%s' is not a language tag like 'en' or 'en-GB'",
+				content_show(g->locale, strlen(g->locale), buf, sizeof(buf)));
+	}
 	struct cnode *secs = mr.vals[G_SECTIONS];
 	if (!secs || !want(cx, secs, CNODE_SEQ, "sections", owner))
 		return g;
