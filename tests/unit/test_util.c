@@ -20,7 +20,7 @@ static void test_utf8(void **state)
 	assert_false(tw_utf8_valid("\xc0\xaf", 2));       /* overlong */
 	assert_false(tw_utf8_valid("\xed\xa0\x80", 3));   /* surrogate */
 	assert_false(tw_utf8_valid("\xff", 1));
-	assert_true(tw_text_valid("two\nlines\tand tab", 18));
+	assert_true(tw_text_valid("two\nlines\tand tab", 17));
 	assert_false(tw_text_valid("esc\x1b[31m", 8));
 	assert_false(tw_text_valid("c1\xc2\x9b", 4));
 	assert_false(tw_text_valid("del\x7f", 4));
