@@ -1,0 +1,159 @@
+#!/usr/bin/env bash
+# Helpers for the TUI end-to-end tests: a private tmux server per test, a
+# scratch HOME, starting the real binary in a pane of fixed size, sending
+# keys and polling capture-pane until the expected text shows (never fixed
+# long sleeps). Source it, then call tui_setup.
+set -u
+
+: "${TWOWAY:?TWOWAY must point at the twoway binary}"
+
+tui_setup() {
+	SCRATCH=$(mktemp -d)
+	SOCK="twoway-test-$$-$RANDOM"
+	export HOME="$SCRATCH/home" XDG_DATA_HOME="$SCRATCH/home/.local/share"
+	export XDG_STATE_HOME="$SCRATCH/home/.local/state" XDG_CONFIG_HOME="$SCRATCH/home/.config"
+	mkdir -p "$HOME"
+	DB="$SCRATCH/twoway.db"
+	trap tui_cleanup EXIT
+}
+
+tui_cleanup() {
+	tmux -L "$SOCK" kill-server 2>/dev/null
+	rm -rf "$SCRATCH"
+}
+
+# tui_start COLS ROWS [VAR=VALUE ...] [-- ARGS...]: starts the app on $DB.
+# The exit status lands in $SCRATCH/exit when the app ends.
+tui_start() {
+	local cols=$1 rows=$2
+	shift 2
+	local envs=() args=()
+	while [ $# -gt 0 ]; do
+		if [ "$1" = "--" ]; then
+			shift
+			args=("$@")
+			break
+		fi
+		envs+=("$1")
+		shift
+	done
+	rm -f "$SCRATCH/exit"
+	local cmd
+	cmd=$(printf '%q ' env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 \
+		"HOME=$HOME" "XDG_DATA_HOME=$XDG_DATA_HOME" "XDG_STATE_HOME=$XDG_STATE_HOME" \
+		"${envs[@]}" "$TWOWAY" --db "$DB" "${args[@]}")
+	cmd="$cmd 2>$(printf '%q' "$SCRATCH/stderr"); echo \$? > $(printf '%q' "$SCRATCH/exit")"
+	tmux -L "$SOCK" -f /dev/null kill-server 2>/dev/null
+	tmux -L "$SOCK" -f /dev/null new-session -d -x "$cols" -y "$rows" "$cmd" ||
+		tui_fail "tmux could not start"
+	tmux -L "$SOCK" set-option -g remain-on-exit off >/dev/null 2>&1
+}
+
+tui_screen() {
+	tmux -L "$SOCK" capture-pane -p "$@" 2>/dev/null
+}
+
+tui_fail() {
+	echo "FAIL: $*"
+	echo "---- screen ----"
+	tui_screen
+	echo "----------------"
+	[ -s "$SCRATCH/stderr" ] && { echo "---- stderr ----"; cat "$SCRATCH/stderr"; }
+	exit 1
+}
+
+# tui_wait TEXT [SECONDS]: polls every 0.1 s until TEXT is on screen.
+tui_wait() {
+	local text=$1 limit=${2:-5} i=0
+	local n=$((limit * 10))
+	while [ $i -lt $n ]; do
+		tui_screen | grep -qF -- "$text" && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	tui_fail "'$text' did not show within ${limit}s"
+}
+
+# tui_wait_gone TEXT [SECONDS]
+tui_wait_gone() {
+	local text=$1 limit=${2:-5} i=0
+	local n=$((limit * 10))
+	while [ $i -lt $n ]; do
+		tui_screen | grep -qF -- "$text" || return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	tui_fail "'$text' stayed on screen for ${limit}s"
+}
+
+tui_absent() {
+	tui_screen | grep -qF -- "$1" && tui_fail "'$1' is on screen"
+	return 0
+}
+
+tui_keys() {
+	tmux -L "$SOCK" send-keys "$@"
+}
+
+tui_type() {
+	tmux -L "$SOCK" send-keys -l -- "$1"
+}
+
+# tui_wait_exit [SECONDS] [STATUS]: waits for the app to end with STATUS (default 0).
+tui_wait_exit() {
+	local limit=${1:-5} want=${2:-0} i=0
+	local n=$((limit * 10))
+	while [ $i -lt $n ]; do
+		if [ -s "$SCRATCH/exit" ]; then
+			local rc
+			rc=$(cat "$SCRATCH/exit")
+			[ "$rc" = "$want" ] || tui_fail "the app exited with $rc, not $want"
+			[ -s "$SCRATCH/stderr" ] && tui_fail "the app wrote to stderr: $(cat "$SCRATCH/stderr")"
+			return 0
+		fi
+		sleep 0.1
+		i=$((i + 1))
+	done
+	tui_fail "the app did not exit within ${limit}s"
+}
+
+# A small guide for the tests, written into DIR/zz-test.yaml. Loaded with
+# --content DIR it comes after the bundled guides: G on Home selects it.
+tui_test_guide() {
+	mkdir -p "$1"
+	cat > "$1/zz-test.yaml" <<'YAML'
+schema: 1
+id: zz-test
+title: Zed test guide
+summary: A small guide for the TUI tests.
+source: twoway tests
+locale: en
+sections:
+  - id: one
+    title: First section
+    basis: adapted
+    items:
+      - id: a
+        kind: check
+        text: Tick me first
+      - id: b
+        kind: check
+        text: Tick me second
+      - id: r
+        kind: rate
+        text: Rate me
+        low: Not at all
+        high: Completely
+      - id: w
+        kind: reflect
+        text: Write about it
+        detail: A detail paragraph for the reflect item.
+YAML
+}
+
+# Opens the test guide from Home and waits for its first item.
+tui_open_test_guide() {
+	tui_wait "Zed test guide"
+	tui_keys G Enter
+	tui_wait "Tick me first"
+}
