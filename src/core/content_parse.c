@@ -103,6 +103,10 @@ bool content_bad_char(const char *s, size_t len, unsigned *cp)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	for (size_t i = 0; i < len;) {
+		if (p[i] >= 0x20 && p[i] < 0x7F) {
+			i++;
+			continue;
+		}
 		size_t n = decode(p + i, len - i, cp);
 		if (!n) {
 			*cp = p[i];
@@ -127,6 +131,11 @@ static void check_encoding(struct cctx *cx, unsigned char *s, size_t len)
 	if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
 		i = 3; /* a UTF-8 byte order mark is fine */
 	while (i < len) {
+		if (s[i] >= 0x20 && s[i] < 0x7F) { /* the common case */
+			i++;
+			col++;
+			continue;
+		}
 		unsigned cp;
 		size_t n = decode(s + i, len - i, &cp);
 		if (!n) {
@@ -236,21 +245,16 @@ static void syntax_problem(struct cctx *cx, yaml_parser_t *p, const char *s, siz
 
 static struct cnode *new_node(struct ctree *t, enum cnode_type type, const yaml_mark_t *m)
 {
-	if (t->n_all == t->cap_all) {
-		size_t cap = t->cap_all ? t->cap_all * 2 : 64;
-		struct cnode **v = realloc(t->all, cap * sizeof(*v));
-		if (!v)
+	if (!t->blocks || t->blocks->used == CNODE_BLOCK) {
+		struct cblock *b = malloc(sizeof(*b));
+		if (!b)
 			return NULL;
-		t->all = v;
-		t->cap_all = cap;
+		b->next = t->blocks;
+		b->used = 0;
+		t->blocks = b;
 	}
-	struct cnode *n = calloc(1, sizeof(*n));
-	if (!n)
-		return NULL;
-	n->type = type;
-	n->line = (int)m->line + 1;
-	n->column = (int)m->column + 1;
-	t->all[t->n_all++] = n;
+	struct cnode *n = &t->blocks->nodes[t->blocks->used++];
+	*n = (struct cnode){ .type = type, .line = (int)m->line + 1, .column = (int)m->column + 1 };
 	return n;
 }
 
@@ -363,12 +367,11 @@ bool content_tree_read(struct ctree *t, struct cctx *cx, const char *buf, size_t
 			refuse_anchor(cx, ev.data.scalar.anchor, m);
 			node = new_node(t, CNODE_SCALAR, m);
 			if (node) {
-				node->value = malloc(ev.data.scalar.length + 1);
-				if (node->value) {
-					memcpy(node->value, ev.data.scalar.value, ev.data.scalar.length);
-					node->value[ev.data.scalar.length] = '\0';
-					node->len = ev.data.scalar.length;
-				}
+				/* Take libyaml's NUL-terminated copy rather than copying it
+				 * again: libyaml allocates with malloc and frees with free. */
+				node->value = (char *)ev.data.scalar.value;
+				node->len = ev.data.scalar.length;
+				ev.data.scalar.value = NULL;
 				node->plain = ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
 			}
 			if (!node || !node->value || !attach(t, cx, stack, depth, node))
@@ -437,12 +440,14 @@ bool content_tree_read(struct ctree *t, struct cctx *cx, const char *buf, size_t
 
 void content_tree_free(struct ctree *t)
 {
-	for (size_t i = 0; i < t->n_all; i++) {
-		free(t->all[i]->value);
-		free(t->all[i]->kids);
-		free(t->all[i]);
+	for (struct cblock *b = t->blocks, *next; b; b = next) {
+		next = b->next;
+		for (size_t i = 0; i < b->used; i++) {
+			free(b->nodes[i].value);
+			free(b->nodes[i].kids);
+		}
+		free(b);
 	}
-	free(t->all);
 	*t = (struct ctree){ 0 };
 }
 

@@ -29,11 +29,19 @@ struct cnode {
 	size_t n_kids, cap_kids;
 };
 
+/* Nodes come from blocks of this many, to spare malloc. */
+#define CNODE_BLOCK 256
+
+struct cblock {
+	struct cblock *next;
+	size_t used;
+	struct cnode nodes[CNODE_BLOCK];
+};
+
 /* Every node of one file; freeing the tree frees them all. */
 struct ctree {
 	struct cnode *root;    /* NULL when the file has no document */
-	struct cnode **all;
-	size_t n_all, cap_all;
+	struct cblock *blocks; /* newest first */
 };
 
 /* Problems of one file, with the file name messages start with. */

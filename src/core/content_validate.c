@@ -94,17 +94,17 @@ static void report_unknown(struct cctx *cx, const struct mapread *mr, const stru
 		const struct cnode *k = map->kids[i];
 		if (k->skip || k->type != CNODE_SCALAR)
 			continue;
-		size_t best = (size_t)-1, bi = 0;
 		bool known = false;
+		for (size_t j = 0; j < mr->n && !known; j++)
+			known = strlen(mr->names[j]) == k->len && strcmp(mr->names[j], k->value) == 0;
+		if (known)
+			continue;
+		size_t best = (size_t)-1, bi = 0;
 		for (size_t j = 0; j < mr->n; j++) {
 			size_t d = content_distance(k->value, k->len, mr->names[j], strlen(mr->names[j]));
-			if (d == 0)
-				known = true;
 			if (d < best)
 				best = d, bi = j;
 		}
-		if (known)
-			continue;
 		char buf[200];
 		if (best <= 2 && best < k->len) {
 			content_problem(cx, k->line, k->column, "unknown key '%s' in %s (did you mean '%s'?)",
