@@ -10,7 +10,10 @@ bad=$(grep -rlE '#include[[:space:]]*[<"]yaml\.h' src include | grep -v '^src/co
 [ -z "$bad" ] || { echo "yaml.h outside src/core/content*: $bad"; fail=1; }
 bad=$(grep -rlE '#include[[:space:]]*[<"](n?cursesw?/)?n?curses\.h' src include | grep -v '^src/tui/')
 [ -z "$bad" ] || { echo "curses.h outside src/tui/: $bad"; fail=1; }
-bad=$(grep -nE '\b(printf|fprintf|puts|fputs|perror|exit|abort)[[:space:]]*\(' src/core/*.c | grep -vE 'snprintf|vsnprintf|asprintf')
+# String literals are blanked first: SQL text may call SQLite's printf().
+bad=$(for f in src/core/*.c; do sed -E 's/"([^"\\]|\\.)*"/""/g' "$f" |
+	grep -nE '(^|[^[:alnum:]_])(printf|fprintf|puts|fputs|perror|exit|_exit|abort)[[:space:]]*\(' |
+	sed "s|^|$f:|"; done)
 [ -z "$bad" ] || { echo "the core prints or exits:"; echo "$bad"; fail=1; }
 for f in src/*/*.c src/*/*.h include/twoway/*.h; do
 	head -1 "$f" | grep -q '^/\*' || { echo "$f does not open with a comment on what it holds"; fail=1; }
