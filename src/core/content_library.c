@@ -108,7 +108,9 @@ bool tw_library_add_dir(struct tw_library *lib, const char *dir, bool optional)
 			}
 			names = v;
 		}
-		names[n] = tw_strdup_printf("%s/%s", dir, e->d_name);
+		size_t dl = strlen(dir);
+		names[n] = tw_strdup_printf("%s%s%s", dir, dl && dir[dl - 1] == '/' ? "" : "/",
+					    e->d_name);
 		if (!names[n])
 			ok = false;
 		else

@@ -323,6 +323,11 @@ static void refuse_anchor(struct cctx *cx, const yaml_char_t *anchor, const yaml
 
 bool content_tree_read(struct ctree *t, struct cctx *cx, const char *buf, size_t len)
 {
+	const unsigned char *u = (const unsigned char *)buf;
+	if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
+		content_problem(cx, 1, 1, "the file is UTF-16; save it as UTF-8");
+		return false;
+	}
 	unsigned char *s = malloc(len + 1);
 	if (!s) {
 		cx->nomem = true;

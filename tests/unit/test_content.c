@@ -349,6 +349,9 @@ static const struct bad_case bad_cases[] = {
 		{ 13, 15, "item 'ask' has unknown kind 'chek' (expected check, reflect or rate)" },
 		{ 16, 15, "'kind' of item 'list-kind' must be text, not a list" },
 	} },
+	{ "utf16.yaml", {
+		{ 1, 1, "the file is UTF-16; save it as UTF-8" },
+	} },
 	{ "wrong-types.yaml", {
 		{ 4, 3, "'title' of guide 'wrong-types' must be text, not a map" },
 		{ 5, 10, "'summary' of guide 'wrong-types' must be text, not a list" },
