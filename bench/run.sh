@@ -19,3 +19,6 @@ if [ ! -d "$here/data/content" ]; then
 	"$build/bench/gen_content" "$here/data/content"
 fi
 "$build/bench/bench_content" "$here/data/content"
+
+# app (issue 4): first Home frame, CPU per keystroke, peak memory
+sh "$here/bench_tui.sh" "$build" "$db"

@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "screens.h"
@@ -164,9 +166,11 @@ static void draw_footer(struct tui_app *app, struct tui_screen *s, int y)
 {
 	attr_t a = tui_attr(app, TUI_FOOTER);
 	tui_fill(y, 0, COLS, a);
-	int x = 1 + tui_text(y, 1, COLS - 2, s->ops->footer, a);
-	const char *tail = app->depth > 1 ? "  ? help  q back" : "  ? help  q quit";
-	tui_text(y, x, COLS - 1 - x, tail, a);
+	/* "? help" always shows, at the right; the screen's keys fill the rest. */
+	const char *tail = app->depth > 1 ? "? help  q back" : "? help  q quit";
+	int tw = (int)strlen(tail);
+	tui_text(y, COLS - tw - 1, tw, tail, a | A_BOLD);
+	tui_text(y, 1, COLS - tw - 4, s->ops->footer, a);
 }
 
 static void draw_frame(struct tui_app *app)
@@ -265,6 +269,37 @@ static void tick(struct tui_app *app)
 	struct tui_screen *s = tui_top(app);
 	if (s && s->ops->on_tick)
 		s->ops->on_tick(app, s);
+}
+
+/* ---- benchmark figures (TWOWAY_BENCH_STATS=FILE) ---- */
+
+struct key_stats {
+	long keys;
+	long long cpu_ns, max_ns;
+};
+
+static long long cpu_now_ns(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+	return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+/* Writes keys handled, CPU per key (work plus redraw) and peak memory. */
+static void write_stats(const struct key_stats *ks)
+{
+	const char *path = getenv("TWOWAY_BENCH_STATS");
+	if (!path || !*path)
+		return;
+	FILE *f = fopen(path, "w");
+	if (!f)
+		return;
+	struct rusage ru;
+	getrusage(RUSAGE_SELF, &ru);
+	fprintf(f, "keys %ld\ncpu_per_key_us %.1f\nmax_key_us %.1f\nmaxrss_kb %ld\n", ks->keys,
+		ks->keys ? (double)ks->cpu_ns / (double)ks->keys / 1000.0 : 0.0,
+		(double)ks->max_ns / 1000.0, ru.ru_maxrss);
+	fclose(f);
 }
 
 /* ---- startup ---- */
@@ -381,6 +416,8 @@ int tw_tui_run(const struct tw_tui_options *opt)
 	if (tui_open(&app, TUI_SCREEN_HOME, NULL) && opt->coach)
 		tui_open(&app, TUI_SCREEN_COACH, NULL);
 
+	struct key_stats ks = { 0 };
+	long long key_t0 = 0;
 	while (!app.quit && app.depth) {
 		if (got_signal) {
 			tui_log(&app, "signal %d: saving and leaving", (int)got_signal);
@@ -388,6 +425,14 @@ int tw_tui_run(const struct tw_tui_options *opt)
 			break;
 		}
 		draw_frame(&app);
+		if (key_t0) {
+			long long d = cpu_now_ns() - key_t0;
+			ks.keys++;
+			ks.cpu_ns += d;
+			if (d > ks.max_ns)
+				ks.max_ns = d;
+			key_t0 = 0;
+		}
 		if (app.bench == 1) {
 			pop_all(&app);
 			break;
@@ -399,6 +444,7 @@ int tw_tui_run(const struct tw_tui_options *opt)
 			continue;
 		}
 		bool code = r == KEY_CODE_YES;
+		key_t0 = cpu_now_ns();
 		if (code && k == KEY_RESIZE) {
 			for (size_t i = 0; i < app.depth; i++)
 				if (app.stack[i]->ops->on_resize)
@@ -410,6 +456,7 @@ int tw_tui_run(const struct tw_tui_options *opt)
 	}
 	endwin();
 	delscreen(scr);
+	write_stats(&ks);
 	tui_log(&app, "quit");
 	finish_core(&app);
 	return got_signal ? 128 + (int)got_signal : 0;

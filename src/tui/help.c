@@ -25,7 +25,7 @@ void tui_help_draw(struct tui_app *app, struct tui_screen *s)
 	const struct tui_help *own = s->ops->help;
 	size_t n_own = count(own), n_all = count(everywhere);
 	int total = (int)(n_own + n_all) + 3; /* title line, blank, heading */
-	int w = COLS - 4 < 66 ? COLS - 4 : 66;
+	int w = COLS - 2 < 70 ? COLS - 2 : 70;
 	int h = total + 2 > LINES - 2 ? LINES - 2 : total + 2;
 	int y0 = (LINES - h) / 2, x0 = (COLS - w) / 2;
 	int body = h - 2;

@@ -13,7 +13,7 @@ static const struct tui_screen_entry registry[TUI_SCREEN_COUNT] = {
 	[TUI_SCREEN_MEETINGS] = { "meetings", "Meetings", NULL },
 	[TUI_SCREEN_SEARCH] = { "search", "Search", NULL },
 	[TUI_SCREEN_PROFILES] = { "profiles", "Profiles", NULL },
-	[TUI_SCREEN_COACH] = { "coach", "Coach mode", NULL },
+	[TUI_SCREEN_COACH] = { "coach", "Coach mode", coach_start_open },
 };
 
 const struct tui_screen_entry *tui_screen_entry(enum tui_screen_id id)

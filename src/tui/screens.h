@@ -43,5 +43,6 @@ struct tui_screen *home_open(struct tui_app *app, const struct tui_args *args);
 struct tui_screen *guide_open(struct tui_app *app, const struct tui_args *args);
 struct tui_screen *reflection_open(struct tui_app *app, const struct tui_args *args);
 struct tui_screen *placeholder_open(struct tui_app *app, const struct tui_screen_entry *e);
+struct tui_screen *coach_start_open(struct tui_app *app, const struct tui_args *args);
 
 #endif

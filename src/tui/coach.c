@@ -1,0 +1,464 @@
+/* The coach-mode session screen: the sponsee's checklist on one side and the
+ * coach panel on the other (stacked below under 100 columns), an elapsed
+ * clock in the title, notes autosaved, and what was covered kept for the end. */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "checklist.h"
+#include "coach.h"
+#include "editor.h"
+#include "screens.h"
+#include "twoway/util.h"
+
+/* Items touched during the session, in the order first touched. */
+struct cov {
+	const struct tw_item **v;
+	int *val;
+	size_t n, cap;
+};
+
+struct coach {
+	struct tui_screen base;
+	int64_t id;
+	tw_time started;
+	char *coach_name;
+	char *profile_name;
+	int64_t profile_id;
+	const struct tw_guide *g;
+	struct tui_checklist *cl;
+	struct coach_panel *panel;
+	bool right;          /* the notes have the keyboard */
+	bool confirm_end;    /* "end the session?" is asked */
+	bool swapped;        /* app->profile is the sponsee's; saved holds the app's */
+	struct tw_profile saved;
+	bool notes_failed;
+	struct cov visited, ticked, rated, reflected;
+	const struct tw_item *writing; /* the editor was opened on this item */
+	int writing_version;           /* its reflection's version then (0: none) */
+};
+
+static void cov_add(struct cov *c, const struct tw_item *it, int val)
+{
+	for (size_t i = 0; i < c->n; i++)
+		if (c->v[i] == it) {
+			c->val[i] = val;
+			return;
+		}
+	if (c->n == c->cap) {
+		size_t cap = c->cap ? c->cap * 2 : 16;
+		const struct tw_item **nv = realloc(c->v, cap * sizeof(*nv));
+		if (!nv)
+			return;
+		c->v = nv;
+		int *nval = realloc(c->val, cap * sizeof(*nval));
+		if (!nval)
+			return;
+		c->val = nval;
+		c->cap = cap;
+	}
+	c->v[c->n] = it;
+	c->val[c->n++] = val;
+}
+
+static void cov_del(struct cov *c, const struct tw_item *it)
+{
+	for (size_t i = 0; i < c->n; i++)
+		if (c->v[i] == it) {
+			memmove(&c->v[i], &c->v[i + 1], (c->n - i - 1) * sizeof(*c->v));
+			memmove(&c->val[i], &c->val[i + 1], (c->n - i - 1) * sizeof(*c->val));
+			c->n--;
+			return;
+		}
+}
+
+static void cov_free(struct cov *c)
+{
+	free(c->v);
+	free(c->val);
+}
+
+static void set_title(struct coach *cs)
+{
+	char dur[32];
+	tw_time now = (tw_time)time(NULL);
+	coach_duration(now > cs->started ? now - cs->started : 0, dur, sizeof(dur));
+	tui_screen_set_title(&cs->base, "Coach mode %s \xc2\xb7 %s with %s", dur,
+			     cs->profile_name, cs->coach_name);
+}
+
+/* Saves the coach's notes when they changed; true when nothing is left unsaved. */
+static bool save_notes(struct tui_app *app, struct coach *cs)
+{
+	struct tui_editor *ed = coach_panel_notes(cs->panel);
+	if (!tui_editor_changed(ed))
+		return true;
+	char *text = tui_editor_text(ed);
+	struct tw_error err = { 0 };
+	bool ok = text && tw_store_coaching_notes(app->store, cs->id, text, &err);
+	free(text);
+	tui_editor_draft_done(ed, tui_now_ms());
+	if (!ok) {
+		tui_error(app, "could not save the coach's notes: %s",
+			  err.message[0] ? err.message : "no memory");
+		return false;
+	}
+	tui_editor_mark_saved(ed);
+	return true;
+}
+
+static int reflection_version(struct tui_app *app, const struct tw_item *it)
+{
+	struct tw_reflection r;
+	struct tw_error err = { 0 };
+	if (!tw_store_reflection_get_item(app->store, app->profile.id, it->full_id, &r, &err))
+		return 0;
+	int v = r.version;
+	tw_reflection_finish(&r);
+	return v;
+}
+
+static void note_visit(struct tui_app *app, struct coach *cs)
+{
+	const struct tw_item *it = tui_checklist_item(cs->cl, NULL, NULL);
+	if (it)
+		cov_add(&cs->visited, it, 0);
+	coach_panel_set_item(cs->panel, app, it);
+}
+
+static void on_focus(struct tui_app *app, struct tui_screen *s)
+{
+	struct coach *cs = (struct coach *)s;
+	if (!cs->swapped && app->profile.id != cs->profile_id) {
+		struct tw_profile p;
+		struct tw_error err = { 0 };
+		if (tw_store_profile_get(app->store, cs->profile_id, &p, &err)) {
+			cs->saved = app->profile;
+			app->profile = p;
+			cs->swapped = true;
+		} else {
+			tui_error(app, "%s", err.message);
+		}
+	}
+	tui_checklist_reload(cs->cl, app);
+	coach_panel_refresh(cs->panel);
+	if (cs->writing) {
+		int v = reflection_version(app, cs->writing);
+		if (v > cs->writing_version)
+			cov_add(&cs->reflected, cs->writing, v);
+		cs->writing = NULL;
+	}
+	note_visit(app, cs);
+	set_title(cs);
+}
+
+static void put_back_profile(struct tui_app *app, struct coach *cs)
+{
+	if (!cs->swapped)
+		return;
+	tw_profile_finish(&app->profile);
+	app->profile = cs->saved;
+	memset(&cs->saved, 0, sizeof(cs->saved));
+	cs->swapped = false;
+}
+
+static bool on_leave(struct tui_app *app, struct tui_screen *s, bool forced)
+{
+	struct coach *cs = (struct coach *)s;
+	if (!save_notes(app, cs) && !forced && !cs->notes_failed) {
+		cs->notes_failed = true; /* a second q leaves anyway */
+		return false;
+	}
+	if (!forced)
+		tui_msg(app, "coaching session %lld stays open: resume or end it from coach mode (c)",
+			(long long)cs->id);
+	put_back_profile(app, cs);
+	return true;
+}
+
+static void on_tick(struct tui_app *app, struct tui_screen *s)
+{
+	struct coach *cs = (struct coach *)s;
+	/* The notes autosave every few seconds while the coach types. */
+	if (tui_editor_draft_due(coach_panel_notes(cs->panel), tui_now_ms()))
+		save_notes(app, cs);
+	set_title(cs);
+}
+
+static void list_text(char **out, const char *label, const struct cov *c, bool rating)
+{
+	char *s = tw_strdup_printf("%s%s (%zu):\n", *out, label, c->n);
+	free(*out);
+	*out = s;
+	for (size_t i = 0; i < c->n && *out; i++) {
+		if (rating)
+			s = tw_strdup_printf("%s- %s: %d of 5 [%s]\n", *out, c->v[i]->text, c->val[i],
+					     c->v[i]->full_id);
+		else
+			s = tw_strdup_printf("%s- %s [%s]\n", *out, c->v[i]->text, c->v[i]->full_id);
+		free(*out);
+		*out = s;
+	}
+}
+
+/* What was covered, as the text stored with the session: counts first,
+ * then the items by what was done (never a reflection's text). */
+static char *covered_text(const struct coach *cs)
+{
+	char *out = tw_strdup_printf("Guide: %s\nVisited %zu, ticked %zu, rated %zu, reflected on "
+				     "%zu.\n", cs->g->title, cs->visited.n, cs->ticked.n,
+				     cs->rated.n, cs->reflected.n);
+	if (!out)
+		return NULL;
+	list_text(&out, "Visited", &cs->visited, false);
+	if (out)
+		list_text(&out, "Ticked", &cs->ticked, false);
+	if (out)
+		list_text(&out, "Rated", &cs->rated, true);
+	if (out)
+		list_text(&out, "Reflected on", &cs->reflected, false);
+	return out;
+}
+
+static void end_session(struct tui_app *app, struct coach *cs)
+{
+	if (!save_notes(app, cs))
+		return;
+	char *covered = covered_text(cs);
+	struct tw_error err = { 0 };
+	if (!covered || !tw_store_coaching_end(app->store, cs->id, covered, &err)) {
+		tui_error(app, "could not end the session: %s",
+			  err.message[0] ? err.message : "no memory");
+		free(covered);
+		return;
+	}
+	free(covered);
+	int64_t id = cs->id;
+	if (!tui_pop(app, false))
+		return;
+	struct tui_screen *sum = coach_summary_open(app, id);
+	if (sum)
+		tui_push(app, sum);
+}
+
+static void open_editor(struct tui_app *app, struct coach *cs)
+{
+	const struct tw_item *it = tui_checklist_item(cs->cl, NULL, NULL);
+	if (!it)
+		return;
+	cs->writing = it;
+	cs->writing_version = reflection_version(app, it);
+	tui_open(app, TUI_SCREEN_REFLECTION, &(struct tui_args){ .item_id = it->full_id });
+}
+
+static bool list_key(struct tui_app *app, struct coach *cs, wint_t k, bool code)
+{
+	const struct tui_item_state *st = NULL;
+	const struct tw_item *it = tui_checklist_item(cs->cl, &st, NULL);
+	enum tui_cl_result res = tui_checklist_key(cs->cl, app, k, code);
+	switch (res) {
+	case TUI_CL_OPEN_REFLECT:
+		open_editor(app, cs);
+		return true;
+	case TUI_CL_TICKED:
+		if (st && st->ticked)
+			cov_add(&cs->ticked, it, 1);
+		else if (it)
+			cov_del(&cs->ticked, it);
+		break;
+	case TUI_CL_RATED:
+		if (st && st->rating)
+			cov_add(&cs->rated, it, st->rating);
+		else if (it)
+			cov_del(&cs->rated, it);
+		coach_panel_refresh(cs->panel);
+		break;
+	case TUI_CL_IGNORED:
+		return false;
+	default:
+		break;
+	}
+	note_visit(app, cs);
+	return true;
+}
+
+static bool key(struct tui_app *app, struct tui_screen *s, wint_t k, bool code)
+{
+	struct coach *cs = (struct coach *)s;
+	if (cs->confirm_end) {
+		cs->confirm_end = false;
+		if (!code && (k == L'y' || k == L'Y'))
+			end_session(app, cs);
+		else
+			tui_msg(app, "the session goes on");
+		return true;
+	}
+	if (!code && k == L'\t') {
+		cs->right = !cs->right;
+		return true;
+	}
+	if (!code && k == TUI_CTRL('x')) {
+		cs->confirm_end = true;
+		return true;
+	}
+	if (!code && k == TUI_CTRL('s')) {
+		if (save_notes(app, cs))
+			tui_msg(app, "coach's notes saved");
+		return true;
+	}
+	if (cs->right) {
+		if (!code && k == TUI_ESC) {
+			cs->right = false;
+			return true;
+		}
+		if ((code && k == KEY_F(1)) || (!code && k == TUI_CTRL('c')))
+			return false;
+		tui_editor_key(coach_panel_notes(cs->panel), k, code);
+		return true;
+	}
+	if (!code && k == L'E') {
+		cs->confirm_end = true;
+		return true;
+	}
+	if (!code && k == L'/') {
+		tui_msg(app, "search is off in coach mode: it could show private reflections");
+		return true;
+	}
+	return list_key(app, cs, k, code);
+}
+
+static void draw(struct tui_app *app, struct tui_screen *s, struct tui_rect r)
+{
+	struct coach *cs = (struct coach *)s;
+	size_t done, total;
+	tui_checklist_progress(cs->cl, &done, &total);
+	char count[64];
+	snprintf(count, sizeof(count), " %zu/%zu", done, total);
+	int cw = (int)strlen(count), barw = r.w / 4 > 20 ? 20 : r.w / 4;
+	tui_text(r.y, r.x + 1, r.w - barw - cw - 3, cs->g->title, tui_attr(app, TUI_HEADING));
+	tui_progress_bar(app, r.y, r.x + r.w - barw - cw - 1, barw, done, total);
+	tui_text(r.y, r.x + r.w - cw - 1, cw, count, tui_attr(app, TUI_DIM));
+	const char *note = cs->confirm_end ? "End the session now? y ends it, any other key goes on"
+					   : NULL;
+	struct tui_rect body = { r.y + 1, r.x, r.h - 1, r.w };
+	if (r.w >= 100) {
+		int lw = r.w / 2;
+		tui_checklist_draw(cs->cl, app, (struct tui_rect){ body.y, body.x, body.h, lw },
+				   !cs->right);
+		tui_vline(body.y, body.x + lw, body.h, tui_attr(app, TUI_DIM));
+		coach_panel_draw(cs->panel, app,
+				 (struct tui_rect){ body.y, body.x + lw + 2, body.h, r.w - lw - 3 },
+				 cs->right, note);
+	} else {
+		int ph = body.h / 2 < 4 ? 4 : body.h / 2;
+		int lh = body.h - ph - 1;
+		if (lh < 2) {
+			lh = 2;
+			ph = body.h - lh - 1;
+		}
+		tui_checklist_draw(cs->cl, app, (struct tui_rect){ body.y, body.x, lh, body.w },
+				   !cs->right);
+		tui_hline(body.y + lh, body.x, body.w, tui_attr(app, TUI_DIM));
+		coach_panel_draw(cs->panel, app,
+				 (struct tui_rect){ body.y + lh + 1, body.x + 1, ph, body.w - 2 },
+				 cs->right, note);
+	}
+}
+
+static bool click(struct tui_app *app, struct tui_screen *s, int y, int x)
+{
+	struct coach *cs = (struct coach *)s;
+	if (!tui_checklist_click(cs->cl, y, x))
+		return false;
+	cs->right = false;
+	note_visit(app, cs);
+	return true;
+}
+
+static void destroy(struct tui_screen *s)
+{
+	struct coach *cs = (struct coach *)s;
+	tui_checklist_free(cs->cl);
+	coach_panel_free(cs->panel);
+	cov_free(&cs->visited);
+	cov_free(&cs->ticked);
+	cov_free(&cs->rated);
+	cov_free(&cs->reflected);
+	if (cs->swapped)
+		tw_profile_finish(&cs->saved);
+	free(cs->coach_name);
+	free(cs->profile_name);
+	free(cs);
+}
+
+static const struct tui_help help[] = {
+	{ "Tab", "switch between the list and the coach's notes" },
+	{ "j/k, arrows", "move (the panel follows the focused item)" },
+	{ "space, enter", "tick a check item; open/close a section" },
+	{ "1-5", "rate a rate item (0 or x clears)" },
+	{ "enter, e", "the sponsee writes their reflection" },
+	{ "E, Ctrl-X", "end the session (asks first) and see the summary" },
+	{ "Ctrl-S", "save the coach's notes now (they autosave)" },
+	{ "Esc", "in the notes: back to the list" },
+	{ "q", "leave; the session stays open to resume" },
+	{ "privacy", "private reflections show only as \"private\"" },
+	{ NULL, NULL },
+};
+
+static const struct tui_screen_ops ops = {
+	.name = "coach",
+	.draw = draw,
+	.key = key,
+	.destroy = destroy,
+	.on_focus = on_focus,
+	.on_leave = on_leave,
+	.on_tick = on_tick,
+	.click = click,
+	.help = help,
+	.footer = "Tab notes  space tick  1-5 rate  enter write  E end",
+};
+
+struct tui_screen *coach_session_open(struct tui_app *app, int64_t id, const char *guide_id)
+{
+	const struct tw_guide *g = tw_library_guide(app->lib, guide_id);
+	if (!g) {
+		tui_error(app, "no guide '%s' in the loaded content", guide_id);
+		return NULL;
+	}
+	struct tw_coaching c;
+	struct tw_profile p;
+	struct tw_error err = { 0 };
+	if (!tw_store_coaching_get(app->store, id, &c, &err)) {
+		tui_error(app, "%s", err.message);
+		return NULL;
+	}
+	if (!tw_store_profile_get(app->store, c.profile_id, &p, &err)) {
+		tui_error(app, "%s", err.message);
+		tw_coaching_finish(&c);
+		return NULL;
+	}
+	struct coach *cs = calloc(1, sizeof(*cs));
+	if (cs) {
+		cs->base.ops = &ops;
+		cs->id = id;
+		cs->g = g;
+		cs->started = c.started;
+		cs->profile_id = c.profile_id;
+		cs->coach_name = c.coach;
+		cs->profile_name = p.name;
+		c.coach = NULL;
+		p.name = NULL;
+		cs->cl = tui_checklist_new(g);
+		cs->panel = coach_panel_new(c.notes);
+	}
+	tw_coaching_finish(&c);
+	tw_profile_finish(&p);
+	if (cs && (!cs->cl || !cs->panel)) {
+		destroy(&cs->base);
+		cs = NULL;
+	}
+	if (!cs)
+		return NULL;
+	set_title(cs);
+	return &cs->base;
+}

@@ -1,0 +1,67 @@
+/* Labelled form fields for the record screens: single-line text edited by
+ * character (UTF-8, wide characters, scrolled sideways), a choice picked
+ * with left/right, and multi-line notes (the editor widget). */
+#ifndef TWOWAY_TUI_FORM_H
+#define TWOWAY_TUI_FORM_H
+
+#include "app.h"
+#include "editor.h"
+
+enum tui_field_kind { TUI_FIELD_LINE, TUI_FIELD_CHOICE, TUI_FIELD_NOTES };
+
+struct tui_field {
+	enum tui_field_kind kind;
+	const char *label;
+	const char *hint;                /* dim text on the field's last row, may be NULL */
+	/* line */
+	wchar_t *buf;
+	size_t len, cap, cur, scroll, max;
+	/* choice */
+	const char *const *choices;
+	const char *const *choice_hints; /* one per choice, shown under it; may be NULL */
+	size_t n_choices, choice;
+	/* notes */
+	struct tui_editor *ed;
+	int rows;
+	bool changed;
+};
+
+struct tui_form {
+	struct tui_field *f;
+	size_t n, focus;
+};
+
+enum tui_form_result {
+	TUI_FORM_IGNORED, /* not a form key: the host's */
+	TUI_FORM_HANDLED,
+	TUI_FORM_SUBMIT,  /* Enter on the last line/choice field, or Ctrl-S */
+};
+
+/* n empty fields; false on no memory. Then set each field with a call below. */
+bool tui_form_init(struct tui_form *fm, size_t n);
+void tui_form_free(struct tui_form *fm);
+bool tui_form_line(struct tui_form *fm, size_t i, const char *label, const char *text,
+		   size_t max_chars);
+void tui_form_choice(struct tui_form *fm, size_t i, const char *label,
+		     const char *const *choices, const char *const *hints, size_t n, size_t sel);
+bool tui_form_notes(struct tui_form *fm, size_t i, const char *label, const char *text,
+		    int rows);
+void tui_form_hint(struct tui_form *fm, size_t i, const char *hint);
+
+/* The text of a line or notes field as UTF-8 (the caller frees it). */
+char *tui_form_text(const struct tui_form *fm, size_t i);
+bool tui_form_set_text(struct tui_form *fm, size_t i, const char *utf8);
+size_t tui_form_get_choice(const struct tui_form *fm, size_t i);
+void tui_form_set_choice(struct tui_form *fm, size_t i, size_t sel);
+bool tui_form_changed(const struct tui_form *fm);
+void tui_form_mark_saved(struct tui_form *fm);
+void tui_form_focus(struct tui_form *fm, size_t i);
+
+/* Draws the fields into r, scrolled so the focused one shows; puts the
+ * terminal cursor in the focused text field. */
+void tui_form_draw(struct tui_form *fm, struct tui_app *app, struct tui_rect r);
+/* Tab/Shift-Tab (and up/down outside notes) move between fields; Enter
+ * moves on (submits on the last field); text keys edit the focused field. */
+enum tui_form_result tui_form_key(struct tui_form *fm, wint_t k, bool is_keycode);
+
+#endif

@@ -1,0 +1,196 @@
+/* The sponsor form: name, title, organisation, how you met, the continuum
+ * stage (with what each stage means) and multi-line homework notes. Saves
+ * on Ctrl-S or on leaving; invalid input is refused with a message. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "form.h"
+#include "records.h"
+#include "twoway/util.h"
+
+enum { F_NAME, F_TITLE, F_ORG, F_MET, F_STAGE, F_HOMEWORK, F_COUNT };
+
+static const char *const stages[] = { "Not set", "Mentor", "Strategizer", "Connector",
+				      "Opportunity giver", "Sponsor" };
+static const char *const stage_hints[] = {
+	"left/right picks where they are on the continuum",
+	"gives advice and shares their experience",
+	"helps you plan your moves and shares inside knowledge",
+	"introduces you to people of influence and talks you up",
+	"gives you a high-visibility chance to prove yourself",
+	"advocates for you and spends their capital to get you promoted",
+};
+
+struct sponsor_form {
+	struct tui_screen base;
+	int64_t id;           /* 0: a new sponsor */
+	int64_t *saved_id;
+	struct tui_form fm;
+	bool discard_asked;
+};
+
+static char *field(struct sponsor_form *f, size_t i)
+{
+	return tui_form_text(&f->fm, i);
+}
+
+/* Validates and saves; on a problem shows it, focuses the field and
+ * saves nothing. */
+static bool save(struct tui_app *app, struct sponsor_form *f)
+{
+	static const char *const names[] = { "name", "title", "organisation", "how you met" };
+	char *v[F_COUNT] = { 0 };
+	bool ok = true;
+	for (size_t i = 0; i < F_COUNT; i++) {
+		if (i == F_STAGE)
+			continue;
+		v[i] = field(f, i);
+		if (!v[i]) {
+			tui_error(app, "out of memory");
+			ok = false;
+		} else if (!tw_text_valid(v[i], strlen(v[i]))) {
+			tui_error(app, "the %s has control characters; not saved",
+				  i == F_HOMEWORK ? "homework" : names[i]);
+			tui_form_focus(&f->fm, i);
+			ok = false;
+		}
+		if (!ok)
+			break;
+	}
+	if (ok && !tw_text_nonblank(v[F_NAME])) {
+		tui_error(app, "a sponsor needs a name; nothing saved");
+		tui_form_focus(&f->fm, F_NAME);
+		ok = false;
+	}
+	struct tw_error err = { 0 };
+	if (ok) {
+		struct tw_sponsor s = { 0 };
+		s.id = f->id;
+		s.profile_id = app->profile.id;
+		s.name = v[F_NAME];
+		s.title = v[F_TITLE];
+		s.org = v[F_ORG];
+		s.how_met = v[F_MET];
+		s.homework = v[F_HOMEWORK];
+		s.stage = (enum tw_stage)tui_form_get_choice(&f->fm, F_STAGE);
+		ok = f->id ? tw_store_sponsor_update(app->store, &s, &err)
+			   : tw_store_sponsor_add(app->store, &s, &err);
+		if (!ok) {
+			tui_error(app, "not saved: %s", err.message);
+		} else {
+			f->id = s.id;
+			if (f->saved_id)
+				*f->saved_id = s.id;
+			tui_form_mark_saved(&f->fm);
+			tui_msg(app, "saved %s", v[F_NAME]);
+		}
+	}
+	for (size_t i = 0; i < F_COUNT; i++)
+		free(v[i]);
+	return ok;
+}
+
+static bool on_leave(struct tui_app *app, struct tui_screen *s, bool forced)
+{
+	struct sponsor_form *f = (struct sponsor_form *)s;
+	if (!tui_form_changed(&f->fm) || save(app, f) || forced)
+		return true;
+	if (f->discard_asked)
+		return true;
+	f->discard_asked = true;
+	char why[sizeof(app->status)];
+	snprintf(why, sizeof(why), "%s", app->status);
+	tui_error(app, "%.400s  (Esc again discards the changes)", why);
+	return false;
+}
+
+static bool key(struct tui_app *app, struct tui_screen *s, wint_t k, bool code)
+{
+	struct sponsor_form *f = (struct sponsor_form *)s;
+	if (!code && k == TUI_ESC)
+		return tui_pop(app, false), true;
+	if (code && k == KEY_F(1))
+		return false;
+	if (!code && k == TUI_CTRL('c'))
+		return false;
+	f->discard_asked = false;
+	enum tui_form_result res = tui_form_key(&f->fm, k, code);
+	if (res == TUI_FORM_SUBMIT) {
+		if (save(app, f))
+			tui_pop(app, false);
+		return true;
+	}
+	if (res == TUI_FORM_IGNORED && (code || k < 0x20))
+		return false;
+	return true; /* typed text, even q ? and / */
+}
+
+static void draw(struct tui_app *app, struct tui_screen *s, struct tui_rect r)
+{
+	struct sponsor_form *f = (struct sponsor_form *)s;
+	tui_form_draw(&f->fm, app, (struct tui_rect){ r.y + 1, r.x, r.h - 1, r.w });
+}
+
+static void destroy(struct tui_screen *s)
+{
+	struct sponsor_form *f = (struct sponsor_form *)s;
+	tui_form_free(&f->fm);
+	free(f);
+}
+
+static const struct tui_help help[] = {
+	{ "Tab, Shift-Tab", "next/previous field (also up/down, enter)" },
+	{ "typing", "edits the field (q, ? and / are text here)" },
+	{ "left/right", "on Stage: pick the stage" },
+	{ "Ctrl-S", "save and go back" },
+	{ "Esc", "go back (saves when valid)" },
+	{ "F1", "these keys" },
+	{ NULL, NULL },
+};
+
+static const struct tui_screen_ops ops = {
+	.name = "sponsor-form",
+	.draw = draw,
+	.key = key,
+	.destroy = destroy,
+	.on_leave = on_leave,
+	.help = help,
+	.footer = "Tab next field  ^S save  Esc done  F1 keys",
+};
+
+struct tui_screen *sponsor_form_open(struct tui_app *app, int64_t id, int64_t *saved_id)
+{
+	struct sponsor_form *f = calloc(1, sizeof(*f));
+	if (!f)
+		return NULL;
+	f->base.ops = &ops;
+	f->id = id;
+	f->saved_id = saved_id;
+	struct tw_sponsor s = { 0 };
+	struct tw_error err = { 0 };
+	if (id && !tw_store_sponsor_get(app->store, id, &s, &err)) {
+		tui_error(app, "%s", err.message);
+		free(f);
+		return NULL;
+	}
+	bool ok = tui_form_init(&f->fm, F_COUNT) &&
+		  tui_form_line(&f->fm, F_NAME, "Name", s.name, 200) &&
+		  tui_form_line(&f->fm, F_TITLE, "Title", s.title, 200) &&
+		  tui_form_line(&f->fm, F_ORG, "Organisation", s.org, 200) &&
+		  tui_form_line(&f->fm, F_MET, "How you met", s.how_met, 500) &&
+		  tui_form_notes(&f->fm, F_HOMEWORK,
+				 "Homework: what they publish, what they care about", s.homework, 6);
+	if (ok)
+		tui_form_choice(&f->fm, F_STAGE, "Stage", stages, stage_hints, 6,
+				(size_t)s.stage);
+	if (id)
+		tw_sponsor_finish(&s);
+	if (!ok) {
+		tui_form_free(&f->fm);
+		free(f);
+		return NULL;
+	}
+	tui_screen_set_title(&f->base, id ? "Edit sponsor" : "New sponsor");
+	return &f->base;
+}
