@@ -101,7 +101,7 @@ static int list(struct cli_ctx *ctx, int argc, char **argv)
 		       v[i].held ? "held" : "planned");
 		cli_cell(v[i].sponsor_name, w);
 		fputs("  ", stdout);
-		cli_put(stdout, first, "");
+		cli_put(stdout, first[0] ? first : "-", "");
 		putchar('\n');
 	}
 	tw_meetings_free(v, nv);

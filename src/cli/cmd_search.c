@@ -5,6 +5,28 @@
 
 #include "cli.h"
 
+/* Prints a snippet on one line: runs of white space become one space. */
+static void put_flat(const char *s)
+{
+	char *copy = strdup(s ? s : "");
+	if (!copy)
+		return;
+	size_t o = 0;
+	bool space = true; /* drops leading white space */
+	for (size_t i = 0; copy[i]; i++) {
+		bool ws = copy[i] == ' ' || copy[i] == '\n' || copy[i] == '\t' || copy[i] == '\r';
+		if (ws && space)
+			continue;
+		copy[o++] = ws ? ' ' : copy[i];
+		space = ws;
+	}
+	while (o > 0 && copy[o - 1] == ' ')
+		o--;
+	copy[o] = '\0';
+	cli_put(stdout, copy, "");
+	free(copy);
+}
+
 static void help(void)
 {
 	puts("usage: twoway search WORD...\n"
@@ -63,7 +85,7 @@ int cmd_search(struct cli_ctx *ctx, int argc, char **argv)
 			printf("%-10s %4lld  ", tw_record_kind_name(v[i].kind), (long long)v[i].id);
 			cli_put(stdout, v[i].title, " ");
 			printf("%s\n    ", v[i].is_private ? "  (private)" : "");
-			cli_put(stdout, v[i].snippet, "    ");
+			put_flat(v[i].snippet);
 			putchar('\n');
 		}
 	}

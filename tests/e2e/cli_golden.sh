@@ -43,6 +43,8 @@ golden reflect-1
 printf 'She cares about developer experience.\nAnd about café culture: déjà vu.\n' >"$SCRATCH/r2"
 ok reflect cli-test/debrief/lesson --private <"$SCRATCH/r2"
 golden reflect-2
+ok search café déj
+golden search-cafe
 ok reflect - --private <<<"A free-standing thought about the offsite."
 golden reflect-free
 ok guides cli-test
@@ -85,8 +87,8 @@ golden action-list-open
 # Search.
 ok search storage
 golden search-storage
-ok search café
-golden search-cafe
+ok search developer
+golden search-developer
 ok search nothingmatchesthis
 golden search-none
 
