@@ -33,6 +33,7 @@ struct coach {
 	bool swapped;        /* app->profile is the sponsee's; saved holds the app's */
 	struct tw_profile saved;
 	bool notes_failed;
+	bool ended;          /* the session was ended: no "stays open" notice */
 	struct cov visited, ticked, rated, reflected;
 	const struct tw_item *writing; /* the editor was opened on this item */
 	int writing_version;           /* its reflection's version then (0: none) */
@@ -169,7 +170,7 @@ static bool on_leave(struct tui_app *app, struct tui_screen *s, bool forced)
 		cs->notes_failed = true; /* a second q leaves anyway */
 		return false;
 	}
-	if (!forced)
+	if (!forced && !cs->ended)
 		tui_msg(app, "coaching session %lld stays open: resume or end it from coach mode (c)",
 			(long long)cs->id);
 	put_back_profile(app, cs);
@@ -233,6 +234,7 @@ static void end_session(struct tui_app *app, struct coach *cs)
 		return;
 	}
 	free(covered);
+	cs->ended = true;
 	int64_t id = cs->id;
 	if (!tui_pop(app, false))
 		return;
