@@ -188,7 +188,7 @@ static void on_tick(struct tui_app *app, struct tui_screen *s)
 
 static void list_text(char **out, const char *label, const struct cov *c, bool rating)
 {
-	char *s = tw_strdup_printf("%s%s (%zu):\n", *out, label, c->n);
+	char *s = tw_strdup_printf("%s%s (%zu)%s\n", *out, label, c->n, c->n ? ":" : ": none");
 	free(*out);
 	*out = s;
 	for (size_t i = 0; i < c->n && *out; i++) {

@@ -121,6 +121,17 @@ tui_wait "[ ] You have booked"
 tui_keys Space
 tui_wait "[x] You have booked"
 
+# The sponsee writes on their public reflection from the left side.
+tui_keys j j j j j j j j
+tui_wait "Right now, what kind of help"
+tui_wait "$PUB"
+tui_keys Enter
+tui_wait "Reflection: Right now"
+tui_type " Plus one more thought."
+tui_keys Escape
+tui_wait "reflection v2:"
+tui_wait "Plus one more"
+
 # End the session: asked first, then the summary.
 tui_keys E
 tui_wait "End the session now?"
@@ -136,6 +147,7 @@ tui_wait "Duration:"
 tui_wait "ticked 1"
 tui_wait "Ticked (1):"
 tui_wait "Rated (1):"
+tui_wait "Reflected on (1):"
 tui_wait "Coach's notes:"
 tui_wait "twoway export --format md --coaching 1"
 tui_absent "Zebrafish"
@@ -154,6 +166,8 @@ grep -qF "six-practices/proactive/set-the-meeting" <<<"$REC" || tui_fail "no ite
 grep -qF "six-practices/proactive/their-story" <<<"$REC" || tui_fail "visit not covered: $REC"
 grep -qF "Zebrafish" <<<"$REC" && tui_fail "private text in the coaching record"
 grep -qF "$PUB" <<<"$REC" && tui_fail "reflection text in the coaching record"
+grep -qF "Plus one more" <<<"$REC" && tui_fail "reflection text in the coaching record"
+grep -qF "six-practices/clear-ask/name-the-help" <<<"$REC" || tui_fail "reflected not covered: $REC"
 # The sponsee's own records are untouched by the notes.
 tw --profile Sam history six-practices/clear-ask/name-the-help | grep -qF "ten-minute" &&
 	tui_fail "coach notes leaked into a reflection"
