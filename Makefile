@@ -5,7 +5,8 @@ BUILD   ?= build
 ASAN    ?= build-asan
 PACKAGES = gcc make meson ninja-build pkg-config libncurses-dev libsqlite3-dev \
            libyaml-dev libcmocka-dev clang libclang-rt-14-dev tmux sqlite3 \
-           python3 locales
+           python3 locales \
+           libjansson-dev python3-icalendar khal
 
 .PHONY: all run test deps build asan bench clean
 

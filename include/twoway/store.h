@@ -12,7 +12,7 @@
 #include "twoway/diag.h"
 #include "twoway/model.h"
 
-#define TW_STORE_SCHEMA_VERSION 2
+#define TW_STORE_SCHEMA_VERSION 3
 
 struct tw_store; /* opaque */
 
@@ -183,5 +183,38 @@ bool tw_store_purge(struct tw_store *st, size_t *count, struct tw_error *err);
 bool tw_store_batch_begin(struct tw_store *st, struct tw_error *err);
 bool tw_store_batch_commit(struct tw_store *st, struct tw_error *err);
 void tw_store_batch_rollback(struct tw_store *st); /* no-op without a batch */
+
+/* ---- JSON export and import (added by exports, store_json*.c) ----
+ * The file: {"app": "twoway", "schema": N, "profiles": [...], "sponsors":
+ * [...], "progress", "ratings", "reflections" (each with its "versions"),
+ * "drafts", "meetings", "actions", "coaching"}. Records carry their uid, the
+ * identity import matches on; references name the parent's uid. */
+
+/* The whole database (profile_id 0) or one live profile as JSON, one record
+ * per line in id order, private reflections included (this is the sponsee's
+ * own copy). *out is the caller's to free; *len its length. */
+bool tw_store_export_json(struct tw_store *st, int64_t profile_id, char **out, size_t *len,
+			  struct tw_error *err);
+
+struct tw_import_stats {
+	size_t records;   /* records in the file (reflection versions included) */
+	size_t added;     /* records that were new here and were added */
+	size_t conflicts; /* reflections left out: the item already has another
+			     live reflection in that profile here */
+};
+
+/* Imports a JSON export in one transaction: into an empty database it
+ * restores every record exactly (ids too); into a non-empty one it adds only
+ * records whose uid is not there yet (a profile whose name is taken by a
+ * live profile merges into it), so importing a file twice changes nothing.
+ * A malformed file is refused with one located problem (path:line:column
+ * for syntax, the record's place such as "meetings[2]" for content) in
+ * diags, and nothing is changed. */
+bool tw_store_import_json(struct tw_store *st, const char *buf, size_t len, const char *path,
+			  struct tw_import_stats *stats, struct tw_diags *diags);
+
+/* The stable uid of a record (UUID-shaped); the caller frees *uid. */
+bool tw_store_uid(struct tw_store *st, enum tw_record_kind kind, int64_t id, char **uid,
+		  struct tw_error *err);
 
 #endif

@@ -107,5 +107,7 @@ int cmd_search(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_delete(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_undo(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_purge(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_export(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_import(struct cli_ctx *ctx, int argc, char **argv);
 
 #endif

@@ -23,6 +23,8 @@ static const struct cli_command commands[] = {
 	{ "delete", cmd_delete, "delete a record (it can be undone)" },
 	{ "undo", cmd_undo, "bring back a deleted record" },
 	{ "purge", cmd_purge, "list deleted records; remove them for good with --yes" },
+	{ "export", cmd_export, "export a meeting brief (md), JSON, CSV or iCalendar" },
+	{ "import", cmd_import, "import a JSON export without duplicating records" },
 };
 
 static void usage(FILE *f)

@@ -1,6 +1,7 @@
 /* The database schema as an ordered list of migrations: version 1 is the
  * first schema, version 2 adds soft delete, settings, drafts, rating
- * history, coaching sessions and the FTS5 search index with its triggers. */
+ * history, coaching sessions and the FTS5 search index with its triggers;
+ * version 3 gives records a stable uid (exports, import, calendars). */
 #include "store_internal.h"
 
 /* Version 1: what the first twoway release created. Kept verbatim: the
@@ -207,8 +208,26 @@ static const char *const v2_sql[] = {
 	NULL,
 };
 
+/* Version 3: a uid per record, the identity that survives export and import
+ * (JSON merge, iCalendar UID). Rows get one when first exported (see
+ * store_json.c), so writes and the search triggers stay as they were. */
+#define UID_SQL(t) \
+	"ALTER TABLE " t " ADD COLUMN uid TEXT;" \
+	"CREATE UNIQUE INDEX " t "_uid ON " t "(uid);"
+
+static const char *const v3_sql[] = {
+	UID_SQL("profiles"),
+	UID_SQL("sponsors"),
+	UID_SQL("reflections"),
+	UID_SQL("meetings"),
+	UID_SQL("actions"),
+	UID_SQL("coaching"),
+	NULL,
+};
+
 const struct store_migration store_migrations[] = {
 	{ 1, v1_sql },
 	{ 2, v2_sql },
+	{ 3, v3_sql },
 };
 const size_t store_migrations_count = sizeof(store_migrations) / sizeof(store_migrations[0]);

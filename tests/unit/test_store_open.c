@@ -160,7 +160,7 @@ static void test_migrate_v1(void **state)
 	tw_store_close(f->st);
 	f->st = tw_store_open(f->path, &err);
 	assert_non_null(f->st);
-	assert_int_equal(tw_store_found_version(f->st), 2);
+	assert_int_equal(tw_store_found_version(f->st), TW_STORE_SCHEMA_VERSION);
 }
 
 static void test_refuse_not_sqlite(void **state)

@@ -1,0 +1,88 @@
+/* Exports people can use elsewhere: a growing text buffer, the Markdown
+ * meeting brief and coaching summary, CSV (RFC 4180), iCalendar (RFC 5545),
+ * the JSON syntax check behind import, and the atomic 0600 file writer. */
+#ifndef TWOWAY_EXPORT_H
+#define TWOWAY_EXPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "twoway/content.h"
+#include "twoway/diag.h"
+#include "twoway/model.h"
+#include "twoway/store.h"
+
+/* ---- a growing buffer (export_buf.c) ----
+ * Appends never fail loudly: on no memory the buffer sets oom and ignores
+ * further appends; check tw_buf_ok at the end. data is always
+ * NUL-terminated once anything was appended. */
+struct tw_buf {
+	char *data;
+	size_t len;
+	size_t cap;
+	bool oom;
+};
+
+void tw_buf_add(struct tw_buf *b, const char *s, size_t len);
+void tw_buf_puts(struct tw_buf *b, const char *s);
+void tw_buf_printf(struct tw_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* true when no append ran out of memory; otherwise fills err. */
+bool tw_buf_ok(const struct tw_buf *b, struct tw_error *err);
+/* Hands the text to the caller (free it with free) and resets b. */
+char *tw_buf_take(struct tw_buf *b, size_t *len);
+void tw_buf_free(struct tw_buf *b); /* frees data and resets b */
+
+/* ---- CSV, RFC 4180 (export_csv.c): CRLF line ends, UTF-8, a header row ---- */
+/* Appends one field, quoted when it holds a comma, quote, CR or LF. */
+void tw_export_csv_field(struct tw_buf *b, const char *s);
+/* The profile's live action items / meetings, one row each. */
+bool tw_export_csv_actions(struct tw_store *st, int64_t profile_id, struct tw_buf *b,
+			   struct tw_error *err);
+bool tw_export_csv_meetings(struct tw_store *st, int64_t profile_id, struct tw_buf *b,
+			    struct tw_error *err);
+
+/* ---- iCalendar, RFC 5545 (export_ics.c) ---- */
+/* Appends s as TEXT: backslash, semicolon, comma and newline escaped. */
+void tw_export_ics_text(struct tw_buf *b, const char *s);
+/* Appends one content line folded at 75 octets (never inside a UTF-8
+ * sequence), each physical line ended with CRLF. */
+void tw_export_ics_line(struct tw_buf *b, const char *line, size_t len);
+/* A VCALENDAR with one VEVENT per live meeting of the profile (planned and
+ * held): UID meeting-<uid>@twoway, DTSTAMP, DTSTART in UTC, one hour, the
+ * agenda as DESCRIPTION. Reflections never go in. */
+bool tw_export_ics(struct tw_store *st, int64_t profile_id, struct tw_buf *b,
+		   struct tw_error *err);
+
+/* ---- Markdown (export_md.c): coach- and sponsor-facing, so a private
+ * reflection's text never appears ---- */
+/* The brief for one meeting of the profile: sponsor, date, agenda, the
+ * questions, feedback and ask from the reflections on items with those
+ * slots in lib (may be NULL), open action items with that sponsor. today
+ * ("YYYY-MM-DD") marks overdue items. */
+bool tw_export_md_brief(struct tw_store *st, const struct tw_library *lib, int64_t profile_id,
+			int64_t meeting_id, const char *today, struct tw_buf *b,
+			struct tw_error *err);
+/* The summary of one coaching session of the profile: coach, profile,
+ * start, end, duration, coach notes, what was covered, and the reflections
+ * saved during it (a private one shown only as "(private)"). */
+bool tw_export_md_coaching(struct tw_store *st, const struct tw_library *lib,
+			   int64_t profile_id, int64_t coaching_id, struct tw_buf *b,
+			   struct tw_error *err);
+
+/* ---- JSON syntax (export_jsoncheck.c, jansson) ---- */
+/* True when buf[0..len) is one well-formed JSON document (UTF-8, no
+ * duplicate keys); otherwise appends one located problem (path:line:column)
+ * to diags and returns false. */
+bool tw_export_json_check(const char *buf, size_t len, const char *path,
+			  struct tw_diags *diags);
+
+/* ---- files (export_file.c) ---- */
+/* Writes data to path atomically: a temporary file in the same directory
+ * (mkstemp, mode 0600), fsync, then into place. A missing directory is
+ * created with mode 0700. An existing file is refused with TW_ERR_EXISTS
+ * unless force is set. No temporary file is left behind on failure. */
+bool tw_export_write_file(const char *path, const char *data, size_t len, bool force,
+			  struct tw_error *err);
+
+#endif

@@ -1,0 +1,145 @@
+/* `twoway export`: the meeting brief and coaching summary in Markdown, the
+ * database (or one profile) as JSON, action items or meetings as CSV, and
+ * meetings as iCalendar; to stdout or, atomically and private, to --out. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "twoway/export.h"
+#include "twoway/util.h"
+
+static void help(void)
+{
+	puts("usage: twoway export --format md --meeting ID [--out FILE [--force]]\n"
+	     "       twoway export --format md --coaching ID [--out FILE [--force]]\n"
+	     "       twoway export --format json [--profile NAME] [--out FILE [--force]]\n"
+	     "       twoway export --format csv --what actions|meetings [--out FILE [--force]]\n"
+	     "       twoway export --format ics [--out FILE [--force]]\n"
+	     "\n"
+	     "md: the brief for a meeting (sponsor, date, agenda, your questions,\n"
+	     "feedback and ask, open action items) or a coaching-session summary;\n"
+	     "neither ever shows the text of a private reflection.\n"
+	     "json: the whole database, or one profile with --profile, private\n"
+	     "reflections included: your own backup, for 'twoway import'.\n"
+	     "csv: action items or meetings (RFC 4180). ics: your meetings for a\n"
+	     "calendar program (RFC 5545).\n"
+	     "\n"
+	     "Without --out the export goes to standard output. A file is written\n"
+	     "with mode 0600 and an existing one is only replaced with --force.");
+}
+
+/* Builds the export into b; prints and returns false on failure. */
+static bool build(struct cli_ctx *ctx, const char *format, const char *meeting,
+		  const char *coaching, const char *what, struct tw_buf *b)
+{
+	struct tw_error err = { 0 };
+	struct tw_profile p = { 0 };
+	bool ok = false;
+	if (strcmp(format, "json") == 0) {
+		if (!cli_store(ctx))
+			return false;
+		if (ctx->profile && !cli_profile(ctx, &p))
+			return false;
+		char *out = NULL;
+		size_t len = 0;
+		ok = tw_store_export_json(ctx->store, p.id, &out, &len, &err);
+		if (ok)
+			tw_buf_add(b, out, len);
+		free(out);
+		tw_profile_finish(&p);
+		if (ok && !tw_buf_ok(b, &err))
+			ok = false;
+		if (!ok)
+			cli_fail("%s", err.message);
+		return ok;
+	}
+	if (!cli_profile(ctx, &p))
+		return false;
+	int64_t id = 0;
+	if (strcmp(format, "md") == 0) {
+		const struct tw_library *lib = cli_library(ctx);
+		char today[16];
+		tw_today(today, sizeof today);
+		if (!lib)
+			err.message[0] = '\0'; /* cli_library printed */
+		else if (meeting && cli_id("meeting", meeting, &id))
+			ok = tw_export_md_brief(ctx->store, lib, p.id, id, today, b, &err);
+		else if (coaching && cli_id("coaching session", coaching, &id))
+			ok = tw_export_md_coaching(ctx->store, lib, p.id, id, b, &err);
+		else
+			err.message[0] = '\0'; /* cli_id printed */
+		if (!ok && err.code == TW_ERR_NOTFOUND)
+			snprintf(err.message, sizeof err.message,
+				 meeting ? "no meeting %s in this profile (see 'twoway meeting list')"
+					 : "no coaching session %s in this profile",
+				 meeting ? meeting : coaching);
+	} else if (strcmp(format, "csv") == 0) {
+		ok = strcmp(what, "actions") == 0
+			     ? tw_export_csv_actions(ctx->store, p.id, b, &err)
+			     : tw_export_csv_meetings(ctx->store, p.id, b, &err);
+	} else {
+		ok = tw_export_ics(ctx->store, p.id, b, &err);
+	}
+	if (!ok && err.message[0])
+		cli_fail("%s", err.message);
+	tw_profile_finish(&p);
+	return ok;
+}
+
+int cmd_export(struct cli_ctx *ctx, int argc, char **argv)
+{
+	if (cli_wants_help(argc, argv)) {
+		help();
+		return CLI_OK;
+	}
+	const char *format = NULL, *meeting = NULL, *coaching = NULL, *what = NULL;
+	const char *out = NULL, *pos[1];
+	bool force = false;
+	int n;
+	const struct cli_opt opts[] = { { "--format", &format, NULL },
+					{ "--meeting", &meeting, NULL },
+					{ "--coaching", &coaching, NULL },
+					{ "--what", &what, NULL },
+					{ "--out", &out, NULL },
+					{ "--force", NULL, &force },
+					{ NULL, NULL, NULL } };
+	int rc = cli_parse("export", argc, argv, opts, pos, 0, &n);
+	if (rc)
+		return rc;
+	if (!format)
+		return cli_usage("export", "missing --format md|json|csv|ics");
+	bool md = strcmp(format, "md") == 0, csv = strcmp(format, "csv") == 0;
+	if (!md && !csv && strcmp(format, "json") != 0 && strcmp(format, "ics") != 0)
+		return cli_usage("export", "unknown format '%s' (use md, json, csv or ics)", format);
+	if (md && !meeting == !coaching)
+		return cli_usage("export", "--format md needs --meeting ID or --coaching ID");
+	if (!md && (meeting || coaching))
+		return cli_usage("export", "--meeting and --coaching go with --format md");
+	if (csv && !what)
+		return cli_usage("export", "--format csv needs --what actions|meetings");
+	if (csv && strcmp(what, "actions") != 0 && strcmp(what, "meetings") != 0)
+		return cli_usage("export", "unknown --what '%s' (use actions or meetings)", what);
+	if (!csv && what)
+		return cli_usage("export", "--what goes with --format csv");
+	if (force && !out)
+		return cli_usage("export", "--force goes with --out FILE");
+	if (out && (!*out || !cli_text_ok("--out", out, true)))
+		return out && !*out ? cli_usage("export", "--out needs a file name") : CLI_FAIL;
+
+	struct tw_buf b = { 0 };
+	if (!build(ctx, format, meeting, coaching, what, &b)) {
+		tw_buf_free(&b);
+		return CLI_FAIL;
+	}
+	struct tw_error err = { 0 };
+	if (!out || strcmp(out, "-") == 0) {
+		if (b.len && fwrite(b.data, 1, b.len, stdout) != b.len)
+			rc = cli_fail("cannot write the export to standard output");
+	} else if (!tw_export_write_file(out, b.data ? b.data : "", b.len, force, &err)) {
+		rc = cli_fail("%s; nothing was written", err.message);
+	} else {
+		printf("exported %s to %s\n", format, out);
+	}
+	tw_buf_free(&b);
+	return rc;
+}

@@ -1,0 +1,90 @@
+/* The growing text buffer every export writer appends to: it remembers
+ * running out of memory instead of failing each call, so writers stay
+ * plain sequences of appends checked once at the end. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "twoway/export.h"
+
+static bool reserve(struct tw_buf *b, size_t more)
+{
+	if (b->oom)
+		return false;
+	if (b->len + more + 1 <= b->cap)
+		return true;
+	size_t cap = b->cap ? b->cap : 256;
+	while (cap < b->len + more + 1) {
+		if (cap > SIZE_MAX / 2) {
+			b->oom = true;
+			return false;
+		}
+		cap *= 2;
+	}
+	char *d = realloc(b->data, cap);
+	if (!d) {
+		b->oom = true;
+		return false;
+	}
+	b->data = d;
+	b->cap = cap;
+	return true;
+}
+
+void tw_buf_add(struct tw_buf *b, const char *s, size_t len)
+{
+	if (!reserve(b, len))
+		return;
+	if (len)
+		memcpy(b->data + b->len, s, len);
+	b->len += len;
+	b->data[b->len] = '\0';
+}
+
+void tw_buf_puts(struct tw_buf *b, const char *s)
+{
+	tw_buf_add(b, s ? s : "", s ? strlen(s) : 0);
+}
+
+void tw_buf_printf(struct tw_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0) {
+		b->oom = true;
+		return;
+	}
+	if (!reserve(b, (size_t)n))
+		return;
+	va_start(ap, fmt);
+	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+}
+
+bool tw_buf_ok(const struct tw_buf *b, struct tw_error *err)
+{
+	if (!b->oom)
+		return true;
+	return tw_error_set(err, TW_ERR_NOMEM, "out of memory while writing the export");
+}
+
+char *tw_buf_take(struct tw_buf *b, size_t *len)
+{
+	if (!b->data && !b->oom)
+		tw_buf_add(b, "", 0);
+	char *d = b->data;
+	if (len)
+		*len = b->len;
+	*b = (struct tw_buf){ 0 };
+	return d;
+}
+
+void tw_buf_free(struct tw_buf *b)
+{
+	free(b->data);
+	*b = (struct tw_buf){ 0 };
+}

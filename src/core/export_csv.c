@@ -1,0 +1,93 @@
+/* CSV exports of action items and meetings, RFC 4180: a header row, CRLF
+ * line ends, UTF-8, and a field quoted (quotes doubled) whenever it holds a
+ * comma, a quote, CR or LF. */
+#include <stdio.h>
+#include <string.h>
+
+#include "twoway/export.h"
+#include "twoway/util.h"
+
+void tw_export_csv_field(struct tw_buf *b, const char *s)
+{
+	if (!s)
+		s = "";
+	if (!s[strcspn(s, ",\"\r\n")]) {
+		tw_buf_puts(b, s);
+		return;
+	}
+	tw_buf_add(b, "\"", 1);
+	for (const char *p = s; *p; p++) {
+		if (*p == '"')
+			tw_buf_add(b, "\"", 1);
+		tw_buf_add(b, p, 1);
+	}
+	tw_buf_add(b, "\"", 1);
+}
+
+/* Appends the fields of one row, comma-separated, CRLF-ended. */
+static void row(struct tw_buf *b, const char *const *fields, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			tw_buf_add(b, ",", 1);
+		tw_export_csv_field(b, fields[i]);
+	}
+	tw_buf_add(b, "\r\n", 2);
+}
+
+bool tw_export_csv_actions(struct tw_store *st, int64_t profile_id, struct tw_buf *b,
+			   struct tw_error *err)
+{
+	struct tw_action *a = NULL;
+	struct tw_meeting *m = NULL;
+	size_t na = 0, nm = 0;
+	if (!tw_store_action_list(st, profile_id, 0, TW_ACTIONS_ALL, "", &a, &na, err))
+		return false;
+	if (!tw_store_meeting_list(st, profile_id, 0, &m, &nm, err)) {
+		tw_actions_free(a, na);
+		return false;
+	}
+	static const char *const head[] = { "id", "text", "owner", "due", "done",
+					    "meeting", "sponsor" };
+	row(b, head, 7);
+	for (size_t i = 0; i < na; i++) {
+		char id[24] = "", mid[24] = "";
+		const char *sponsor = "";
+		snprintf(id, sizeof id, "%lld", (long long)a[i].id);
+		if (a[i].meeting_id) {
+			snprintf(mid, sizeof mid, "%lld", (long long)a[i].meeting_id);
+			for (size_t k = 0; k < nm; k++)
+				if (m[k].id == a[i].meeting_id)
+					sponsor = m[k].sponsor_name;
+		}
+		const char *f[] = { id, a[i].text,
+				    a[i].owner == TW_OWNER_SPONSOR ? "sponsor" : "me",
+				    a[i].due, a[i].done, mid, sponsor };
+		row(b, f, 7);
+	}
+	tw_meetings_free(m, nm);
+	tw_actions_free(a, na);
+	return tw_buf_ok(b, err);
+}
+
+bool tw_export_csv_meetings(struct tw_store *st, int64_t profile_id, struct tw_buf *b,
+			    struct tw_error *err)
+{
+	struct tw_meeting *m = NULL;
+	size_t nm = 0;
+	if (!tw_store_meeting_list(st, profile_id, 0, &m, &nm, err))
+		return false;
+	static const char *const head[] = { "id", "when", "status", "sponsor",
+					    "agenda", "notes", "outcome" };
+	row(b, head, 7);
+	for (size_t i = 0; i < nm; i++) {
+		char id[24], when[32];
+		snprintf(id, sizeof id, "%lld", (long long)m[i].id);
+		tw_time_format(m[i].when, when, sizeof when);
+		const char *f[] = { id, when, m[i].held ? "held" : "planned", m[i].sponsor_name,
+				    m[i].agenda, m[i].notes, m[i].outcome };
+		row(b, f, 7);
+	}
+	tw_meetings_free(m, nm);
+	return tw_buf_ok(b, err);
+}

@@ -1,0 +1,217 @@
+/* Markdown for people other than the sponsee: the brief for one meeting
+ * (clean enough to paste into an email) and a coaching-session summary.
+ * Both face a sponsor or coach, so a private reflection's text never appears. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "twoway/export.h"
+#include "twoway/util.h"
+
+/* Appends text with every line after the first indented by indent, and
+ * trailing newlines dropped. */
+static void put_indented(struct tw_buf *b, const char *text, const char *indent)
+{
+	size_t len = strlen(text);
+	while (len && (text[len - 1] == '\n' || text[len - 1] == ' '))
+		len--;
+	for (size_t i = 0; i < len; i++) {
+		tw_buf_add(b, text + i, 1);
+		if (text[i] == '\n' && i + 1 < len && text[i + 1] != '\n')
+			tw_buf_puts(b, indent);
+	}
+}
+
+static void section(struct tw_buf *b, const char *title, const char *text)
+{
+	tw_buf_printf(b, "\n## %s\n\n", title);
+	put_indented(b, text, "");
+	tw_buf_add(b, "\n", 1);
+}
+
+/* The live, non-private reflection of the profile on an item with this
+ * slot (first found in library order), or NULL. */
+static const struct tw_reflection *slot_text(const struct tw_library *lib,
+					     const struct tw_reflection *r, size_t n,
+					     enum tw_slot slot)
+{
+	for (size_t i = 0; lib && i < n; i++) {
+		if (!r[i].item_id || r[i].is_private)
+			continue;
+		const struct tw_item *it = tw_library_item(lib, r[i].item_id, NULL, NULL);
+		if (it && it->slot == slot && tw_text_nonblank(r[i].text))
+			return &r[i];
+	}
+	return NULL;
+}
+
+static void sponsor_line(struct tw_buf *b, const struct tw_sponsor *s)
+{
+	tw_buf_printf(b, "- **Sponsor:** %s", s->name);
+	if (s->title && *s->title)
+		tw_buf_printf(b, ", %s", s->title);
+	if (s->org && *s->org)
+		tw_buf_printf(b, ", %s", s->org);
+	tw_buf_add(b, "\n", 1);
+	if (s->stage != TW_STAGE_UNKNOWN)
+		tw_buf_printf(b, "- **Where we are:** %s\n", tw_stage_label(s->stage));
+}
+
+static bool open_actions(struct tw_store *st, int64_t profile_id, const struct tw_sponsor *s,
+			 const char *today, struct tw_buf *b, struct tw_error *err)
+{
+	struct tw_action *a = NULL;
+	struct tw_meeting *m = NULL;
+	size_t na = 0, nm = 0, shown = 0;
+	if (!tw_store_action_list(st, profile_id, 0, TW_ACTIONS_OPEN, today, &a, &na, err))
+		return false;
+	if (!tw_store_meeting_list(st, profile_id, 0, &m, &nm, err)) {
+		tw_actions_free(a, na);
+		return false;
+	}
+	for (size_t i = 0; i < na; i++) {
+		bool with = false;
+		for (size_t k = 0; k < nm && !with; k++)
+			with = m[k].id == a[i].meeting_id && m[k].sponsor_id == s->id;
+		if (!with)
+			continue;
+		if (!shown++)
+			tw_buf_puts(b, "\n## Open action items\n\n");
+		tw_buf_puts(b, "- [ ] ");
+		put_indented(b, a[i].text, "      ");
+		tw_buf_printf(b, " (%s", a[i].owner == TW_OWNER_SPONSOR ? s->name : "me");
+		if (a[i].due[0])
+			tw_buf_printf(b, ", due %s%s", a[i].due,
+				      today && strcmp(a[i].due, today) < 0 ? ", overdue" : "");
+		tw_buf_puts(b, ")\n");
+	}
+	tw_meetings_free(m, nm);
+	tw_actions_free(a, na);
+	return true;
+}
+
+bool tw_export_md_brief(struct tw_store *st, const struct tw_library *lib, int64_t profile_id,
+			int64_t meeting_id, const char *today, struct tw_buf *b,
+			struct tw_error *err)
+{
+	struct tw_meeting m = { 0 };
+	struct tw_sponsor s = { 0 };
+	struct tw_reflection *r = NULL;
+	size_t nr = 0;
+	if (!tw_store_meeting_get(st, meeting_id, &m, err))
+		return false;
+	bool ok = false;
+	if (m.profile_id != profile_id) {
+		tw_error_set(err, TW_ERR_NOTFOUND, "no meeting %lld in this profile",
+			     (long long)meeting_id);
+		goto out;
+	}
+	if (!tw_store_sponsor_get(st, m.sponsor_id, &s, err) ||
+	    !tw_store_reflection_list(st, profile_id, 0, &r, &nr, err))
+		goto out;
+	char when[32];
+	tw_time_format(m.when, when, sizeof when);
+	tw_buf_printf(b, "# Meeting with %s\n\n", s.name);
+	sponsor_line(b, &s);
+	tw_buf_printf(b, "- **When:** %s\n", when);
+	if (m.held)
+		tw_buf_puts(b, "- **Status:** held\n");
+	if (tw_text_nonblank(m.agenda))
+		section(b, "Agenda", m.agenda);
+	static const struct {
+		enum tw_slot slot;
+		const char *title;
+	} slots[] = {
+		{ TW_SLOT_QUESTIONS, "Questions" },
+		{ TW_SLOT_FEEDBACK, "Feedback to share" },
+		{ TW_SLOT_ASK, "My ask" },
+	};
+	for (size_t i = 0; i < sizeof slots / sizeof slots[0]; i++) {
+		const struct tw_reflection *x = slot_text(lib, r, nr, slots[i].slot);
+		if (!x)
+			continue;
+		/* the ask is often written into the agenda already: say it once */
+		if (slots[i].slot == TW_SLOT_ASK && m.agenda && strstr(m.agenda, x->text))
+			continue;
+		section(b, slots[i].title, x->text);
+	}
+	if (!open_actions(st, profile_id, &s, today, b, err))
+		goto out;
+	ok = tw_buf_ok(b, err);
+out:
+	tw_reflections_free(r, nr);
+	tw_sponsor_finish(&s);
+	tw_meeting_finish(&m);
+	return ok;
+}
+
+static void duration(struct tw_buf *b, tw_time secs)
+{
+	long long min = (long long)(secs + 30) / 60;
+	if (min >= 60)
+		tw_buf_printf(b, "%lld h %02lld min", min / 60, min % 60);
+	else
+		tw_buf_printf(b, "%lld min", min);
+}
+
+bool tw_export_md_coaching(struct tw_store *st, const struct tw_library *lib,
+			   int64_t profile_id, int64_t coaching_id, struct tw_buf *b,
+			   struct tw_error *err)
+{
+	struct tw_coaching c = { 0 };
+	struct tw_profile p = { 0 };
+	struct tw_reflection *r = NULL;
+	size_t nr = 0;
+	if (!tw_store_coaching_get(st, coaching_id, &c, err))
+		return false;
+	bool ok = false;
+	if (c.profile_id != profile_id) {
+		tw_error_set(err, TW_ERR_NOTFOUND, "no coaching session %lld in this profile",
+			     (long long)coaching_id);
+		goto out;
+	}
+	if (!tw_store_profile_get(st, profile_id, &p, err) ||
+	    !tw_store_reflection_list(st, profile_id, 0, &r, &nr, err))
+		goto out;
+	char start[32], end[32];
+	tw_time_format(c.started, start, sizeof start);
+	tw_buf_printf(b, "# Coaching session with %s\n\n", p.name);
+	tw_buf_printf(b, "- **Coach:** %s\n- **Profile:** %s\n- **Started:** %s\n", c.coach,
+		      p.name, start);
+	if (c.ended) {
+		tw_time_format(c.ended, end, sizeof end);
+		tw_buf_printf(b, "- **Ended:** %s\n- **Duration:** ", end);
+		duration(b, c.ended > c.started ? c.ended - c.started : 0);
+		tw_buf_add(b, "\n", 1);
+	} else {
+		tw_buf_puts(b, "- **Ended:** still running\n");
+	}
+	section(b, "Coach notes", tw_text_nonblank(c.notes) ? c.notes : "(none)");
+	section(b, "What was covered", tw_text_nonblank(c.covered) ? c.covered : "(not recorded)");
+	size_t shown = 0;
+	/* newest first from the store; list them oldest first */
+	for (size_t k = nr; k-- > 0;) {
+		const struct tw_reflection *x = &r[k];
+		if (x->updated < c.started || (c.ended && x->updated > c.ended))
+			continue;
+		if (!shown++)
+			tw_buf_puts(b, "\n## Reflections during the session\n\n");
+		const struct tw_item *it =
+			lib && x->item_id ? tw_library_item(lib, x->item_id, NULL, NULL) : NULL;
+		tw_buf_printf(b, "- **%s**", it ? it->text : x->item_id ? x->item_id
+									 : "Free-standing reflection");
+		if (x->is_private) {
+			tw_buf_puts(b, ": (private)\n");
+			continue;
+		}
+		tw_buf_puts(b, ":\n  ");
+		put_indented(b, x->text, "  ");
+		tw_buf_add(b, "\n", 1);
+	}
+	ok = tw_buf_ok(b, err);
+out:
+	tw_reflections_free(r, nr);
+	tw_profile_finish(&p);
+	tw_coaching_finish(&c);
+	return ok;
+}

@@ -1,0 +1,195 @@
+/* The JSON export of the whole database or one profile: every field of
+ * every record, every version of every reflection, soft-delete state, built
+ * with SQLite's JSON functions one record per line in id order; and the
+ * stable uid of each record, given when first needed. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_internal.h"
+#include "twoway/export.h"
+
+/* A random UUID-shaped (version 4) uid, as an SQL expression. */
+#define UUID_SQL                                                                   \
+	"printf('%s-%s-4%s-%s%s-%s', lower(hex(randomblob(4))), lower(hex(randomblob(2))),"   \
+	" substr(lower(hex(randomblob(2))), 2), substr('89ab', 1 + (abs(random()) % 4), 1),"  \
+	" substr(lower(hex(randomblob(2))), 2), lower(hex(randomblob(6))))"
+
+static const char *const uid_tables[] = { "profiles", "sponsors", "reflections",
+					  "meetings", "actions", "coaching" };
+
+/* Gives every row of table that has no uid yet one (id 0: every row). */
+static bool assign_uids(struct tw_store *st, const char *table, int64_t id,
+			struct tw_error *err)
+{
+	char sql[512];
+	snprintf(sql, sizeof sql, "UPDATE %s SET uid = %s WHERE uid IS NULL AND (?1 = 0 OR id = ?1)",
+		 table, UUID_SQL);
+	sqlite3_stmt *q;
+	if (!store_prepare(st, sql, &q, err))
+		return false;
+	sqlite3_bind_int64(q, 1, id);
+	return store_step_done(st, q, err, "giving records their uid");
+}
+
+#define JBOOL(x) "json(CASE WHEN " x " THEN 'true' ELSE 'false' END)"
+
+/* One section of the file: its name and the query giving one JSON object
+ * per row; ?1 is the profile id, 0 for every profile. */
+struct section {
+	const char *name;
+	const char *sql;
+};
+
+static const struct section sections[] = {
+	{ "profiles",
+	  "SELECT json_object('uid', uid, 'id', id, 'name', name, 'role', role, 'goals', goals,"
+	  " 'created', created, 'deleted_at', deleted_at)"
+	  " FROM profiles WHERE ?1 = 0 OR id = ?1 ORDER BY id" },
+	{ "sponsors",
+	  "SELECT json_object('uid', s.uid, 'id', s.id, 'profile', p.uid, 'name', s.name,"
+	  " 'title', s.title, 'org', s.org, 'how_met', s.how_met, 'homework', s.homework,"
+	  " 'stage', CASE s.stage WHEN 1 THEN 'mentor' WHEN 2 THEN 'strategizer'"
+	  "  WHEN 3 THEN 'connector' WHEN 4 THEN 'opportunity-giver' WHEN 5 THEN 'sponsor'"
+	  "  ELSE 'unknown' END,"
+	  " 'created', s.created, 'updated', s.updated, 'deleted_at', s.deleted_at)"
+	  " FROM sponsors s JOIN profiles p ON p.id = s.profile_id"
+	  " WHERE ?1 = 0 OR s.profile_id = ?1 ORDER BY s.id" },
+	{ "progress",
+	  "SELECT json_object('profile', p.uid, 'item', g.item_id, 'ticked', " JBOOL("g.ticked") ","
+	  " 'rating', g.rating, 'changed', g.changed)"
+	  " FROM progress g JOIN profiles p ON p.id = g.profile_id"
+	  " WHERE ?1 = 0 OR g.profile_id = ?1 ORDER BY g.profile_id, g.item_id" },
+	{ "ratings",
+	  "SELECT json_object('profile', p.uid, 'item', r.item_id, 'rating', r.rating, 'at', r.at)"
+	  " FROM rating_history r JOIN profiles p ON p.id = r.profile_id"
+	  " WHERE ?1 = 0 OR r.profile_id = ?1 ORDER BY r.id" },
+	{ "reflections",
+	  "SELECT json_object('uid', r.uid, 'id', r.id, 'profile', p.uid, 'item', r.item_id,"
+	  " 'text', r.text, 'private', " JBOOL("r.is_private") ", 'version', r.version,"
+	  " 'created', r.created, 'updated', r.updated, 'deleted_at', r.deleted_at,"
+	  " 'versions', json((SELECT json_group_array(json_object('version', v.version,"
+	  "   'text', v.text, 'private', " JBOOL("v.is_private") ", 'saved', v.saved))"
+	  "   FROM (SELECT * FROM reflection_versions WHERE reflection_id = r.id"
+	  "   ORDER BY version) v)))"
+	  " FROM reflections r JOIN profiles p ON p.id = r.profile_id"
+	  " WHERE ?1 = 0 OR r.profile_id = ?1 ORDER BY r.id" },
+	{ "drafts",
+	  "SELECT json_object('profile', p.uid, 'item', d.item_id, 'text', d.text, 'saved', d.saved)"
+	  " FROM drafts d JOIN profiles p ON p.id = d.profile_id"
+	  " WHERE ?1 = 0 OR d.profile_id = ?1 ORDER BY d.profile_id, d.item_id" },
+	{ "meetings",
+	  "SELECT json_object('uid', m.uid, 'id', m.id, 'profile', p.uid, 'sponsor', s.uid,"
+	  " 'at', m.at, 'agenda', m.agenda, 'notes', m.notes, 'outcome', m.outcome,"
+	  " 'held', " JBOOL("m.held") ", 'created', m.created, 'updated', m.updated,"
+	  " 'deleted_at', m.deleted_at)"
+	  " FROM meetings m JOIN profiles p ON p.id = m.profile_id"
+	  " JOIN sponsors s ON s.id = m.sponsor_id"
+	  " WHERE ?1 = 0 OR m.profile_id = ?1 ORDER BY m.id" },
+	{ "actions",
+	  "SELECT json_object('uid', a.uid, 'id', a.id, 'profile', p.uid, 'meeting', m.uid,"
+	  " 'text', a.text, 'owner', CASE a.owner WHEN 1 THEN 'sponsor' ELSE 'me' END,"
+	  " 'due', a.due, 'done', a.done, 'created', a.created, 'deleted_at', a.deleted_at)"
+	  " FROM actions a JOIN profiles p ON p.id = a.profile_id"
+	  " LEFT JOIN meetings m ON m.id = a.meeting_id"
+	  " WHERE ?1 = 0 OR a.profile_id = ?1 ORDER BY a.id" },
+	{ "coaching",
+	  "SELECT json_object('uid', c.uid, 'id', c.id, 'profile', p.uid, 'coach', c.coach,"
+	  " 'started', c.started, 'ended', c.ended, 'notes', c.notes, 'covered', c.covered,"
+	  " 'deleted_at', c.deleted_at)"
+	  " FROM coaching c JOIN profiles p ON p.id = c.profile_id"
+	  " WHERE ?1 = 0 OR c.profile_id = ?1 ORDER BY c.id" },
+};
+
+static bool put_section(struct tw_store *st, const struct section *s, int64_t profile_id,
+			struct tw_buf *b, struct tw_error *err)
+{
+	sqlite3_stmt *q;
+	if (!store_prepare(st, s->sql, &q, err))
+		return false;
+	sqlite3_bind_int64(q, 1, profile_id);
+	tw_buf_printf(b, "\"%s\": [", s->name);
+	size_t n = 0;
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		const char *row = (const char *)sqlite3_column_text(q, 0);
+		tw_buf_puts(b, n++ ? ",\n" : "\n");
+		tw_buf_puts(b, row);
+	}
+	sqlite3_finalize(q);
+	if (rc != SQLITE_DONE)
+		return store_fail(st, err, "exporting the database");
+	tw_buf_puts(b, n ? "\n]" : "]");
+	return true;
+}
+
+bool tw_store_export_json(struct tw_store *st, int64_t profile_id, char **out, size_t *len,
+			  struct tw_error *err)
+{
+	*out = NULL;
+	if (profile_id && !store_profile_live(st, profile_id, err))
+		return false;
+	/* one transaction: uids for records exported the first time, and
+	 * sections that agree with each other */
+	if (!store_begin(st, err))
+		return false;
+	struct tw_buf b = { 0 };
+	tw_buf_printf(&b, "{\"app\": \"twoway\", \"schema\": %d,\n", TW_STORE_SCHEMA_VERSION);
+	bool ok = true;
+	for (size_t i = 0; ok && i < sizeof uid_tables / sizeof uid_tables[0]; i++)
+		ok = assign_uids(st, uid_tables[i], 0, err);
+	for (size_t i = 0; ok && i < sizeof sections / sizeof sections[0]; i++) {
+		ok = put_section(st, &sections[i], profile_id, &b, err);
+		tw_buf_puts(&b, i + 1 < sizeof sections / sizeof sections[0] ? ",\n" : "\n}\n");
+	}
+	if (ok)
+		ok = store_commit(st, err);
+	else
+		store_rollback(st);
+	if (!ok || !tw_buf_ok(&b, err)) {
+		tw_buf_free(&b);
+		return false;
+	}
+	*out = tw_buf_take(&b, len);
+	return true;
+}
+
+bool tw_store_uid(struct tw_store *st, enum tw_record_kind kind, int64_t id, char **uid,
+		  struct tw_error *err)
+{
+	static const char *const table[] = {
+		[TW_REC_PROFILE] = "profiles",	     [TW_REC_SPONSOR] = "sponsors",
+		[TW_REC_REFLECTION] = "reflections", [TW_REC_MEETING] = "meetings",
+		[TW_REC_ACTION] = "actions",	     [TW_REC_COACHING] = "coaching",
+	};
+	*uid = NULL;
+	if ((unsigned)kind >= sizeof table / sizeof table[0])
+		return tw_error_set(err, TW_ERR_INVALID, "no such kind of record");
+	if (!store_begin(st, err))
+		return false;
+	char sql[96];
+	snprintf(sql, sizeof sql, "SELECT uid FROM %s WHERE id = ?", table[kind]);
+	sqlite3_stmt *q = NULL;
+	if (!assign_uids(st, table[kind], id, err) || !store_prepare(st, sql, &q, err)) {
+		store_rollback(st);
+		return false;
+	}
+	sqlite3_bind_int64(q, 1, id);
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW)
+		*uid = store_col_dup(q, 0);
+	sqlite3_finalize(q);
+	if (rc == SQLITE_ROW && *uid && !store_commit(st, err)) {
+		free(*uid);
+		*uid = NULL;
+		return false;
+	}
+	if (rc != SQLITE_ROW || !*uid)
+		store_rollback(st);
+	if (rc == SQLITE_DONE)
+		return tw_error_set(err, TW_ERR_NOTFOUND, "there is no %s with id %lld",
+				    tw_record_kind_name(kind), (long long)id);
+	if (rc != SQLITE_ROW)
+		return store_fail(st, err, "reading a record's uid");
+	return *uid ? true : store_nomem(err);
+}
