@@ -1,0 +1,58 @@
+/* The meeting agenda builder: turns a person's answers to the slotted
+ * reflect items of the guides (`slot:` in content) into the text of a
+ * meeting agenda, and into the notes and outcome of a debrief. No curses. */
+#ifndef TWOWAY_AGENDA_H
+#define TWOWAY_AGENDA_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "twoway/content.h"
+#include "twoway/diag.h"
+#include "twoway/model.h"
+#include "twoway/store.h"
+
+#define TW_AGENDA_BEFORE_GUIDE "before-meeting" /* the walk before a meeting */
+#define TW_AGENDA_AFTER_GUIDE "after-meeting"   /* the walk after it */
+
+/* The agenda heading of a slot ("A challenge I want their input on"). */
+const char *tw_agenda_slot_heading(enum tw_slot slot);
+
+/* Fills answers[slot] with the profile's live reflections on the reflect
+ * items carrying that slot in guide guide_id (NULL: every guide; several
+ * answers to one slot are joined by a blank line, in content order; each
+ * trimmed of surrounding blank space). Slots without an answer stay NULL.
+ * Free with tw_agenda_answers_free. */
+bool tw_agenda_answers(const struct tw_library *lib, struct tw_store *st, int64_t profile_id,
+		       const char *guide_id, char *answers[TW_SLOT_COUNT], struct tw_error *err);
+void tw_agenda_answers_free(char *answers[TW_SLOT_COUNT]);
+
+/* The open action items of the profile that belong to a meeting with
+ * sponsor_id, by due date. Free with tw_actions_free. */
+bool tw_agenda_sponsor_actions(struct tw_store *st, int64_t profile_id, int64_t sponsor_id,
+			       struct tw_action **out, size_t *n, struct tw_error *err);
+
+/* The agenda text from answers (homework, challenge, questions, next step,
+ * feedback, ask; empty slots skipped) and open action items: a "## heading"
+ * per part, its text below, a blank line between parts; action items as
+ * "- text (me|sponsor name, due YYYY-MM-DD[, overdue])" where overdue means
+ * due before the meeting's local date. "" when there is nothing at all.
+ * Returns a string the caller frees; NULL on no memory. */
+char *tw_agenda_format(const struct tw_sponsor *sponsor, tw_time when,
+		       char *const answers[TW_SLOT_COUNT], const struct tw_action *actions,
+		       size_t n_actions);
+
+/* tw_agenda_answers on TW_AGENDA_BEFORE_GUIDE, the sponsor's open action
+ * items and tw_agenda_format in one call. NULL on failure (err filled). */
+char *tw_agenda_build(const struct tw_library *lib, struct tw_store *st, int64_t profile_id,
+		      const struct tw_sponsor *sponsor, tw_time when, struct tw_error *err);
+
+/* The debrief's notes and outcome from the answers to the notes and
+ * outcome slots of TW_AGENDA_AFTER_GUIDE; follow-up and report-back
+ * answers are added to the outcome under their own "## heading". Each is
+ * a string the caller frees ("" when unanswered). */
+bool tw_debrief_prefill(const struct tw_library *lib, struct tw_store *st, int64_t profile_id,
+			char **notes, char **outcome, struct tw_error *err);
+
+#endif

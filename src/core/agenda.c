@@ -1,0 +1,301 @@
+/* The agenda builder: gathers the answers to slotted reflect items from the
+ * store and formats them (with the open action items of a sponsor) as the
+ * plain-text agenda of a meeting, and as the notes and outcome of a debrief. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "twoway/agenda.h"
+#include "twoway/util.h"
+
+struct buf {
+	char *s;
+	size_t len, cap;
+	bool oom;
+};
+
+static void put(struct buf *b, const char *s, size_t n)
+{
+	if (b->oom)
+		return;
+	if (b->len + n + 1 > b->cap) {
+		size_t cap = b->cap ? b->cap : 256;
+		while (cap < b->len + n + 1)
+			cap *= 2;
+		char *ns = realloc(b->s, cap);
+		if (!ns) {
+			b->oom = true;
+			return;
+		}
+		b->s = ns;
+		b->cap = cap;
+	}
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+static void puts_(struct buf *b, const char *s)
+{
+	put(b, s, strlen(s));
+}
+
+static char *done(struct buf *b)
+{
+	if (b->oom) {
+		free(b->s);
+		return NULL;
+	}
+	if (!b->s)
+		return strdup("");
+	return b->s;
+}
+
+const char *tw_agenda_slot_heading(enum tw_slot slot)
+{
+	switch (slot) {
+	case TW_SLOT_HOMEWORK: return "What I learned about them";
+	case TW_SLOT_CHALLENGE: return "A challenge I want their input on";
+	case TW_SLOT_QUESTIONS: return "Questions about their experience";
+	case TW_SLOT_NEXT_STEP: return "A next step I'm weighing";
+	case TW_SLOT_FEEDBACK: return "Feedback to share";
+	case TW_SLOT_ASK: return "My ask";
+	case TW_SLOT_NOTES: return "Notes";
+	case TW_SLOT_OUTCOME: return "Outcome";
+	case TW_SLOT_FOLLOW_UP: return "Follow-up";
+	case TW_SLOT_REPORT_BACK: return "To report back next time";
+	default: return "";
+	}
+}
+
+/* A copy of s without the blank space around it. */
+static char *trimmed(const char *s)
+{
+	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+		s++;
+	size_t n = strlen(s);
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' || s[n - 1] == '\r'))
+		n--;
+	char *t = malloc(n + 1);
+	if (t) {
+		memcpy(t, s, n);
+		t[n] = '\0';
+	}
+	return t;
+}
+
+void tw_agenda_answers_free(char *answers[TW_SLOT_COUNT])
+{
+	for (int i = 0; i < TW_SLOT_COUNT; i++) {
+		free(answers[i]);
+		answers[i] = NULL;
+	}
+}
+
+static bool add_answer(char **slot, const char *text)
+{
+	char *t = trimmed(text);
+	if (!t)
+		return false;
+	if (!*t) {
+		free(t);
+		return true;
+	}
+	if (!*slot) {
+		*slot = t;
+		return true;
+	}
+	char *joined = tw_strdup_printf("%s\n\n%s", *slot, t);
+	free(t);
+	if (!joined)
+		return false;
+	free(*slot);
+	*slot = joined;
+	return true;
+}
+
+static bool guide_answers(const struct tw_guide *g, struct tw_store *st, int64_t profile_id,
+			  char *answers[TW_SLOT_COUNT], struct tw_error *err)
+{
+	for (size_t s = 0; s < g->n_sections; s++) {
+		const struct tw_section *sec = &g->sections[s];
+		for (size_t i = 0; i < sec->n_items; i++) {
+			const struct tw_item *it = &sec->items[i];
+			if (it->kind != TW_ITEM_REFLECT || it->slot <= TW_SLOT_NONE ||
+			    it->slot >= TW_SLOT_COUNT)
+				continue;
+			struct tw_reflection r;
+			if (!tw_store_reflection_get_item(st, profile_id, it->full_id, &r, err)) {
+				if (err && err->code == TW_ERR_NOTFOUND) {
+					tw_error_clear(err);
+					continue;
+				}
+				return false;
+			}
+			bool ok = add_answer(&answers[it->slot], r.text ? r.text : "");
+			tw_reflection_finish(&r);
+			if (!ok)
+				return tw_error_set(err, TW_ERR_NOMEM, "out of memory");
+		}
+	}
+	return true;
+}
+
+bool tw_agenda_answers(const struct tw_library *lib, struct tw_store *st, int64_t profile_id,
+		       const char *guide_id, char *answers[TW_SLOT_COUNT], struct tw_error *err)
+{
+	for (int i = 0; i < TW_SLOT_COUNT; i++)
+		answers[i] = NULL;
+	for (size_t g = 0; g < lib->n_guides; g++) {
+		if (guide_id && strcmp(lib->guides[g]->id, guide_id) != 0)
+			continue;
+		if (!guide_answers(lib->guides[g], st, profile_id, answers, err)) {
+			tw_agenda_answers_free(answers);
+			return false;
+		}
+	}
+	return true;
+}
+
+bool tw_agenda_sponsor_actions(struct tw_store *st, int64_t profile_id, int64_t sponsor_id,
+			       struct tw_action **out, size_t *n, struct tw_error *err)
+{
+	*out = NULL;
+	*n = 0;
+	struct tw_meeting *ms = NULL;
+	size_t n_ms = 0;
+	if (!tw_store_meeting_list(st, profile_id, 0, &ms, &n_ms, err))
+		return false;
+	char today[11];
+	tw_today(today, sizeof(today));
+	struct tw_action *acts = NULL;
+	size_t n_acts = 0;
+	if (!tw_store_action_list(st, profile_id, 0, TW_ACTIONS_OPEN, today, &acts, &n_acts, err)) {
+		tw_meetings_free(ms, n_ms);
+		return false;
+	}
+	size_t k = 0;
+	for (size_t i = 0; i < n_acts; i++) {
+		bool mine = false;
+		for (size_t j = 0; acts[i].meeting_id && j < n_ms; j++)
+			if (ms[j].id == acts[i].meeting_id && ms[j].sponsor_id == sponsor_id)
+				mine = true;
+		if (mine)
+			acts[k++] = acts[i];
+		else
+			tw_action_finish(&acts[i]);
+	}
+	tw_meetings_free(ms, n_ms);
+	if (!k) {
+		free(acts);
+		acts = NULL;
+	}
+	*out = acts;
+	*n = k;
+	return true;
+}
+
+static void section(struct buf *b, const char *heading, const char *text)
+{
+	if (b->len)
+		puts_(b, "\n");
+	puts_(b, "## ");
+	puts_(b, heading);
+	puts_(b, "\n");
+	if (text) {
+		puts_(b, text);
+		puts_(b, "\n");
+	}
+}
+
+char *tw_agenda_format(const struct tw_sponsor *sponsor, tw_time when,
+		       char *const answers[TW_SLOT_COUNT], const struct tw_action *actions,
+		       size_t n_actions)
+{
+	static const enum tw_slot order[] = { TW_SLOT_HOMEWORK, TW_SLOT_CHALLENGE,
+					      TW_SLOT_QUESTIONS, TW_SLOT_NEXT_STEP,
+					      TW_SLOT_FEEDBACK, TW_SLOT_ASK };
+	struct buf b = { 0 };
+	for (size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++)
+		if (answers[order[i]] && *answers[order[i]])
+			section(&b, tw_agenda_slot_heading(order[i]), answers[order[i]]);
+	if (!n_actions)
+		return done(&b);
+	char day[32] = "";
+	if (when) {
+		tw_time_format(when, day, sizeof(day));
+		day[10] = '\0';
+	}
+	section(&b, "Open action items", NULL);
+	for (size_t i = 0; i < n_actions; i++) {
+		const struct tw_action *a = &actions[i];
+		puts_(&b, "- ");
+		for (const char *p = a->text ? a->text : ""; *p; p++)
+			put(&b, *p == '\n' || *p == '\r' ? " " : p, 1);
+		const char *who = a->owner == TW_OWNER_SPONSOR
+					  ? (sponsor && sponsor->name ? sponsor->name : "sponsor")
+					  : "me";
+		puts_(&b, " (");
+		puts_(&b, who);
+		if (a->due[0]) {
+			puts_(&b, ", due ");
+			puts_(&b, a->due);
+			if (day[0] && strcmp(a->due, day) < 0)
+				puts_(&b, ", overdue");
+		}
+		puts_(&b, ")\n");
+	}
+	return done(&b);
+}
+
+char *tw_agenda_build(const struct tw_library *lib, struct tw_store *st, int64_t profile_id,
+		      const struct tw_sponsor *sponsor, tw_time when, struct tw_error *err)
+{
+	char *answers[TW_SLOT_COUNT];
+	if (!tw_agenda_answers(lib, st, profile_id, TW_AGENDA_BEFORE_GUIDE, answers, err))
+		return NULL;
+	struct tw_action *acts = NULL;
+	size_t n = 0;
+	if (sponsor && !tw_agenda_sponsor_actions(st, profile_id, sponsor->id, &acts, &n, err)) {
+		tw_agenda_answers_free(answers);
+		return NULL;
+	}
+	char *text = tw_agenda_format(sponsor, when, answers, acts, n);
+	tw_actions_free(acts, n);
+	tw_agenda_answers_free(answers);
+	if (!text)
+		tw_error_set(err, TW_ERR_NOMEM, "out of memory");
+	return text;
+}
+
+bool tw_debrief_prefill(const struct tw_library *lib, struct tw_store *st, int64_t profile_id,
+			char **notes, char **outcome, struct tw_error *err)
+{
+	*notes = *outcome = NULL;
+	char *answers[TW_SLOT_COUNT];
+	if (!tw_agenda_answers(lib, st, profile_id, TW_AGENDA_AFTER_GUIDE, answers, err))
+		return false;
+	struct buf b = { 0 };
+	if (answers[TW_SLOT_OUTCOME])
+		puts_(&b, answers[TW_SLOT_OUTCOME]);
+	static const enum tw_slot more[] = { TW_SLOT_FOLLOW_UP, TW_SLOT_REPORT_BACK };
+	for (size_t i = 0; i < 2; i++) {
+		if (!answers[more[i]])
+			continue;
+		if (b.len)
+			puts_(&b, "\n");
+		section(&b, tw_agenda_slot_heading(more[i]), answers[more[i]]);
+	}
+	*outcome = done(&b);
+	*notes = strdup(answers[TW_SLOT_NOTES] ? answers[TW_SLOT_NOTES] : "");
+	tw_agenda_answers_free(answers);
+	if (!*notes || !*outcome) {
+		free(*notes);
+		free(*outcome);
+		*notes = *outcome = NULL;
+		return tw_error_set(err, TW_ERR_NOMEM, "out of memory");
+	}
+	return true;
+}

@@ -1,0 +1,214 @@
+/* The agenda builder on a temporary store and the bundled content
+ * (TW_CONTENT_DIR): exact agenda text from the before-meeting answers and
+ * the sponsor's open action items, and the debrief prefill. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "test_store_common.h"
+#include "twoway/agenda.h"
+#include "twoway/util.h"
+
+static struct tw_library *lib;
+
+static int group_setup(void **state)
+{
+	(void)state;
+	const char *dir = getenv("TW_CONTENT_DIR");
+	if (!dir)
+		return -1;
+	lib = tw_library_new();
+	if (!lib || !tw_library_add_dir(lib, dir, false))
+		return -1;
+	return 0;
+}
+
+static int group_teardown(void **state)
+{
+	(void)state;
+	tw_library_free(lib);
+	return 0;
+}
+
+static void reflect(struct fixture *f, const char *item, const char *text)
+{
+	struct tw_error err;
+	assert_non_null(tw_library_item(lib, item, NULL, NULL));
+	if (!tw_store_reflection_save(f->st, f->profile, item, text, false, NULL, &err))
+		fail_msg("reflect %s: %s", item, err.message);
+}
+
+static int64_t sponsor(struct fixture *f, const char *name, struct tw_sponsor *s)
+{
+	struct tw_error err;
+	memset(s, 0, sizeof(*s));
+	s->profile_id = f->profile;
+	s->name = strdup(name);
+	s->title = strdup("");
+	s->org = strdup("");
+	s->how_met = strdup("");
+	s->homework = strdup("");
+	if (!tw_store_sponsor_add(f->st, s, &err))
+		fail_msg("sponsor: %s", err.message);
+	return s->id;
+}
+
+static int64_t meeting(struct fixture *f, int64_t sponsor_id, const char *when)
+{
+	struct tw_meeting m = { 0 };
+	struct tw_error err;
+	m.profile_id = f->profile;
+	m.sponsor_id = sponsor_id;
+	assert_true(tw_time_parse(when, &m.when));
+	m.agenda = "";
+	m.notes = "";
+	m.outcome = "";
+	if (!tw_store_meeting_add(f->st, &m, &err))
+		fail_msg("meeting: %s", err.message);
+	return m.id;
+}
+
+static void action(struct fixture *f, int64_t meeting_id, const char *text, enum tw_owner owner,
+		   const char *due)
+{
+	struct tw_action a = { 0 };
+	struct tw_error err;
+	a.profile_id = f->profile;
+	a.meeting_id = meeting_id;
+	a.text = (char *)text;
+	a.owner = owner;
+	snprintf(a.due, sizeof(a.due), "%s", due);
+	if (!tw_store_action_add(f->st, &a, &err))
+		fail_msg("action: %s", err.message);
+}
+
+static void test_empty(void **state)
+{
+	struct fixture *f = *state;
+	struct tw_sponsor s;
+	sponsor(f, "Grace", &s);
+	struct tw_error err;
+	char *text = tw_agenda_build(lib, f->st, f->profile, &s, 0, &err);
+	assert_non_null(text);
+	assert_string_equal(text, "");
+	free(text);
+	tw_sponsor_finish(&s);
+}
+
+static void test_slots_in_order_and_actions(void **state)
+{
+	struct fixture *f = *state;
+	struct tw_sponsor s, other;
+	sponsor(f, "Grace", &s);
+	sponsor(f, "Linus", &other);
+	/* Written out of order; the agenda follows the slot order. */
+	reflect(f, "before-meeting/the-ask/the-ask", "  Sponsor me for the platform lead role.\n\n");
+	reflect(f, "before-meeting/agenda/the-challenge", "Scaling the on-call rota.");
+	reflect(f, "before-meeting/homework/what-i-learned", "She wrote the COBOL paper.\nLikes ships.");
+	/* Answers to slots in other guides do not leak in. */
+	reflect(f, "after-meeting/what-was-said/notes", "not in the agenda");
+
+	int64_t m1 = meeting(f, s.id, "2030-05-01 10:00");
+	int64_t m2 = meeting(f, other.id, "2030-05-02 10:00");
+	action(f, m1, "Send the\ndeck", TW_OWNER_ME, "2030-04-01");
+	action(f, m1, "Intro to Alan", TW_OWNER_SPONSOR, "");
+	action(f, m2, "Not Grace's", TW_OWNER_ME, "");
+	action(f, 0, "Free-standing", TW_OWNER_ME, "");
+
+	tw_time when;
+	assert_true(tw_time_parse("2030-06-01 09:30", &when));
+	struct tw_error err;
+	char *text = tw_agenda_build(lib, f->st, f->profile, &s, when, &err);
+	assert_non_null(text);
+	assert_string_equal(text, "## What I learned about them\n"
+				  "She wrote the COBOL paper.\nLikes ships.\n"
+				  "\n"
+				  "## A challenge I want their input on\n"
+				  "Scaling the on-call rota.\n"
+				  "\n"
+				  "## My ask\n"
+				  "Sponsor me for the platform lead role.\n"
+				  "\n"
+				  "## Open action items\n"
+				  "- Send the deck (me, due 2030-04-01, overdue)\n"
+				  "- Intro to Alan (Grace)\n");
+	free(text);
+	tw_sponsor_finish(&s);
+	tw_sponsor_finish(&other);
+}
+
+static void test_all_six_slots(void **state)
+{
+	struct fixture *f = *state;
+	reflect(f, "before-meeting/homework/what-i-learned", "a");
+	reflect(f, "before-meeting/agenda/the-challenge", "b");
+	reflect(f, "before-meeting/agenda/their-career", "c");
+	reflect(f, "before-meeting/agenda/next-step", "d");
+	reflect(f, "before-meeting/feedback/feedback-to-share", "e");
+	reflect(f, "before-meeting/the-ask/the-ask", "f");
+	struct tw_error err;
+	char *text = tw_agenda_build(lib, f->st, f->profile, NULL, 0, &err);
+	assert_non_null(text);
+	assert_string_equal(text, "## What I learned about them\na\n\n"
+				  "## A challenge I want their input on\nb\n\n"
+				  "## Questions about their experience\nc\n\n"
+				  "## A next step I'm weighing\nd\n\n"
+				  "## Feedback to share\ne\n\n"
+				  "## My ask\nf\n");
+	free(text);
+}
+
+static void test_format_joins_and_skips(void **state)
+{
+	(void)state;
+	char *answers[TW_SLOT_COUNT] = { 0 };
+	answers[TW_SLOT_ASK] = "x";
+	answers[TW_SLOT_FEEDBACK] = "";
+	answers[TW_SLOT_NOTES] = "never in an agenda";
+	char *text = tw_agenda_format(NULL, 0, answers, NULL, 0);
+	assert_string_equal(text, "## My ask\nx\n");
+	free(text);
+}
+
+static void test_debrief_prefill(void **state)
+{
+	struct fixture *f = *state;
+	struct tw_error err;
+	char *notes, *outcome;
+	assert_true(tw_debrief_prefill(lib, f->st, f->profile, &notes, &outcome, &err));
+	assert_string_equal(notes, "");
+	assert_string_equal(outcome, "");
+	free(notes);
+	free(outcome);
+
+	reflect(f, "after-meeting/what-was-said/notes", "She liked the plan. ");
+	reflect(f, "after-meeting/commitments/outcome", "She will intro me to Alan.");
+	reflect(f, "after-meeting/follow-up/follow-up", "Thank-you note on Friday.");
+	reflect(f, "before-meeting/the-ask/the-ask", "not in a debrief");
+	assert_true(tw_debrief_prefill(lib, f->st, f->profile, &notes, &outcome, &err));
+	assert_string_equal(notes, "She liked the plan.");
+	assert_string_equal(outcome, "She will intro me to Alan.\n"
+				     "\n"
+				     "## Follow-up\n"
+				     "Thank-you note on Friday.\n");
+	free(notes);
+	free(outcome);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_empty, store_setup, store_teardown),
+		cmocka_unit_test_setup_teardown(test_slots_in_order_and_actions, store_setup,
+						store_teardown),
+		cmocka_unit_test_setup_teardown(test_all_six_slots, store_setup, store_teardown),
+		cmocka_unit_test(test_format_joins_and_skips),
+		cmocka_unit_test_setup_teardown(test_debrief_prefill, store_setup, store_teardown),
+	};
+	return cmocka_run_group_tests(tests, group_setup, group_teardown);
+}
