@@ -201,10 +201,34 @@ tui_absent "too small"
 tui_absent "Zebrafish"
 tmux -L "$SOCK" resize-window -x 100 -y 30 2>/dev/null || tmux -L "$SOCK" resize-pane -x 100 -y 30
 tui_wait "Earlier answers"
-tui_keys q
+
+# A hangup right after typing (before the autosave): the notes are saved.
+tui_keys Tab
+tui_type "Typed just before the hangup"
+tui_wait "Typed just before the hangup"
+pid=$(tmux -L "$SOCK" list-panes -F '#{pane_pid}')
+child=$(pgrep -P "$pid" -f twoway || true)
+kill -HUP "${child:-$pid}"
+tui_wait_exit 5 129
+sqlite3 -readonly "$DB" "SELECT notes FROM coaching WHERE id = 2" |
+	grep -qF "Typed just before the hangup" || tui_fail "notes lost at hangup"
+sqlite3 -readonly "$DB" "SELECT count(*), sum(ended = 0) FROM coaching" | grep -qx "2|1" ||
+	tui_fail "expected one ended and one open session"
+# ---- a new sponsee's profile from coach mode ----
+tui_start 60 20 -- --coach
+tui_wait "Whose session is it?"
+tui_keys G Enter
+tui_wait "The new sponsee's name"
+tui_type "Jo Ñandú q?/"
+tui_keys Enter
+tui_wait "Sponsee: Jo Ñandú q?/"
+tui_wait "Robin Q. Coach"
+tui_keys Escape
+tui_wait "Whose session is it?"
+tui_wait "Jo Ñandú q?/"
+tui_keys Escape
 tui_wait "q quit"
 tui_keys q
 tui_wait_exit
-sqlite3 -readonly "$DB" "SELECT count(*), sum(ended = 0) FROM coaching" | grep -qx "2|1" ||
-	tui_fail "expected one ended and one open session"
+tw profile list | grep -qF "Jo Ñandú q?/" || tui_fail "the new profile was not stored"
 echo "ok: coach mode"
