@@ -9,10 +9,10 @@ static const struct tui_screen_entry registry[TUI_SCREEN_COUNT] = {
 	[TUI_SCREEN_HOME] = { "home", "Home", home_open },
 	[TUI_SCREEN_GUIDE] = { "guide", "Guide", guide_open },
 	[TUI_SCREEN_REFLECTION] = { "reflection", "Reflection", reflection_open },
-	[TUI_SCREEN_SPONSORS] = { "sponsors", "Sponsors", NULL },
-	[TUI_SCREEN_MEETINGS] = { "meetings", "Meetings", NULL },
-	[TUI_SCREEN_SEARCH] = { "search", "Search", NULL },
-	[TUI_SCREEN_PROFILES] = { "profiles", "Profiles", NULL },
+	[TUI_SCREEN_SPONSORS] = { "sponsors", "Sponsors", sponsors_open },
+	[TUI_SCREEN_MEETINGS] = { "meetings", "Meetings", meetings_open },
+	[TUI_SCREEN_SEARCH] = { "search", "Search", search_open },
+	[TUI_SCREEN_PROFILES] = { "profiles", "Profiles", profiles_open },
 	[TUI_SCREEN_COACH] = { "coach", "Coach mode", coach_start_open },
 };
 

@@ -43,6 +43,11 @@ struct tui_screen *home_open(struct tui_app *app, const struct tui_args *args);
 struct tui_screen *guide_open(struct tui_app *app, const struct tui_args *args);
 struct tui_screen *reflection_open(struct tui_app *app, const struct tui_args *args);
 struct tui_screen *placeholder_open(struct tui_app *app, const struct tui_screen_entry *e);
+/* Part B: records (sponsors.c, meetings.c, search.c, profiles.c). */
+struct tui_screen *sponsors_open(struct tui_app *app, const struct tui_args *args);
+struct tui_screen *meetings_open(struct tui_app *app, const struct tui_args *args);
+struct tui_screen *search_open(struct tui_app *app, const struct tui_args *args);
+struct tui_screen *profiles_open(struct tui_app *app, const struct tui_args *args);
 struct tui_screen *coach_start_open(struct tui_app *app, const struct tui_args *args);
 
 #endif

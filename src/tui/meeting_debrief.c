@@ -1,0 +1,354 @@
+/* Debriefing a meeting: walk the "after-meeting" guide, then notes and
+ * outcome (prefilled from its answers by tw_debrief_prefill) are saved and
+ * the meeting marked held; action items with owner and due date are added
+ * and ticked off below. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "form.h"
+#include "records.h"
+#include "twoway/agenda.h"
+#include "twoway/util.h"
+
+enum { F_NOTES, F_OUTCOME, F_COUNT };
+enum { A_TEXT, A_OWNER, A_DUE, A_COUNT };
+static const char *const owners[] = { "me", "sponsor" };
+
+struct debrief {
+	struct tui_screen base;
+	int64_t id;
+	char title[200];
+	bool walked, walking, saved_once, discard_asked;
+	struct tui_form fm;
+	bool in_actions;          /* focus on the action list */
+	struct tw_action *acts;
+	size_t n_acts, cursor, top;
+	int rows;
+	bool adding;              /* the add-action form is open */
+	struct tui_form add;
+};
+
+static void load_actions(struct tui_app *app, struct debrief *d)
+{
+	tw_actions_free(d->acts, d->n_acts);
+	d->acts = NULL;
+	d->n_acts = 0;
+	char today[11];
+	tw_today(today, sizeof(today));
+	struct tw_error err = { 0 };
+	if (!tw_store_action_list(app->store, app->profile.id, d->id, TW_ACTIONS_ALL, today, &d->acts,
+				  &d->n_acts, &err))
+		tui_error(app, "%s", err.message);
+	if (d->cursor >= d->n_acts)
+		d->cursor = d->n_acts ? d->n_acts - 1 : 0;
+}
+
+static void prefill(struct tui_app *app, struct debrief *d)
+{
+	char *notes = NULL, *outcome = NULL;
+	struct tw_error err = { 0 };
+	if (!tw_debrief_prefill(app->lib, app->store, app->profile.id, &notes, &outcome, &err)) {
+		tui_error(app, "%s", err.message);
+		return;
+	}
+	char *cur_n = tui_form_text(&d->fm, F_NOTES), *cur_o = tui_form_text(&d->fm, F_OUTCOME);
+	if (cur_n && !tw_text_nonblank(cur_n) && *notes)
+		tui_form_set_text(&d->fm, F_NOTES, notes);
+	if (cur_o && !tw_text_nonblank(cur_o) && *outcome)
+		tui_form_set_text(&d->fm, F_OUTCOME, outcome);
+	free(cur_n);
+	free(cur_o);
+	free(notes);
+	free(outcome);
+	tui_msg(app, "notes and outcome from your answers: edit them, Ctrl-S saves");
+}
+
+static void on_focus(struct tui_app *app, struct tui_screen *s)
+{
+	struct debrief *d = (struct debrief *)s;
+	if (!d->walked) {
+		d->walked = true;
+		if (tw_library_guide(app->lib, TW_AGENDA_AFTER_GUIDE) &&
+		    tui_open(app, TUI_SCREEN_GUIDE,
+			     &(struct tui_args){ .item_id = TW_AGENDA_AFTER_GUIDE })) {
+			d->walking = true;
+			tui_msg(app, "walk the after-meeting guide; q comes back to the debrief");
+			return;
+		}
+	}
+	if (d->walking) {
+		d->walking = false;
+		prefill(app, d);
+	}
+	load_actions(app, d);
+}
+
+static bool save(struct tui_app *app, struct debrief *d)
+{
+	char *notes = tui_form_text(&d->fm, F_NOTES), *outcome = tui_form_text(&d->fm, F_OUTCOME);
+	bool ok = notes && outcome;
+	struct tw_error err = { 0 };
+	if (!ok)
+		tui_error(app, "out of memory");
+	else if (!tw_text_valid(notes, strlen(notes)) || !tw_text_valid(outcome, strlen(outcome)))
+		ok = false, tui_error(app, "the notes have control characters; not saved");
+	else if (!(ok = tw_store_meeting_mark_held(app->store, d->id, notes, outcome, &err)))
+		tui_error(app, "not saved: %s", err.message);
+	free(notes);
+	free(outcome);
+	if (ok) {
+		tui_form_mark_saved(&d->fm);
+		d->saved_once = true;
+		tui_msg(app, "meeting marked held; notes and outcome saved");
+	}
+	return ok;
+}
+
+static bool add_action(struct tui_app *app, struct debrief *d)
+{
+	char *text = tui_form_text(&d->add, A_TEXT), *due = tui_form_text(&d->add, A_DUE);
+	bool ok = false;
+	if (!text || !due) {
+		tui_error(app, "out of memory");
+	} else if (!tw_text_nonblank(text) || !tw_text_valid(text, strlen(text))) {
+		tui_error(app, "an action item needs some text; nothing added");
+		tui_form_focus(&d->add, A_TEXT);
+	} else if (*due && !tw_date_valid(due)) {
+		tui_error(app, "not a date: '%.40s' (use YYYY-MM-DD, or leave it empty)", due);
+		tui_form_focus(&d->add, A_DUE);
+	} else {
+		struct tw_action a = { 0 };
+		struct tw_error err = { 0 };
+		a.profile_id = app->profile.id;
+		a.meeting_id = d->id;
+		a.text = text;
+		a.owner = tui_form_get_choice(&d->add, A_OWNER) ? TW_OWNER_SPONSOR : TW_OWNER_ME;
+		snprintf(a.due, sizeof(a.due), "%s", due);
+		ok = tw_store_action_add(app->store, &a, &err);
+		if (ok) {
+			tui_msg(app, "action item %lld added", (long long)a.id);
+			load_actions(app, d);
+			for (size_t i = 0; i < d->n_acts; i++)
+				if (d->acts[i].id == a.id)
+					d->cursor = i;
+		} else {
+			tui_error(app, "not added: %s", err.message);
+		}
+	}
+	free(text);
+	free(due);
+	return ok;
+}
+
+static bool open_add(struct debrief *d)
+{
+	tui_form_free(&d->add);
+	if (!tui_form_init(&d->add, A_COUNT) || !tui_form_line(&d->add, A_TEXT, "Action", "", 500) ||
+	    !tui_form_line(&d->add, A_DUE, "Due", "", 10))
+		return false;
+	tui_form_choice(&d->add, A_OWNER, "Owner", owners, NULL, 2, 0);
+	tui_form_hint(&d->add, A_DUE, "YYYY-MM-DD or empty; enter adds");
+	d->adding = true;
+	return true;
+}
+
+static bool on_leave(struct tui_app *app, struct tui_screen *s, bool forced)
+{
+	struct debrief *d = (struct debrief *)s;
+	if (d->adding && tui_form_changed(&d->add) && !add_action(app, d) && !forced &&
+	    !d->discard_asked) {
+		d->discard_asked = true;
+		return false;
+	}
+	d->adding = false;
+	if (!tui_form_changed(&d->fm) || save(app, d) || forced || d->discard_asked)
+		return true;
+	d->discard_asked = true;
+	return false;
+}
+
+static bool key_actions(struct tui_app *app, struct debrief *d, wint_t k, bool code)
+{
+	if (d->adding) {
+		enum tui_form_result r = tui_form_key(&d->add, k, code);
+		if (r == TUI_FORM_SUBMIT && add_action(app, d))
+			d->adding = false;
+		return r != TUI_FORM_IGNORED || !(code || k < 0x20);
+	}
+	enum tui_nav nav = tui_nav_key(k, code);
+	if (nav != TUI_NAV_NONE) {
+		tui_nav_apply(nav, &d->cursor, d->n_acts, d->rows);
+		return true;
+	}
+	if (code)
+		return false;
+	if (k == L'a' || k == L'n') {
+		if (!open_add(d))
+			tui_error(app, "out of memory");
+		return true;
+	}
+	if ((k == L' ' || k == L'x') && d->n_acts) {
+		struct tw_action *a = &d->acts[d->cursor];
+		struct tw_error err = { 0 };
+		if (!tw_store_action_done(app->store, a->id, a->done[0] ? "" : NULL, &err))
+			tui_error(app, "%s", err.message);
+		load_actions(app, d);
+		return true;
+	}
+	return false;
+}
+
+static bool key(struct tui_app *app, struct tui_screen *s, wint_t k, bool code)
+{
+	struct debrief *d = (struct debrief *)s;
+	if (!code && k == TUI_ESC) {
+		if (d->adding && !tui_form_changed(&d->add))
+			d->adding = false;
+		else
+			tui_pop(app, false);
+		return true;
+	}
+	if ((code && k == KEY_F(1)) || (!code && k == TUI_CTRL('c')))
+		return false;
+	d->discard_asked = false;
+	if (!code && k == TUI_CTRL('s') && !d->adding) {
+		if (save(app, d))
+			tui_pop(app, false);
+		return true;
+	}
+	if (!code && k == TUI_CTRL('w')) {
+		d->walked = false;
+		on_focus(app, s);
+		return true;
+	}
+	bool tab = !code && k == L'\t', btab = code && k == KEY_BTAB;
+	if ((tab || btab) && !d->adding) {
+		if (d->in_actions) {
+			d->in_actions = false;
+			tui_form_focus(&d->fm, tab ? F_NOTES : F_OUTCOME);
+		} else if ((tab && d->fm.focus == F_OUTCOME) || (btab && d->fm.focus == F_NOTES)) {
+			d->in_actions = true;
+		} else {
+			tui_form_focus(&d->fm, tab ? F_OUTCOME : F_NOTES);
+		}
+		return true;
+	}
+	if (d->in_actions)
+		return key_actions(app, d, k, code);
+	tui_form_key(&d->fm, k, code);
+	return true;
+}
+
+static void draw_actions(struct tui_app *app, struct debrief *d, struct tui_rect r)
+{
+	tui_text(r.y, r.x + 1, r.w - 2,
+		 d->in_actions ? "Action items  (a adds, space ticks)" : "Action items  (Tab here)",
+		 d->in_actions ? tui_attr(app, TUI_KEY) | A_BOLD : tui_attr(app, TUI_HEADING));
+	struct tui_rect lr = { r.y + 1, r.x, r.h - 1, r.w };
+	if (d->adding) {
+		int fh = lr.h < 4 ? lr.h : 4;
+		tui_form_draw(&d->add, app, (struct tui_rect){ lr.y + lr.h - fh, lr.x, fh, lr.w });
+		lr.h -= fh;
+	}
+	d->rows = lr.h > 0 ? lr.h : 1;
+	if (!d->n_acts && lr.h > 0)
+		tui_text(lr.y, lr.x + 3, lr.w - 4, "none yet", tui_attr(app, TUI_DIM));
+	tui_scroll_to(d->cursor, &d->top, d->rows, d->n_acts);
+	for (int i = 0; i < lr.h && d->top + (size_t)i < d->n_acts; i++) {
+		size_t k = d->top + (size_t)i;
+		const struct tw_action *a = &d->acts[k];
+		bool sel = d->in_actions && k == d->cursor && !d->adding;
+		attr_t at = sel ? tui_attr(app, TUI_SELECTED) : (a->done[0] ? tui_attr(app, TUI_DONE) : A_NORMAL);
+		if (sel)
+			tui_fill(lr.y + i, lr.x, lr.w, at);
+		tui_textf(lr.y + i, lr.x + 1, lr.w - 2, at, "[%c] %s (%s%s%s)", a->done[0] ? 'x' : ' ',
+			  a->text, a->owner == TW_OWNER_SPONSOR ? "sponsor" : "me",
+			  a->due[0] ? ", due " : "", a->due);
+	}
+}
+
+static void draw(struct tui_app *app, struct tui_screen *s, struct tui_rect r)
+{
+	struct debrief *d = (struct debrief *)s;
+	tui_text(r.y, r.x + 1, r.w - 2, d->title, tui_attr(app, TUI_HEADING));
+	int body = r.h - 1;
+	int ah = body * 2 / 5 < 3 ? 3 : body * 2 / 5;
+	int fh = body - ah;
+	int each = fh / 2 - 1;
+	d->fm.f[F_NOTES].rows = d->fm.f[F_OUTCOME].rows = each < 2 ? 2 : each;
+	struct tui_rect fr = { r.y + 1, r.x, fh, r.w };
+	if (d->in_actions) {
+		/* Draw the form unfocused: no field gets the cursor. */
+		size_t keep = d->fm.focus;
+		d->fm.focus = F_COUNT;
+		tui_form_draw(&d->fm, app, fr);
+		d->fm.focus = keep;
+	} else {
+		tui_form_draw(&d->fm, app, fr);
+	}
+	draw_actions(app, d, (struct tui_rect){ r.y + 1 + fh, r.x, ah, r.w });
+}
+
+static void destroy(struct tui_screen *s)
+{
+	struct debrief *d = (struct debrief *)s;
+	tui_form_free(&d->fm);
+	tui_form_free(&d->add);
+	tw_actions_free(d->acts, d->n_acts);
+	free(d);
+}
+
+static const struct tui_help help[] = {
+	{ "Tab, Shift-Tab", "notes, outcome, action items" },
+	{ "typing", "edits notes and outcome (q ? / are text)" },
+	{ "a", "in action items: add one (Tab: owner, due date)" },
+	{ "space, x", "in action items: tick done / open again" },
+	{ "j/k, arrows", "in action items: move" },
+	{ "Ctrl-S", "save, mark the meeting held and go back" },
+	{ "Ctrl-W", "walk the after-meeting guide again" },
+	{ "Esc", "go back (saves when changed)" },
+	{ "F1", "these keys" },
+	{ NULL, NULL },
+};
+
+static const struct tui_screen_ops ops = {
+	.name = "debrief",
+	.draw = draw,
+	.key = key,
+	.destroy = destroy,
+	.on_focus = on_focus,
+	.on_leave = on_leave,
+	.help = help,
+	.footer = "Tab next  a add action  ^S save  Esc done  F1 keys",
+};
+
+struct tui_screen *meeting_debrief_open(struct tui_app *app, int64_t id)
+{
+	struct tw_meeting m;
+	struct tw_error err = { 0 };
+	if (!id || !tw_store_meeting_get(app->store, id, &m, &err)) {
+		tui_error(app, "%s", id ? err.message : "no meeting to debrief");
+		return NULL;
+	}
+	struct debrief *d = calloc(1, sizeof(*d));
+	bool ok = d && tui_form_init(&d->fm, F_COUNT) &&
+		  tui_form_notes(&d->fm, F_NOTES, "Notes: what was said", m.notes, 4) &&
+		  tui_form_notes(&d->fm, F_OUTCOME, "Outcome: what came of it", m.outcome, 4);
+	if (ok) {
+		d->base.ops = &ops;
+		d->id = id;
+		char w[32];
+		tw_time_format(m.when, w, sizeof(w));
+		snprintf(d->title, sizeof(d->title), "Debrief: %s, %s%s",
+			 m.sponsor_name ? m.sponsor_name : "?", w, m.held ? " (held)" : "");
+		tui_screen_set_title(&d->base, "Debrief meeting %lld", (long long)id);
+		d->saved_once = m.held;
+	} else if (d) {
+		tui_form_free(&d->fm);
+		free(d);
+		d = NULL;
+	}
+	tw_meeting_finish(&m);
+	return d ? &d->base : NULL;
+}

@@ -1,0 +1,332 @@
+/* Preparing a meeting: pick the sponsor (or add one) and the date, walk the
+ * "before-meeting" guide (the usual guide screen, so answers are stored as
+ * reflections), then edit the agenda tw_agenda_build made before saving. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "editor.h"
+#include "form.h"
+#include "records.h"
+#include "twoway/agenda.h"
+#include "twoway/util.h"
+
+enum stage { PICK, WALK, AGENDA };
+enum { F_SPONSOR, F_WHEN, F_COUNT };
+
+struct prepare {
+	struct tui_screen base;
+	enum stage stage;
+	int64_t meeting_id;      /* 0 until saved for a new meeting */
+	struct tw_sponsor *sp;
+	size_t n_sp;
+	const char **names;
+	int64_t added;           /* filled by the sponsor form */
+	struct tui_form fm;
+	tw_time when;
+	char *old_agenda;        /* the agenda of a meeting prepared again */
+	struct tui_editor *ed;
+	bool saved_once, discard_asked;
+};
+
+static const struct tw_sponsor *chosen(struct prepare *p)
+{
+	return p->n_sp ? &p->sp[tui_form_get_choice(&p->fm, F_SPONSOR)] : NULL;
+}
+
+static void load_sponsors(struct tui_app *app, struct prepare *p, int64_t select)
+{
+	if (!select && p->n_sp)
+		select = chosen(p)->id;
+	tw_sponsors_free(p->sp, p->n_sp);
+	free(p->names);
+	p->sp = NULL;
+	p->names = NULL;
+	p->n_sp = 0;
+	struct tw_error err = { 0 };
+	if (!tw_store_sponsor_list(app->store, app->profile.id, &p->sp, &p->n_sp, &err))
+		tui_error(app, "%s", err.message);
+	p->names = calloc(p->n_sp + 1, sizeof(*p->names));
+	if (!p->names)
+		p->n_sp = 0;
+	size_t sel = 0;
+	for (size_t i = 0; i < p->n_sp; i++) {
+		p->names[i] = p->sp[i].name;
+		if (p->sp[i].id == select)
+			sel = i;
+	}
+	tui_form_choice(&p->fm, F_SPONSOR, "Sponsor", p->names, NULL, p->n_sp, sel);
+	tui_form_hint(&p->fm, F_SPONSOR,
+		      p->n_sp ? "left/right picks, a adds a sponsor" : "press a to add a sponsor");
+}
+
+static void to_agenda(struct tui_app *app, struct prepare *p, bool fresh)
+{
+	struct tw_error err = { 0 };
+	char *text = NULL;
+	if (!fresh && p->old_agenda && tw_text_nonblank(p->old_agenda)) {
+		text = strdup(p->old_agenda);
+		tui_msg(app, "your saved agenda; Ctrl-G makes a fresh one from your answers");
+	} else {
+		text = tw_agenda_build(app->lib, app->store, app->profile.id, chosen(p), p->when, &err);
+		if (!text)
+			tui_error(app, "%s", err.message[0] ? err.message : "out of memory");
+		else if (!*text)
+			tui_msg(app, "no answers yet: write the agenda here, or Ctrl-W walks the guide");
+		else
+			tui_msg(app, "agenda made from your answers: edit it, Ctrl-S saves");
+	}
+	if (!p->ed)
+		p->ed = tui_editor_new(text ? text : "");
+	else
+		tui_editor_set_text(p->ed, text ? text : "");
+	free(text);
+	p->stage = AGENDA;
+}
+
+static void walk(struct tui_app *app, struct prepare *p)
+{
+	if (!tw_library_guide(app->lib, TW_AGENDA_BEFORE_GUIDE)) {
+		tui_error(app, "the '%s' guide is not loaded; write the agenda yourself",
+			  TW_AGENDA_BEFORE_GUIDE);
+		to_agenda(app, p, false);
+		return;
+	}
+	p->stage = WALK;
+	if (!tui_open(app, TUI_SCREEN_GUIDE, &(struct tui_args){ .item_id = TW_AGENDA_BEFORE_GUIDE }))
+		to_agenda(app, p, false);
+	else
+		tui_msg(app, "walk the guide; q comes back to the agenda");
+}
+
+/* Checks the sponsor and the date; on a problem shows it and stays. */
+static bool pick_done(struct tui_app *app, struct prepare *p)
+{
+	if (!p->n_sp) {
+		tui_error(app, "pick a sponsor first: press a to add one");
+		tui_form_focus(&p->fm, F_SPONSOR);
+		return false;
+	}
+	char *when = tui_form_text(&p->fm, F_WHEN);
+	bool ok = when && tw_time_parse(when, &p->when);
+	if (!ok) {
+		tui_error(app, "not a date: '%.60s' (use YYYY-MM-DD HH:MM)", when ? when : "");
+		tui_form_focus(&p->fm, F_WHEN);
+	}
+	free(when);
+	return ok;
+}
+
+static bool save(struct tui_app *app, struct prepare *p)
+{
+	char *agenda = tui_editor_text(p->ed);
+	if (!agenda)
+		return tui_error(app, "out of memory"), false;
+	if (!tw_text_valid(agenda, strlen(agenda))) {
+		free(agenda);
+		tui_error(app, "the agenda has control characters; not saved");
+		return false;
+	}
+	struct tw_error err = { 0 };
+	struct tw_meeting m = { 0 };
+	bool ok;
+	if (p->meeting_id && tw_store_meeting_get(app->store, p->meeting_id, &m, &err)) {
+		free(m.agenda);
+		m.agenda = agenda;
+		m.sponsor_id = chosen(p)->id;
+		m.when = p->when;
+		ok = tw_store_meeting_update(app->store, &m, &err);
+		tw_meeting_finish(&m);
+	} else if (p->meeting_id) {
+		free(agenda);
+		ok = false;
+	} else {
+		m.profile_id = app->profile.id;
+		m.sponsor_id = chosen(p)->id;
+		m.when = p->when;
+		m.agenda = agenda;
+		m.notes = m.outcome = "";
+		ok = tw_store_meeting_add(app->store, &m, &err);
+		p->meeting_id = ok ? m.id : 0;
+		free(agenda);
+	}
+	if (!ok) {
+		tui_error(app, "meeting not saved: %s", err.message);
+		return false;
+	}
+	tui_editor_mark_saved(p->ed);
+	p->saved_once = true;
+	char w[32];
+	tw_time_format(p->when, w, sizeof(w));
+	tui_msg(app, "meeting %lld with %s on %s saved", (long long)p->meeting_id, chosen(p)->name, w);
+	return true;
+}
+
+static void on_focus(struct tui_app *app, struct tui_screen *s)
+{
+	struct prepare *p = (struct prepare *)s;
+	if (p->stage == WALK) {
+		to_agenda(app, p, false);
+	} else if (p->stage == PICK) {
+		load_sponsors(app, p, p->added);
+		if (p->added)
+			tui_form_focus(&p->fm, F_WHEN);
+		p->added = 0;
+	}
+}
+
+static bool on_leave(struct tui_app *app, struct tui_screen *s, bool forced)
+{
+	struct prepare *p = (struct prepare *)s;
+	if (p->stage == AGENDA) {
+		if ((p->saved_once && !tui_editor_changed(p->ed)) || save(app, p) || forced)
+			return true;
+	} else if (!tui_form_changed(&p->fm) || forced) {
+		return true;
+	} else if (!p->discard_asked) {
+		tui_msg(app, "no meeting saved yet: Esc again leaves without one");
+	}
+	if (p->discard_asked)
+		return true;
+	p->discard_asked = true;
+	return false;
+}
+
+static bool key_pick(struct tui_app *app, struct prepare *p, wint_t k, bool code)
+{
+	if (!code && k == L'a' && p->fm.focus == F_SPONSOR) {
+		rec_push(app, sponsor_form_open(app, 0, &p->added));
+		return true;
+	}
+	enum tui_form_result res = tui_form_key(&p->fm, k, code);
+	if (res == TUI_FORM_SUBMIT) {
+		if (pick_done(app, p))
+			walk(app, p);
+		return true;
+	}
+	return res == TUI_FORM_HANDLED || !(code || k < 0x20);
+}
+
+static bool key(struct tui_app *app, struct tui_screen *s, wint_t k, bool code)
+{
+	struct prepare *p = (struct prepare *)s;
+	if (!code && k == TUI_ESC)
+		return tui_pop(app, false), true;
+	if ((code && k == KEY_F(1)) || (!code && k == TUI_CTRL('c')))
+		return false;
+	p->discard_asked = false;
+	if (p->stage == PICK)
+		return key_pick(app, p, k, code);
+	if (!code && k == TUI_CTRL('s')) {
+		if (save(app, p))
+			tui_pop(app, false);
+		return true;
+	}
+	if (!code && k == TUI_CTRL('g')) {
+		to_agenda(app, p, true);
+		return true;
+	}
+	if (!code && k == TUI_CTRL('w')) {
+		walk(app, p);
+		return true;
+	}
+	tui_editor_key(p->ed, k, code);
+	return true;
+}
+
+static void draw(struct tui_app *app, struct tui_screen *s, struct tui_rect r)
+{
+	struct prepare *p = (struct prepare *)s;
+	if (p->stage != AGENDA) {
+		tui_text(r.y, r.x + 1, r.w - 2, "Step 1 of 3: who and when, then enter",
+			 tui_attr(app, TUI_DIM));
+		tui_form_draw(&p->fm, app, (struct tui_rect){ r.y + 2, r.x, r.h - 2, r.w });
+		return;
+	}
+	char w[32];
+	tw_time_format(p->when, w, sizeof(w));
+	tui_textf(r.y, r.x + 1, r.w - 2, tui_attr(app, TUI_HEADING), "Agenda for %s, %s%s",
+		  chosen(p) ? chosen(p)->name : "?", w, tui_editor_changed(p->ed) ? "  (modified)" : "");
+	tui_hline(r.y + 1, r.x, r.w, tui_attr(app, TUI_DIM));
+	tui_editor_draw(p->ed, app, (struct tui_rect){ r.y + 2, r.x + 1, r.h - 2, r.w - 1 }, true);
+}
+
+static void destroy(struct tui_screen *s)
+{
+	struct prepare *p = (struct prepare *)s;
+	tui_form_free(&p->fm);
+	tw_sponsors_free(p->sp, p->n_sp);
+	free(p->names);
+	free(p->old_agenda);
+	tui_editor_free(p->ed);
+	free(p);
+}
+
+static const struct tui_help help[] = {
+	{ "Tab, up/down", "step 1: next/previous field" },
+	{ "left/right", "step 1: pick the sponsor" },
+	{ "a", "step 1, on Sponsor: add a sponsor" },
+	{ "enter", "step 1: on to the before-meeting guide" },
+	{ "q (in the guide)", "step 2: back here with the agenda" },
+	{ "typing", "step 3: edit the agenda (q ? / are text)" },
+	{ "Ctrl-S", "save the meeting and go back" },
+	{ "Ctrl-G", "a fresh agenda from your answers" },
+	{ "Ctrl-W", "walk the before-meeting guide again" },
+	{ "Esc", "go back (the agenda is saved)" },
+	{ "F1", "these keys" },
+	{ NULL, NULL },
+};
+
+static const struct tui_screen_ops ops = {
+	.name = "prepare",
+	.draw = draw,
+	.key = key,
+	.destroy = destroy,
+	.on_focus = on_focus,
+	.on_leave = on_leave,
+	.help = help,
+	.footer = "enter next  ^S save  ^G regenerate  Esc done  F1 keys",
+};
+
+struct tui_screen *meeting_prepare_open(struct tui_app *app, int64_t meeting_id,
+					int64_t sponsor_id)
+{
+	struct prepare *p = calloc(1, sizeof(*p));
+	if (!p)
+		return NULL;
+	p->base.ops = &ops;
+	p->meeting_id = meeting_id;
+	char when[32] = "";
+	if (meeting_id) {
+		struct tw_meeting m;
+		struct tw_error err = { 0 };
+		if (!tw_store_meeting_get(app->store, meeting_id, &m, &err)) {
+			tui_error(app, "%s", err.message);
+			free(p);
+			return NULL;
+		}
+		sponsor_id = m.sponsor_id;
+		tw_time_format(m.when, when, sizeof(when));
+		p->old_agenda = m.agenda;
+		m.agenda = NULL;
+		p->saved_once = true;
+		tw_meeting_finish(&m);
+	}
+	if (!tui_form_init(&p->fm, F_COUNT) ||
+	    !tui_form_line(&p->fm, F_WHEN, "When", when, 40)) {
+		tui_form_free(&p->fm);
+		free(p->old_agenda);
+		free(p);
+		return NULL;
+	}
+	tui_form_hint(&p->fm, F_WHEN, "YYYY-MM-DD HH:MM (or YYYY-MM-DD for 09:00)");
+	load_sponsors(app, p, sponsor_id);
+	if (sponsor_id)
+		tui_form_focus(&p->fm, F_WHEN);
+	tui_form_mark_saved(&p->fm);
+	if (meeting_id)
+		tui_screen_set_title(&p->base, "Prepare meeting %lld", (long long)meeting_id);
+	else
+		tui_screen_set_title(&p->base, "Prepare a meeting");
+	return &p->base;
+}

@@ -1,0 +1,225 @@
+/* The profiles screen: every profile (the sponsees) with the one in use
+ * marked; enter switches to one and goes Home, a adds one with name, role
+ * and goals in a small form below the list. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "form.h"
+#include "records.h"
+#include "twoway/util.h"
+
+enum { F_NAME, F_ROLE, F_GOALS, F_COUNT };
+
+struct profiles {
+	struct tui_screen base;
+	struct tw_profile *v;
+	size_t n, cursor, top;
+	int rows, row0;
+	bool adding;
+	struct tui_form fm;
+};
+
+static void load(struct tui_app *app, struct profiles *p, int64_t focus)
+{
+	tw_profiles_free(p->v, p->n);
+	p->v = NULL;
+	p->n = 0;
+	struct tw_error err = { 0 };
+	if (!tw_store_profile_list(app->store, &p->v, &p->n, &err))
+		tui_error(app, "%s", err.message);
+	for (size_t i = 0; i < p->n; i++)
+		if (p->v[i].id == focus)
+			p->cursor = i;
+	if (p->cursor >= p->n)
+		p->cursor = p->n ? p->n - 1 : 0;
+}
+
+static void on_focus(struct tui_app *app, struct tui_screen *s)
+{
+	struct profiles *p = (struct profiles *)s;
+	load(app, p, p->n ? p->v[p->cursor].id : app->profile.id);
+}
+
+static void draw(struct tui_app *app, struct tui_screen *s, struct tui_rect r)
+{
+	struct profiles *p = (struct profiles *)s;
+	int fh = p->adding ? (r.h - 1 < 7 ? r.h - 1 : 7) : 0;
+	attr_t h = tui_attr(app, TUI_HEADING);
+	int nw = r.w / 3;
+	tui_text(r.y, r.x + 3, nw - 1, "Name", h);
+	tui_text(r.y, r.x + 3 + nw, r.w - nw - 4, "Role", h);
+	p->row0 = r.y + 1;
+	p->rows = r.h - 1 - fh;
+	if (p->rows < 1)
+		p->rows = 1;
+	tui_scroll_to(p->cursor, &p->top, p->rows, p->n);
+	for (int i = 0; i < p->rows && i < r.h - 1 - fh && p->top + (size_t)i < p->n; i++) {
+		size_t k = p->top + (size_t)i;
+		const struct tw_profile *pr = &p->v[k];
+		int y = p->row0 + i;
+		bool sel = k == p->cursor && !p->adding;
+		attr_t a = sel ? tui_attr(app, TUI_SELECTED) : A_NORMAL;
+		if (sel)
+			tui_fill(y, r.x, r.w, a);
+		bool cur = pr->id == app->profile.id;
+		tui_text(y, r.x + 1, 2, cur ? "*" : " ", sel ? a : tui_attr(app, TUI_KEY));
+		tui_text(y, r.x + 3, nw - 1, pr->name, cur ? a | A_BOLD : a);
+		tui_textf(y, r.x + 3 + nw, r.w - nw - 4, sel ? a : tui_attr(app, TUI_DIM), "%s%s%s",
+			  pr->role, *pr->role && *pr->goals ? " - " : "", pr->goals);
+	}
+	if (p->adding)
+		tui_form_draw(&p->fm, app, (struct tui_rect){ r.y + r.h - fh, r.x, fh, r.w });
+}
+
+static void switch_to(struct tui_app *app, struct profiles *p)
+{
+	if (!p->n)
+		return;
+	struct tw_profile np;
+	struct tw_error err = { 0 };
+	int64_t id = p->v[p->cursor].id;
+	if (!tw_store_profile_use(app->store, id, &err) ||
+	    !tw_store_profile_get(app->store, id, &np, &err)) {
+		tui_error(app, "%s", err.message);
+		return;
+	}
+	tw_profile_finish(&app->profile);
+	app->profile = np;
+	tui_msg(app, "now working as %s", np.name);
+	/* Everything above Home showed the old profile's records. */
+	while (app->depth > 1)
+		if (!tui_pop(app, false))
+			break;
+}
+
+static bool add(struct tui_app *app, struct profiles *p)
+{
+	char *v[F_COUNT];
+	for (size_t i = 0; i < F_COUNT; i++)
+		v[i] = tui_form_text(&p->fm, i);
+	bool ok = false;
+	struct tw_error err = { 0 };
+	int64_t id = 0;
+	if (!v[F_NAME] || !v[F_ROLE] || !v[F_GOALS])
+		tui_error(app, "out of memory");
+	else if (!tw_text_nonblank(v[F_NAME]))
+		tui_error(app, "a profile needs a name; nothing added"), tui_form_focus(&p->fm, F_NAME);
+	else if (!tw_text_valid(v[F_NAME], strlen(v[F_NAME])) ||
+		 !tw_text_valid(v[F_ROLE], strlen(v[F_ROLE])) ||
+		 !tw_text_valid(v[F_GOALS], strlen(v[F_GOALS])))
+		tui_error(app, "control characters are not allowed; nothing added");
+	else if (!(ok = tw_store_profile_add(app->store, v[F_NAME], v[F_ROLE], v[F_GOALS], &id, &err)))
+		tui_error(app, "not added: %s", err.message);
+	if (ok) {
+		tui_msg(app, "profile %s added; enter switches to it", v[F_NAME]);
+		load(app, p, id);
+	}
+	for (size_t i = 0; i < F_COUNT; i++)
+		free(v[i]);
+	return ok;
+}
+
+static bool open_form(struct profiles *p)
+{
+	tui_form_free(&p->fm);
+	p->adding = tui_form_init(&p->fm, F_COUNT) && tui_form_line(&p->fm, F_NAME, "Name", "", 100) &&
+		    tui_form_line(&p->fm, F_ROLE, "Role", "", 200) &&
+		    tui_form_line(&p->fm, F_GOALS, "Goals", "", 500);
+	if (p->adding)
+		tui_form_hint(&p->fm, F_GOALS, "enter adds, Esc cancels");
+	return p->adding;
+}
+
+static bool on_leave(struct tui_app *app, struct tui_screen *s, bool forced)
+{
+	struct profiles *p = (struct profiles *)s;
+	if (p->adding && tui_form_changed(&p->fm) && !add(app, p) && !forced) {
+		p->adding = false; /* the message says why; a second Esc leaves */
+		return false;
+	}
+	return true;
+}
+
+static bool key(struct tui_app *app, struct tui_screen *s, wint_t k, bool code)
+{
+	struct profiles *p = (struct profiles *)s;
+	if (p->adding) {
+		if (!code && k == TUI_ESC) {
+			p->adding = false;
+			tui_msg(app, "no profile added");
+			return true;
+		}
+		if ((code && k == KEY_F(1)) || (!code && k == TUI_CTRL('c')))
+			return false;
+		enum tui_form_result r = tui_form_key(&p->fm, k, code);
+		if (r == TUI_FORM_SUBMIT && add(app, p))
+			p->adding = false;
+		return r != TUI_FORM_IGNORED || !(code || k < 0x20);
+	}
+	enum tui_nav nav = tui_nav_key(k, code);
+	if (nav != TUI_NAV_NONE) {
+		tui_nav_apply(nav, &p->cursor, p->n, p->rows);
+		return true;
+	}
+	if (tui_is_enter(k, code)) {
+		switch_to(app, p);
+		return true;
+	}
+	if (!code && (k == L'a' || k == L'n')) {
+		if (!open_form(p))
+			tui_error(app, "out of memory");
+		return true;
+	}
+	return false;
+}
+
+static bool click(struct tui_app *app, struct tui_screen *s, int y, int x)
+{
+	struct profiles *p = (struct profiles *)s;
+	int i = y - p->row0;
+	if (p->adding || i < 0 || i >= p->rows || p->top + (size_t)i >= p->n)
+		return false;
+	p->cursor = p->top + (size_t)i;
+	return true;
+}
+
+static void destroy(struct tui_screen *s)
+{
+	struct profiles *p = (struct profiles *)s;
+	tw_profiles_free(p->v, p->n);
+	tui_form_free(&p->fm);
+	free(p);
+}
+
+static const struct tui_help help[] = {
+	{ "j/k, arrows", "move" },
+	{ "g/G, PgUp/PgDn", "first/last, a page up/down" },
+	{ "enter", "switch to the profile and go Home" },
+	{ "a", "add a profile (name, role, goals)" },
+	{ "*", "marks the profile in use" },
+	{ "q, Esc", "back" },
+	{ NULL, NULL },
+};
+
+static const struct tui_screen_ops ops = {
+	.name = "profiles",
+	.draw = draw,
+	.key = key,
+	.destroy = destroy,
+	.on_focus = on_focus,
+	.on_leave = on_leave,
+	.click = click,
+	.help = help,
+	.footer = "enter switch  a add",
+};
+
+struct tui_screen *profiles_open(struct tui_app *app, const struct tui_args *args)
+{
+	struct profiles *p = calloc(1, sizeof(*p));
+	if (!p)
+		return NULL;
+	p->base.ops = &ops;
+	tui_screen_set_title(&p->base, "Profiles");
+	return &p->base;
+}

@@ -1,0 +1,220 @@
+/* The search screen: a query field on top and the hits below, updated as
+ * you type (tw_store_search, capped in length and count); [ ] markers show
+ * highlighted; enter opens the reflection's item, the meeting or the
+ * action item's meeting. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "form.h"
+#include "records.h"
+#include "twoway/util.h"
+
+#define MAX_HITS 50
+#define MAX_QUERY 100
+
+struct search {
+	struct tui_screen base;
+	struct tui_form fm;     /* one field: the query */
+	char *last;             /* the query the hits are for */
+	struct tw_hit *hits;
+	size_t n, cursor, top;
+	int rows, row0;
+};
+
+static void run(struct tui_app *app, struct search *s)
+{
+	char *q = tui_form_text(&s->fm, 0);
+	if (!q || (s->last && strcmp(q, s->last) == 0)) {
+		free(q);
+		return;
+	}
+	free(s->last);
+	s->last = q;
+	tw_hits_free(s->hits, s->n);
+	s->hits = NULL;
+	s->n = s->cursor = s->top = 0;
+	if (!tw_text_nonblank(q))
+		return;
+	struct tw_error err = { 0 };
+	if (!tw_store_search(app->store, app->profile.id, q, MAX_HITS, &s->hits, &s->n, &err))
+		tui_error(app, "%s", err.message);
+}
+
+/* Draws a snippet with the text between [ and ] highlighted. */
+static void snippet(struct tui_app *app, int y, int x, int w, const char *text, attr_t base)
+{
+	attr_t hl = tui_attr(app, TUI_KEY) | A_BOLD | A_UNDERLINE;
+	bool in = false;
+	const char *p = text ? text : "";
+	while (*p && w > 0) {
+		size_t n = strcspn(p, in ? "]" : "[");
+		char *part = strndup(p, n + (p[n] && in ? 1 : 0));
+		if (!part)
+			return;
+		int used = tui_text(y, x, w, part, in ? hl : base);
+		free(part);
+		x += used;
+		w -= used;
+		p += n + (p[n] && in ? 1 : 0);
+		if (!in && *p == '[') {
+			in = true;
+		} else {
+			in = false;
+		}
+		if (!n && !*p)
+			break;
+	}
+}
+
+static void draw(struct tui_app *app, struct tui_screen *sc, struct tui_rect r)
+{
+	struct search *s = (struct search *)sc;
+	tui_form_draw(&s->fm, app, (struct tui_rect){ r.y, r.x, 1, r.w });
+	attr_t dim = tui_attr(app, TUI_DIM);
+	s->row0 = r.y + 2;
+	s->rows = (r.h - 2) / 2;
+	if (s->rows < 1)
+		s->rows = 1;
+	if (!s->last || !*s->last) {
+		tui_text(r.y + 2, r.x + 1, r.w - 2, "Type to search reflections, meetings and action items.", dim);
+		return;
+	}
+	if (!s->n) {
+		tui_textf(r.y + 2, r.x + 1, r.w - 2, dim, "No match for \"%s\".", s->last);
+		return;
+	}
+	tui_textf(r.y + 1, r.x + r.w - 20, 19, dim, "%zu hit%s%s", s->n, s->n == 1 ? "" : "s",
+		  s->n == MAX_HITS ? " (first)" : "");
+	tui_scroll_to(s->cursor, &s->top, s->rows, s->n);
+	for (int i = 0; i < s->rows && s->top + (size_t)i < s->n; i++) {
+		size_t k = s->top + (size_t)i;
+		const struct tw_hit *h = &s->hits[k];
+		int y = s->row0 + 2 * i;
+		bool sel = k == s->cursor;
+		attr_t a = sel ? tui_attr(app, TUI_SELECTED) : A_NORMAL;
+		if (sel)
+			tui_fill(y, r.x, r.w, a);
+		int used = tui_textf(y, r.x + 1, 12, sel ? a : dim, "%-11s", tw_record_kind_name(h->kind));
+		if (h->is_private)
+			used += tui_text(y, r.x + 1 + used, 10, "(private) ", sel ? a : tui_attr(app, TUI_WARN));
+		tui_text(y, r.x + 1 + used, r.w - 2 - used, h->title, a | A_BOLD);
+		snippet(app, y + 1, r.x + 3, r.w - 4, h->snippet, A_NORMAL);
+	}
+}
+
+static void open_hit(struct tui_app *app, struct search *s)
+{
+	if (!s->n)
+		return;
+	const struct tw_hit *h = &s->hits[s->cursor];
+	struct tw_error err = { 0 };
+	if (h->kind == TW_REC_MEETING) {
+		rec_push(app, meeting_view_open(app, h->id));
+	} else if (h->kind == TW_REC_REFLECTION) {
+		struct tw_reflection r;
+		if (!tw_store_reflection_get(app->store, h->id, &r, &err)) {
+			tui_error(app, "%s", err.message);
+			return;
+		}
+		if (r.item_id && tw_library_item(app->lib, r.item_id, NULL, NULL))
+			tui_open(app, TUI_SCREEN_GUIDE, &(struct tui_args){ .item_id = r.item_id });
+		else
+			tui_msg(app, "%s: the guide item is not in the loaded content (see 'twoway history %lld')",
+				r.item_id ? r.item_id : "a free-standing reflection", (long long)r.id);
+		tw_reflection_finish(&r);
+	} else if (h->kind == TW_REC_ACTION) {
+		struct tw_action *acts = NULL;
+		size_t n = 0;
+		int64_t meeting = -1;
+		if (tw_store_action_list(app->store, app->profile.id, 0, TW_ACTIONS_ALL, "", &acts, &n, &err))
+			for (size_t i = 0; i < n; i++)
+				if (acts[i].id == h->id)
+					meeting = acts[i].meeting_id;
+		tw_actions_free(acts, n);
+		if (meeting > 0)
+			rec_push(app, meeting_view_open(app, meeting));
+		else
+			tui_msg(app, "action item %lld belongs to no meeting (see 'twoway action list')",
+				(long long)h->id);
+	}
+}
+
+static bool key(struct tui_app *app, struct tui_screen *sc, wint_t k, bool code)
+{
+	struct search *s = (struct search *)sc;
+	if (!code && k == TUI_ESC)
+		return tui_pop(app, false), true;
+	/* ? is never a search word: it shows the keys, as everywhere. */
+	if ((code && k == KEY_F(1)) || (!code && (k == TUI_CTRL('c') || k == L'?')))
+		return false;
+	if (tui_is_enter(k, code)) {
+		open_hit(app, s);
+		return true;
+	}
+	enum tui_nav nav = TUI_NAV_NONE;
+	if (code && k == KEY_UP) nav = TUI_NAV_UP;
+	else if (code && k == KEY_DOWN) nav = TUI_NAV_DOWN;
+	else if (code && k == KEY_PPAGE) nav = TUI_NAV_PGUP;
+	else if (code && k == KEY_NPAGE) nav = TUI_NAV_PGDN;
+	else if (!code && k == TUI_CTRL('n')) nav = TUI_NAV_DOWN;
+	else if (!code && k == TUI_CTRL('p')) nav = TUI_NAV_UP;
+	if (nav != TUI_NAV_NONE) {
+		tui_nav_apply(nav, &s->cursor, s->n, s->rows);
+		return true;
+	}
+	if (code && (k == KEY_HOME || k == KEY_END)) {
+		tui_nav_apply(k == KEY_HOME ? TUI_NAV_TOP : TUI_NAV_BOTTOM, &s->cursor, s->n, s->rows);
+		return true;
+	}
+	if (!code && k == L'\t')
+		return true;
+	enum tui_form_result r = tui_form_key(&s->fm, k, code);
+	if (r == TUI_FORM_IGNORED)
+		return !(code || k < 0x20);
+	run(app, s);
+	return true;
+}
+
+static void destroy(struct tui_screen *sc)
+{
+	struct search *s = (struct search *)sc;
+	tui_form_free(&s->fm);
+	free(s->last);
+	tw_hits_free(s->hits, s->n);
+	free(s);
+}
+
+static const struct tui_help help[] = {
+	{ "typing", "the query: every word must match, the last as a prefix (q and / too)" },
+	{ "up/down, ^N/^P", "choose a hit" },
+	{ "PgUp/PgDn, Home/End", "a page, first/last hit" },
+	{ "enter", "open: reflection's guide item, meeting, action's meeting" },
+	{ "Ctrl-U", "clear the query" },
+	{ "Esc", "back" },
+	{ "?, F1", "these keys" },
+	{ NULL, NULL },
+};
+
+static const struct tui_screen_ops ops = {
+	.name = "search",
+	.draw = draw,
+	.key = key,
+	.destroy = destroy,
+	.help = help,
+	.footer = "type to search  up/down choose  enter open  Esc back",
+};
+
+struct tui_screen *search_open(struct tui_app *app, const struct tui_args *args)
+{
+	struct search *s = calloc(1, sizeof(*s));
+	if (!s)
+		return NULL;
+	s->base.ops = &ops;
+	if (!tui_form_init(&s->fm, 1) || !tui_form_line(&s->fm, 0, "Search", "", MAX_QUERY)) {
+		tui_form_free(&s->fm);
+		free(s);
+		return NULL;
+	}
+	tui_screen_set_title(&s->base, "Search");
+	return &s->base;
+}
