@@ -1,0 +1,195 @@
+#!/usr/bin/env bash
+# End-to-end tests of exports and import: the Markdown brief against a
+# golden file, private reflections kept out of coach-facing exports, the
+# JSON round trip (byte for byte) and idempotent merge, refused malformed
+# and truncated files, CSV, and iCalendar read by python3-icalendar and khal.
+. "$(dirname "$0")/lib.sh"
+GOLDEN="$TW_TEST_DATA/export"
+PY=/usr/bin/python3
+
+# A profile with a sponsor, two meetings, actions and reflections.
+ok profile add Alice --role "Platform engineer"
+ok sponsor add "Maria Lopez" --title "VP Engineering" --org "Acme, Inc." --stage connector
+ok sponsor add "Sam Ho" --title CTO
+AGENDA='Platform roadmap: where the storage team fits, what “done” means for Q3; and whether the migration can start before the re-org, since the team needs a decision by May.
+Second point: hiring.'
+ok meeting add --sponsor "Maria Lopez" --when "2030-03-02 10:30" --agenda "$AGENDA"
+ok meeting add --sponsor "Sam Ho" --when "2030-04-01 09:00" --agenda "Intro"
+ok action add "Send the storage one-pager" --meeting 1 --due 2030-03-01
+ok action add "Introduce me to the data team" --meeting 1 --owner sponsor
+ok action add "Already done" --meeting 1
+ok action done 3
+sqlite3 "$DB" "UPDATE actions SET done = '2030-01-05' WHERE id = 3" # a fixed date for the golden CSV
+ok action add "For Sam only" --meeting 2
+ok action add "Free-standing, no sponsor"
+ok reflect before-meeting/agenda/their-career <<<"How did you decide to move from engineering into management?"
+ok reflect before-meeting/feedback/feedback-to-share --private <<<"SECRET-FEEDBACK my manager thinks I hide in the details."
+ok reflect before-meeting/the-ask/the-ask <<<"An introduction to the head of data."
+ok reflect before-meeting/agenda/the-challenge <<<"first version"
+ok reflect before-meeting/agenda/the-challenge <<<"second version"
+
+# Markdown brief: golden, and no private text.
+ok export --format md --meeting 1
+golden brief
+CHECKS=$((CHECKS + 1))
+case "$OUT" in *SECRET*) fail "the brief shows a private reflection" ;; esac
+unchanged 1 "twoway: no meeting 99 in this profile (see 'twoway meeting list')" \
+	export --format md --meeting 99
+unchanged 2 "twoway export: --format md needs --meeting ID or --coaching ID" export --format md
+
+# Coaching summary: a session around a private reflection (coach mode
+# writes these rows; set one up directly).
+now=$(date +%s)
+sqlite3 "$DB" "INSERT INTO coaching(profile_id, coach, started, ended, notes, covered)
+  VALUES (1, 'Kim Coach', $((now - 3600)), $((now + 3600)), 'Worked on the ask.', 'before-meeting: ask, feedback');"
+ok reflect before-meeting/agenda/next-step --private <<<"SECRET-NEXT leaving if no promotion"
+ok export --format md --coaching 1
+expect_out_has "- **Coach:** Kim Coach" "coaching summary coach"
+expect_out_has "Worked on the ask." "coaching summary notes"
+expect_out_has ": (private)" "coaching summary marks the private reflection"
+expect_out_has "- **Duration:** 2 h 00 min" "coaching summary duration"
+CHECKS=$((CHECKS + 1))
+case "$OUT" in *SECRET*) fail "the coaching summary shows a private reflection" ;; esac
+
+# JSON: the sponsee's own export has everything, private text included.
+ok export --format json --out "$SCRATCH/out/all.json"
+expect_out_has "exported json to $SCRATCH/out/all.json" "export --out message"
+CHECKS=$((CHECKS + 1))
+[ "$(stat -c %a "$SCRATCH/out/all.json")" = 600 ] || fail "export file mode is not 0600"
+[ "$(stat -c %a "$SCRATCH/out")" = 700 ] || fail "export dir mode is not 0700"
+CHECKS=$((CHECKS + 1))
+grep -q SECRET-FEEDBACK "$SCRATCH/out/all.json" || fail "the JSON export lacks the private reflection"
+grep -q '"text":"first version"' "$SCRATCH/out/all.json" || fail "the JSON export lacks an old version"
+ls -a "$SCRATCH/out" | grep -q twoway-export && fail "a temporary file was left behind"
+# an existing file is refused and kept; --force replaces it
+echo keep >"$SCRATCH/out/keep.json"
+run export --format json --out "$SCRATCH/out/keep.json"
+expect_rc 1 "export over an existing file"
+expect_err "twoway: '$SCRATCH/out/keep.json' already exists; use --force to replace it; nothing was written" "refusal names the file"
+CHECKS=$((CHECKS + 1))
+[ "$(cat "$SCRATCH/out/keep.json")" = keep ] || fail "the existing file was changed"
+ok export --format json --out "$SCRATCH/out/keep.json" --force
+CHECKS=$((CHECKS + 1))
+cmp -s "$SCRATCH/out/keep.json" "$SCRATCH/out/all.json" || fail "--force did not replace the file"
+
+# Round trip: import into an empty database, export again: identical.
+full_dump() { sqlite3 "$1" .dump; }
+EMPTY="$SCRATCH/empty.db"
+OUT=$("$TWOWAY" --db "$EMPTY" import "$SCRATCH/out/all.json" 2>&1); RC=$?
+expect_rc 0 "import into an empty database"
+expect_out_has "added" "import message"
+"$TWOWAY" --db "$EMPTY" export --format json >"$SCRATCH/again.json"
+CHECKS=$((CHECKS + 1))
+cmp "$SCRATCH/out/all.json" "$SCRATCH/again.json" || fail "export after import differs"
+"$TWOWAY" --db "$EMPTY" history before-meeting/agenda/the-challenge --content "$CONTENT" >"$SCRATCH/h" 2>&1
+CHECKS=$((CHECKS + 1))
+grep -q "first version" "$SCRATCH/h" || fail "history lost in import: $(cat "$SCRATCH/h")"
+
+# Merge into a non-empty database, twice: the second import changes nothing.
+OTHER="$SCRATCH/other.db"
+"$TWOWAY" --db "$OTHER" profile add Bob >/dev/null
+"$TWOWAY" --db "$OTHER" sponsor add "Lee" --profile Bob >/dev/null
+"$TWOWAY" --db "$OTHER" import "$SCRATCH/out/all.json" >/dev/null
+counts() {
+	sqlite3 "$1" "SELECT (SELECT count(*) FROM profiles), (SELECT count(*) FROM sponsors),
+	  (SELECT count(*) FROM reflections), (SELECT count(*) FROM reflection_versions),
+	  (SELECT count(*) FROM meetings), (SELECT count(*) FROM actions),
+	  (SELECT count(*) FROM progress), (SELECT count(*) FROM coaching)"
+}
+before=$(counts "$OTHER")
+dump_before=$(full_dump "$OTHER")
+OUT=$("$TWOWAY" --db "$OTHER" import "$SCRATCH/out/all.json" 2>&1); RC=$?
+expect_rc 0 "second import"
+expect_out_has ", 0 added," "second import adds nothing"
+CHECKS=$((CHECKS + 1))
+[ "$(counts "$OTHER")" = "$before" ] || fail "second import changed counts: $before -> $(counts "$OTHER")"
+[ "$before" = "2|3|5|6|2|5|0|1" ] || fail "merge counts are $before"
+[ "$(full_dump "$OTHER")" = "$dump_before" ] || fail "second import changed the database"
+# importing into the database the file came from changes nothing either
+dump_before=$(dump)
+ok import "$SCRATCH/out/all.json"
+CHECKS=$((CHECKS + 1))
+[ "$(dump)" = "$dump_before" ] || fail "importing its own export changed the database"
+
+# Malformed and truncated files: refused with line:column, nothing changed.
+cat >"$SCRATCH/bad.json" <<'JSON'
+{"app": "twoway", "schema": 3,
+"profiles": [
+{"uid": "u1", "id": 9,, "name": "Mallory"}
+]}
+JSON
+unchanged 1 "twoway: $SCRATCH/bad.json:3:23: not a valid twoway export: string or '}' expected near ','; nothing was changed" \
+	import "$SCRATCH/bad.json"
+head -n 3 "$SCRATCH/out/all.json" >"$SCRATCH/cut.json"
+printf ',{"uid": "u2", "na' >>"$SCRATCH/cut.json"
+unchanged 1 "twoway: $SCRATCH/cut.json:4:18: not a valid twoway export: premature end of input near '\"na'; nothing was changed" \
+	import "$SCRATCH/cut.json"
+sed 's/"held":false/"held":"no"/' "$SCRATCH/out/all.json" >"$SCRATCH/wrong.json"
+unchanged 1 "twoway: $SCRATCH/wrong.json: meetings[0]: 'held' should be true or false; nothing was changed" \
+	import "$SCRATCH/wrong.json"
+echo '{"app": "twoway", "schema": 99}' >"$SCRATCH/new.json"
+unchanged 1 "twoway: $SCRATCH/new.json: written by a newer twoway (schema 99, this one reads up to 3); update twoway to import it; nothing was changed" \
+	import "$SCRATCH/new.json"
+unchanged 1 "twoway: cannot read '$SCRATCH/none.json': No such file or directory; nothing was changed" \
+	import "$SCRATCH/none.json"
+
+# CSV.
+ok export --format csv --what actions
+golden actions-csv
+CHECKS=$((CHECKS + 1))
+[ "$(tw export --format csv --what actions | head -1 | od -c | grep -c '\\r  \\n')" = 1 ] || fail "CSV lines do not end in CRLF"
+ok export --format csv --what meetings
+golden meetings-csv
+
+# iCalendar: python3-icalendar reads it back; khal imports it.
+ok export --format ics --out "$SCRATCH/m.ics"
+uid=$(sqlite3 "$DB" "SELECT uid FROM meetings WHERE id = 1")
+CHECKS=$((CHECKS + 1))
+if ! AGENDA="$AGENDA" UID1="$uid" $PY - "$SCRATCH/m.ics" <<'PYEOF'; then fail "python3-icalendar check failed"; fi
+import os, sys
+from icalendar import Calendar
+raw = open(sys.argv[1], 'rb').read()
+assert raw.count(b'\r\n') == raw.count(b'\n'), 'bare LF'
+for line in raw.split(b'\r\n'):
+    assert len(line) <= 75, ('long line', line)
+    line.decode('utf-8')  # every physical line is whole UTF-8
+cal = Calendar.from_ical(raw)
+assert str(cal['VERSION']) == '2.0' and 'PRODID' in cal
+ev = [e for e in cal.walk('VEVENT')]
+assert len(ev) == 2, len(ev)
+e = ev[0]
+assert str(e['UID']) == 'meeting-%s@twoway' % os.environ['UID1'], e['UID']
+assert e.get('DTSTAMP') is not None
+assert str(e['SUMMARY']) == 'Meeting with Maria Lopez', e['SUMMARY']
+assert str(e['DESCRIPTION']) == os.environ['AGENDA'], repr(str(e['DESCRIPTION']))
+s = e.decoded('DTSTART')
+assert s.isoformat() == '2030-03-02T10:30:00+00:00', s.isoformat()
+assert str(e['STATUS']) == 'CONFIRMED'
+PYEOF
+grep -q '^ ' "$SCRATCH/m.ics" || fail "the long description was not folded"
+mkdir -p "$SCRATCH/cal" "$XDG_CONFIG_HOME/khal" "$SCRATCH/khaldata"
+cat >"$XDG_CONFIG_HOME/khal/config" <<KHAL
+[calendars]
+[[twoway]]
+path = $SCRATCH/cal
+type = calendar
+[locale]
+timeformat = %H:%M
+dateformat = %Y-%m-%d
+longdateformat = %Y-%m-%d
+datetimeformat = %Y-%m-%d %H:%M
+longdatetimeformat = %Y-%m-%d %H:%M
+local_timezone = UTC
+default_timezone = UTC
+[sqlite]
+path = $SCRATCH/khaldata/khal.db
+KHAL
+CHECKS=$((CHECKS + 1))
+khal -c "$XDG_CONFIG_HOME/khal/config" import --batch "$SCRATCH/m.ics" >"$SCRATCH/khal.out" 2>&1 ||
+	fail "khal import failed: $(cat "$SCRATCH/khal.out")"
+KL=$(khal -c "$XDG_CONFIG_HOME/khal/config" list 2030-03-01 2030-04-05 2>&1)
+CHECKS=$((CHECKS + 1))
+case "$KL" in *"10:30-11:30 Meeting with Maria Lopez"*"Meeting with Sam Ho"*) ;;
+*) fail "khal list does not show the meetings: $KL" ;; esac
+
+finish

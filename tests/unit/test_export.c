@@ -1,0 +1,248 @@
+/* Unit tests of the export writers: CSV quoting, iCalendar escaping and
+ * folding (a multi-byte character at the fold), the atomic 0600 writer,
+ * the JSON syntax check, and that private reflections stay out of the
+ * Markdown brief and coaching summary but go into the JSON export. */
+#include <dirent.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <cmocka.h>
+
+#include "test_store_common.h"
+#include "twoway/export.h"
+#include "twoway/util.h"
+
+static void test_csv_field(void **state)
+{
+	(void)state;
+	struct tw_buf b = { 0 };
+	tw_export_csv_field(&b, "plain");
+	tw_buf_puts(&b, "|");
+	tw_export_csv_field(&b, "a,b");
+	tw_buf_puts(&b, "|");
+	tw_export_csv_field(&b, "say \"hi\"");
+	tw_buf_puts(&b, "|");
+	tw_export_csv_field(&b, "two\r\nlines");
+	tw_buf_puts(&b, "|");
+	tw_export_csv_field(&b, "one\nline");
+	tw_buf_puts(&b, "|");
+	tw_export_csv_field(&b, "");
+	tw_buf_puts(&b, "|");
+	tw_export_csv_field(&b, "caf\xc3\xa9");
+	assert_false(b.oom);
+	assert_string_equal(b.data, "plain|\"a,b\"|\"say \"\"hi\"\"\"|\"two\r\nlines\"|\"one\nline\"||caf\xc3\xa9");
+	tw_buf_free(&b);
+}
+
+static void test_csv_rows(void **state)
+{
+	struct fixture *f = *state;
+	struct tw_error err = { 0 };
+	struct tw_sponsor s = { .profile_id = f->profile, .name = "Ann, \"the\" boss" };
+	assert_true(tw_store_sponsor_add(f->st, &s, &err));
+	struct tw_meeting m = { .profile_id = f->profile, .sponsor_id = s.id,
+				.when = 1900000000, .agenda = "a,b\nc" };
+	assert_true(tw_store_meeting_add(f->st, &m, &err));
+	struct tw_action a = { .profile_id = f->profile, .meeting_id = m.id, .text = "x",
+			       .owner = TW_OWNER_SPONSOR };
+	assert_true(tw_store_action_add(f->st, &a, &err));
+	struct tw_buf b = { 0 };
+	assert_true(tw_export_csv_actions(f->st, f->profile, &b, &err));
+	assert_string_equal(b.data, "id,text,owner,due,done,meeting,sponsor\r\n"
+				    "1,x,sponsor,,,1,\"Ann, \"\"the\"\" boss\"\r\n");
+	tw_buf_free(&b);
+	assert_true(tw_export_csv_meetings(f->st, f->profile, &b, &err));
+	assert_non_null(strstr(b.data, ",planned,\"Ann, \"\"the\"\" boss\",\"a,b\nc\",,\r\n"));
+	tw_buf_free(&b);
+}
+
+static void test_ics_text(void **state)
+{
+	(void)state;
+	struct tw_buf b = { 0 };
+	tw_export_ics_text(&b, "a\\b;c,d\ne\r\nf");
+	assert_string_equal(b.data, "a\\\\b\\;c\\,d\\ne\\nf");
+	tw_buf_free(&b);
+}
+
+static void test_ics_fold(void **state)
+{
+	(void)state;
+	struct tw_buf b = { 0 };
+	/* short: one line */
+	tw_export_ics_line(&b, "SUMMARY:hi", 10);
+	assert_string_equal(b.data, "SUMMARY:hi\r\n");
+	tw_buf_free(&b);
+	/* exactly 75 octets: not folded */
+	char line[400];
+	memset(line, 'x', 75);
+	tw_export_ics_line(&b, line, 75);
+	assert_int_equal(b.len, 77);
+	tw_buf_free(&b);
+	/* 74 ASCII octets then "é" (2 octets): the fold falls inside it, so the
+	 * first line stops at 74 octets and é opens the continuation */
+	memset(line, 'a', 74);
+	memcpy(line + 74, "\xc3\xa9" "bc", 4);
+	tw_export_ics_line(&b, line, 78);
+	assert_int_equal(memcmp(b.data + 74, "\r\n \xc3\xa9" "bc\r\n", 9), 0);
+	assert_int_equal(b.len, 74 + 3 + 4 + 2);
+	tw_buf_free(&b);
+	/* a long line of 3-octet characters: every physical line is at most 75
+	 * octets, starts on a character boundary, and unfolds to the original */
+	size_t n = 0;
+	for (int i = 0; i < 100; i++) {
+		memcpy(line + n, "\xe6\x97\xa5", 3);
+		n += 3;
+	}
+	tw_export_ics_line(&b, line, n);
+	struct tw_buf u = { 0 };
+	const char *p = b.data;
+	bool first = true;
+	while (*p) {
+		const char *e = strstr(p, "\r\n");
+		assert_non_null(e);
+		size_t len = (size_t)(e - p);
+		assert_true(len <= 75);
+		if (!first) {
+			assert_int_equal(p[0], ' ');
+			p++;
+			len--;
+		}
+		assert_true(((unsigned char)p[0] & 0xC0) != 0x80);
+		tw_buf_add(&u, p, len);
+		first = false;
+		p = e + 2;
+	}
+	assert_int_equal(u.len, n);
+	assert_memory_equal(u.data, line, n);
+	tw_buf_free(&u);
+	tw_buf_free(&b);
+}
+
+static int count_entries(const char *dir)
+{
+	DIR *d = opendir(dir);
+	int n = 0;
+	for (struct dirent *e; (e = readdir(d));)
+		if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
+			n++;
+	closedir(d);
+	return n;
+}
+
+static void test_write_file(void **state)
+{
+	struct fixture *f = *state;
+	struct tw_error err = { 0 };
+	char sub[400], path[450];
+	snprintf(sub, sizeof sub, "%s/new/dir", f->dir);
+	snprintf(path, sizeof path, "%s/out.txt", sub);
+	assert_true(tw_export_write_file(path, "one\n", 4, false, &err));
+	struct stat sb;
+	assert_int_equal(stat(path, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0600);
+	assert_int_equal(stat(sub, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0700);
+	/* refused without force, the file untouched, no temporary left */
+	assert_false(tw_export_write_file(path, "two\n", 4, false, &err));
+	assert_int_equal(err.code, TW_ERR_EXISTS);
+	assert_non_null(strstr(err.message, path));
+	size_t len;
+	char *got = slurp(path, &len);
+	assert_string_equal(got, "one\n");
+	free(got);
+	assert_int_equal(count_entries(sub), 1);
+	/* replaced with force, still 0600 */
+	chmod(path, 0644);
+	assert_true(tw_export_write_file(path, "two\n", 4, true, &err));
+	got = slurp(path, &len);
+	assert_string_equal(got, "two\n");
+	free(got);
+	assert_int_equal(stat(path, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0600);
+	assert_int_equal(count_entries(sub), 1);
+	/* a directory that cannot be made */
+	snprintf(path, sizeof path, "%s/out.txt/x", sub);
+	assert_false(tw_export_write_file(path, "x", 1, false, &err));
+	assert_int_equal(count_entries(sub), 1);
+}
+
+static void test_json_check(void **state)
+{
+	(void)state;
+	struct tw_diags d = { 0 };
+	const char *good = "{\"a\": [1, 2]}";
+	assert_true(tw_export_json_check(good, strlen(good), "f.json", &d));
+	const char *bad = "{\"a\": [1,\n  2,, 3]}";
+	assert_false(tw_export_json_check(bad, strlen(bad), "f.json", &d));
+	assert_int_equal(d.n, 1);
+	assert_int_equal(d.v[0].line, 2);
+	assert_int_equal(d.v[0].column, 5);
+	tw_diags_clear(&d);
+	const char *cut = "{\"a\": [1,\n  2";
+	assert_false(tw_export_json_check(cut, strlen(cut), "f.json", &d));
+	assert_int_equal(d.v[0].line, 2);
+	tw_diags_clear(&d);
+	const char *dup = "{\"a\": 1, \"a\": 2}";
+	assert_false(tw_export_json_check(dup, strlen(dup), "f.json", &d));
+	tw_diags_clear(&d);
+}
+
+static void test_private_stays_out(void **state)
+{
+	struct fixture *f = *state;
+	struct tw_error err = { 0 };
+	struct tw_library *lib = tw_library_new();
+	assert_non_null(lib);
+	assert_true(tw_library_add_dir(lib, getenv("TW_CONTENT_DIR"), false));
+	struct tw_sponsor s = { .profile_id = f->profile, .name = "Maria" };
+	assert_true(tw_store_sponsor_add(f->st, &s, &err));
+	struct tw_meeting m = { .profile_id = f->profile, .sponsor_id = s.id,
+				.when = 1900000000, .agenda = "Roadmap" };
+	assert_true(tw_store_meeting_add(f->st, &m, &err));
+	int64_t cid;
+	assert_true(tw_store_coaching_start(f->st, f->profile, "Coach Kim", &cid, &err));
+	assert_true(tw_store_reflection_save(f->st, f->profile,
+					     "before-meeting/the-ask/the-ask",
+					     "SECRET ask text", true, NULL, &err));
+	assert_true(tw_store_reflection_save(f->st, f->profile,
+					     "before-meeting/feedback/feedback-to-share",
+					     "Shared feedback", false, NULL, &err));
+	assert_true(tw_store_coaching_end(f->st, cid, "the ask", &err));
+	struct tw_buf b = { 0 };
+	assert_true(tw_export_md_brief(f->st, lib, f->profile, m.id, "2020-01-01", &b, &err));
+	assert_null(strstr(b.data, "SECRET"));
+	assert_non_null(strstr(b.data, "Shared feedback"));
+	tw_buf_free(&b);
+	assert_true(tw_export_md_coaching(f->st, lib, f->profile, cid, &b, &err));
+	assert_null(strstr(b.data, "SECRET"));
+	assert_non_null(strstr(b.data, "(private)"));
+	assert_non_null(strstr(b.data, "Coach Kim"));
+	tw_buf_free(&b);
+	char *json = NULL;
+	size_t len;
+	assert_true(tw_store_export_json(f->st, f->profile, &json, &len, &err));
+	assert_non_null(strstr(json, "SECRET ask text"));
+	free(json);
+	tw_library_free(lib);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_csv_field),
+		cmocka_unit_test_setup_teardown(test_csv_rows, store_setup, store_teardown),
+		cmocka_unit_test(test_ics_text),
+		cmocka_unit_test(test_ics_fold),
+		cmocka_unit_test_setup_teardown(test_write_file, dir_setup, store_teardown),
+		cmocka_unit_test(test_json_check),
+		cmocka_unit_test_setup_teardown(test_private_stays_out, store_setup,
+						store_teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
