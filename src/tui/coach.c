@@ -34,6 +34,7 @@ struct coach {
 	struct tw_profile saved;
 	bool notes_failed;
 	bool ended;          /* the session was ended: no "stays open" notice */
+	struct tui_rect panel_rect; /* where the panel was last drawn (clicks) */
 	struct cov visited, ticked, rated, reflected;
 	const struct tw_item *writing; /* the editor was opened on this item */
 	int writing_version;           /* its reflection's version then (0: none) */
@@ -348,9 +349,8 @@ static void draw(struct tui_app *app, struct tui_screen *s, struct tui_rect r)
 		tui_checklist_draw(cs->cl, app, (struct tui_rect){ body.y, body.x, body.h, lw },
 				   !cs->right);
 		tui_vline(body.y, body.x + lw, body.h, tui_attr(app, TUI_DIM));
-		coach_panel_draw(cs->panel, app,
-				 (struct tui_rect){ body.y, body.x + lw + 2, body.h, r.w - lw - 3 },
-				 cs->right, note);
+		cs->panel_rect = (struct tui_rect){ body.y, body.x + lw + 2, body.h, r.w - lw - 3 };
+		coach_panel_draw(cs->panel, app, cs->panel_rect, cs->right, note);
 	} else {
 		int ph = body.h / 2 < 4 ? 4 : body.h / 2;
 		int lh = body.h - ph - 1;
@@ -361,15 +361,19 @@ static void draw(struct tui_app *app, struct tui_screen *s, struct tui_rect r)
 		tui_checklist_draw(cs->cl, app, (struct tui_rect){ body.y, body.x, lh, body.w },
 				   !cs->right);
 		tui_hline(body.y + lh, body.x, body.w, tui_attr(app, TUI_DIM));
-		coach_panel_draw(cs->panel, app,
-				 (struct tui_rect){ body.y + lh + 1, body.x + 1, ph, body.w - 2 },
-				 cs->right, note);
+		cs->panel_rect = (struct tui_rect){ body.y + lh + 1, body.x + 1, ph, body.w - 2 };
+		coach_panel_draw(cs->panel, app, cs->panel_rect, cs->right, note);
 	}
 }
 
 static bool click(struct tui_app *app, struct tui_screen *s, int y, int x)
 {
 	struct coach *cs = (struct coach *)s;
+	struct tui_rect p = cs->panel_rect;
+	if (y >= p.y && y < p.y + p.h && x >= p.x && x < p.x + p.w) {
+		cs->right = true; /* a click on the panel: write notes */
+		return true;
+	}
 	if (!tui_checklist_click(cs->cl, y, x))
 		return false;
 	cs->right = false;
