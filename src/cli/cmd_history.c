@@ -93,13 +93,17 @@ int cmd_history(struct cli_ctx *ctx, int argc, char **argv)
 		cli_fail("%s", err.message);
 		goto out;
 	}
-	const char *what = r.item_id ? r.item_id : "a free-standing note";
+	char what[600];
+	if (r.item_id)
+		snprintf(what, sizeof(what), "reflection %lld on %s", (long long)r.id, r.item_id);
+	else
+		snprintf(what, sizeof(what), "free-standing reflection %lld", (long long)r.id);
 	if (restore) {
 		bool found = false;
 		for (size_t i = 0; i < nv; i++)
 			found = found || v[i].version == want;
 		if (!found) {
-			cli_fail("no version %s of the reflection on %s (it has versions 1-%d)",
+			cli_fail("no version %s of %s (it has versions 1-%d)",
 				 restore, what, r.version);
 			goto out;
 		}
@@ -108,7 +112,7 @@ int cmd_history(struct cli_ctx *ctx, int argc, char **argv)
 			goto out;
 		}
 		int64_t id = r.id;
-		printf("restored version %s of the reflection on %s", restore, what);
+		printf("restored version %s of %s", restore, what);
 		tw_reflection_finish(&r);
 		memset(&r, 0, sizeof(r));
 		if (tw_store_reflection_get(ctx->store, id, &r, &err))
@@ -117,8 +121,7 @@ int cmd_history(struct cli_ctx *ctx, int argc, char **argv)
 		rc = CLI_OK;
 		goto out;
 	}
-	printf("reflection %lld on %s, %zu version%s\n", (long long)r.id, what, nv,
-	       nv == 1 ? "" : "s");
+	printf("%s, %zu version%s\n", what, nv, nv == 1 ? "" : "s");
 	for (size_t i = 0; i < nv; i++) {
 		char when[32];
 		tw_time_format(v[i].saved, when, sizeof(when));

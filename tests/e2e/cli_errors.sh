@@ -90,7 +90,7 @@ unchanged 1 "twoway: --owner 'them' is not an owner; use 'me' or 'sponsor'" \
 	action add "Do it" --owner them
 unchanged 1 "twoway: unknown guide 'nope'; the guides are: $(tw guides | grep -E '^[a-z]' | \
 	grep -v '^kept' | cut -d' ' -f1 | paste -sd, | sed 's/,/, /g')" guides nope
-unchanged 1 "twoway: no version 7 of the reflection on cli-test/debrief/lesson (it has versions 1-1)" \
+unchanged 1 "twoway: no version 7 of reflection 1 on cli-test/debrief/lesson (it has versions 1-1)" \
 	history cli-test/debrief/lesson --restore 7
 unchanged 1 "twoway: no reflection on cli-test/prepare/agenda yet (write one with 'twoway reflect cli-test/prepare/agenda')" \
 	history cli-test/prepare/agenda

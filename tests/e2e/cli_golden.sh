@@ -47,6 +47,10 @@ ok search café déj
 golden search-cafe
 ok reflect - --private <<<"A free-standing thought about the offsite."
 golden reflect-free
+ok reflect --free <<<"Another free-standing note."
+ok history 2
+OUT=$(sed -E 's/[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}/TIME/' <<<"$OUT")
+golden history-free
 ok guides cli-test
 golden guides
 ok history cli-test/debrief/lesson
