@@ -9,6 +9,11 @@
 
 #include "twoway/model.h"
 
+/* Decodes the UTF-8 sequence at s (at most len >= 1 bytes) into *cp and
+ * returns its length, or returns 0 when it is not valid UTF-8 (overlong,
+ * surrogate, truncated, out of range). */
+size_t tw_utf8_decode(const unsigned char *s, size_t len, unsigned *cp);
+
 /* True when s[0..len) is valid UTF-8 (no overlongs, no surrogates). */
 bool tw_utf8_valid(const char *s, size_t len);
 

@@ -37,37 +37,6 @@ void content_problem(struct cctx *cx, int line, int column, const char *fmt, ...
 
 /* ---- encoding: every byte that is not UTF-8, every control character ---- */
 
-/* Length of the UTF-8 sequence at s, or 0 when it is not valid UTF-8. */
-static size_t decode(const unsigned char *s, size_t len, unsigned *cp)
-{
-	unsigned c = s[0];
-	size_t n;
-	unsigned min;
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	} else if ((c & 0xE0) == 0xC0) {
-		n = 2, min = 0x80, c &= 0x1F;
-	} else if ((c & 0xF0) == 0xE0) {
-		n = 3, min = 0x800, c &= 0x0F;
-	} else if ((c & 0xF8) == 0xF0) {
-		n = 4, min = 0x10000, c &= 0x07;
-	} else {
-		return 0;
-	}
-	if (n > len)
-		return 0;
-	for (size_t i = 1; i < n; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-		c = (c << 6) | (s[i] & 0x3F);
-	}
-	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-		return 0;
-	*cp = c;
-	return n;
-}
-
 /* Characters libyaml refuses in a stream (and twoway refuses in text). */
 static bool forbidden(unsigned cp)
 {
@@ -80,7 +49,7 @@ const char *content_show(const char *s, size_t len, char *buf, size_t size)
 	size_t o = 0, chars = 0;
 	for (size_t i = 0; s && i < len && o + 8 < size;) {
 		unsigned cp;
-		size_t n = decode((const unsigned char *)s + i, len - i, &cp);
+		size_t n = tw_utf8_decode((const unsigned char *)s + i, len - i, &cp);
 		if (++chars > 40) {
 			memcpy(buf + o, "...", 3);
 			o += 3;
@@ -107,7 +76,7 @@ bool content_bad_char(const char *s, size_t len, unsigned *cp)
 			i++;
 			continue;
 		}
-		size_t n = decode(p + i, len - i, cp);
+		size_t n = tw_utf8_decode(p + i, len - i, cp);
 		if (!n) {
 			*cp = p[i];
 			return true;
@@ -137,12 +106,12 @@ static void check_encoding(struct cctx *cx, unsigned char *s, size_t len)
 			continue;
 		}
 		unsigned cp;
-		size_t n = decode(s + i, len - i, &cp);
+		size_t n = tw_utf8_decode(s + i, len - i, &cp);
 		if (!n) {
 			size_t start = i;
 			char shown[40] = "";
 			size_t used = 0;
-			while (i < len && !decode(s + i, len - i, &cp)) {
+			while (i < len && !tw_utf8_decode(s + i, len - i, &cp)) {
 				if (i - start < 4)
 					used += (size_t)snprintf(shown + used, sizeof(shown) - used,
 								 "%s0x%02X", used ? " " : "", s[i]);
@@ -191,7 +160,7 @@ static size_t offset_of(const char *s, size_t len, size_t line, size_t col)
 	}
 	while (col > 0 && i < len) {
 		unsigned cp;
-		size_t n = decode((const unsigned char *)s + i, len - i, &cp);
+		size_t n = tw_utf8_decode((const unsigned char *)s + i, len - i, &cp);
 		i += n ? n : 1;
 		col--;
 	}

@@ -11,9 +11,7 @@
 
 #include "twoway/util.h"
 
-/* Length of the UTF-8 sequence at s (at most len bytes), or 0 if invalid;
- * *cp receives the code point. */
-static size_t utf8_decode(const unsigned char *s, size_t len, unsigned *cp)
+size_t tw_utf8_decode(const unsigned char *s, size_t len, unsigned *cp)
 {
 	unsigned c = s[0];
 	size_t n;
@@ -49,7 +47,7 @@ bool tw_utf8_valid(const char *s, size_t len)
 	size_t i = 0;
 	while (i < len) {
 		unsigned cp;
-		size_t n = utf8_decode(p + i, len - i, &cp);
+		size_t n = tw_utf8_decode(p + i, len - i, &cp);
 		if (!n)
 			return false;
 		i += n;
@@ -63,7 +61,7 @@ bool tw_text_valid(const char *s, size_t len)
 	size_t i = 0;
 	while (i < len) {
 		unsigned cp;
-		size_t n = utf8_decode(p + i, len - i, &cp);
+		size_t n = tw_utf8_decode(p + i, len - i, &cp);
 		if (!n)
 			return false;
 		if ((cp < 0x20 && cp != '\n' && cp != '\t') || cp == 0x7F ||

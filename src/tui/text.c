@@ -5,34 +5,15 @@
 #include <string.h>
 
 #include "app.h"
+#include "twoway/util.h"
 
-/* Length of the UTF-8 sequence at s (at most len bytes) or 0 if invalid. */
+/* Decodes one UTF-8 sequence into a wide character; 0 when invalid. */
 static size_t decode(const unsigned char *s, size_t len, wchar_t *out)
 {
-	unsigned c = s[0], min;
-	size_t n;
-	if (c < 0x80) {
-		*out = (wchar_t)c;
-		return 1;
-	} else if ((c & 0xE0) == 0xC0) {
-		n = 2, min = 0x80, c &= 0x1F;
-	} else if ((c & 0xF0) == 0xE0) {
-		n = 3, min = 0x800, c &= 0x0F;
-	} else if ((c & 0xF8) == 0xF0) {
-		n = 4, min = 0x10000, c &= 0x07;
-	} else {
-		return 0;
-	}
-	if (n > len)
-		return 0;
-	for (size_t i = 1; i < n; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-		c = (c << 6) | (s[i] & 0x3F);
-	}
-	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-		return 0;
-	*out = (wchar_t)c;
+	unsigned cp;
+	size_t n = tw_utf8_decode(s, len, &cp);
+	if (n)
+		*out = (wchar_t)cp;
 	return n;
 }
 
