@@ -6,7 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 
 KILLS_WANTED=${CRASH_KILLS:-200}
-MAX_ROUNDS=$((KILLS_WANTED * 6))
+MAX_ROUNDS=$((KILLS_WANTED * 20))
 DEADLINE=$((SECONDS + ${CRASH_SECONDS:-110}))
 
 ok profile add crash
@@ -43,17 +43,21 @@ check() {
 
 while [ $kills -lt "$KILLS_WANTED" ] && [ $round -lt $MAX_ROUNDS ] && [ $SECONDS -lt $DEADLINE ]; do
 	round=$((round + 1))
+	# The binary itself runs in the background (not the tw function, whose
+	# subshell would be killed instead of twoway).
 	if [ $((round % 3)) -eq 0 ]; then
 		marker="crashmark-refl-$round"
-		tw reflect $ITEM <<<"note $marker" >/dev/null 2>&1 &
+		"$TWOWAY" --db "$DB" --content "$CONTENT" reflect $ITEM \
+			<<<"note $marker" >/dev/null 2>"$SCRATCH/write-err" &
 	else
 		marker="crashmark-act-$round"
-		tw action add "do $marker" >/dev/null 2>&1 &
+		"$TWOWAY" --db "$DB" --content "$CONTENT" action add "do $marker" \
+			</dev/null >/dev/null 2>"$SCRATCH/write-err" &
 	fi
 	pid=$!
 	sleep "0.0$(printf '%02d' $((RANDOM % 31)))"
 	kill -KILL $pid 2>/dev/null
-	wait $pid
+	wait $pid 2>/dev/null
 	rc=$?
 	if [ $rc -eq 0 ]; then
 		echo "$marker" >>"$SCRATCH/done"
@@ -62,7 +66,7 @@ while [ $kills -lt "$KILLS_WANTED" ] && [ $round -lt $MAX_ROUNDS ] && [ $SECONDS
 		kills=$((kills + 1))
 		check || break
 	else
-		fail "round $round: twoway exited $rc (not killed)"
+		fail "round $round: twoway exited $rc (not killed): $(cat "$SCRATCH/write-err")"
 		break
 	fi
 done
