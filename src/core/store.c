@@ -322,10 +322,23 @@ struct tw_store *tw_store_open(const char *path, struct tw_error *err)
 	if (fresh && !make_dir(path, err))
 		return NULL;
 	bool busy_file = wal_exists(path);
-	struct stat sb;
+	struct stat sb = { 0 };
 	bool deep = !fresh && stat(path, &sb) == 0 && sb.st_size <= QUICK_CHECK_MAX_BYTES;
-	if (!fresh && !busy_file && !validate_readonly(path, deep, err))
-		return NULL;
+	if (!fresh && !busy_file && !validate_readonly(path, deep, err)) {
+		/* The immutable read takes no lock: another window may have
+		 * opened and checkpointed the file while it ran, which looks
+		 * like damage. If the file moved under us, judge it again
+		 * through SQLite's locks below; a file at rest stays refused. */
+		struct stat now;
+		bool moved = err && err->code == TW_ERR_CORRUPT &&
+			     (wal_exists(path) || stat(path, &now) != 0 ||
+			      now.st_size != sb.st_size || now.st_mtim.tv_sec != sb.st_mtim.tv_sec ||
+			      now.st_mtim.tv_nsec != sb.st_mtim.tv_nsec);
+		if (!moved)
+			return NULL;
+		tw_error_clear(err);
+		busy_file = true;
+	}
 
 	struct tw_store *st = calloc(1, sizeof *st);
 	if (!st || !(st->path = strdup(path))) {
