@@ -50,7 +50,7 @@ tui_keys Enter
 pick_guide
 tui_wait "with Robin Q. Coach"
 tui_wait "Coach prompt"
-# The focused item's coach prompt, from content/en/six-practices.yaml,
+# The focused item's coach prompt, from content/en/1-six-practices.yaml,
 # stands on the same row as the checklist item.
 tui_screen | grep -F "You have booked your next" | grep -qF "When is your next meeting, and who" ||
 	tui_fail "the coach prompt is not beside the checklist"
