@@ -29,7 +29,7 @@ _twoway()
 	done
 	local global="--db --profile --content --help"
 	if [ -z "$cmd" ]; then
-		COMPREPLY=($(compgen -W "profile sponsor guides tick rate reflect history meeting action search delete undo purge check --coach --version $global" -- "$cur"))
+		COMPREPLY=($(compgen -W "profile sponsor guides tick rate reflect history meeting action search delete undo purge export import check --coach --version $global" -- "$cur"))
 		return
 	fi
 	local words=""
@@ -43,6 +43,7 @@ _twoway()
 	rate | history) words="--restore $( [ -z "$sub" ] && _twoway_items)" ;;
 	reflect) words="--private --free - $( [ -z "$sub" ] && _twoway_items)" ;;
 	purge) words="--yes" ;;
+	export) words="--format --meeting --coaching --what --out --force" ;;
 	check) COMPREPLY=($(compgen -f -- "$cur")); return ;;
 	esac
 	COMPREPLY=($(compgen -W "$words $global" -- "$cur"))
