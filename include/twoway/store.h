@@ -89,6 +89,11 @@ bool tw_store_rating_history(struct tw_store *st, int64_t profile_id, const char
 bool tw_store_reflection_save(struct tw_store *st, int64_t profile_id, const char *item_id,
 			      const char *text, bool is_private, int64_t *id,
 			      struct tw_error *err);
+/* Saves text as the newest version of the live reflection id (free-standing
+ * or not); unchanged text only updates the private flag. Same checks as
+ * tw_store_reflection_save; TW_ERR_NOTFOUND for an unknown or deleted id. */
+bool tw_store_reflection_update(struct tw_store *st, int64_t id, const char *text,
+				bool is_private, struct tw_error *err);
 /* The live reflection on item_id; TW_ERR_NOTFOUND when there is none. */
 bool tw_store_reflection_get_item(struct tw_store *st, int64_t profile_id, const char *item_id,
 				  struct tw_reflection *out, struct tw_error *err);

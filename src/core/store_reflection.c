@@ -84,6 +84,24 @@ static bool lookup_item(struct tw_store *st, int64_t profile_id, const char *ite
 	return ok;
 }
 
+/* Makes text the newest version of cur (or only flips the private flag
+ * when the text is unchanged). Runs inside the caller's transaction. */
+static bool update_locked(struct tw_store *st, const struct tw_reflection *cur, const char *text,
+			  bool is_private, int64_t now, struct tw_error *err)
+{
+	if (strcmp(cur->text, text) != 0)
+		return add_version(st, cur->id, cur->version + 1, text, is_private, now, err) &&
+		       set_current(st, cur->id, cur->version + 1, text, is_private, now, err);
+	if (cur->is_private == is_private)
+		return true;
+	sqlite3_stmt *q;
+	if (!store_prepare(st, "UPDATE reflections SET is_private = ? WHERE id = ?", &q, err))
+		return false;
+	sqlite3_bind_int(q, 1, is_private);
+	sqlite3_bind_int64(q, 2, cur->id);
+	return store_step_done(st, q, err, "saving a reflection");
+}
+
 static bool save_locked(struct tw_store *st, int64_t profile_id, const char *item_id,
 			const char *text, bool is_private, int64_t *id, struct tw_error *err)
 {
@@ -95,25 +113,8 @@ static bool save_locked(struct tw_store *st, int64_t profile_id, const char *ite
 	if (item_id && !lookup_item(st, profile_id, item_id, &cur, &found, err))
 		return false;
 	if (found) {
-		bool ok;
 		*id = cur.id;
-		if (strcmp(cur.text, text) == 0) {
-			ok = true;
-			if (cur.is_private != is_private) {
-				sqlite3_stmt *q;
-				ok = store_prepare(st, "UPDATE reflections SET is_private = ? "
-						       "WHERE id = ?", &q, err);
-				if (ok) {
-					sqlite3_bind_int(q, 1, is_private);
-					sqlite3_bind_int64(q, 2, cur.id);
-					ok = store_step_done(st, q, err, "saving a reflection");
-				}
-			}
-		} else {
-			ok = add_version(st, cur.id, cur.version + 1, text, is_private, now,
-					 err) &&
-			     set_current(st, cur.id, cur.version + 1, text, is_private, now, err);
-		}
+		bool ok = update_locked(st, &cur, text, is_private, now, err);
 		tw_reflection_finish(&cur);
 		return ok;
 	}
@@ -156,6 +157,24 @@ bool tw_store_reflection_save(struct tw_store *st, int64_t profile_id, const cha
 	if (id)
 		*id = rid;
 	return true;
+}
+
+bool tw_store_reflection_update(struct tw_store *st, int64_t id, const char *text,
+				bool is_private, struct tw_error *err)
+{
+	if (!store_check_required(text, "reflection", err) || !store_begin(st, err))
+		return false;
+	struct tw_reflection cur;
+	bool ok = tw_store_reflection_get(st, id, &cur, err);
+	if (ok) {
+		ok = update_locked(st, &cur, text, is_private, (int64_t)time(NULL), err);
+		tw_reflection_finish(&cur);
+	}
+	if (!ok) {
+		store_rollback(st);
+		return false;
+	}
+	return store_commit(st, err);
 }
 
 bool tw_store_reflection_get_item(struct tw_store *st, int64_t profile_id, const char *item_id,

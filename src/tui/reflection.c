@@ -1,6 +1,7 @@
 /* The reflection screen: the editor widget on one guide item's reflection
  * (or a new free-standing one). Ctrl-S or leaving saves, a draft is kept
  * every few seconds while typing, F2 hands the text to $VISUAL/$EDITOR. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,6 +13,8 @@
 struct reflection {
 	struct tui_screen base;
 	char *item_id;              /* NULL: a free-standing reflection */
+	int64_t refl_id;            /* a stored free-standing one, 0 otherwise */
+	char key[40];               /* draft key of a stored free-standing one */
 	const struct tw_item *item; /* NULL when the content no longer has it */
 	struct tui_editor *ed;
 	bool is_private, saved_private;
@@ -22,7 +25,9 @@ struct reflection {
 
 static const char *draft_key(const struct reflection *r)
 {
-	return r->item_id ? r->item_id : "";
+	if (r->item_id)
+		return r->item_id;
+	return r->refl_id ? r->key : "";
 }
 
 static bool dirty(const struct reflection *r)
@@ -57,8 +62,10 @@ static bool save(struct tui_app *app, struct reflection *r)
 	}
 	struct tw_error err = { 0 };
 	int64_t id = 0;
-	bool ok = tw_store_reflection_save(app->store, app->profile.id, r->item_id, text,
-					   r->is_private, &id, &err);
+	bool ok = r->refl_id
+			  ? tw_store_reflection_update(app->store, r->refl_id, text, r->is_private, &err)
+			  : tw_store_reflection_save(app->store, app->profile.id, r->item_id, text,
+						     r->is_private, &id, &err);
 	if (!ok) {
 		tui_error(app, "could not save: %s (a draft is kept)", err.message);
 		tw_store_draft_put(app->store, app->profile.id, draft_key(r), text, &err);
@@ -156,7 +163,7 @@ static bool key(struct tui_app *app, struct tui_screen *s, wint_t k, bool code)
 	if (!code && k == TUI_CTRL('c'))
 		return false; /* quit: on_leave saves */
 	if (!code && k == TUI_CTRL('s')) {
-		if (save(app, r) && !r->item_id)
+		if (save(app, r) && !r->item_id && !r->refl_id)
 			tui_pop(app, false); /* a free-standing reflection is saved once */
 		return true;
 	}
@@ -243,12 +250,30 @@ struct tui_screen *reflection_open(struct tui_app *app, const struct tui_args *a
 		free(r);
 		return NULL;
 	}
-	if (r->item_id)
-		r->item = tw_library_item(app->lib, r->item_id, NULL, NULL);
 	struct tw_error err = { 0 };
 	struct tw_reflection saved;
 	memset(&saved, 0, sizeof(saved));
-	if (r->item_id) {
+	if (!r->item_id && args->id > 0) {
+		/* A stored reflection opened by id (search, Home): edit it in
+		 * place, whether or not its guide item is still loaded. */
+		if (!tw_store_reflection_get(app->store, args->id, &saved, &err)) {
+			tui_error(app, "%s", err.message);
+			free(r);
+			return NULL;
+		}
+		r->has_saved = true;
+		r->is_private = r->saved_private = saved.is_private;
+		r->refl_id = saved.id;
+		snprintf(r->key, sizeof(r->key), "reflection:%lld", (long long)saved.id);
+		if (saved.item_id && !(r->item_id = strdup(saved.item_id))) {
+			tw_reflection_finish(&saved);
+			free(r);
+			return NULL;
+		}
+	}
+	if (r->item_id)
+		r->item = tw_library_item(app->lib, r->item_id, NULL, NULL);
+	if (r->item_id && !r->refl_id) {
 		if (tw_store_reflection_get_item(app->store, app->profile.id, r->item_id, &saved,
 						 &err)) {
 			r->has_saved = true;

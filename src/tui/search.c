@@ -119,8 +119,7 @@ static void open_hit(struct tui_app *app, struct search *s)
 		if (r.item_id && tw_library_item(app->lib, r.item_id, NULL, NULL))
 			tui_open(app, TUI_SCREEN_GUIDE, &(struct tui_args){ .item_id = r.item_id });
 		else
-			tui_msg(app, "%s: the guide item is not in the loaded content (see 'twoway history %lld')",
-				r.item_id ? r.item_id : "a free-standing reflection", (long long)r.id);
+			tui_open(app, TUI_SCREEN_REFLECTION, &(struct tui_args){ .id = r.id });
 		tw_reflection_finish(&r);
 	} else if (h->kind == TW_REC_ACTION) {
 		struct tw_action *acts = NULL;

@@ -357,6 +357,42 @@ static void test_model_names(void **state)
 	tw_hit_finish(NULL);
 }
 
+/* A stored reflection edited by id (free-standing ones have no item id to
+ * save through): each change is a new version, a deleted one is refused. */
+static void test_reflection_update(void **state)
+{
+	struct fixture *f = *state;
+	struct tw_error err = { 0 };
+	int64_t id = 0;
+	assert_true(tw_store_reflection_save(f->st, f->profile, NULL, "first thought", false,
+					     &id, &err));
+	assert_true(tw_store_reflection_update(f->st, id, "second thought", false, &err));
+	assert_true(tw_store_reflection_update(f->st, id, "second thought", true, &err));
+	struct tw_reflection r;
+	assert_true(tw_store_reflection_get(f->st, id, &r, &err));
+	assert_null(r.item_id);
+	assert_string_equal(r.text, "second thought");
+	assert_true(r.is_private);
+	assert_int_equal(r.version, 2);
+	tw_reflection_finish(&r);
+	struct tw_reflection_version *v = NULL;
+	size_t n = 0;
+	assert_true(tw_store_reflection_history(f->st, id, &v, &n, &err));
+	assert_int_equal(n, 2);
+	assert_string_equal(v[0].text, "first thought");
+	tw_reflection_versions_free(v, n);
+
+	assert_false(tw_store_reflection_update(f->st, id, "  \n ", false, &err));
+	assert_int_equal(err.code, TW_ERR_INVALID);
+	assert_false(tw_store_reflection_update(f->st, id, "bad \x1b[2J", false, &err));
+	assert_int_equal(err.code, TW_ERR_INVALID);
+	assert_false(tw_store_reflection_update(f->st, 9999, "text", false, &err));
+	assert_int_equal(err.code, TW_ERR_NOTFOUND);
+	assert_true(tw_store_delete(f->st, TW_REC_REFLECTION, id, &err));
+	assert_false(tw_store_reflection_update(f->st, id, "after delete", false, &err));
+	assert_int_equal(err.code, TW_ERR_NOTFOUND);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -368,6 +404,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_progress, store_setup, store_teardown),
 		cmocka_unit_test_setup_teardown(test_reflections, store_setup, store_teardown),
 		cmocka_unit_test_setup_teardown(test_drafts, store_setup, store_teardown),
+		cmocka_unit_test_setup_teardown(test_reflection_update, store_setup, store_teardown),
 		cmocka_unit_test(test_model_names),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
