@@ -15,7 +15,7 @@ if [ ! -f "$db" ]; then
 fi
 work=$(mktemp -d)
 sock="twoway-bench-$$"
-trap 'tmux -L "$sock" kill-server 2>/dev/null; rm -rf "$work"' EXIT
+trap 'tmux -L "$sock" kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
 cp "$db" "$work/bench.db"
 export HOME="$work/home" XDG_DATA_HOME="$work/home/data" XDG_STATE_HOME="$work/home/state"
 mkdir -p "$HOME"
