@@ -2,9 +2,33 @@
 # and item ids (from `twoway guides`) for tick, rate, reflect and history.
 # Source it, or install it as /usr/share/bash-completion/completions/twoway.
 
+# Runs twoway with the --db and --content given on the command line so far.
+_twoway_run()
+{
+	local i args=()
+	for ((i = 1; i < COMP_CWORD; i++)); do
+		case ${COMP_WORDS[i]} in
+		--db | --content) args+=("${COMP_WORDS[i]}" "${COMP_WORDS[i + 1]}") ;;
+		--db=* | --content=*) args+=("${COMP_WORDS[i]}") ;;
+		esac
+	done
+	twoway "${args[@]}" "$@" 2>/dev/null
+}
+
 _twoway_items()
 {
-	twoway guides 2>/dev/null | grep -oE '[A-Za-z0-9_-]+/[A-Za-z0-9_-]+/[A-Za-z0-9_-]+' | sort -u
+	_twoway_run guides | grep -oE '[A-Za-z0-9_-]+/[A-Za-z0-9_-]+/[A-Za-z0-9_-]+' | sort -u
+}
+
+# Profile names (one a line from `profile list --names`; a name may hold
+# spaces) that start with what is typed, quoted for the command line.
+_twoway_profiles()
+{
+	local name typed=${cur//\\/}
+	typed=${typed#[\"\']}
+	while IFS= read -r name; do
+		[[ $name == "$typed"* ]] && COMPREPLY+=("$(printf '%q' "$name")")
+	done < <(_twoway_run profile list --names)
 }
 
 _twoway()
@@ -15,7 +39,7 @@ _twoway()
 	prev=${COMP_WORDS[COMP_CWORD - 1]}
 	case $prev in
 	--db | --content) COMPREPLY=($(compgen -f -- "$cur")); return ;;
-	--profile) COMPREPLY=($(compgen -W "$(twoway profile list 2>/dev/null | awk 'NR > 1 { print $3 }')" -- "$cur")); return ;;
+	--profile) _twoway_profiles; return ;;
 	--stage) COMPREPLY=($(compgen -W "mentor strategizer connector opportunity-giver sponsor" -- "$cur")); return ;;
 	--owner) COMPREPLY=($(compgen -W "me sponsor" -- "$cur")); return ;;
 	esac
@@ -34,7 +58,9 @@ _twoway()
 	fi
 	local words=""
 	case $cmd in
-	profile) [ -z "$sub" ] && words="add list use" || words="--role --goals" ;;
+	profile)
+		if [ "$sub" = use ]; then _twoway_profiles; return; fi
+		[ -z "$sub" ] && words="add list use" || words="--role --goals --names" ;;
 	sponsor) [ -z "$sub" ] && words="add list show edit" || words="--name --title --org --met --homework --stage" ;;
 	meeting) [ -z "$sub" ] && words="add list show held" || words="--sponsor --when --agenda --planned --held --notes --outcome" ;;
 	action) [ -z "$sub" ] && words="add done list" || words="--owner --due --meeting --undo --open --overdue" ;;
@@ -43,7 +69,7 @@ _twoway()
 	rate | history) words="--restore $( [ -z "$sub" ] && _twoway_items)" ;;
 	reflect) words="--private --free - $( [ -z "$sub" ] && _twoway_items)" ;;
 	purge) words="--yes" ;;
-	export) words="--format --meeting --coaching --what --out --force" ;;
+	export) words="--format --meeting --coaching --what --out --force --coach" ;;
 	check) COMPREPLY=($(compgen -f -- "$cur")); return ;;
 	esac
 	COMPREPLY=($(compgen -W "$words $global" -- "$cur"))

@@ -200,6 +200,11 @@ void tw_store_batch_rollback(struct tw_store *st); /* no-op without a batch */
  * own copy). *out is the caller's to free; *len its length. */
 bool tw_store_export_json(struct tw_store *st, int64_t profile_id, char **out, size_t *len,
 			  struct tw_error *err);
+/* The same for a coach (coach-facing): the file says "coach": true, the text
+ * of every private reflection and of every private version reads "private",
+ * and drafts (unsaved text) are left out. Importable like the full export. */
+bool tw_store_export_json_coach(struct tw_store *st, int64_t profile_id, char **out,
+				size_t *len, struct tw_error *err);
 
 struct tw_import_stats {
 	size_t records;   /* records in the file (reflection versions included) */

@@ -88,9 +88,40 @@ void cli_cell(const char *s, int w);
  * "..." appended when cut), into buf of size max + 4. */
 void cli_first_line(const char *text, char *buf, size_t max);
 
-/* Parses `KIND ID` for delete and undo (in cmd_delete.c). */
-int cli_delete_args(const char *cmd, int argc, char **argv, enum tw_record_kind *kind,
-		    int64_t *id);
+/* A table for list output (table.c): columns sized to their widest cell
+ * (at least min), two spaces apart, right-aligned when right is set; the
+ * last non-empty cell of a line is not padded, so no line ends in spaces. */
+struct cli_col {
+	const char *head; /* the header; NULL ends the column list */
+	int min;
+	bool right;
+};
+struct cli_table {
+	const struct cli_col *cols;
+	char **cells; /* nrows rows of copies */
+	size_t nrows;
+	bool oom;
+};
+/* Adds a row: one const char * per column (NULL reads as ""), copied. */
+void cli_table_row(struct cli_table *t, ...);
+/* Prints the header and the rows (lines of the last column after the
+ * first start with indent) and frees the rows; false when out of memory. */
+bool cli_table_print(struct cli_table *t, const char *indent);
+
+/* One subcommand of a command with subcommands (profile add, ...). */
+struct cli_sub {
+	const char *name;
+	int (*run)(struct cli_ctx *ctx, int argc, char **argv); /* argv[0] is the name */
+};
+/* Runs the subcommand argv[1] of cmd from subs (ended by a NULL name);
+ * --help anywhere calls help. A missing or unknown subcommand is a usage
+ * error naming the ones there are. */
+int cli_dispatch(struct cli_ctx *ctx, const char *cmd, const struct cli_sub *subs,
+		 void (*help)(void), int argc, char **argv);
+
+/* `delete` and `undo` (cmd_delete.c): parse KIND NAME|ID, then delete or
+ * bring the record back and say so. */
+int cli_delete_run(struct cli_ctx *ctx, const char *cmd, bool undo, int argc, char **argv);
 
 /* Subcommands (one file each, src/cli/cmd_*.c). */
 int cmd_check(struct cli_ctx *ctx, int argc, char **argv);

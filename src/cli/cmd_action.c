@@ -142,39 +142,33 @@ static int list(struct cli_ctx *ctx, int argc, char **argv)
 		tw_profile_finish(&p);
 		return cli_fail("%s", err.message);
 	}
-	if (nv == 0)
-		puts(overdue ? "no overdue actions" : open ? "no open actions" : "no actions");
-	else
-		printf("%4s  %-3s  %-10s  %-7s  %-7s  %s\n", "ID", "", "DUE", "OWNER", "MEETING",
-		       "TEXT");
+	static const struct cli_col cols[] = {
+		{ "ID", 4, true },	 { "", 3, false },	  { "DUE", 10, false },
+		{ "OWNER", 7, false }, { "MEETING", 7, false }, { "TEXT", 0, false },
+		{ NULL, 0, false },
+	};
+	struct cli_table t = { .cols = cols };
 	for (size_t i = 0; i < nv; i++) {
-		char mid[24] = "-";
+		char id[24], mid[24] = "-";
+		snprintf(id, sizeof id, "%lld", (long long)v[i].id);
 		if (v[i].meeting_id)
 			snprintf(mid, sizeof(mid), "%lld", (long long)v[i].meeting_id);
-		printf("%4lld  [%c]  %-10s  %-7s  %-7s  ", (long long)v[i].id,
-		       v[i].done[0] ? 'x' : ' ', v[i].due[0] ? v[i].due : "-",
-		       v[i].owner == TW_OWNER_SPONSOR ? "sponsor" : "me", mid);
-		cli_put(stdout, v[i].text, "      ");
-		putchar('\n');
+		cli_table_row(&t, id, v[i].done[0] ? "[x]" : "[ ]", v[i].due[0] ? v[i].due : "-",
+			      v[i].owner == TW_OWNER_SPONSOR ? "sponsor" : "me", mid, v[i].text);
 	}
+	if (nv == 0)
+		puts(overdue ? "no overdue actions" : open ? "no open actions" : "no actions");
+	else if (!cli_table_print(&t, "      "))
+		rc = cli_fail("out of memory");
 	tw_actions_free(v, nv);
 	tw_profile_finish(&p);
-	return CLI_OK;
+	return rc;
 }
 
 int cmd_action(struct cli_ctx *ctx, int argc, char **argv)
 {
-	if (argc < 2)
-		return cli_usage("action", "missing a subcommand: add, done or list");
-	if (cli_wants_help(argc, argv)) {
-		help();
-		return CLI_OK;
-	}
-	if (strcmp(argv[1], "add") == 0)
-		return add(ctx, argc - 1, argv + 1);
-	if (strcmp(argv[1], "done") == 0)
-		return done(ctx, argc - 1, argv + 1);
-	if (strcmp(argv[1], "list") == 0)
-		return list(ctx, argc - 1, argv + 1);
-	return cli_usage("action", "unknown subcommand '%s' (use add, done or list)", argv[1]);
+	static const struct cli_sub subs[] = {
+		{ "add", add }, { "done", done }, { "list", list }, { NULL, NULL }
+	};
+	return cli_dispatch(ctx, "action", subs, help, argc, argv);
 }

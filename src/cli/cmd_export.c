@@ -12,15 +12,17 @@ static void help(void)
 {
 	puts("usage: twoway export --format md --meeting ID [--out FILE [--force]]\n"
 	     "       twoway export --format md --coaching ID [--out FILE [--force]]\n"
-	     "       twoway export --format json [--profile NAME] [--out FILE [--force]]\n"
+	     "       twoway export --format json [--profile NAME] [--coach] [--out FILE [--force]]\n"
 	     "       twoway export --format csv --what actions|meetings [--out FILE [--force]]\n"
 	     "       twoway export --format ics [--out FILE [--force]]\n"
 	     "\n"
 	     "md: the brief for a meeting (sponsor, date, agenda, your questions,\n"
 	     "feedback and ask, open action items) or a coaching-session summary;\n"
 	     "neither ever shows the text of a private reflection.\n"
-	     "json: the whole database, or one profile with --profile, private\n"
-	     "reflections included: your own backup, for 'twoway import'.\n"
+	     "json: the whole database, or one profile with --profile: your own backup,\n"
+	     "for 'twoway import'. It INCLUDES THE TEXT OF YOUR PRIVATE REFLECTIONS, so\n"
+	     "do not hand it to anyone. With --coach it is a copy for your coach: the\n"
+	     "text of every private reflection reads \"private\" and drafts are left out.\n"
 	     "csv: action items or meetings (RFC 4180). ics: your meetings for a\n"
 	     "calendar program (RFC 5545).\n"
 	     "\n"
@@ -30,7 +32,7 @@ static void help(void)
 
 /* Builds the export into b; prints and returns false on failure. */
 static bool build(struct cli_ctx *ctx, const char *format, const char *meeting,
-		  const char *coaching, const char *what, struct tw_buf *b)
+		  const char *coaching, const char *what, bool coach, struct tw_buf *b)
 {
 	struct tw_error err = { 0 };
 	struct tw_profile p = { 0 };
@@ -42,7 +44,8 @@ static bool build(struct cli_ctx *ctx, const char *format, const char *meeting,
 			return false;
 		char *out = NULL;
 		size_t len = 0;
-		ok = tw_store_export_json(ctx->store, p.id, &out, &len, &err);
+		ok = coach ? tw_store_export_json_coach(ctx->store, p.id, &out, &len, &err)
+			   : tw_store_export_json(ctx->store, p.id, &out, &len, &err);
 		if (ok)
 			tw_buf_add(b, out, len);
 		free(out);
@@ -94,7 +97,7 @@ int cmd_export(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	const char *format = NULL, *meeting = NULL, *coaching = NULL, *what = NULL;
 	const char *out = NULL, *pos[1];
-	bool force = false;
+	bool force = false, coach = false;
 	int n;
 	const struct cli_opt opts[] = { { "--format", &format, NULL },
 					{ "--meeting", &meeting, NULL },
@@ -102,6 +105,7 @@ int cmd_export(struct cli_ctx *ctx, int argc, char **argv)
 					{ "--what", &what, NULL },
 					{ "--out", &out, NULL },
 					{ "--force", NULL, &force },
+					{ "--coach", NULL, &coach },
 					{ NULL, NULL, NULL } };
 	int rc = cli_parse("export", argc, argv, opts, pos, 0, &n);
 	if (rc)
@@ -121,13 +125,16 @@ int cmd_export(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_usage("export", "unknown --what '%s' (use actions or meetings)", what);
 	if (!csv && what)
 		return cli_usage("export", "--what goes with --format csv");
+	if (coach && strcmp(format, "json") != 0)
+		return cli_usage("export", "--coach goes with --format json (md, csv and ics "
+				 "never hold private reflections)");
 	if (force && !out)
 		return cli_usage("export", "--force goes with --out FILE");
 	if (out && (!*out || !cli_text_ok("--out", out, true)))
 		return out && !*out ? cli_usage("export", "--out needs a file name") : CLI_FAIL;
 
 	struct tw_buf b = { 0 };
-	if (!build(ctx, format, meeting, coaching, what, &b)) {
+	if (!build(ctx, format, meeting, coaching, what, coach, &b)) {
 		tw_buf_free(&b);
 		return CLI_FAIL;
 	}
@@ -137,6 +144,10 @@ int cmd_export(struct cli_ctx *ctx, int argc, char **argv)
 			rc = cli_fail("cannot write the export to standard output");
 	} else if (!tw_export_write_file(out, b.data ? b.data : "", b.len, force, &err)) {
 		rc = cli_fail("%s; nothing was written", err.message);
+	} else if (strcmp(format, "json") == 0) {
+		printf("exported json to %s (%s)\n", out,
+		       coach ? "for a coach: private reflections read 'private'"
+			     : "private reflections included: keep it to yourself");
 	} else {
 		printf("exported %s to %s\n", format, out);
 	}

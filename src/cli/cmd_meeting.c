@@ -84,29 +84,26 @@ static int list(struct cli_ctx *ctx, int argc, char **argv)
 		tw_profile_finish(&p);
 		return cli_fail("%s", err.message);
 	}
-	int w = 7;
-	for (size_t i = 0; i < nv; i++)
-		if (cli_width(v[i].sponsor_name) > w)
-			w = cli_width(v[i].sponsor_name);
-	if (nv == 0)
-		puts("no meetings");
-	else
-		printf("%4s  %-16s  %-7s  %-*s  %s\n", "ID", "WHEN", "STATUS", w, "SPONSOR",
-		       "AGENDA");
+	static const struct cli_col cols[] = {
+		{ "ID", 4, true },	{ "WHEN", 16, false },	 { "STATUS", 7, false },
+		{ "SPONSOR", 0, false }, { "AGENDA", 0, false }, { NULL, 0, false },
+	};
+	struct cli_table t = { .cols = cols };
 	for (size_t i = 0; i < nv; i++) {
-		char when[32], first[64];
+		char id[24], when[32], first[64];
+		snprintf(id, sizeof id, "%lld", (long long)v[i].id);
 		tw_time_format(v[i].when, when, sizeof(when));
 		cli_first_line(v[i].agenda, first, sizeof(first) - 4);
-		printf("%4lld  %-16s  %-7s  ", (long long)v[i].id, when,
-		       v[i].held ? "held" : "planned");
-		cli_cell(v[i].sponsor_name, w);
-		fputs("  ", stdout);
-		cli_put(stdout, first[0] ? first : "-", "");
-		putchar('\n');
+		cli_table_row(&t, id, when, v[i].held ? "held" : "planned", v[i].sponsor_name,
+			      first[0] ? first : "-");
 	}
+	if (nv == 0)
+		puts("no meetings");
+	else if (!cli_table_print(&t, ""))
+		rc = cli_fail("out of memory");
 	tw_meetings_free(v, nv);
 	tw_profile_finish(&p);
-	return CLI_OK;
+	return rc;
 }
 
 /* Gets meeting pos (an id) of the profile; prints on failure. */
@@ -172,7 +169,7 @@ static int show(struct cli_ctx *ctx, int argc, char **argv)
 	if (!tw_store_action_list(ctx->store, p.id, m.id, TW_ACTIONS_ALL, today, &a, &na, &err)) {
 		rc = cli_fail("%s", err.message);
 	} else {
-		printf("actions  %s\n", na ? "" : "-");
+		puts(na ? "actions" : "actions  -");
 		for (size_t i = 0; i < na; i++) {
 			printf("  %4lld  [%c]  %-10s  %-7s  ", (long long)a[i].id,
 			       a[i].done[0] ? 'x' : ' ', a[i].due[0] ? a[i].due : "-",
@@ -225,20 +222,8 @@ static int held(struct cli_ctx *ctx, int argc, char **argv)
 
 int cmd_meeting(struct cli_ctx *ctx, int argc, char **argv)
 {
-	if (argc < 2)
-		return cli_usage("meeting", "missing a subcommand: add, list, show or held");
-	if (cli_wants_help(argc, argv)) {
-		help();
-		return CLI_OK;
-	}
-	if (strcmp(argv[1], "add") == 0)
-		return add(ctx, argc - 1, argv + 1);
-	if (strcmp(argv[1], "list") == 0)
-		return list(ctx, argc - 1, argv + 1);
-	if (strcmp(argv[1], "show") == 0)
-		return show(ctx, argc - 1, argv + 1);
-	if (strcmp(argv[1], "held") == 0)
-		return held(ctx, argc - 1, argv + 1);
-	return cli_usage("meeting", "unknown subcommand '%s' (use add, list, show or held)",
-			 argv[1]);
+	static const struct cli_sub subs[] = {
+		{ "add", add }, { "list", list }, { "show", show }, { "held", held }, { NULL, NULL }
+	};
+	return cli_dispatch(ctx, "meeting", subs, help, argc, argv);
 }

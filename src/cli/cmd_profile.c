@@ -8,12 +8,13 @@
 static void help(void)
 {
 	puts("usage: twoway profile add NAME [--role ROLE] [--goals GOALS]\n"
-	     "       twoway profile list\n"
+	     "       twoway profile list [--names]\n"
 	     "       twoway profile use NAME\n"
 	     "\n"
 	     "Profiles are the sponsees this database holds. 'list' marks the one in\n"
-	     "use with '*'; 'use' makes NAME the one every other command acts on\n"
-	     "(--profile NAME picks another for a single command).");
+	     "use with '*' (--names: only the names, one a line); 'use' makes NAME the\n"
+	     "one every other command acts on (--profile NAME picks another for a\n"
+	     "single command).");
 }
 
 static int add(struct cli_ctx *ctx, int argc, char **argv)
@@ -47,14 +48,17 @@ static int add(struct cli_ctx *ctx, int argc, char **argv)
 
 static int list(struct cli_ctx *ctx, int argc, char **argv)
 {
+	bool names = false;
 	const char *pos[1];
 	int n;
-	const struct cli_opt opts[] = { { NULL, NULL, NULL } };
+	const struct cli_opt opts[] = { { "--names", NULL, &names }, { NULL, NULL, NULL } };
 	int rc = cli_parse("profile list", argc, argv, opts, pos, 0, &n);
 	if (rc)
 		return rc;
 	struct tw_profile cur = { 0 };
-	if (!cli_profile(ctx, &cur))
+	if (!names && !cli_profile(ctx, &cur))
+		return CLI_FAIL;
+	if (names && !cli_store(ctx))
 		return CLI_FAIL;
 	struct tw_profile *v = NULL;
 	size_t nv = 0;
@@ -63,21 +67,26 @@ static int list(struct cli_ctx *ctx, int argc, char **argv)
 		tw_profile_finish(&cur);
 		return cli_fail("%s", err.message);
 	}
-	int w = 4;
-	for (size_t i = 0; i < nv; i++)
-		if (cli_width(v[i].name) > w)
-			w = cli_width(v[i].name);
-	printf("  %4s  %-*s  %s\n", "ID", w, "NAME", "ROLE");
+	static const struct cli_col cols[] = {
+		{ "ID", 6, true }, { "NAME", 0, false }, { "ROLE", 0, false }, { NULL, 0, false }
+	};
+	struct cli_table t = { .cols = cols };
 	for (size_t i = 0; i < nv; i++) {
-		printf("%c %4lld  ", v[i].id == cur.id ? '*' : ' ', (long long)v[i].id);
-		cli_cell(v[i].name, w);
-		fputs("  ", stdout);
-		cli_put(stdout, v[i].role, " ");
-		putchar('\n');
+		if (names) { /* one name a line, for scripts and completion */
+			cli_put(stdout, v[i].name, " ");
+			putchar('\n');
+			continue;
+		}
+		char id[32];
+		snprintf(id, sizeof id, "%c %4lld", v[i].id == cur.id ? '*' : ' ',
+			 (long long)v[i].id);
+		cli_table_row(&t, id, v[i].name, v[i].role);
 	}
+	if (!names && !cli_table_print(&t, " "))
+		rc = cli_fail("out of memory");
 	tw_profiles_free(v, nv);
 	tw_profile_finish(&cur);
-	return CLI_OK;
+	return rc;
 }
 
 static int use(struct cli_ctx *ctx, int argc, char **argv)
@@ -112,18 +121,8 @@ static int use(struct cli_ctx *ctx, int argc, char **argv)
 
 int cmd_profile(struct cli_ctx *ctx, int argc, char **argv)
 {
-	if (argc < 2)
-		return cli_usage("profile", "missing a subcommand: add, list or use");
-	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0 ||
-	    cli_wants_help(argc, argv)) {
-		help();
-		return CLI_OK;
-	}
-	if (strcmp(argv[1], "add") == 0)
-		return add(ctx, argc - 1, argv + 1);
-	if (strcmp(argv[1], "list") == 0)
-		return list(ctx, argc - 1, argv + 1);
-	if (strcmp(argv[1], "use") == 0)
-		return use(ctx, argc - 1, argv + 1);
-	return cli_usage("profile", "unknown subcommand '%s' (use add, list or use)", argv[1]);
+	static const struct cli_sub subs[] = {
+		{ "add", add }, { "list", list }, { "use", use }, { NULL, NULL }
+	};
+	return cli_dispatch(ctx, "profile", subs, help, argc, argv);
 }

@@ -175,34 +175,23 @@ static int list(struct cli_ctx *ctx, int argc, char **argv)
 		tw_profile_finish(&p);
 		return cli_fail("%s", err.message);
 	}
-	int wn = 4, ws = 5, wt = 5;
+	static const struct cli_col cols[] = {
+		{ "ID", 4, true },     { "NAME", 0, false }, { "STAGE", 0, false },
+		{ "TITLE", 0, false }, { "ORG", 0, false },  { NULL, 0, false },
+	};
+	struct cli_table t = { .cols = cols };
 	for (size_t i = 0; i < nv; i++) {
-		if (cli_width(v[i].name) > wn)
-			wn = cli_width(v[i].name);
-		if (cli_width(tw_stage_name(v[i].stage)) > ws)
-			ws = cli_width(tw_stage_name(v[i].stage));
-		if (cli_width(v[i].title) > wt)
-			wt = cli_width(v[i].title);
+		char id[24];
+		snprintf(id, sizeof id, "%lld", (long long)v[i].id);
+		cli_table_row(&t, id, v[i].name, tw_stage_name(v[i].stage), v[i].title, v[i].org);
 	}
 	if (nv == 0)
 		puts("no sponsors yet (add one with 'twoway sponsor add NAME')");
-	else
-		printf("%4s  %-*s  %-*s  %-*s  %s\n", "ID", wn, "NAME", ws, "STAGE", wt, "TITLE",
-		       "ORG");
-	for (size_t i = 0; i < nv; i++) {
-		printf("%4lld  ", (long long)v[i].id);
-		cli_cell(v[i].name, wn);
-		fputs("  ", stdout);
-		cli_cell(tw_stage_name(v[i].stage), ws);
-		fputs("  ", stdout);
-		cli_cell(v[i].title, wt);
-		fputs("  ", stdout);
-		cli_put(stdout, v[i].org, " ");
-		putchar('\n');
-	}
+	else if (!cli_table_print(&t, " "))
+		rc = cli_fail("out of memory");
 	tw_sponsors_free(v, nv);
 	tw_profile_finish(&p);
-	return CLI_OK;
+	return rc;
 }
 
 static void field(const char *label, const char *value)
@@ -244,20 +233,8 @@ static int show(struct cli_ctx *ctx, int argc, char **argv)
 
 int cmd_sponsor(struct cli_ctx *ctx, int argc, char **argv)
 {
-	if (argc < 2)
-		return cli_usage("sponsor", "missing a subcommand: add, list, show or edit");
-	if (cli_wants_help(argc, argv)) {
-		help();
-		return CLI_OK;
-	}
-	if (strcmp(argv[1], "add") == 0)
-		return add(ctx, argc - 1, argv + 1);
-	if (strcmp(argv[1], "list") == 0)
-		return list(ctx, argc - 1, argv + 1);
-	if (strcmp(argv[1], "show") == 0)
-		return show(ctx, argc - 1, argv + 1);
-	if (strcmp(argv[1], "edit") == 0)
-		return edit(ctx, argc - 1, argv + 1);
-	return cli_usage("sponsor", "unknown subcommand '%s' (use add, list, show or edit)",
-			 argv[1]);
+	static const struct cli_sub subs[] = {
+		{ "add", add }, { "list", list }, { "show", show }, { "edit", edit }, { NULL, NULL }
+	};
+	return cli_dispatch(ctx, "sponsor", subs, help, argc, argv);
 }

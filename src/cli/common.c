@@ -1,5 +1,6 @@
 /* Helpers every subcommand uses: opening the store and content once,
- * resolving the profile, and the one-line error conventions. */
+ * resolving the profile, the one-line error conventions and the dispatch
+ * of subcommands (profile add, sponsor list, ...). */
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,6 +41,35 @@ bool cli_wants_help(int argc, char **argv)
 			return true;
 	}
 	return false;
+}
+
+/* "a, b or c" from the names of subs. */
+static void sub_names(const struct cli_sub *subs, char *buf, size_t len)
+{
+	size_t n = 0, at = 0;
+	while (subs[n].name)
+		n++;
+	buf[0] = '\0';
+	for (size_t i = 0; i < n && at < len; i++)
+		at += (size_t)snprintf(buf + at, len - at, "%s%s",
+				       i == 0 ? "" : i + 1 == n ? " or " : ", ", subs[i].name);
+}
+
+int cli_dispatch(struct cli_ctx *ctx, const char *cmd, const struct cli_sub *subs,
+		 void (*help)(void), int argc, char **argv)
+{
+	char names[128];
+	sub_names(subs, names, sizeof names);
+	if (argc < 2)
+		return cli_usage(cmd, "missing a subcommand: %s", names);
+	if (cli_wants_help(argc, argv)) {
+		help();
+		return CLI_OK;
+	}
+	for (const struct cli_sub *s = subs; s->name; s++)
+		if (strcmp(argv[1], s->name) == 0)
+			return s->run(ctx, argc - 1, argv + 1);
+	return cli_usage(cmd, "unknown subcommand '%s' (use %s)", argv[1], names);
 }
 
 struct tw_store *cli_store(struct cli_ctx *ctx)

@@ -105,14 +105,22 @@ int main(int argc, char **argv)
 		}
 		if (taken)
 			continue;
-		if (strcmp(argv[i], "--coach") == 0) {
-			coach = true;
-			continue;
-		}
 		argv[out++] = argv[i];
 	}
 	argc = out;
 	argv[argc] = NULL;
+	/* --coach belongs to the app: taken only before any command, so that
+	 * `twoway export --coach` reaches export. */
+	if (argc >= 2 && strcmp(argv[1], "--coach") == 0) {
+		if (argc > 2) {
+			fprintf(stderr, "twoway: unexpected '%s' after --coach: --coach opens the "
+					"app in coach mode and takes no command\n", argv[2]);
+			fprintf(stderr, "Try 'twoway --help'.\n");
+			return CLI_USAGE;
+		}
+		coach = true;
+		argc = 1;
+	}
 
 	if (argc < 2 || (argv[1][0] == '-' && strcmp(argv[1], "-h") != 0 &&
 			 strcmp(argv[1], "--help") != 0 && strcmp(argv[1], "-V") != 0 &&

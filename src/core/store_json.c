@@ -1,7 +1,7 @@
 /* The JSON export of the whole database or one profile: every field of
  * every record, every version of every reflection, soft-delete state, built
- * with SQLite's JSON functions one record per line in id order; and the
- * stable uid of each record, given when first needed. */
+ * with SQLite's JSON functions one record per line in id order (for a coach,
+ * private reflection text reads "private"); and each record's stable uid. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,9 +33,12 @@ static bool assign_uids(struct tw_store *st, const char *table, int64_t id,
 }
 
 #define JBOOL(x) "json(CASE WHEN " x " THEN 'true' ELSE 'false' END)"
+/* A reflection's (or version's) text, "private" in a coach's copy. */
+#define PRIVATE(t) "CASE WHEN ?2 AND " t ".is_private THEN 'private' ELSE " t ".text END"
 
 /* One section of the file: its name and the query giving one JSON object
- * per row; ?1 is the profile id, 0 for every profile. */
+ * per row; ?1 is the profile id, 0 for every profile; ?2 is 1 for a coach's
+ * copy, where private text reads "private" and drafts stay out. */
 struct section {
 	const char *name;
 	const char *sql;
@@ -66,10 +69,10 @@ static const struct section sections[] = {
 	  " WHERE ?1 = 0 OR r.profile_id = ?1 ORDER BY r.id" },
 	{ "reflections",
 	  "SELECT json_object('uid', r.uid, 'id', r.id, 'profile', p.uid, 'item', r.item_id,"
-	  " 'text', r.text, 'private', " JBOOL("r.is_private") ", 'version', r.version,"
+	  " 'text', " PRIVATE("r") ", 'private', " JBOOL("r.is_private") ", 'version', r.version,"
 	  " 'created', r.created, 'updated', r.updated, 'deleted_at', r.deleted_at,"
 	  " 'versions', json((SELECT json_group_array(json_object('version', v.version,"
-	  "   'text', v.text, 'private', " JBOOL("v.is_private") ", 'saved', v.saved))"
+	  "   'text', " PRIVATE("v") ", 'private', " JBOOL("v.is_private") ", 'saved', v.saved))"
 	  "   FROM (SELECT * FROM reflection_versions WHERE reflection_id = r.id"
 	  "   ORDER BY version) v)))"
 	  " FROM reflections r JOIN profiles p ON p.id = r.profile_id"
@@ -77,7 +80,7 @@ static const struct section sections[] = {
 	{ "drafts",
 	  "SELECT json_object('profile', p.uid, 'item', d.item_id, 'text', d.text, 'saved', d.saved)"
 	  " FROM drafts d JOIN profiles p ON p.id = d.profile_id"
-	  " WHERE ?1 = 0 OR d.profile_id = ?1 ORDER BY d.profile_id, d.item_id" },
+	  " WHERE (?1 = 0 OR d.profile_id = ?1) AND NOT ?2 ORDER BY d.profile_id, d.item_id" },
 	{ "meetings",
 	  "SELECT json_object('uid', m.uid, 'id', m.id, 'profile', p.uid, 'sponsor', s.uid,"
 	  " 'at', m.at, 'agenda', m.agenda, 'notes', m.notes, 'outcome', m.outcome,"
@@ -102,12 +105,14 @@ static const struct section sections[] = {
 };
 
 static bool put_section(struct tw_store *st, const struct section *s, int64_t profile_id,
-			struct tw_buf *b, struct tw_error *err)
+			bool coach, struct tw_buf *b, struct tw_error *err)
 {
 	sqlite3_stmt *q;
 	if (!store_prepare(st, s->sql, &q, err))
 		return false;
 	sqlite3_bind_int64(q, 1, profile_id);
+	if (sqlite3_bind_parameter_count(q) >= 2)
+		sqlite3_bind_int(q, 2, coach);
 	tw_buf_printf(b, "\"%s\": [", s->name);
 	size_t n = 0;
 	int rc;
@@ -123,8 +128,8 @@ static bool put_section(struct tw_store *st, const struct section *s, int64_t pr
 	return true;
 }
 
-bool tw_store_export_json(struct tw_store *st, int64_t profile_id, char **out, size_t *len,
-			  struct tw_error *err)
+static bool export_json(struct tw_store *st, int64_t profile_id, bool coach, char **out,
+			size_t *len, struct tw_error *err)
 {
 	*out = NULL;
 	if (profile_id && !store_profile_live(st, profile_id, err))
@@ -134,12 +139,13 @@ bool tw_store_export_json(struct tw_store *st, int64_t profile_id, char **out, s
 	if (!store_begin(st, err))
 		return false;
 	struct tw_buf b = { 0 };
-	tw_buf_printf(&b, "{\"app\": \"twoway\", \"schema\": %d,\n", TW_STORE_SCHEMA_VERSION);
+	tw_buf_printf(&b, "{\"app\": \"twoway\", \"schema\": %d,%s\n", TW_STORE_SCHEMA_VERSION,
+		      coach ? " \"coach\": true," : "");
 	bool ok = true;
 	for (size_t i = 0; ok && i < sizeof uid_tables / sizeof uid_tables[0]; i++)
 		ok = assign_uids(st, uid_tables[i], 0, err);
 	for (size_t i = 0; ok && i < sizeof sections / sizeof sections[0]; i++) {
-		ok = put_section(st, &sections[i], profile_id, &b, err);
+		ok = put_section(st, &sections[i], profile_id, coach, &b, err);
 		tw_buf_puts(&b, i + 1 < sizeof sections / sizeof sections[0] ? ",\n" : "\n}\n");
 	}
 	if (ok)
@@ -152,6 +158,18 @@ bool tw_store_export_json(struct tw_store *st, int64_t profile_id, char **out, s
 	}
 	*out = tw_buf_take(&b, len);
 	return true;
+}
+
+bool tw_store_export_json(struct tw_store *st, int64_t profile_id, char **out, size_t *len,
+			  struct tw_error *err)
+{
+	return export_json(st, profile_id, false, out, len, err);
+}
+
+bool tw_store_export_json_coach(struct tw_store *st, int64_t profile_id, char **out,
+				size_t *len, struct tw_error *err)
+{
+	return export_json(st, profile_id, true, out, len, err);
 }
 
 bool tw_store_uid(struct tw_store *st, enum tw_record_kind kind, int64_t id, char **uid,

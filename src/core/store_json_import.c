@@ -239,7 +239,7 @@ static bool check_records(struct ctx *c, const char *sql, const struct field *fi
 }
 
 /* The top level: an object from twoway with a schema this program reads,
- * and only known sections, each a list. */
+ * an optional "coach" flag, and only known sections, each a list. */
 static bool check_top(struct ctx *c)
 {
 	sqlite3_stmt *q;
@@ -274,6 +274,11 @@ static bool check_top(struct ctx *c)
 		const char *t = (const char *)sqlite3_column_text(q, 1);
 		if (strcmp(key, "app") == 0 || strcmp(key, "schema") == 0)
 			continue;
+		if (strcmp(key, "coach") == 0) { /* a coach's copy */
+			if (strcmp(t, "true") != 0 && strcmp(t, "false") != 0)
+				ok = bad(c, "\"coach\" should be true or false");
+			continue;
+		}
 		size_t i = 0;
 		while (i < NSPECS && strcmp(specs[i].section, key) != 0)
 			i++;

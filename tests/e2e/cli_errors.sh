@@ -95,6 +95,12 @@ unchanged 1 "twoway: no version 7 of reflection 1 on cli-test/debrief/lesson (it
 unchanged 1 "twoway: no reflection on cli-test/prepare/agenda yet (write one with 'twoway reflect cli-test/prepare/agenda')" \
 	history cli-test/prepare/agenda
 unchanged 1 "twoway: no action 99 to delete" delete action 99
+unchanged 1 "twoway: unknown sponsor 'Nobody' (see 'twoway sponsor list')" delete sponsor Nobody
+unchanged 1 "twoway: unknown profile 'Bob' (see 'twoway profile list')" delete profile Bob
+unchanged 1 "twoway: 'Maria Lopez' is not a valid sponsor id: ids are positive numbers" \
+	undo sponsor "Maria Lopez"
+unchanged 1 "twoway: 'Maria Lopez' is not a valid meeting id: ids are positive numbers" \
+	delete meeting "Maria Lopez"
 
 # Usage errors: exit 2, the first line names the problem.
 unchanged 2 "twoway tick: unknown option '--force'" tick cli-test/prepare/agenda --force
@@ -113,6 +119,13 @@ unchanged 2 "twoway delete: unknown KIND 'note' (use profile, sponsor, reflectio
 unchanged 2 "twoway search: missing the words to search for" search
 unchanged 2 "twoway: unknown command 'frobnicate'" frobnicate
 unchanged 2 "twoway: option '--db' needs a value" sponsor list --db
+unchanged 2 "twoway: unexpected 'tick' after --coach: --coach opens the app in coach mode and takes no command" \
+	--coach tick cli-test/prepare/agenda
+unchanged 2 "twoway tick: unknown option '--coach'" tick cli-test/prepare/agenda --coach
+unchanged 2 "twoway export: --coach goes with --format json (md, csv and ics never hold private reflections)" \
+	export --format csv --what actions --coach
+unchanged 2 "twoway sponsor: unknown subcommand 'delete' (use add, list, show or edit)" \
+	sponsor delete "Maria Lopez"
 run tick --force cli-test/prepare/agenda
 expect_rc 2 "usage error"
 [ "$(wc -l <<<"$ERR")" -eq 2 ] || fail "usage error: two lines expected (message and hint): $ERR"
@@ -120,7 +133,8 @@ expect_err_has "Try 'twoway tick --help'." "usage hint"
 
 # Every subcommand has --help, on stdout, exit 0, touching nothing.
 before=$(dump)
-for cmd in profile sponsor guides tick rate reflect history meeting action search delete undo purge; do
+for cmd in check profile sponsor guides tick rate reflect history meeting action search delete \
+	undo purge export import; do
 	run $cmd --help
 	expect_rc 0 "$cmd --help"
 	expect_out_has "usage: twoway $cmd" "$cmd --help"
@@ -129,6 +143,26 @@ done
 run --help
 expect_out_has "reflect" "twoway --help lists the commands"
 [ "$(dump)" = "$before" ] || fail "--help changed the database"
+
+# Every command takes --db and --profile wherever they stand: an unknown
+# profile is refused by each command that acts on one, before anything
+# changes, and --db picks the file.
+for args in "guides" "tick cli-test/prepare/agenda" "rate cli-test/prepare/confidence 2" \
+	"history cli-test/debrief/lesson" "sponsor list" "meeting list" "action list" \
+	"search storage" "export --format ics" "profile list"; do
+	read -ra words <<<"$args"
+	before=$(dump)
+	run "${words[@]}" --profile Nobody
+	expect_rc 1 "$args --profile Nobody"
+	expect_err "twoway: no profile named 'Nobody' (see 'twoway profile list')" "$args --profile Nobody"
+	run --profile Nobody "${words[@]}"
+	expect_rc 1 "--profile Nobody $args"
+	CHECKS=$((CHECKS + 1))
+	[ "$(dump)" = "$before" ] || fail "$args with an unknown --profile changed the database"
+	OUT=$("$TWOWAY" --content "$CONTENT" "${words[@]}" --db "$DB" --profile Alice 2>&1)
+	CHECKS=$((CHECKS + 1))
+	[ $? -eq 0 ] || fail "$args --db DB --profile Alice: $OUT"
+done
 
 # A bad command on a missing database creates nothing.
 rm -f "$SCRATCH/fresh.db"

@@ -8,12 +8,15 @@
 ok profile add Alice --role "Platform engineer" --goals "Lead the storage team"
 golden profile-add
 ok profile add "Zoë Ng" --role Designer
+ok profile add "Kim Park" # no role: the line ends after the name
 ok profile list
 golden profile-list-before
 ok profile use Alice
 golden profile-use
 ok profile list
 golden profile-list
+ok profile list --names
+golden profile-names
 
 # Sponsors.
 ok sponsor add "Maria Lopez" --title "VP Engineering" --org Acme --met "offsite 2025" \
@@ -122,6 +125,19 @@ golden sponsor-list-other
 ok --profile "Zoë Ng" guides cli-test
 golden guides-other
 
+# A profile or sponsor can be deleted by name; undo takes the id printed.
+ok sponsor add "Temp Person"
+ok delete sponsor "Temp Person"
+golden delete-sponsor-name
+ok sponsor list
+golden sponsor-list-after-delete
+ok undo sponsor 3
+ok delete profile "Kim Park"
+golden delete-profile-name
+ok undo profile 3
+ok profile list --names
+golden profile-names-after-undo
+
 # Progress on an item that left the content is kept and listed.
 CONTENT="$TW_TEST_DATA/cli/removed"
 ok tick cli-test/debrief/thanks-note
@@ -131,5 +147,11 @@ CONTENT="$TW_TEST_DATA/cli/content"
 ok tick cli-test/debrief/thanks
 ok guides cli-test
 golden guides-removed-back
+
+# No golden line ends in white space (a table pads only up to its last
+# non-empty cell).
+CHECKS=$((CHECKS + 1))
+trailing=$(grep -n ' $' "$GOLDEN"/*.out)
+[ -z "$trailing" ] || fail "lines ending in spaces: $trailing"
 
 finish

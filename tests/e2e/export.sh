@@ -111,6 +111,42 @@ ok import "$SCRATCH/out/all.json"
 CHECKS=$((CHECKS + 1))
 [ "$(dump)" = "$dump_before" ] || fail "importing its own export changed the database"
 
+# A coach's copy (--coach): private text reads "private", drafts stay out,
+# and it round-trips and merges like the full export.
+sqlite3 "$DB" "INSERT INTO drafts(profile_id, item_id, text, saved)
+  VALUES (1, 'before-meeting/agenda/the-ask', 'SECRET-DRAFT unsaved', 1)"
+ok export --format json --coach --out "$SCRATCH/coach.json"
+expect_out_has "for a coach: private reflections read 'private'" "coach export message"
+CHECKS=$((CHECKS + 1))
+grep -q SECRET "$SCRATCH/coach.json" && fail "the coach's JSON holds private text: $(grep -o 'SECRET[^"]*' "$SCRATCH/coach.json")"
+[ "$(stat -c %a "$SCRATCH/coach.json")" = 600 ] || fail "coach export mode is not 0600"
+CHECKS=$((CHECKS + 1))
+[ "$($PY - "$SCRATCH/coach.json" <<'PYEOF'
+import json, sys
+d = json.load(open(sys.argv[1]))
+texts = [r['text'] for r in d['reflections'] if r['private']]
+texts += [v['text'] for r in d['reflections'] for v in r['versions'] if v['private']]
+pub = [r['text'] for r in d['reflections'] if not r['private']]
+print(d.get('coach'), len(texts) > 1 and set(texts) == {'private'}, len(d['drafts']),
+      'An introduction to the head of data.' in pub)
+PYEOF
+)" = "True True 0 True" ] || fail "coach export: private texts, drafts or public texts wrong"
+COACHDB="$SCRATCH/coach.db"
+OUT=$("$TWOWAY" --db "$COACHDB" import "$SCRATCH/coach.json" 2>&1); RC=$?
+expect_rc 0 "import a coach's copy into an empty database"
+"$TWOWAY" --db "$COACHDB" export --format json --coach >"$SCRATCH/coach-again.json"
+CHECKS=$((CHECKS + 1))
+cmp -s "$SCRATCH/coach.json" "$SCRATCH/coach-again.json" || fail "coach export after import differs"
+dump_before=$(dump)
+ok import "$SCRATCH/coach.json"
+expect_out_has ", 0 added," "a coach's copy adds nothing to the sponsee's own database"
+CHECKS=$((CHECKS + 1))
+[ "$(dump)" = "$dump_before" ] || fail "importing the coach's copy changed the sponsee's database"
+ok export --help
+expect_out_has "INCLUDES THE TEXT OF YOUR PRIVATE REFLECTIONS" "export --help warns about private text"
+ok export --format json --out "$SCRATCH/own.json"
+expect_out_has "private reflections included" "own export message says private text is in"
+
 # Malformed and truncated files: refused with line:column, nothing changed.
 cat >"$SCRATCH/bad.json" <<'JSON'
 {"app": "twoway", "schema": 3,
