@@ -52,6 +52,24 @@ CHECKS=$((CHECKS + 1))
 case "$OUT" in *SECRET*) fail "the coaching summary shows a private reflection" ;; esac
 
 # JSON: the sponsee's own export has everything, private text included.
+# Every timestamp set apart from "now" (and from each other), and one
+# soft-deleted record, so that the round trip below shows an import that
+# stamps the time of import or drops the deletion.
+ok action add "Deleted before the export"
+ok delete action 6
+ok rate cli-test/prepare/confidence 4
+ok tick cli-test/prepare/agenda
+sqlite3 "$DB" "
+  UPDATE profiles SET created = 1500000000 + id;
+  UPDATE sponsors SET created = 1500001000 + id, updated = 1500002000 + id;
+  UPDATE progress SET changed = 1500003000 + rowid;
+  UPDATE rating_history SET at = 1500004000 + id;
+  UPDATE reflections SET created = 1500005000 + id, updated = 1500006000 + id;
+  UPDATE reflection_versions SET saved = 1500007000 + 10 * reflection_id + version;
+  UPDATE meetings SET created = 1500008000 + id, updated = 1500009000 + id;
+  UPDATE actions SET created = 1500010000 + id;
+  UPDATE actions SET deleted_at = 1500011000 WHERE id = 6;
+  UPDATE coaching SET started = 1500012000 + id, ended = 1500013000 + id;"
 ok export --format json --out "$SCRATCH/out/all.json"
 expect_out_has "exported json to $SCRATCH/out/all.json" "export --out message"
 CHECKS=$((CHECKS + 1))
@@ -71,6 +89,38 @@ CHECKS=$((CHECKS + 1))
 ok export --format json --out "$SCRATCH/out/keep.json" --force
 CHECKS=$((CHECKS + 1))
 cmp -s "$SCRATCH/out/keep.json" "$SCRATCH/out/all.json" || fail "--force did not replace the file"
+# The writer is atomic: the data goes to a temporary file that is synced
+# before it takes the target's name; the target itself is never opened.
+if command -v strace >/dev/null; then
+	strace -f -e trace=openat,open,creat,fsync,fdatasync,rename,renameat,renameat2,link,linkat \
+		-o "$SCRATCH/strace" "$TWOWAY" --db "$DB" export --format json \
+		--out "$SCRATCH/out/keep.json" --force >/dev/null 2>&1
+	CHECKS=$((CHECKS + 1))
+	grep -q 'keep.json", O_[A-Z_|]*\(WRONLY\|RDWR\|TRUNC\)' "$SCRATCH/strace" &&
+		fail "the target file was opened for writing in place"
+	tmpfd=$(sed -n 's/.*openat(.*\.twoway-export\.[^"]*", .*O_EXCL.*) = \([0-9]*\)$/\1/p' "$SCRATCH/strace")
+	order=$(grep -oE "fsync\($tmpfd\)|(rename|renameat2?|link|linkat)\(.*keep\.json" "$SCRATCH/strace" |
+		sed -E 's/\(.*//' | paste -sd' ')
+	CHECKS=$((CHECKS + 1))
+	case "$order" in fsync\ rename* | fsync\ link*) ;;
+	*) fail "expected fsync of the temporary file, then rename or link; saw '$order'" ;; esac
+fi
+# A write that fails half-way (the file size limit, EFBIG) leaves the
+# file it would have replaced as it was, and no temporary file.
+BIG="$SCRATCH/big.db"
+head -c 60000 /dev/zero | tr '\0' 'a' | "$TWOWAY" --db "$BIG" reflect - >/dev/null
+"$TWOWAY" --db "$BIG" export --format json >/dev/null # gives the records their uids
+echo "the old file" >"$SCRATCH/out/big.json"
+(
+	trap '' XFSZ
+	ulimit -f 40
+	"$TWOWAY" --db "$BIG" export --format json --out "$SCRATCH/out/big.json" --force
+) >"$SCRATCH/big.out" 2>&1
+CHECKS=$((CHECKS + 1))
+[ "$(cat "$SCRATCH/big.out")" = "twoway: cannot write '$SCRATCH/out/big.json': File too large; nothing was written" ] ||
+	fail "a failed write: $(cat "$SCRATCH/big.out")"
+[ "$(cat "$SCRATCH/out/big.json")" = "the old file" ] || fail "a failed write damaged the file it was replacing"
+ls -a "$SCRATCH/out" | grep -q twoway-export && fail "a failed write left its temporary file"
 
 # Round trip: import into an empty database, export again: identical.
 full_dump() { sqlite3 "$1" .dump; }
@@ -103,7 +153,7 @@ expect_rc 0 "second import"
 expect_out_has ", 0 added," "second import adds nothing"
 CHECKS=$((CHECKS + 1))
 [ "$(counts "$OTHER")" = "$before" ] || fail "second import changed counts: $before -> $(counts "$OTHER")"
-[ "$before" = "2|3|5|6|2|5|0|1" ] || fail "merge counts are $before"
+[ "$before" = "2|3|5|6|2|6|2|1" ] || fail "merge counts are $before"
 [ "$(full_dump "$OTHER")" = "$dump_before" ] || fail "second import changed the database"
 # importing into the database the file came from changes nothing either
 dump_before=$(dump)
@@ -168,6 +218,26 @@ unchanged 1 "twoway: $SCRATCH/new.json: written by a newer twoway (schema 99, th
 	import "$SCRATCH/new.json"
 unchanged 1 "twoway: cannot read '$SCRATCH/none.json': No such file or directory; nothing was changed" \
 	import "$SCRATCH/none.json"
+
+# A file whose records pass every check but fail when stored (two live
+# reflections on one item): the records stored before the failure go too,
+# since the import is one transaction.
+$PY - "$SCRATCH/out/all.json" "$SCRATCH/dup.json" <<'PYEOF'
+import json, sys
+d = json.load(open(sys.argv[1]))
+r = dict(next(x for x in d['reflections'] if x['item'] and x['deleted_at'] is None))
+r['uid'], r['id'] = 'another-uid', 999
+d['reflections'].append(r)
+json.dump(d, open(sys.argv[2], 'w'))
+PYEOF
+DUPDB="$SCRATCH/dup.db"
+"$TWOWAY" --db "$DUPDB" profile add Someone >/dev/null
+dump_before=$(sqlite3 "$DUPDB" .dump)
+OUT=$("$TWOWAY" --db "$DUPDB" import "$SCRATCH/dup.json" 2>&1); RC=$?
+expect_rc 1 "an import that fails half-way"
+CHECKS=$((CHECKS + 1))
+[[ "$OUT" == *"nothing was changed" ]] || fail "a failed import: $OUT"
+[ "$(sqlite3 "$DUPDB" .dump)" = "$dump_before" ] || fail "an import that failed half-way kept what it had stored"
 
 # CSV.
 ok export --format csv --what actions
