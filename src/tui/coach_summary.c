@@ -6,10 +6,12 @@
 #include <time.h>
 
 #include "coach.h"
+#include "export_dialog.h"
 #include "twoway/util.h"
 
 struct summary {
 	struct tui_screen base;
+	int64_t id;
 	wchar_t *text;
 	size_t len;
 	struct tui_line *lines;
@@ -70,8 +72,9 @@ static void draw(struct tui_app *app, struct tui_screen *s, struct tui_rect r)
 
 static bool key(struct tui_app *app, struct tui_screen *s, wint_t k, bool code)
 {
-	(void)app;
 	struct summary *su = (struct summary *)s;
+	if (!code && k == L'x')
+		return export_dialog_push(app, TUI_EXPORT_COACHING, su->id), true;
 	enum tui_nav nav = tui_nav_key(k, code);
 	if (nav == TUI_NAV_NONE)
 		return false;
@@ -102,6 +105,7 @@ static const struct tui_help help[] = {
 	{ "j/k, arrows", "scroll" },
 	{ "g/G, PgUp/PgDn", "top, bottom, a page" },
 	{ "q, Esc", "back" },
+	{ "x", "export this summary (Markdown, no private reflection text)" },
 	{ "export", "twoway export --format md --coaching ID (shown on the page)" },
 	{ NULL, NULL },
 };
@@ -112,7 +116,7 @@ static const struct tui_screen_ops ops = {
 	.key = key,
 	.destroy = destroy,
 	.help = help,
-	.footer = "j/k scroll",
+	.footer = "x export  j/k scroll",
 };
 
 static char *compose(const struct tw_coaching *c, const char *profile)
@@ -131,7 +135,7 @@ static char *compose(const struct tw_coaching *c, const char *profile)
 		"Profile: %s\nCoach: %s\nStarted: %s\nEnded: %s\nDuration: %s\n\n"
 		"%s\n"
 		"Coach's notes:\n%s\n\n"
-		"Export this summary:\n"
+		"Export this summary (x here) or run:\n"
 		"twoway export --format md --coaching %lld\n",
 		(long long)c->id, profile, c->coach, start, end, dur,
 		c->covered[0] ? c->covered : "Nothing recorded as covered.\n",
@@ -163,6 +167,7 @@ struct tui_screen *coach_summary_open(struct tui_app *app, int64_t id)
 	if (!su)
 		return NULL;
 	su->base.ops = &ops;
+	su->id = id;
 	tui_screen_set_title(&su->base, "Coaching session %lld: summary", (long long)id);
 	return &su->base;
 }

@@ -329,6 +329,7 @@ static bool key(struct tui_app *app, struct tui_screen *s, wint_t k, bool code)
 	switch (k) {
 	case L's': return tui_open(app, TUI_SCREEN_SPONSORS, NULL), true;
 	case L'm': return tui_open(app, TUI_SCREEN_MEETINGS, NULL), true;
+	case L'a': return tui_open(app, TUI_SCREEN_ACTIONS, NULL), true;
 	case L'p': return tui_open(app, TUI_SCREEN_PROFILES, NULL), true;
 	case L'c': return tui_open(app, TUI_SCREEN_COACH, NULL), true;
 	case L'r': return tui_open(app, TUI_SCREEN_REFLECTION, NULL), true;
@@ -362,6 +363,7 @@ static const struct tui_help help[] = {
 	{ "enter", "open the guide" },
 	{ "s", "sponsors" },
 	{ "m", "meetings: prepare and debrief" },
+	{ "a", "action items: all of them, filter, tick, add" },
 	{ "/", "search everything" },
 	{ "p", "profiles" },
 	{ "r", "write a free-standing reflection" },
@@ -378,7 +380,7 @@ static const struct tui_screen_ops ops = {
 	.on_focus = on_focus,
 	.click = click,
 	.help = help,
-	.footer = "enter open  s sponsors  m meetings  / search  p profiles",
+	.footer = "enter open  s sponsors  m meetings  a actions  / search  p profiles",
 };
 
 struct tui_screen *home_open(struct tui_app *app, const struct tui_args *args)

@@ -1,9 +1,10 @@
 /* One meeting, read-only: sponsor, date, status, the agenda, notes and
  * outcome and its action items, as one scrolling wrapped text; p prepares
- * (planned meetings) and d debriefs it. */
+ * (planned meetings), d debriefs it, x exports its brief, i the calendar. */
 #include <stdlib.h>
 #include <string.h>
 
+#include "export_dialog.h"
 #include "records.h"
 #include "twoway/util.h"
 
@@ -137,6 +138,10 @@ static bool key(struct tui_app *app, struct tui_screen *s, wint_t k, bool code)
 		rec_push(app, meeting_debrief_open(app, v->id));
 		return true;
 	}
+	if (k == L'x' || k == L'i') {
+		export_dialog_push(app, k == L'x' ? TUI_EXPORT_BRIEF : TUI_EXPORT_ICS, v->id);
+		return true;
+	}
 	return false;
 }
 
@@ -153,6 +158,8 @@ static const struct tui_help help[] = {
 	{ "g/G, PgUp/PgDn", "top/bottom, a page up/down" },
 	{ "p", "prepare: walk the before-meeting guide, edit the agenda" },
 	{ "d", "debrief: notes, outcome, action items" },
+	{ "x", "export this meeting's brief (Markdown)" },
+	{ "i", "export all meetings for a calendar (.ics)" },
 	{ "q, Esc", "back" },
 	{ NULL, NULL },
 };
@@ -164,7 +171,7 @@ static const struct tui_screen_ops ops = {
 	.destroy = destroy,
 	.on_focus = on_focus,
 	.help = help,
-	.footer = "p prepare  d debrief  j/k scroll",
+	.footer = "p prepare  d debrief  x brief  i .ics",
 };
 
 struct tui_screen *meeting_view_open(struct tui_app *app, int64_t id)

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "export_dialog.h"
 #include "records.h"
 #include "twoway/util.h"
 
@@ -128,6 +129,10 @@ static bool key(struct tui_app *app, struct tui_screen *s, wint_t k, bool code)
 		if (cur)
 			delete_one(app, m);
 		return true;
+	case L'i':
+	case L'c':
+		export_dialog_push(app, k == L'i' ? TUI_EXPORT_ICS : TUI_EXPORT_MEETINGS_CSV, 0);
+		return true;
 	case L'u':
 		if (!deleted) {
 			tui_msg(app, "nothing to undo (u works right after a delete)");
@@ -173,6 +178,8 @@ static const struct tui_help help[] = {
 	{ "d", "debrief: after-meeting guide, notes, outcome, action items" },
 	{ "x", "delete the meeting" },
 	{ "u", "undo the delete (right after it)" },
+	{ "i", "export all meetings for a calendar (.ics)" },
+	{ "c", "export all meetings as CSV" },
 	{ "q, Esc", "back" },
 	{ NULL, NULL },
 };
@@ -185,7 +192,7 @@ static const struct tui_screen_ops ops = {
 	.on_focus = on_focus,
 	.click = click,
 	.help = help,
-	.footer = "n prepare  d debrief  enter view",
+	.footer = "n prepare  d debrief  enter view  i .ics  c csv",
 };
 
 /* args.mode: list (args.id set: open that meeting), prepare (args.id: the

@@ -133,8 +133,7 @@ static void open_hit(struct tui_app *app, struct search *s)
 		if (meeting > 0)
 			rec_push(app, meeting_view_open(app, meeting));
 		else
-			tui_msg(app, "action item %lld belongs to no meeting (see 'twoway action list')",
-				(long long)h->id);
+			tui_open(app, TUI_SCREEN_ACTIONS, &(struct tui_args){ .id = h->id });
 	}
 }
 
@@ -187,7 +186,7 @@ static const struct tui_help help[] = {
 	{ "typing", "the query: every word must match, the last as a prefix (q and / too)" },
 	{ "up/down, ^N/^P", "choose a hit" },
 	{ "PgUp/PgDn, Home/End", "a page, first/last hit" },
-	{ "enter", "open: reflection's guide item, meeting, action's meeting" },
+	{ "enter", "open: reflection's guide item, meeting, action's meeting or list" },
 	{ "Ctrl-U", "clear the query" },
 	{ "Esc", "back" },
 	{ "?, F1", "these keys" },

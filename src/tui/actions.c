@@ -1,0 +1,384 @@
+/* The Actions screen: every action item of the profile with its owner, due
+ * date and the meeting it came from, overdue ones highlighted; f filters
+ * open / overdue / all, space ticks, n adds, d deletes (u undoes), enter
+ * opens the item's meeting and x exports them all as CSV. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "actions.h"
+#include "export_dialog.h"
+#include "records.h"
+#include "twoway/util.h"
+
+enum undo { UNDO_NONE, UNDO_DELETE, UNDO_DONE };
+
+struct actions {
+	struct tui_screen base;
+	struct tw_action *v;
+	size_t n, cursor, top;
+	int rows, row0;
+	enum tw_action_filter filter;
+	char today[11];
+	struct tw_meeting *meetings; /* live meetings, for "from" labels */
+	size_t n_meetings;
+	int64_t want;                /* focus this id on the next load */
+	int64_t added;               /* set by the add form */
+	enum undo undo;
+	int64_t undo_id;
+	char undo_done[11];          /* the done date before a tick */
+};
+
+static const char *filter_name(enum tw_action_filter f)
+{
+	return f == TW_ACTIONS_OPEN ? "open" : f == TW_ACTIONS_OVERDUE ? "overdue" : "all";
+}
+
+static bool overdue(const struct actions *m, const struct tw_action *a)
+{
+	return !a->done[0] && a->due[0] && strcmp(a->due, m->today) < 0;
+}
+
+static const struct tw_meeting *meeting_of(const struct actions *m, int64_t id)
+{
+	for (size_t i = 0; id && i < m->n_meetings; i++)
+		if (m->meetings[i].id == id)
+			return &m->meetings[i];
+	return NULL;
+}
+
+static void load(struct tui_app *app, struct actions *m)
+{
+	int64_t keep = m->want ? m->want : (m->n ? m->v[m->cursor].id : 0);
+	m->want = 0;
+	tw_actions_free(m->v, m->n);
+	tw_meetings_free(m->meetings, m->n_meetings);
+	m->v = NULL;
+	m->meetings = NULL;
+	m->n = m->n_meetings = 0;
+	tw_today(m->today, sizeof(m->today));
+	struct tw_error err = { 0 };
+	if (!tw_store_action_list(app->store, app->profile.id, 0, m->filter, m->today, &m->v, &m->n,
+				  &err))
+		tui_error(app, "%s", err.message);
+	if (!tw_store_meeting_list(app->store, app->profile.id, 0, &m->meetings, &m->n_meetings,
+				   &err))
+		tui_error(app, "%s", err.message);
+	/* Keep the focused item; when it left the list, keep the row. */
+	for (size_t i = 0; keep && i < m->n; i++)
+		if (m->v[i].id == keep)
+			m->cursor = i;
+	if (m->cursor >= m->n)
+		m->cursor = m->n ? m->n - 1 : 0;
+}
+
+static bool has(const struct actions *m, int64_t id)
+{
+	for (size_t i = 0; i < m->n; i++)
+		if (m->v[i].id == id)
+			return true;
+	return false;
+}
+
+static void on_focus(struct tui_app *app, struct tui_screen *s)
+{
+	struct actions *m = (struct actions *)s;
+	int64_t added = m->added;
+	m->added = 0;
+	if (added)
+		m->want = added;
+	load(app, m);
+	if (added && !has(m, added) && m->filter != TW_ACTIONS_ALL) {
+		/* The new item is not in this filter: show everything. */
+		m->filter = TW_ACTIONS_ALL;
+		m->want = added;
+		load(app, m);
+	}
+}
+
+/* Where the item came from: "2030-12-03 María López" in the list, a
+ * sentence in the detail line. */
+static void from_label(const struct actions *m, const struct tw_action *a, char *buf,
+		       size_t size, bool long_form)
+{
+	const struct tw_meeting *mt = meeting_of(m, a->meeting_id);
+	char when[32];
+	if (!a->meeting_id) {
+		snprintf(buf, size, long_form ? "free-standing, no meeting" : "-");
+	} else if (!mt) {
+		snprintf(buf, size, long_form ? "its meeting was deleted" : "(deleted meeting)");
+	} else {
+		tw_time_format(mt->when, when, sizeof(when));
+		if (long_form)
+			snprintf(buf, size, "from the meeting with %s on %s (enter opens it)",
+				 mt->sponsor_name ? mt->sponsor_name : "?", when);
+		else
+			snprintf(buf, size, "%.10s %s", when, mt->sponsor_name ? mt->sponsor_name : "?");
+	}
+}
+
+/* The focused item in one line: its state first, then where it came from. */
+static void draw_detail(struct tui_app *app, struct actions *m, int y, int x, int w)
+{
+	const struct tw_action *a = &m->v[m->cursor];
+	char from[400], buf[512];
+	from_label(m, a, from, sizeof(from), true);
+	bool late = overdue(m, a);
+	if (a->done[0])
+		snprintf(buf, sizeof(buf), "Done %s \xc2\xb7 %s", a->done, from);
+	else if (late)
+		snprintf(buf, sizeof(buf), "Overdue since %s \xc2\xb7 %s", a->due, from);
+	else if (a->due[0])
+		snprintf(buf, sizeof(buf), "Due %s \xc2\xb7 %s", a->due, from);
+	else
+		snprintf(buf, sizeof(buf), "No due date \xc2\xb7 %s", from);
+	tui_text(y, x, w, buf, tui_attr(app, late ? TUI_WARN : TUI_DIM));
+}
+
+static void draw(struct tui_app *app, struct tui_screen *s, struct tui_rect r)
+{
+	struct actions *m = (struct actions *)s;
+	attr_t h = tui_attr(app, TUI_HEADING), dim = tui_attr(app, TUI_DIM);
+	int x = r.x + 1;
+	int used = tui_textf(r.y, x, r.w - 2, tui_attr(app, TUI_KEY) | A_BOLD, "%s: %zu",
+			     filter_name(m->filter), m->n);
+	tui_text(r.y, x + used, r.w - 2 - used - 10, "  f: open/overdue/all", dim);
+	/* Columns: mark, due, owner, the text, and where it came from. */
+	int due_x = x + 4, own_x = due_x + 11, text_x = own_x + 8;
+	int from_w = r.w >= 80 ? 26 : 0, from_x = r.x + r.w - 1 - from_w;
+	int text_w = (from_w ? from_x - 1 : r.x + r.w - 1) - text_x;
+	tui_text(r.y + 1, due_x, 10, "Due", h);
+	tui_text(r.y + 1, own_x, 7, "Owner", h);
+	tui_text(r.y + 1, text_x, text_w, "Action", h);
+	if (from_w)
+		tui_text(r.y + 1, from_x, from_w, "From", h);
+	m->row0 = r.y + 2;
+	m->rows = r.h - 3;
+	if (m->rows < 1)
+		m->rows = 1;
+	if (!m->n) {
+		tui_text(r.y + 3, x, r.w - 2,
+			 m->filter == TW_ACTIONS_OVERDUE ? "Nothing overdue. f shows the others."
+			 : m->filter == TW_ACTIONS_OPEN ? "No open action items. n adds one, f shows all."
+							: "No action items yet. Press n to add one.",
+			 dim);
+		return;
+	}
+	if (m->n > (size_t)m->rows) {
+		char pos[32];
+		snprintf(pos, sizeof(pos), "%zu/%zu", m->cursor + 1, m->n);
+		int pw = (int)strlen(pos);
+		tui_text(r.y, r.x + r.w - 1 - pw, pw, pos, dim);
+	}
+	tui_scroll_to(m->cursor, &m->top, m->rows, m->n);
+	for (int i = 0; i < m->rows && m->top + (size_t)i < m->n; i++) {
+		size_t k = m->top + (size_t)i;
+		const struct tw_action *a = &m->v[k];
+		int y = m->row0 + i;
+		bool sel = k == m->cursor, late = overdue(m, a);
+		attr_t base = late ? tui_attr(app, TUI_WARN) : a->done[0] ? tui_attr(app, TUI_DONE)
+									  : A_NORMAL;
+		attr_t at = sel ? tui_attr(app, TUI_SELECTED) : base;
+		if (sel)
+			tui_fill(y, r.x, r.w, at);
+		if (late)
+			tui_text(y, r.x, 1, "!", at | A_BOLD);
+		tui_text(y, x, 3, a->done[0] ? "[x]" : "[ ]", at);
+		tui_text(y, due_x, 10, a->due[0] ? a->due : "-", at);
+		tui_text(y, own_x, 7, a->owner == TW_OWNER_SPONSOR ? "sponsor" : "me", at);
+		char first[256];
+		rec_first_line(a->text, first, sizeof(first));
+		tui_text(y, text_x, text_w, first, at);
+		if (from_w) {
+			char from[128];
+			from_label(m, a, from, sizeof(from), false);
+			tui_text(y, from_x, from_w, from, sel ? at : dim);
+		}
+	}
+	draw_detail(app, m, r.y + r.h - 1, x, r.w - 2);
+}
+
+static void toggle(struct tui_app *app, struct actions *m)
+{
+	struct tw_action *a = &m->v[m->cursor];
+	char was[11], today[11];
+	snprintf(was, sizeof(was), "%s", a->done);
+	tw_today(today, sizeof(today));
+	struct tw_error err = { 0 };
+	if (!tw_store_action_done(app->store, a->id, was[0] ? "" : today, &err)) {
+		tui_error(app, "%s", err.message);
+		return;
+	}
+	m->undo = UNDO_DONE;
+	m->undo_id = a->id;
+	snprintf(m->undo_done, sizeof(m->undo_done), "%s", was);
+	if (was[0])
+		tui_msg(app, "open again; u undoes");
+	else
+		tui_msg(app, "done %s%s; u undoes", today,
+			m->filter == TW_ACTIONS_ALL ? "" : " (f all shows done items)");
+	load(app, m);
+}
+
+static void delete_one(struct tui_app *app, struct actions *m)
+{
+	int64_t id = m->v[m->cursor].id;
+	struct tw_error err = { 0 };
+	if (!tw_store_delete(app->store, TW_REC_ACTION, id, &err)) {
+		tui_error(app, "%s", err.message);
+		return;
+	}
+	m->undo = UNDO_DELETE;
+	m->undo_id = id;
+	load(app, m);
+	tui_msg(app, "action item deleted; press u to undo");
+}
+
+static void undo(struct tui_app *app, struct actions *m, enum undo what, int64_t id)
+{
+	struct tw_error err = { 0 };
+	bool ok = false;
+	if (what == UNDO_DELETE)
+		ok = tw_store_undelete(app->store, TW_REC_ACTION, id, &err);
+	else if (what == UNDO_DONE)
+		ok = tw_store_action_done(app->store, id, m->undo_done, &err);
+	else
+		tui_msg(app, "nothing to undo (u works right after a delete or a tick)");
+	if (what == UNDO_NONE)
+		return;
+	if (!ok) {
+		tui_error(app, "%s", err.message);
+		return;
+	}
+	m->want = id;
+	load(app, m);
+	if (!has(m, id) && m->filter != TW_ACTIONS_ALL) {
+		m->filter = TW_ACTIONS_ALL;
+		m->want = id;
+		load(app, m);
+	}
+	tui_msg(app, what == UNDO_DELETE ? "action item back" : "tick undone");
+}
+
+static void open_meeting(struct tui_app *app, struct actions *m)
+{
+	const struct tw_action *a = &m->v[m->cursor];
+	if (!a->meeting_id)
+		tui_msg(app, "a free-standing action item: it belongs to no meeting");
+	else if (!meeting_of(m, a->meeting_id))
+		tui_msg(app, "the meeting of this action item was deleted");
+	else
+		rec_push(app, meeting_view_open(app, a->meeting_id));
+}
+
+static bool key(struct tui_app *app, struct tui_screen *s, wint_t k, bool code)
+{
+	struct actions *m = (struct actions *)s;
+	enum undo last = m->undo;
+	m->undo = UNDO_NONE;
+	enum tui_nav nav = tui_nav_key(k, code);
+	if (nav != TUI_NAV_NONE) {
+		tui_nav_apply(nav, &m->cursor, m->n, m->rows);
+		return true;
+	}
+	if (tui_is_enter(k, code)) {
+		if (m->n)
+			open_meeting(app, m);
+		return true;
+	}
+	if (code && k == KEY_DC) {
+		if (m->n)
+			delete_one(app, m);
+		return true;
+	}
+	if (code)
+		return false;
+	switch (k) {
+	case L'f':
+		m->filter = m->filter == TW_ACTIONS_OPEN      ? TW_ACTIONS_OVERDUE
+			    : m->filter == TW_ACTIONS_OVERDUE ? TW_ACTIONS_ALL
+							      : TW_ACTIONS_OPEN;
+		m->cursor = m->top = 0;
+		load(app, m);
+		tui_msg(app, "showing %s action items", filter_name(m->filter));
+		return true;
+	case L' ':
+		if (m->n)
+			toggle(app, m);
+		return true;
+	case L'n':
+	case L'a':
+		rec_push(app, action_form_open(app, &m->added));
+		return true;
+	case L'd':
+		if (m->n)
+			delete_one(app, m);
+		return true;
+	case L'u':
+		undo(app, m, last, m->undo_id);
+		return true;
+	case L'x':
+		export_dialog_push(app, TUI_EXPORT_ACTIONS_CSV, 0);
+		return true;
+	default:
+		return false;
+	}
+}
+
+static bool click(struct tui_app *app, struct tui_screen *s, int y, int x)
+{
+	(void)app;
+	(void)x;
+	struct actions *m = (struct actions *)s;
+	int i = y - m->row0;
+	if (i < 0 || i >= m->rows || m->top + (size_t)i >= m->n)
+		return false;
+	m->cursor = m->top + (size_t)i;
+	return true;
+}
+
+static void destroy(struct tui_screen *s)
+{
+	struct actions *m = (struct actions *)s;
+	tw_actions_free(m->v, m->n);
+	tw_meetings_free(m->meetings, m->n_meetings);
+	free(m);
+}
+
+static const struct tui_help help[] = {
+	{ "j/k, arrows", "move" },
+	{ "g/G, PgUp/PgDn", "first/last, a page up/down (also ^B/^F)" },
+	{ "f", "filter: open, overdue, all" },
+	{ "space", "tick done today / open again" },
+	{ "n", "add an action item (text, owner, due date, meeting)" },
+	{ "d, Delete", "delete the action item" },
+	{ "u", "undo the delete or the tick (right after it)" },
+	{ "enter", "open the meeting it came from" },
+	{ "x", "export all action items as CSV" },
+	{ "q, Esc", "back" },
+	{ NULL, NULL },
+};
+
+static const struct tui_screen_ops ops = {
+	.name = "actions",
+	.draw = draw,
+	.key = key,
+	.destroy = destroy,
+	.on_focus = on_focus,
+	.click = click,
+	.help = help,
+	.footer = "f filter  space done  n add  d del  x export",
+};
+
+/* args.id: an action item to focus (the filter then shows all). */
+struct tui_screen *actions_open(struct tui_app *app, const struct tui_args *args)
+{
+	(void)app;
+	struct actions *m = calloc(1, sizeof(*m));
+	if (!m)
+		return NULL;
+	m->base.ops = &ops;
+	m->filter = args->id ? TW_ACTIONS_ALL : TW_ACTIONS_OPEN;
+	m->want = args->id;
+	tui_screen_set_title(&m->base, "Action items");
+	return &m->base;
+}
