@@ -121,6 +121,7 @@ bool tui_push(struct tui_app *app, struct tui_screen *s)
 	}
 	app->stack[app->depth++] = s;
 	app->help_open = false;
+	tui_status_age(app, true);
 	if (s->ops->on_focus)
 		s->ops->on_focus(app, s);
 	return true;
@@ -136,6 +137,7 @@ bool tui_pop(struct tui_app *app, bool forced)
 	app->depth--;
 	s->ops->destroy(s);
 	app->help_open = false;
+	tui_status_age(app, true);
 	struct tui_screen *t = tui_top(app);
 	if (!t)
 		app->quit = true;
@@ -162,15 +164,72 @@ static void draw_too_small(void)
 		tui_text(y + 1, x2 < 0 ? 0 : x2, COLS, l2, A_NORMAL);
 }
 
+/* The key bar. A screen's footer is pairs "key what" split by two spaces.
+ * The help and back keys always show, at the right: the screen's own
+ * ("F1 keys", "Esc done" where typing takes q and ?), else "? help" and
+ * "q back". The other pairs fill the left, dropped whole from the end
+ * when the bar is too narrow, never cut in the middle of a word. */
 static void draw_footer(struct tui_app *app, struct tui_screen *s, int y)
 {
 	attr_t a = tui_attr(app, TUI_FOOTER);
 	tui_fill(y, 0, COLS, a);
-	/* "? help" always shows, at the right; the screen's keys fill the rest. */
-	const char *tail = app->depth > 1 ? "? help  q back" : "? help  q quit";
-	int tw = (int)strlen(tail);
+	const char *f = s->ops->footer ? s->ops->footer : "";
+	char left[256] = "", help[64] = "", back[64] = "", tail[160];
+	for (const char *p = f; *p;) {
+		const char *e = strstr(p, "  ");
+		size_t n = e ? (size_t)(e - p) : strlen(p);
+		char *to = left;
+		size_t cap = sizeof(left);
+		if (n >= 3 && strncmp(p, "F1 ", 3) == 0) {
+			to = help;
+			cap = sizeof(help);
+		} else if (n >= 4 && strncmp(p, "Esc ", 4) == 0) {
+			to = back;
+			cap = sizeof(back);
+		}
+		size_t used = strlen(to);
+		if (n && used + n + 3 < cap)
+			snprintf(to + used, cap - used, "%s%.*s", used ? "  " : "", (int)n, p);
+		p += n;
+		while (*p == ' ')
+			p++;
+	}
+	snprintf(tail, sizeof(tail), "%s  %s", help[0] ? help : "? help",
+		 back[0] ? back : (app->depth > 1 ? "q back" : "q quit"));
+	int tw = tui_text_width(tail);
 	tui_text(y, COLS - tw - 1, tw, tail, a | A_BOLD);
-	tui_text(y, 1, COLS - tw - 4, s->ops->footer, a);
+	int room = COLS - tw - 4;
+	size_t n = strlen(left);
+	while (n && tui_text_width(left) > room) {
+		char *cut = NULL;
+		for (char *q = strstr(left, "  "); q; q = strstr(q + 2, "  "))
+			cut = q;
+		if (!cut)
+			break;
+		*cut = '\0';
+		n = strlen(left);
+	}
+	tui_text(y, 1, room, left, a);
+}
+
+/* The title bar: "twoway · TITLE" and the profile in use at the right
+ * when there is room for both (and the title does not name it already);
+ * a title that does not fit ends in an ellipsis. */
+static void draw_title(struct tui_app *app, struct tui_screen *s)
+{
+	attr_t ta = tui_attr(app, TUI_TITLE);
+	tui_fill(0, 0, COLS, ta);
+	int used = tui_text(0, 1, COLS - 2, "twoway \xc2\xb7 ", ta);
+	int room = COLS - 2 - used;
+	int pw = tui_text_width(app->profile.name) + 2;
+	int tw = tui_text_width(s->title);
+	bool named = app->profile.name && app->profile.name[0] && strstr(s->title, app->profile.name);
+	bool show = !named && pw + 1 < COLS / 3 && (tw + pw + 1 <= room || room - pw - 1 >= COLS / 2);
+	if (show)
+		room -= pw + 1;
+	tui_text_clip(0, 1 + used, room, s->title, ta);
+	if (show)
+		tui_text(0, COLS - pw, pw - 1, app->profile.name, ta);
 }
 
 static void draw_frame(struct tui_app *app)
@@ -185,15 +244,7 @@ static void draw_frame(struct tui_app *app)
 	if (LINES < TUI_MIN_H || COLS < TUI_MIN_W) {
 		draw_too_small();
 	} else if (s) {
-		attr_t ta = tui_attr(app, TUI_TITLE);
-		tui_fill(0, 0, COLS, ta);
-		int used = tui_text(0, 1, COLS - 2, "twoway", ta);
-		used += tui_text(0, 1 + used, COLS - 2 - used, " \xc2\xb7 ", ta);
-		int pw = tui_text_width(app->profile.name) + 2;
-		int room = COLS - 2 - used - (pw + 1 < COLS / 3 ? pw + 1 : 0);
-		tui_text(0, 1 + used, room, s->title, ta);
-		if (pw + 1 < COLS / 3)
-			tui_text(0, COLS - pw, pw - 1, app->profile.name, ta);
+		draw_title(app, s);
 		struct tui_rect r = { 1, 0, LINES - 3, COLS };
 		s->ops->draw(app, s, r);
 		tui_status_draw(app, LINES - 2, COLS);
@@ -251,6 +302,8 @@ static void dispatch(struct tui_app *app, wint_t k, bool code)
 	struct tui_screen *s = tui_top(app);
 	if (!s)
 		return;
+	app->keys++;
+	tui_status_age(app, false);
 	if (app->help_open) {
 		if (!tui_help_key(app, k, code))
 			app->help_open = false;

@@ -160,6 +160,8 @@ struct tui_app {
 	char status[512];
 	bool status_error;
 	long status_ms;               /* when the status was set (tui_now_ms) */
+	unsigned long keys;           /* keys dispatched so far */
+	unsigned long status_key;     /* the value of keys when the status was set */
 
 	bool quit;                    /* leave the main loop */
 	bool help_open;               /* the ? overlay */
@@ -191,6 +193,10 @@ void tui_error(struct tui_app *app, const char *fmt, ...) __attribute__((format(
 /* Appends one line to the log file (created 0600 in a 0700 directory). */
 void tui_log(struct tui_app *app, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void tui_status_draw(struct tui_app *app, int y, int w);
+/* Called as a key is dispatched and as screens change: a message set
+ * before this key is dropped when the screen changes (it spoke of the
+ * screen left), an error once the user acts 3 s after it showed. */
+void tui_status_age(struct tui_app *app, bool screen_changed);
 long tui_now_ms(void); /* a monotonic clock in milliseconds */
 
 /* ---- theme (theme.c) ---- */
@@ -219,6 +225,10 @@ int tui_text_width(const char *utf8);
  * would cross the edge is left out. NULL draws nothing. */
 int tui_text(int y, int x, int width, const char *utf8, attr_t attr);
 int tui_wtext(int y, int x, int width, const wchar_t *w, size_t len, attr_t attr);
+/* Like tui_text, but text that does not fit ends in an ellipsis (cut at a
+ * word boundary near the edge when there is one), so a reader knows
+ * there is more. Returns the columns used. */
+int tui_text_clip(int y, int x, int width, const char *utf8, attr_t attr);
 int tui_textf(int y, int x, int width, attr_t attr, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
 /* Fills width columns at (y, x) with spaces in attr. */
@@ -237,7 +247,8 @@ struct tui_line {
  * lines the whole text needs (at least 1). */
 size_t tui_wrap(const wchar_t *w, size_t len, int width, struct tui_line *out, size_t max);
 /* Wraps UTF-8 text into r from its first line; draws at most r.h lines
- * and returns the number of rows used. */
+ * (the last ending in an ellipsis when the text needs more) and returns
+ * the number of rows used. */
 int tui_text_block(struct tui_rect r, const char *utf8, attr_t attr);
 
 /* Lines and boxes in box-drawing characters (ASCII without UTF-8); not

@@ -21,7 +21,19 @@ struct tui_checklist {
 	size_t n_rows;
 	size_t cursor, top;
 	struct tui_rect last;         /* the rect last drawn (clicks, paging) */
+	/* Wrapped text: each item's text (index k) and each section's title
+	 * (index n_items + s) decoded once; lines[] is its line count at the
+	 * width lay_w, recomputed when the width changes. */
+	wchar_t **wtext;
+	size_t *wlen;
+	int *lines;
+	int lay_w;
 };
+
+/* An item row: "  [x] " then the text, wrapped under itself; the last
+ * two columns stay free: a gap, then the scroll marks. */
+#define ITEM_X 6
+#define HEAD_X 2
 
 #define HEADER SIZE_MAX
 
@@ -109,14 +121,31 @@ struct tui_checklist *tui_checklist_new(const struct tw_guide *g)
 	cl->first = calloc(g->n_sections + 1, sizeof(*cl->first));
 	cl->collapsed = calloc(g->n_sections + 1, sizeof(*cl->collapsed));
 	cl->rows = calloc(cl->n_items + g->n_sections + 1, sizeof(*cl->rows));
-	if (!cl->state || !cl->first || !cl->collapsed || !cl->rows) {
+	size_t n_text = cl->n_items + g->n_sections;
+	cl->wtext = calloc(n_text + 1, sizeof(*cl->wtext));
+	cl->wlen = calloc(n_text + 1, sizeof(*cl->wlen));
+	cl->lines = calloc(n_text + 1, sizeof(*cl->lines));
+	if (!cl->state || !cl->first || !cl->collapsed || !cl->rows || !cl->wtext || !cl->wlen ||
+	    !cl->lines) {
 		tui_checklist_free(cl);
 		return NULL;
 	}
 	size_t k = 0;
 	for (size_t s = 0; s < g->n_sections; s++) {
 		cl->first[s] = k;
-		k += g->sections[s].n_items;
+		cl->wtext[cl->n_items + s] =
+			tui_wcs_from_utf8(g->sections[s].title, &cl->wlen[cl->n_items + s]);
+		if (!cl->wtext[cl->n_items + s]) {
+			tui_checklist_free(cl);
+			return NULL;
+		}
+		for (size_t i = 0; i < g->sections[s].n_items; i++, k++) {
+			cl->wtext[k] = tui_wcs_from_utf8(g->sections[s].items[i].text, &cl->wlen[k]);
+			if (!cl->wtext[k]) {
+				tui_checklist_free(cl);
+				return NULL;
+			}
+		}
 	}
 	rebuild_rows(cl);
 	/* Start on the first item rather than the first header. */
@@ -133,6 +162,12 @@ void tui_checklist_free(struct tui_checklist *cl)
 	free(cl->first);
 	free(cl->collapsed);
 	free(cl->rows);
+	if (cl->wtext)
+		for (size_t i = 0; i < cl->n_items + cl->guide->n_sections; i++)
+			free(cl->wtext[i]);
+	free(cl->wtext);
+	free(cl->wlen);
+	free(cl->lines);
 	free(cl);
 }
 
@@ -196,56 +231,185 @@ static void mark(const struct tw_item *it, const struct tui_item_state *st, char
 	}
 }
 
+/* The room a section header leaves its count: " done/total" at its widest. */
+static int count_width(const struct tui_checklist *cl, size_t s)
+{
+	char buf[48];
+	size_t t = cl->guide->sections[s].n_items;
+	return snprintf(buf, sizeof(buf), " %zu/%zu", t, t);
+}
+
+/* Where a row's text goes: its index into wtext[], its left offset and the
+ * width it wraps to inside a rect w columns wide. */
+static size_t row_text(const struct tui_checklist *cl, const struct row *rw, int w, int *x,
+		       int *tw)
+{
+	if (rw->item == HEADER) {
+		*x = HEAD_X;
+		*tw = w - HEAD_X - count_width(cl, rw->sec) - 1;
+		return cl->n_items + rw->sec;
+	}
+	*x = ITEM_X;
+	*tw = w - ITEM_X - 2;
+	return cl->first[rw->sec] + rw->item;
+}
+
+/* Counts every text's lines for a rect w columns wide (once per width). */
+static void layout(struct tui_checklist *cl, int w)
+{
+	if (cl->lay_w == w)
+		return;
+	cl->lay_w = w;
+	for (size_t s = 0; s < cl->guide->n_sections; s++) {
+		struct row head = { s, HEADER };
+		int x, tw;
+		size_t k = row_text(cl, &head, w, &x, &tw);
+		cl->lines[k] = (int)tui_wrap(cl->wtext[k], cl->wlen[k], tw, NULL, 0);
+		for (size_t i = 0; i < cl->guide->sections[s].n_items; i++) {
+			struct row it = { s, i };
+			k = row_text(cl, &it, w, &x, &tw);
+			cl->lines[k] = (int)tui_wrap(cl->wtext[k], cl->wlen[k], tw, NULL, 0);
+		}
+	}
+}
+
+/* The screen lines row idx takes at the width last laid out. */
+static int height(const struct tui_checklist *cl, size_t idx)
+{
+	int x, tw;
+	return cl->lines[row_text(cl, &cl->rows[idx], cl->lay_w, &x, &tw)];
+}
+
+/* Scrolls so that the focused row is whole on screen (its first lines when
+ * it alone is taller than the rect) and no rows are left blank at the
+ * bottom while some are hidden above. */
+static void scroll_into_view(struct tui_checklist *cl, int rows)
+{
+	if (cl->top >= cl->n_rows)
+		cl->top = cl->n_rows ? cl->n_rows - 1 : 0;
+	if (cl->cursor < cl->top)
+		cl->top = cl->cursor;
+	int used = 0;
+	for (size_t i = cl->top; i <= cl->cursor && i < cl->n_rows; i++)
+		used += height(cl, i);
+	while (cl->top < cl->cursor && used > rows)
+		used -= height(cl, cl->top++);
+	int below = 0;
+	for (size_t i = cl->top; i < cl->n_rows && below <= rows; i++)
+		below += height(cl, i);
+	while (cl->top > 0 && below + height(cl, cl->top - 1) <= rows)
+		below += height(cl, --cl->top);
+}
+
+/* The row under screen row y of the rect last drawn; SIZE_MAX for none. */
+static size_t row_at(const struct tui_checklist *cl, int y)
+{
+	int line = cl->last.y;
+	for (size_t i = cl->top; i < cl->n_rows && line < cl->last.y + cl->last.h; i++) {
+		int h = height(cl, i);
+		if (y >= line && y < line + h)
+			return i;
+		line += h;
+	}
+	return SIZE_MAX;
+}
+
+/* Draws up to max lines of text k wrapped to tw columns at (y, x). */
+static void draw_lines(const struct tui_checklist *cl, size_t k, int y, int x, int tw, int max,
+		       attr_t a)
+{
+	struct tui_line ln[64];
+	size_t n = tui_wrap(cl->wtext[k], cl->wlen[k], tw, ln, 64);
+	for (int i = 0; i < max && (size_t)i < n && i < 64; i++)
+		tui_wtext(y + i, x, tw, cl->wtext[k] + ln[i].start, ln[i].end - ln[i].start, a);
+}
+
 void tui_checklist_draw(struct tui_checklist *cl, struct tui_app *app, struct tui_rect r,
 			bool focused)
 {
 	cl->last = r;
-	if (r.h <= 0 || r.w <= 4)
+	if (r.h <= 0 || r.w <= ITEM_X + 4 || !cl->n_rows)
 		return;
-	tui_scroll_to(cl->cursor, &cl->top, r.h, cl->n_rows);
+	layout(cl, r.w);
+	scroll_into_view(cl, r.h);
 	bool uni = wcwidth(0x25B8) == 1;
-	for (int y = 0; y < r.h && cl->top + (size_t)y < cl->n_rows; y++) {
-		size_t idx = cl->top + (size_t)y;
+	int y = 0;
+	size_t idx = cl->top;
+	for (; y < r.h && idx < cl->n_rows; idx++) {
 		const struct row *rw = &cl->rows[idx];
 		const struct tw_section *sec = &cl->guide->sections[rw->sec];
 		bool sel = idx == cl->cursor;
 		attr_t base = sel ? tui_attr(app, focused ? TUI_SELECTED : TUI_DIM) | (focused ? 0 : A_REVERSE)
 				  : A_NORMAL;
-		int sy = r.y + y;
+		int sy = r.y + y, h = height(cl, idx), tx, tw;
+		size_t k = row_text(cl, rw, r.w, &tx, &tw);
+		if (h > r.h - y)
+			h = r.h - y;
 		if (sel)
-			tui_fill(sy, r.x, r.w, base);
+			for (int i = 0; i < h; i++)
+				tui_fill(sy + i, r.x, r.w - 1, base);
 		if (rw->item == HEADER) {
 			size_t d, t;
 			section_progress(cl, rw->sec, &d, &t);
 			char count[48];
-			snprintf(count, sizeof(count), " %zu/%zu", d, t);
-			int cw = (int)strlen(count);
-			const char *tw = cl->collapsed[rw->sec] ? (uni ? "\xe2\x96\xb8 " : "+ ")
-								: (uni ? "\xe2\x96\xbe " : "- ");
+			int cw = snprintf(count, sizeof(count), " %zu/%zu", d, t);
+			const char *tri = cl->collapsed[rw->sec] ? (uni ? "\xe2\x96\xb8 " : "+ ")
+								 : (uni ? "\xe2\x96\xbe " : "- ");
 			attr_t ha = sel ? base : tui_attr(app, TUI_HEADING);
-			int x = r.x + tui_text(sy, r.x, r.w, tw, ha);
-			tui_text(sy, x, r.w - (x - r.x) - cw, sec->title, ha);
-			tui_text(sy, r.x + r.w - cw, cw, count,
+			tui_text(sy, r.x, HEAD_X, tri, ha);
+			draw_lines(cl, k, sy, r.x + tx, tw, h, ha);
+			tui_text(sy, r.x + r.w - 1 - cw, cw, count,
 				 sel ? base : tui_attr(app, d == t && t ? TUI_DONE : TUI_DIM));
-			continue;
+		} else {
+			const struct tw_item *it = &sec->items[rw->item];
+			const struct tui_item_state *st = row_state(cl, rw);
+			char m[8];
+			mark(it, st, m);
+			bool done = tui_item_done(it, st);
+			attr_t ma = sel ? base : tui_attr(app, done ? TUI_DONE : TUI_DIM);
+			attr_t ta = sel ? base : (done ? tui_attr(app, TUI_DONE) : A_NORMAL);
+			tui_text(sy, r.x + 2, 3, m, ma);
+			draw_lines(cl, k, sy, r.x + tx, tw, h, ta);
 		}
-		const struct tw_item *it = &sec->items[rw->item];
-		const struct tui_item_state *st = row_state(cl, rw);
-		char m[8];
-		mark(it, st, m);
-		bool done = tui_item_done(it, st);
-		attr_t ma = sel ? base : tui_attr(app, done ? TUI_DONE : TUI_DIM);
-		attr_t ta = sel ? base : (done ? tui_attr(app, TUI_DONE) : A_NORMAL);
-		int x = r.x + 2;
-		x += tui_text(sy, x, r.w - 2, m, ma);
-		x += 1;
-		tui_text(sy, x, r.w - (x - r.x), it->text, ta);
+		y += height(cl, idx);
 	}
-	/* A scroll hint when rows are hidden above or below. */
+	/* Scroll marks in the free last column when rows are hidden. */
 	if (cl->top > 0)
 		tui_text(r.y, r.x + r.w - 1, 1, "^", tui_attr(app, TUI_KEY));
-	if (cl->top + (size_t)r.h < cl->n_rows)
+	if (idx < cl->n_rows || y > r.h)
 		tui_text(r.y + r.h - 1, r.x + r.w - 1, 1, "v", tui_attr(app, TUI_KEY));
+}
+
+void tui_checklist_draw_title(struct tui_checklist *cl, struct tui_app *app, int y, int x, int w)
+{
+	size_t done, total;
+	tui_checklist_progress(cl, &done, &total);
+	char count[64];
+	int cw = snprintf(count, sizeof(count), " %zu/%zu", done, total);
+	int barw = w / 4 > 20 ? 20 : w / 4;
+	tui_text_clip(y, x + 1, w - barw - cw - 3, cl->guide->title, tui_attr(app, TUI_HEADING));
+	tui_progress_bar(app, y, x + w - barw - cw - 1, barw, done, total);
+	tui_text(y, x + w - cw - 1, cw, count, tui_attr(app, TUI_DIM));
+}
+
+/* Moves the cursor a page of about rows screen lines, landing on a row
+ * that is whole on screen once drawn. */
+static void page(struct tui_checklist *cl, bool down, int rows)
+{
+	size_t i = cl->cursor;
+	int used = height(cl, i);
+	if (down) {
+		while (i + 1 < cl->n_rows && used + height(cl, i + 1) <= rows)
+			used += height(cl, ++i);
+		if (i == cl->cursor && i + 1 < cl->n_rows)
+			i++;
+	} else {
+		while (i > 0 && used + height(cl, i - 1) <= rows)
+			used += height(cl, --i);
+		if (i == cl->cursor && i > 0)
+			i--;
+	}
+	cl->cursor = i;
 }
 
 static void set_collapsed(struct tui_checklist *cl, size_t sec, bool c)
@@ -293,6 +457,11 @@ enum tui_cl_result tui_checklist_key(struct tui_checklist *cl, struct tui_app *a
 	if (!cl->n_rows)
 		return TUI_CL_IGNORED;
 	enum tui_nav nav = tui_nav_key(k, code);
+	if (nav == TUI_NAV_PGUP || nav == TUI_NAV_PGDN) {
+		layout(cl, cl->last.w > ITEM_X + 4 ? cl->last.w : 80);
+		page(cl, nav == TUI_NAV_PGDN, cl->last.h > 0 ? cl->last.h : 10);
+		return TUI_CL_MOVED;
+	}
 	if (nav != TUI_NAV_NONE) {
 		tui_nav_apply(nav, &cl->cursor, cl->n_rows, cl->last.h > 0 ? cl->last.h : 10);
 		return TUI_CL_MOVED;
@@ -343,9 +512,9 @@ enum tui_cl_result tui_checklist_key(struct tui_checklist *cl, struct tui_app *a
 bool tui_checklist_click(struct tui_checklist *cl, int y, int x)
 {
 	struct tui_rect r = cl->last;
-	if (y < r.y || y >= r.y + r.h || x < r.x || x >= r.x + r.w)
+	if (y < r.y || y >= r.y + r.h || x < r.x || x >= r.x + r.w || !cl->lay_w)
 		return false;
-	size_t idx = cl->top + (size_t)(y - r.y);
+	size_t idx = row_at(cl, y);
 	if (idx >= cl->n_rows)
 		return false;
 	cl->cursor = idx;

@@ -1,7 +1,8 @@
 /* The checklist widget: one guide's sections and items with their ticks,
  * ratings and reflections, drawable into any rectangle (the guide screen,
- * and coach mode beside its coach panel). It writes ticks and ratings
- * through the store itself; opening the editor is left to the host. */
+ * and coach mode beside its coach panel); long item texts wrap under
+ * themselves. It writes ticks and ratings through the store itself;
+ * opening the editor is left to the host. */
 #ifndef TWOWAY_TUI_CHECKLIST_H
 #define TWOWAY_TUI_CHECKLIST_H
 
@@ -41,11 +42,17 @@ struct tui_checklist *tui_checklist_new(const struct tw_guide *g);
 void tui_checklist_free(struct tui_checklist *cl);
 /* Reloads every item's state from the store. */
 bool tui_checklist_reload(struct tui_checklist *cl, struct tui_app *app);
+/* Draws into r, scrolled so that the focused row is whole on screen; the
+ * last column holds the ^ and v marks when rows are hidden. */
 void tui_checklist_draw(struct tui_checklist *cl, struct tui_app *app, struct tui_rect r,
 			bool focused);
+/* The guide's title line: its title, a progress bar and "done/total" in
+ * w columns at (y, x). */
+void tui_checklist_draw_title(struct tui_checklist *cl, struct tui_app *app, int y, int x, int w);
 enum tui_cl_result tui_checklist_key(struct tui_checklist *cl, struct tui_app *app, wint_t key,
 				     bool is_keycode);
-/* A click at screen (y, x) inside the rect last drawn: focuses that row. */
+/* A click at screen (y, x) inside the rect last drawn: focuses the row
+ * drawn there (any of a wrapped item's lines). */
 bool tui_checklist_click(struct tui_checklist *cl, int y, int x);
 /* The focused item (NULL on a section header); st and sec may be NULL. */
 const struct tw_item *tui_checklist_item(const struct tui_checklist *cl,

@@ -333,14 +333,7 @@ static bool key(struct tui_app *app, struct tui_screen *s, wint_t k, bool code)
 static void draw(struct tui_app *app, struct tui_screen *s, struct tui_rect r)
 {
 	struct coach *cs = (struct coach *)s;
-	size_t done, total;
-	tui_checklist_progress(cs->cl, &done, &total);
-	char count[64];
-	snprintf(count, sizeof(count), " %zu/%zu", done, total);
-	int cw = (int)strlen(count), barw = r.w / 4 > 20 ? 20 : r.w / 4;
-	tui_text(r.y, r.x + 1, r.w - barw - cw - 3, cs->g->title, tui_attr(app, TUI_HEADING));
-	tui_progress_bar(app, r.y, r.x + r.w - barw - cw - 1, barw, done, total);
-	tui_text(r.y, r.x + r.w - cw - 1, cw, count, tui_attr(app, TUI_DIM));
+	tui_checklist_draw_title(cs->cl, app, r.y, r.x, r.w);
 	const char *note = cs->confirm_end ? "End the session now? y ends it, any other key goes on"
 					   : NULL;
 	struct tui_rect body = { r.y + 1, r.x, r.h - 1, r.w };

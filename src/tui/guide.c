@@ -68,8 +68,10 @@ static void skip(struct tui_rect *r)
 }
 
 /* The detail pane: the item (or section intro), what its keys do, its
- * detail text, rate labels and the first lines of its reflection. */
-static void draw_detail(struct tui_app *app, struct guide *gs, struct tui_rect r)
+ * detail text, rate labels and the first lines of its reflection. Below
+ * the list (repeat false) the item's text takes one line: the list just
+ * above already shows it whole. */
+static void draw_detail(struct tui_app *app, struct guide *gs, struct tui_rect r, bool repeat)
 {
 	const struct tui_item_state *st = NULL;
 	const struct tw_section *sec = NULL;
@@ -85,7 +87,12 @@ static void draw_detail(struct tui_app *app, struct guide *gs, struct tui_rect r
 		block(&r, sec->intro, A_NORMAL);
 		return;
 	}
-	block(&r, it->text, A_BOLD);
+	if (repeat) {
+		block(&r, it->text, A_BOLD);
+	} else {
+		tui_text_clip(r.y, r.x, r.w, it->text, A_BOLD);
+		skip(&r);
+	}
 	char hint[256];
 	switch (it->kind) {
 	case TW_ITEM_CHECK:
@@ -124,28 +131,22 @@ static void draw_detail(struct tui_app *app, struct guide *gs, struct tui_rect r
 static void draw(struct tui_app *app, struct tui_screen *s, struct tui_rect r)
 {
 	struct guide *gs = (struct guide *)s;
-	size_t done, total;
-	tui_checklist_progress(gs->cl, &done, &total);
-	char count[64];
-	snprintf(count, sizeof(count), " %zu/%zu", done, total);
-	int cw = (int)strlen(count), barw = r.w / 4 > 20 ? 20 : r.w / 4;
-	tui_text(r.y, r.x + 1, r.w - barw - cw - 3, gs->g->title, tui_attr(app, TUI_HEADING));
-	tui_progress_bar(app, r.y, r.x + r.w - barw - cw - 1, barw, done, total);
-	tui_text(r.y, r.x + r.w - cw - 1, cw, count, tui_attr(app, TUI_DIM));
+	tui_checklist_draw_title(gs->cl, app, r.y, r.x, r.w);
 	struct tui_rect body = { r.y + 1, r.x, r.h - 1, r.w };
 	if (r.w >= 100) {
 		int lw = r.w * 11 / 20;
 		tui_checklist_draw(gs->cl, app, (struct tui_rect){ body.y, body.x, body.h, lw }, true);
 		tui_vline(body.y, body.x + lw, body.h, tui_attr(app, TUI_DIM));
 		draw_detail(app, gs,
-			    (struct tui_rect){ body.y, body.x + lw + 2, body.h, r.w - lw - 3 });
+			    (struct tui_rect){ body.y, body.x + lw + 2, body.h, r.w - lw - 3 }, true);
 	} else {
-		int dh = body.h / 3 < 3 ? 3 : body.h / 3;
+		/* The list gets two thirds; the pane below at least two rows. */
+		int dh = body.h / 3 < 2 ? 2 : body.h / 3;
 		int lh = body.h - dh - 1;
 		tui_checklist_draw(gs->cl, app, (struct tui_rect){ body.y, body.x, lh, body.w }, true);
 		tui_hline(body.y + lh, body.x, body.w, tui_attr(app, TUI_DIM));
 		draw_detail(app, gs,
-			    (struct tui_rect){ body.y + lh + 1, body.x + 1, dh, body.w - 2 });
+			    (struct tui_rect){ body.y + lh + 1, body.x + 1, dh, body.w - 2 }, false);
 	}
 }
 

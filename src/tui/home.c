@@ -9,8 +9,8 @@
 #include "screens.h"
 #include "twoway/util.h"
 
-#define RECENT 3
-#define SHOWN_ACTIONS 3
+#define RECENT 10       /* reflections loaded; 3 shown, more on a tall terminal */
+#define SHOWN 3         /* action items and reflections shown at the least */
 
 struct gstat {
 	size_t done, total;
@@ -33,6 +33,7 @@ struct home {
 	int focus_count;     /* problems show on the first visit only */
 	struct tui_rect last;
 	int guide_row0;      /* screen row of the first guide row last drawn */
+	size_t more_actions, more_recent; /* rows to spare on a tall terminal */
 };
 
 static void unload(struct home *h)
@@ -158,7 +159,39 @@ static void line(struct cursor *c, int indent, const char *text, attr_t a)
 {
 	int y = row(c);
 	if (y >= 0)
-		tui_text(y, c->r.x + indent, c->r.w - indent - 1, text, a);
+		tui_text_clip(y, c->r.x + indent, c->r.w - indent - 1, text, a);
+}
+
+/* A label, then text wrapped under itself over at most max rows (the
+ * last one ends in an ellipsis when the text needs more). Returns the
+ * rows the whole text would need. */
+static size_t labelled(struct cursor *c, int indent, const char *label, const char *text,
+		       size_t max, attr_t a, bool draw)
+{
+	size_t n;
+	wchar_t *w = tui_wcs_from_utf8(text, &n);
+	if (!w)
+		return 0;
+	int lw = tui_text_width(label), x = c->r.x + indent + lw;
+	int width = c->r.w - indent - lw - 1;
+	struct tui_line ln[16];
+	size_t total = tui_wrap(w, n, width, ln, 16);
+	for (size_t i = 0; draw && i < total && i < max && i < 16; i++) {
+		int y = row(c);
+		if (y < 0)
+			continue;
+		if (!i)
+			tui_text(y, c->r.x + indent, lw, label, a);
+		if (i + 1 == max && total > max) {
+			char *rest = tui_utf8_from_wcs(w + ln[i].start, n - ln[i].start);
+			tui_text_clip(y, x, width, rest, a);
+			free(rest);
+		} else {
+			tui_wtext(y, x, width, w + ln[i].start, ln[i].end - ln[i].start, a);
+		}
+	}
+	free(w);
+	return total;
 }
 
 static void draw_guides(struct tui_app *app, struct home *h, struct cursor *c)
@@ -167,6 +200,12 @@ static void draw_guides(struct tui_app *app, struct home *h, struct cursor *c)
 	if (!app->lib->n_guides)
 		line(c, 3, "No guides loaded.", tui_attr(app, TUI_WARN));
 	int barw = c->r.w / 3 > 24 ? 24 : c->r.w / 3;
+	/* The bars start after the longest title, not at the far right. */
+	int longest = 0;
+	for (size_t g = 0; g < h->n_stats; g++) {
+		int tw = tui_text_width(app->lib->guides[g]->title);
+		longest = tw > longest ? tw : longest;
+	}
 	h->guide_row0 = c->r.y + c->row - c->skip;
 	for (size_t g = 0; g < h->n_stats; g++) {
 		int y = row(c);
@@ -178,10 +217,12 @@ static void draw_guides(struct tui_app *app, struct home *h, struct cursor *c)
 		snprintf(count, sizeof(count), " %zu/%zu", gs->done, gs->total);
 		int cw = (int)strlen(count);
 		int tw = c->r.w - 4 - barw - cw;
+		if (tw > longest + 2)
+			tw = longest + 2;
 		if (sel)
-			tui_fill(y, c->r.x + 1, c->r.w - 2, tui_attr(app, TUI_SELECTED));
-		tui_text(y, c->r.x + 3, tw - 1, app->lib->guides[g]->title,
-			 sel ? tui_attr(app, TUI_SELECTED) : A_NORMAL);
+			tui_fill(y, c->r.x + 1, tw + barw + cw + 2, tui_attr(app, TUI_SELECTED));
+		tui_text_clip(y, c->r.x + 3, tw - 1, app->lib->guides[g]->title,
+			      sel ? tui_attr(app, TUI_SELECTED) : A_NORMAL);
 		tui_progress_bar(app, y, c->r.x + 3 + tw, barw, gs->done, gs->total);
 		tui_text(y, c->r.x + 3 + tw + barw, cw, count,
 			 tui_attr(app, gs->done == gs->total ? TUI_DONE : TUI_DIM));
@@ -197,14 +238,18 @@ static void draw_next_step(struct tui_app *app, struct home *h, struct cursor *c
 		if (gs->next_sec == SIZE_MAX)
 			continue;
 		const struct tw_section *sec = &app->lib->guides[g]->sections[gs->next_sec];
-		snprintf(buf, sizeof(buf), "Next step: %zu item%s left in %s (%s)", gs->next_left,
+		snprintf(buf, sizeof(buf), "%zu item%s left in %s, in %s", gs->next_left,
 			 gs->next_left == 1 ? "" : "s", sec->title, app->lib->guides[g]->title);
+		/* On a narrow screen the section alone says enough. */
+		if (labelled(c, 1, "Next step: ", buf, 0, 0, false) > 2)
+			snprintf(buf, sizeof(buf), "%zu item%s left in %s", gs->next_left,
+				 gs->next_left == 1 ? "" : "s", sec->title);
 		break;
 	}
 	if (!buf[0] && h->n_stats)
-		snprintf(buf, sizeof(buf), "Next step: every guide is done; press m to plan a meeting");
+		snprintf(buf, sizeof(buf), "every guide is done; press m to plan a meeting");
 	if (buf[0])
-		line(c, 1, buf, tui_attr(app, TUI_KEY));
+		labelled(c, 1, "Next step: ", buf, 2, tui_attr(app, TUI_KEY), true);
 }
 
 static void draw_meeting(struct tui_app *app, struct home *h, struct cursor *c)
@@ -226,18 +271,52 @@ static void draw_actions(struct tui_app *app, struct home *h, struct cursor *c)
 	char buf[512];
 	snprintf(buf, sizeof(buf), "Action items: %zu open, %zu overdue", h->n_actions, h->n_overdue);
 	heading(app, c, buf);
-	for (size_t i = 0; i < h->n_actions && i < SHOWN_ACTIONS; i++) {
+	size_t shown = SHOWN + h->more_actions;
+	/* "... and 1 more" would take the row the last one needs. */
+	if (h->n_actions == shown + 1)
+		shown++;
+	for (size_t i = 0; i < h->n_actions && i < shown; i++) {
 		const struct tw_action *a = &h->actions[i];
 		bool late = a->due[0] && strcmp(a->due, h->today) < 0;
 		char text[256];
 		first_line(a->text, text, sizeof(text));
-		snprintf(buf, sizeof(buf), "%s %-10s %s%s", late ? "!" : "-",
-			 a->due[0] ? a->due : "", text, late ? " (overdue)" : "");
+		/* What matters most comes first, so that a cut never hides it. */
+		snprintf(buf, sizeof(buf), "%s %-10s  %s%s%s", late ? "!" : "-",
+			 a->due[0] ? a->due : "no date", late ? "overdue: " : "",
+			 a->owner == TW_OWNER_SPONSOR ? "(sponsor) " : "", text);
 		line(c, 3, buf, late ? tui_attr(app, TUI_WARN) : A_NORMAL);
 	}
-	if (h->n_actions > SHOWN_ACTIONS) {
-		snprintf(buf, sizeof(buf), "... and %zu more", h->n_actions - SHOWN_ACTIONS);
+	if (h->n_actions > shown) {
+		snprintf(buf, sizeof(buf), "... and %zu more", h->n_actions - shown);
 		line(c, 3, buf, tui_attr(app, TUI_DIM));
+	}
+}
+
+/* One reflection: its date, its first line and, dim after it, the item it
+ * answers; the item gives way first when the row is short. */
+static void recent_row(struct tui_app *app, struct cursor *c, const struct tw_reflection *r)
+{
+	int y = row(c);
+	if (y < 0)
+		return;
+	char when[32], text[256], head[300];
+	tw_time_format(r->updated, when, sizeof(when));
+	first_line(r->text, text, sizeof(text));
+	snprintf(head, sizeof(head), "%s%s", r->is_private ? "(private) " : "", text);
+	const struct tw_item *it =
+		r->item_id ? tw_library_item(app->lib, r->item_id, NULL, NULL) : NULL;
+	const char *about = it ? it->text : r->item_id;
+	int x = c->r.x + 3, room = c->r.w - 4;
+	x += tui_textf(y, x, room, A_NORMAL, "%.10s  ", when);
+	room = c->r.x + c->r.w - 1 - x;
+	/* The item follows when it fits, or when a good part of it does. */
+	int tw = tui_text_width(head), aw = about ? tui_text_width(about) + 3 : 0;
+	if (tw + aw > room)
+		aw = room - tw >= 24 ? room - tw : 0;
+	x += tui_text_clip(y, x, room - aw, head, A_NORMAL);
+	if (aw > 3) {
+		x += tui_text(y, x, 3, " \xc2\xb7 ", tui_attr(app, TUI_DIM));
+		tui_text_clip(y, x, aw - 3, about, tui_attr(app, TUI_DIM));
 	}
 }
 
@@ -247,17 +326,8 @@ static void draw_recent(struct tui_app *app, struct home *h, struct cursor *c)
 	if (!h->n_recent)
 		line(c, 3, "None yet: open a guide and press enter on a reflect item",
 		     tui_attr(app, TUI_DIM));
-	for (size_t i = 0; i < h->n_recent; i++) {
-		const struct tw_reflection *r = &h->recent[i];
-		char when[32], text[256], buf[600];
-		tw_time_format(r->updated, when, sizeof(when));
-		first_line(r->text, text, sizeof(text));
-		const struct tw_item *it =
-			r->item_id ? tw_library_item(app->lib, r->item_id, NULL, NULL) : NULL;
-		snprintf(buf, sizeof(buf), "%.10s  %s%s: %s", when, r->is_private ? "(private) " : "",
-			 it ? it->text : (r->item_id ? r->item_id : "note"), text);
-		line(c, 3, buf, A_NORMAL);
-	}
+	for (size_t i = 0; i < h->n_recent && i < SHOWN + h->more_recent; i++)
+		recent_row(app, c, &h->recent[i]);
 }
 
 static void draw_problems(struct tui_app *app, struct home *h, struct cursor *c)
@@ -288,14 +358,29 @@ static void draw(struct tui_app *app, struct tui_screen *s, struct tui_rect r)
 	/* Scroll so that the focused guide stays visible. */
 	int want = 1 + (int)h->cursor; /* its logical row */
 	int skip = want >= r.h ? want - r.h + 1 : 0;
-	struct cursor c = { r, 0, skip };
-	draw_guides(app, h, &c);
-	draw_next_step(app, h, &c);
-	c.row++;
-	draw_problems(app, h, &c);
-	draw_meeting(app, h, &c);
-	draw_actions(app, h, &c);
-	draw_recent(app, h, &c);
+	/* A first pass draws nothing and counts the rows; spare rows then
+	 * show more action items, then more reflections. */
+	h->more_actions = h->more_recent = 0;
+	for (int pass = 0; pass < 2; pass++) {
+		struct cursor c = { r, 0, skip };
+		if (!pass)
+			c.r.h = 0;
+		draw_guides(app, h, &c);
+		draw_next_step(app, h, &c);
+		c.row++;
+		draw_problems(app, h, &c);
+		draw_meeting(app, h, &c);
+		draw_actions(app, h, &c);
+		draw_recent(app, h, &c);
+		if (pass)
+			break;
+		size_t spare = c.row < r.h ? (size_t)(r.h - c.row) : 0;
+		size_t hidden = h->n_actions > SHOWN ? h->n_actions - SHOWN : 0;
+		h->more_actions = hidden < spare ? hidden : spare;
+		spare -= h->more_actions;
+		hidden = h->n_recent > SHOWN ? h->n_recent - SHOWN : 0;
+		h->more_recent = hidden < spare ? hidden : spare;
+	}
 }
 
 static void open_guide(struct tui_app *app, struct home *h)

@@ -191,15 +191,17 @@ static void draw(struct tui_app *app, struct tui_screen *s, struct tui_rect rc)
 	int y = rc.y;
 	const char *prompt = r->item ? r->item->text
 				     : (r->item_id ? r->item_id : "A free-standing reflection");
-	int prompt_rows = rc.h >= 14 ? 3 : 1;
+	/* The whole question when it fits in 3 rows (2 on a small screen). */
+	int prompt_rows = rc.h >= 14 ? 3 : 2;
 	y += tui_text_block((struct tui_rect){ y, rc.x + 1, prompt_rows, rc.w - 2 }, prompt,
 			    tui_attr(app, TUI_HEADING));
 	char state[160];
-	snprintf(state, sizeof(state), "%s%s  %zu characters", r->is_private ? "[private] " : "",
-		 dirty(r) ? "modified" : (r->has_saved ? "saved" : "new"),
-		 tui_editor_length(r->ed));
-	tui_text(y, rc.x + 1, rc.w - 2, state,
-		 tui_attr(app, r->is_private ? TUI_WARN : TUI_DIM));
+	snprintf(state, sizeof(state), "%s%s  %zu characters%s", r->is_private ? "[private] " : "",
+		 dirty(r) ? "modified" : (r->has_saved ? "saved" : "new"), tui_editor_length(r->ed),
+		 tui_editor_blank(r->ed) && !r->has_saved ? "  (type below; Esc saves and goes back)"
+							  : "");
+	tui_text_clip(y, rc.x + 1, rc.w - 2, state,
+		      tui_attr(app, r->is_private ? TUI_WARN : TUI_DIM));
 	y++;
 	tui_hline(y, rc.x, rc.w, tui_attr(app, TUI_DIM));
 	y++;

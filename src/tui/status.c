@@ -11,7 +11,8 @@
 #include "app.h"
 #include "twoway/util.h"
 
-#define STATUS_FADE_MS 8000
+#define STATUS_FADE_MS 8000 /* a message fades after this */
+#define ERROR_READ_MS 3000  /* an error stays at least this long */
 
 long tui_now_ms(void)
 {
@@ -26,6 +27,15 @@ static void set_status(struct tui_app *app, bool error, const char *fmt, va_list
 	vsnprintf(app->status, sizeof(app->status), fmt, ap);
 	app->status_error = error;
 	app->status_ms = tui_now_ms();
+	app->status_key = app->keys;
+}
+
+void tui_status_age(struct tui_app *app, bool screen_changed)
+{
+	if (!app->status[0] || app->status_key == app->keys)
+		return;
+	if (screen_changed || (app->status_error && tui_now_ms() - app->status_ms > ERROR_READ_MS))
+		app->status[0] = '\0';
 }
 
 void tui_msg(struct tui_app *app, const char *fmt, ...)

@@ -17,22 +17,31 @@ static size_t decode(const unsigned char *s, size_t len, wchar_t *out)
 	return n;
 }
 
-wchar_t *tui_wcs_from_utf8(const char *s, size_t *len)
+/* Decodes the n bytes of s into out (room for n characters), invalid
+ * bytes as U+FFFD; returns the number of characters. */
+static size_t decode_all(const char *s, size_t n, wchar_t *out)
 {
-	size_t n = s ? strlen(s) : 0, k = 0;
-	wchar_t *w = malloc((n + 1) * sizeof(*w));
-	if (!w)
-		return NULL;
-	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	const unsigned char *p = (const unsigned char *)s;
+	size_t k = 0;
 	for (size_t i = 0; i < n;) {
-		size_t m = decode(p + i, n - i, &w[k]);
+		size_t m = decode(p + i, n - i, &out[k]);
 		if (!m) {
-			w[k] = 0xFFFD;
+			out[k] = 0xFFFD;
 			m = 1;
 		}
 		i += m;
 		k++;
 	}
+	return k;
+}
+
+wchar_t *tui_wcs_from_utf8(const char *s, size_t *len)
+{
+	size_t n = s ? strlen(s) : 0;
+	wchar_t *w = malloc((n + 1) * sizeof(*w));
+	if (!w)
+		return NULL;
+	size_t k = decode_all(s ? s : "", n, w);
 	w[k] = 0;
 	if (len)
 		*len = k;
@@ -189,24 +198,49 @@ int tui_text(int y, int x, int width, const char *utf8, attr_t attr)
 	/* Short strings decode on the stack: this runs for every row drawn. */
 	wchar_t small[256];
 	size_t n = strlen(utf8);
-	if (n < 256) {
-		const unsigned char *p = (const unsigned char *)utf8;
-		size_t k = 0;
-		for (size_t i = 0; i < n;) {
-			size_t m = decode(p + i, n - i, &small[k]);
-			if (!m) {
-				small[k] = 0xFFFD;
-				m = 1;
-			}
-			i += m;
-			k++;
-		}
-		return tui_wtext(y, x, width, small, k, attr);
-	}
+	if (n < 256)
+		return tui_wtext(y, x, width, small, decode_all(utf8, n, small), attr);
 	wchar_t *w = tui_wcs_from_utf8(utf8, &n);
 	if (!w)
 		return 0;
 	int r = tui_wtext(y, x, width, w, n, attr);
+	free(w);
+	return r;
+}
+
+int tui_text_clip(int y, int x, int width, const char *utf8, attr_t attr)
+{
+	if (!utf8 || width <= 0)
+		return 0;
+	size_t n;
+	wchar_t *w = tui_wcs_from_utf8(utf8, &n);
+	if (!w)
+		return 0;
+	int r;
+	if (tui_wcswidth(w, n) <= width) {
+		r = tui_wtext(y, x, width, w, n, attr);
+	} else {
+		bool uni = wcwidth(0x2026) == 1;
+		int ew = uni ? 1 : 3;
+		if (width <= ew) {
+			r = tui_wtext(y, x, width, w, n, attr);
+		} else {
+			/* Cut at a space near the edge when there is one. */
+			size_t k = 0;
+			int col = 0;
+			while (k < n && col + tui_wcwidth(w[k]) <= width - ew)
+				col += tui_wcwidth(w[k++]);
+			size_t cut = k;
+			while (cut > k / 2 && cut > 0 && w[cut - 1] != L' ' && w[cut] != L' ')
+				cut--;
+			if (cut <= k / 2)
+				cut = k;
+			while (cut > 0 && w[cut - 1] == L' ')
+				cut--;
+			r = tui_wtext(y, x, width - ew, w, cut, attr);
+			r += tui_text(y, x + r, ew, uni ? "\xe2\x80\xa6" : "...", attr);
+		}
+	}
 	free(w);
 	return r;
 }
@@ -291,8 +325,16 @@ int tui_text_block(struct tui_rect r, const char *utf8, attr_t attr)
 	size_t max = (size_t)r.h < 64 ? (size_t)r.h : 64;
 	size_t total = tui_wrap(w, n, r.w, lines, max);
 	int rows = (int)(total < max ? total : max);
-	for (int i = 0; i < rows; i++)
+	for (int i = 0; i < rows; i++) {
+		if (i + 1 == rows && total > (size_t)rows) {
+			/* More than fits: the last line ends in an ellipsis. */
+			char *rest = tui_utf8_from_wcs(w + lines[i].start, n - lines[i].start);
+			tui_text_clip(r.y + i, r.x, r.w, rest, attr);
+			free(rest);
+			break;
+		}
 		tui_wtext(r.y + i, r.x, r.w, w + lines[i].start, lines[i].end - lines[i].start, attr);
+	}
 	free(w);
 	return rows;
 }

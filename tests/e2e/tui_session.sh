@@ -24,7 +24,8 @@ tui_wait_gone "Keys: Home"
 # The registered screens open (placeholders or real) and show their keys.
 for k in s m p /; do
 	tui_keys "$k"
-	tui_wait "q back"
+	# Search types q, so its footer names Esc as the way back.
+	if [ "$k" = / ]; then tui_wait "Esc back"; else tui_wait "q back"; fi
 	tui_keys '?'
 	tui_wait "Keys: "
 	tui_keys x
@@ -76,7 +77,8 @@ tui_wait_exit
 tui_start 100 30 -- --content "$CONTENT"
 tui_wait "Zed test guide"
 tui_screen | grep "Zed test guide" | grep -qF "4/4" || tui_fail "progress 4/4 not on Home"
-tui_wait "Write about it: Café au lait"
+# The reflection's own words first, then the item it answers.
+tui_wait "Café au lait, 日本語 and 🎉 q? / typed here · Write about it"
 tui_keys G Enter
 tui_wait "[x] Tick me first"
 tui_wait "[x] Tick me second"
