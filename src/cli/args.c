@@ -75,6 +75,16 @@ bool cli_text_ok(const char *what, const char *s, bool nonblank)
 	return true;
 }
 
+bool cli_all_digits(const char *s)
+{
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (*s < '0' || *s > '9')
+			return false;
+	return true;
+}
+
 bool cli_id(const char *what, const char *s, int64_t *out)
 {
 	char *end = NULL;

@@ -65,6 +65,8 @@ int cli_parse(const char *cmd, int argc, char **argv, const struct cli_opt *opts
  * Refuses invalid UTF-8 and control characters; with nonblank, also empty
  * or blank text. Prints the one-line error and returns false. */
 bool cli_text_ok(const char *what, const char *s, bool nonblank);
+/* True when s is one or more ASCII digits (an id rather than a name). */
+bool cli_all_digits(const char *s);
 /* Parses a record id (a positive integer); prints and returns false if not. */
 bool cli_id(const char *what, const char *s, int64_t *out);
 /* Parses --when ("YYYY-MM-DD" or "YYYY-MM-DD HH:MM"); prints on failure. */

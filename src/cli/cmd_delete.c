@@ -15,16 +15,6 @@ static const struct {
 };
 #define NKINDS (sizeof kinds / sizeof kinds[0])
 
-static bool all_digits(const char *s)
-{
-	if (!*s)
-		return false;
-	for (; *s; s++)
-		if (*s < '0' || *s > '9')
-			return false;
-	return true;
-}
-
 /* A live profile or sponsor (of the current profile) named arg; prints
  * and returns false when there is none. */
 static bool by_name(struct cli_ctx *ctx, enum tw_record_kind kind, const char *arg,
@@ -79,7 +69,7 @@ int cli_delete_run(struct cli_ctx *ctx, const char *cmd, bool undo, int argc, ch
 	int64_t id = 0;
 	/* a live profile or sponsor can be named; a deleted one only by id */
 	bool named = !undo && (kind == TW_REC_PROFILE || kind == TW_REC_SPONSOR) &&
-		     !all_digits(pos[1]);
+		     !cli_all_digits(pos[1]);
 	if (named ? !by_name(ctx, kind, pos[1], &id) : !cli_id(name, pos[1], &id))
 		return CLI_FAIL;
 	struct tw_store *st = cli_store(ctx);

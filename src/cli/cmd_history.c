@@ -16,22 +16,12 @@ static void help(void)
 	     "--restore N makes version N the newest version; nothing is lost.");
 }
 
-static bool all_digits(const char *s)
-{
-	if (!*s)
-		return false;
-	for (; *s; s++)
-		if (*s < '0' || *s > '9')
-			return false;
-	return true;
-}
-
 /* Finds the reflection named by arg into *out; prints on failure. */
 static bool find(struct cli_ctx *ctx, int64_t profile_id, const char *arg,
 		 struct tw_reflection *out)
 {
 	struct tw_error err = { 0 };
-	if (all_digits(arg)) {
+	if (cli_all_digits(arg)) {
 		int64_t id;
 		if (!cli_id("reflection", arg, &id))
 			return false;
@@ -75,7 +65,7 @@ int cmd_history(struct cli_ctx *ctx, int argc, char **argv)
 	if (n < 1)
 		return cli_usage("history", "missing the ITEM (or reflection ID)");
 	int64_t want = 0;
-	if (restore && (!all_digits(restore) || strlen(restore) > 9 || atoi(restore) < 1))
+	if (restore && (!cli_all_digits(restore) || strlen(restore) > 9 || atoi(restore) < 1))
 		return cli_fail("--restore '%s' is not a version number", restore);
 	if (restore)
 		want = atoi(restore);

@@ -8,8 +8,9 @@
 #include "store_internal.h"
 #include "twoway/util.h"
 
-static bool row_action(sqlite3_stmt *q, struct tw_action *a)
+static bool row_action(sqlite3_stmt *q, void *rec)
 {
+	struct tw_action *a = rec;
 	memset(a, 0, sizeof *a);
 	a->id = sqlite3_column_int64(q, 0);
 	a->profile_id = sqlite3_column_int64(q, 1);
@@ -24,6 +25,14 @@ static bool row_action(sqlite3_stmt *q, struct tw_action *a)
 	return a->text != NULL;
 }
 
+static void finish_action(void *rec)
+{
+	tw_action_finish(rec);
+}
+
+static const struct store_reader action_reader = { sizeof(struct tw_action), row_action,
+						   finish_action, "action item" };
+
 static bool check_date(const char *d, const char *what, struct tw_error *err)
 {
 	if (d && *d && !tw_date_valid(d))
@@ -35,20 +44,11 @@ static bool check_date(const char *d, const char *what, struct tw_error *err)
 static bool meeting_of(struct tw_store *st, int64_t profile_id, int64_t meeting_id,
 		       struct tw_error *err)
 {
-	sqlite3_stmt *q;
-	if (!store_prepare(st, "SELECT 1 FROM meetings WHERE id = ? AND profile_id = ? "
-			       "AND deleted_at IS NULL", &q, err))
-		return false;
-	sqlite3_bind_int64(q, 1, meeting_id);
-	sqlite3_bind_int64(q, 2, profile_id);
-	int rc = sqlite3_step(q);
-	sqlite3_finalize(q);
-	if (rc == SQLITE_ROW)
-		return true;
-	if (rc != SQLITE_DONE)
-		return store_fail(st, err, "looking up a meeting");
-	return tw_error_set(err, TW_ERR_NOTFOUND, "this profile has no meeting with id %lld",
-			    (long long)meeting_id);
+	char missing[80];
+	snprintf(missing, sizeof missing, "this profile has no meeting with id %lld",
+		 (long long)meeting_id);
+	return store_exists(st, "SELECT 1 FROM meetings WHERE id = ?1 AND profile_id = ?2 "
+				"AND deleted_at IS NULL", meeting_id, profile_id, missing, err);
 }
 
 bool tw_store_action_add(struct tw_store *st, struct tw_action *a, struct tw_error *err)
@@ -78,12 +78,8 @@ bool tw_store_action_add(struct tw_store *st, struct tw_action *a, struct tw_err
 		sqlite3_bind_int64(q, 7, now);
 		ok = store_step_done(st, q, err, "adding an action item");
 	}
-	if (!ok) {
-		store_rollback(st);
-		return false;
-	}
-	int64_t id = sqlite3_last_insert_rowid(st->db);
-	if (!store_commit(st, err))
+	int64_t id = 0;
+	if (!store_end(st, ok, &id, err))
 		return false;
 	a->id = id;
 	a->created = now;
@@ -155,25 +151,5 @@ bool tw_store_action_list(struct tw_store *st, int64_t profile_id, int64_t meeti
 	sqlite3_bind_int64(q, 2, meeting_id);
 	if (filter == TW_ACTIONS_OVERDUE)
 		sqlite3_bind_text(q, 3, today, -1, SQLITE_STATIC);
-	struct tw_action *v = NULL;
-	size_t cnt = 0, cap = 0;
-	int rc;
-	bool ok = true;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		if (!store_grow((void **)&v, &cap, cnt, sizeof *v) || !row_action(q, &v[cnt])) {
-			ok = store_nomem(err);
-			break;
-		}
-		cnt++;
-	}
-	if (ok && rc != SQLITE_DONE)
-		ok = store_fail(st, err, "listing action items");
-	sqlite3_finalize(q);
-	if (!ok) {
-		tw_actions_free(v, cnt);
-		return false;
-	}
-	*out = v;
-	*n = cnt;
-	return true;
+	return store_rows(st, q, &action_reader, (void **)out, n, err);
 }

@@ -10,8 +10,9 @@
 
 #define COACHING_COLS "id, profile_id, coach, started, ended, notes, covered"
 
-static bool row_coaching(sqlite3_stmt *q, struct tw_coaching *c)
+static bool row_coaching(sqlite3_stmt *q, void *rec)
 {
+	struct tw_coaching *c = rec;
 	memset(c, 0, sizeof *c);
 	c->id = sqlite3_column_int64(q, 0);
 	c->profile_id = sqlite3_column_int64(q, 1);
@@ -26,6 +27,14 @@ static bool row_coaching(sqlite3_stmt *q, struct tw_coaching *c)
 	}
 	return true;
 }
+
+static void finish_coaching(void *rec)
+{
+	tw_coaching_finish(rec);
+}
+
+static const struct store_reader coaching_reader = { sizeof(struct tw_coaching), row_coaching,
+						     finish_coaching, "coaching session" };
 
 bool tw_store_coaching_start(struct tw_store *st, int64_t profile_id, const char *coach,
 			     int64_t *id, struct tw_error *err)
@@ -96,17 +105,10 @@ bool tw_store_coaching_get(struct tw_store *st, int64_t id, struct tw_coaching *
 			       "WHERE id = ? AND deleted_at IS NULL", &q, err))
 		return false;
 	sqlite3_bind_int64(q, 1, id);
-	int rc = sqlite3_step(q);
-	bool ok;
-	if (rc == SQLITE_ROW)
-		ok = row_coaching(q, out) || store_nomem(err);
-	else if (rc == SQLITE_DONE)
-		ok = tw_error_set(err, TW_ERR_NOTFOUND,
-				  "there is no coaching session with id %lld", (long long)id);
-	else
-		ok = store_fail(st, err, "reading a coaching session");
-	sqlite3_finalize(q);
-	return ok;
+	char missing[64];
+	snprintf(missing, sizeof missing, "there is no coaching session with id %lld",
+		 (long long)id);
+	return store_row1(st, q, &coaching_reader, out, missing, err);
 }
 
 bool tw_store_coaching_list(struct tw_store *st, int64_t profile_id,
@@ -119,25 +121,5 @@ bool tw_store_coaching_list(struct tw_store *st, int64_t profile_id,
 			       "AND deleted_at IS NULL ORDER BY started, id", &q, err))
 		return false;
 	sqlite3_bind_int64(q, 1, profile_id);
-	struct tw_coaching *v = NULL;
-	size_t cnt = 0, cap = 0;
-	int rc;
-	bool ok = true;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		if (!store_grow((void **)&v, &cap, cnt, sizeof *v) || !row_coaching(q, &v[cnt])) {
-			ok = store_nomem(err);
-			break;
-		}
-		cnt++;
-	}
-	if (ok && rc != SQLITE_DONE)
-		ok = store_fail(st, err, "listing coaching sessions");
-	sqlite3_finalize(q);
-	if (!ok) {
-		tw_coachings_free(v, cnt);
-		return false;
-	}
-	*out = v;
-	*n = cnt;
-	return true;
+	return store_rows(st, q, &coaching_reader, (void **)out, n, err);
 }

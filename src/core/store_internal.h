@@ -48,6 +48,11 @@ bool store_begin(struct tw_store *st, struct tw_error *err);
 bool store_commit(struct tw_store *st, struct tw_error *err);
 void store_rollback(struct tw_store *st);
 
+/* Ends a write begun with store_begin: commits when ok (after reading the
+ * id of the row just inserted into *id, when id is not NULL), otherwise
+ * rolls back. Returns whether the write is saved. */
+bool store_end(struct tw_store *st, bool ok, int64_t *id, struct tw_error *err);
+
 /* Steps a write statement to completion and finalizes it. */
 bool store_step_done(struct tw_store *st, sqlite3_stmt *stmt, struct tw_error *err,
 		     const char *what);
@@ -67,6 +72,29 @@ bool store_check_required(const char *s, const char *what, struct tw_error *err)
 /* True when the id names a live (not soft-deleted) profile; otherwise err is
  * TW_ERR_NOTFOUND. */
 bool store_profile_live(struct tw_store *st, int64_t id, struct tw_error *err);
+
+/* How to read one kind of record from a statement's row: its size, the
+ * reader (fills rec from the row; false only when memory ran out, with rec
+ * left finished) and what frees a record's insides. */
+struct store_reader {
+	size_t size;
+	bool (*row)(sqlite3_stmt *q, void *rec);
+	void (*finish)(void *rec);
+	const char *what; /* "sponsor", for "reading a sponsor" */
+};
+/* Steps q (bound) to the end and finalizes it, reading every row into a
+ * new array in *out (the caller frees it with the record's *_free call)
+ * and its length in *n; nothing is returned on failure. */
+bool store_rows(struct tw_store *st, sqlite3_stmt *q, const struct store_reader *r,
+		void **out, size_t *n, struct tw_error *err);
+/* Steps q (bound) once and finalizes it: the row into *out, or
+ * TW_ERR_NOTFOUND with the message missing when there is none. */
+bool store_row1(struct tw_store *st, sqlite3_stmt *q, const struct store_reader *r,
+		void *out, const char *missing, struct tw_error *err);
+/* Runs sql (?1 = a, ?2 = b) and says whether it gave a row; when it gave
+ * none, err is TW_ERR_NOTFOUND with the message missing. */
+bool store_exists(struct tw_store *st, const char *sql, int64_t a, int64_t b,
+		  const char *missing, struct tw_error *err);
 
 /* Grows *v (element size sz) so that it can hold n + 1 elements. */
 bool store_grow(void **v, size_t *cap, size_t n, size_t sz);

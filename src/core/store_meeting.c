@@ -14,8 +14,9 @@
 	"m.outcome, m.held, m.created, m.updated FROM meetings m "                   \
 	"JOIN sponsors s ON s.id = m.sponsor_id "
 
-static bool row_meeting(sqlite3_stmt *q, struct tw_meeting *m)
+static bool row_meeting(sqlite3_stmt *q, void *rec)
 {
+	struct tw_meeting *m = rec;
 	memset(m, 0, sizeof *m);
 	m->id = sqlite3_column_int64(q, 0);
 	m->profile_id = sqlite3_column_int64(q, 1);
@@ -35,6 +36,14 @@ static bool row_meeting(sqlite3_stmt *q, struct tw_meeting *m)
 	return true;
 }
 
+static void finish_meeting(void *rec)
+{
+	tw_meeting_finish(rec);
+}
+
+static const struct store_reader meeting_reader = { sizeof(struct tw_meeting), row_meeting,
+						    finish_meeting, "meeting" };
+
 static bool check_meeting(const struct tw_meeting *m, struct tw_error *err)
 {
 	if (m->when <= 0)
@@ -48,20 +57,11 @@ static bool check_meeting(const struct tw_meeting *m, struct tw_error *err)
 static bool sponsor_of(struct tw_store *st, int64_t profile_id, int64_t sponsor_id,
 		       struct tw_error *err)
 {
-	sqlite3_stmt *q;
-	if (!store_prepare(st, "SELECT 1 FROM sponsors WHERE id = ? AND profile_id = ? "
-			       "AND deleted_at IS NULL", &q, err))
-		return false;
-	sqlite3_bind_int64(q, 1, sponsor_id);
-	sqlite3_bind_int64(q, 2, profile_id);
-	int rc = sqlite3_step(q);
-	sqlite3_finalize(q);
-	if (rc == SQLITE_ROW)
-		return true;
-	if (rc != SQLITE_DONE)
-		return store_fail(st, err, "looking up a sponsor");
-	return tw_error_set(err, TW_ERR_NOTFOUND, "this profile has no sponsor with id %lld",
-			    (long long)sponsor_id);
+	char missing[80];
+	snprintf(missing, sizeof missing, "this profile has no sponsor with id %lld",
+		 (long long)sponsor_id);
+	return store_exists(st, "SELECT 1 FROM sponsors WHERE id = ?1 AND profile_id = ?2 "
+				"AND deleted_at IS NULL", sponsor_id, profile_id, missing, err);
 }
 
 static void bind_text0(sqlite3_stmt *q, int i, const char *s)
@@ -92,12 +92,8 @@ bool tw_store_meeting_add(struct tw_store *st, struct tw_meeting *m, struct tw_e
 		sqlite3_bind_int64(q, 9, now);
 		ok = store_step_done(st, q, err, "adding a meeting");
 	}
-	if (!ok) {
-		store_rollback(st);
-		return false;
-	}
-	int64_t id = sqlite3_last_insert_rowid(st->db);
-	if (!store_commit(st, err))
+	int64_t id = 0;
+	if (!store_end(st, ok, &id, err))
 		return false;
 	m->id = id;
 	m->created = m->updated = now;
@@ -130,26 +126,7 @@ bool tw_store_meeting_update(struct tw_store *st, const struct tw_meeting *m,
 	if (ok && store_changes(st) == 0)
 		ok = tw_error_set(err, TW_ERR_NOTFOUND, "there is no meeting with id %lld",
 				  (long long)m->id);
-	if (!ok) {
-		store_rollback(st);
-		return false;
-	}
-	return store_commit(st, err);
-}
-
-static bool one_meeting(struct tw_store *st, sqlite3_stmt *q, struct tw_meeting *out,
-			const char *missing, struct tw_error *err)
-{
-	int rc = sqlite3_step(q);
-	bool ok;
-	if (rc == SQLITE_ROW)
-		ok = row_meeting(q, out) || store_nomem(err);
-	else if (rc == SQLITE_DONE)
-		ok = tw_error_set(err, TW_ERR_NOTFOUND, "%s", missing);
-	else
-		ok = store_fail(st, err, "reading a meeting");
-	sqlite3_finalize(q);
-	return ok;
+	return store_end(st, ok, NULL, err);
 }
 
 bool tw_store_meeting_get(struct tw_store *st, int64_t id, struct tw_meeting *out,
@@ -162,7 +139,7 @@ bool tw_store_meeting_get(struct tw_store *st, int64_t id, struct tw_meeting *ou
 	sqlite3_bind_int64(q, 1, id);
 	char msg[64];
 	snprintf(msg, sizeof msg, "there is no meeting with id %lld", (long long)id);
-	return one_meeting(st, q, out, msg, err);
+	return store_row1(st, q, &meeting_reader, out, msg, err);
 }
 
 bool tw_store_meeting_list(struct tw_store *st, int64_t profile_id, int which,
@@ -178,27 +155,7 @@ bool tw_store_meeting_list(struct tw_store *st, int64_t profile_id, int which,
 		return false;
 	sqlite3_bind_int64(q, 1, profile_id);
 	sqlite3_bind_int(q, 2, which);
-	struct tw_meeting *v = NULL;
-	size_t cnt = 0, cap = 0;
-	int rc;
-	bool ok = true;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		if (!store_grow((void **)&v, &cap, cnt, sizeof *v) || !row_meeting(q, &v[cnt])) {
-			ok = store_nomem(err);
-			break;
-		}
-		cnt++;
-	}
-	if (ok && rc != SQLITE_DONE)
-		ok = store_fail(st, err, "listing meetings");
-	sqlite3_finalize(q);
-	if (!ok) {
-		tw_meetings_free(v, cnt);
-		return false;
-	}
-	*out = v;
-	*n = cnt;
-	return true;
+	return store_rows(st, q, &meeting_reader, (void **)out, n, err);
 }
 
 bool tw_store_meeting_next(struct tw_store *st, int64_t profile_id, tw_time now,
@@ -210,7 +167,7 @@ bool tw_store_meeting_next(struct tw_store *st, int64_t profile_id, tw_time now,
 		return false;
 	sqlite3_bind_int64(q, 1, profile_id);
 	sqlite3_bind_int64(q, 2, now);
-	return one_meeting(st, q, out, "no meeting is planned", err);
+	return store_row1(st, q, &meeting_reader, out, "no meeting is planned", err);
 }
 
 bool tw_store_meeting_mark_held(struct tw_store *st, int64_t id, const char *notes,

@@ -10,8 +10,9 @@
 
 #define PROFILE_COLS "id, name, role, goals, created"
 
-static bool row_profile(sqlite3_stmt *q, struct tw_profile *p)
+static bool row_profile(sqlite3_stmt *q, void *rec)
 {
+	struct tw_profile *p = rec;
 	memset(p, 0, sizeof *p);
 	p->id = sqlite3_column_int64(q, 0);
 	p->name = store_col_dup(q, 1);
@@ -25,21 +26,13 @@ static bool row_profile(sqlite3_stmt *q, struct tw_profile *p)
 	return true;
 }
 
-/* Runs q (already bound) expecting at most one profile row. */
-static bool one_profile(struct tw_store *st, sqlite3_stmt *q, struct tw_profile *out,
-			const char *missing, struct tw_error *err)
+static void finish_profile(void *rec)
 {
-	int rc = sqlite3_step(q);
-	bool ok;
-	if (rc == SQLITE_ROW)
-		ok = row_profile(q, out) || store_nomem(err);
-	else if (rc == SQLITE_DONE)
-		ok = tw_error_set(err, TW_ERR_NOTFOUND, "%s", missing);
-	else
-		ok = store_fail(st, err, "reading a profile");
-	sqlite3_finalize(q);
-	return ok;
+	tw_profile_finish(rec);
 }
+
+static const struct store_reader profile_reader = { sizeof(struct tw_profile), row_profile,
+						    finish_profile, "profile" };
 
 static bool check_profile_fields(const char *name, const char *role, const char *goals,
 				 struct tw_error *err)
@@ -109,27 +102,7 @@ bool tw_store_profile_list(struct tw_store *st, struct tw_profile **out, size_t 
 	if (!store_prepare(st, "SELECT " PROFILE_COLS " FROM profiles "
 			       "WHERE deleted_at IS NULL ORDER BY id", &q, err))
 		return false;
-	struct tw_profile *v = NULL;
-	size_t cnt = 0, cap = 0;
-	int rc;
-	bool ok = true;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		if (!store_grow((void **)&v, &cap, cnt, sizeof *v) || !row_profile(q, &v[cnt])) {
-			ok = store_nomem(err);
-			break;
-		}
-		cnt++;
-	}
-	if (ok && rc != SQLITE_DONE)
-		ok = store_fail(st, err, "listing profiles");
-	sqlite3_finalize(q);
-	if (!ok) {
-		tw_profiles_free(v, cnt);
-		return false;
-	}
-	*out = v;
-	*n = cnt;
-	return true;
+	return store_rows(st, q, &profile_reader, (void **)out, n, err);
 }
 
 bool tw_store_profile_get(struct tw_store *st, int64_t id, struct tw_profile *out,
@@ -142,7 +115,7 @@ bool tw_store_profile_get(struct tw_store *st, int64_t id, struct tw_profile *ou
 	sqlite3_bind_int64(q, 1, id);
 	char msg[64];
 	snprintf(msg, sizeof msg, "there is no profile with id %lld", (long long)id);
-	return one_profile(st, q, out, msg, err);
+	return store_row1(st, q, &profile_reader, out, msg, err);
 }
 
 bool tw_store_profile_find(struct tw_store *st, const char *name, struct tw_profile *out,
@@ -157,7 +130,7 @@ bool tw_store_profile_find(struct tw_store *st, const char *name, struct tw_prof
 	sqlite3_bind_text(q, 1, name, -1, SQLITE_STATIC);
 	char msg[400];
 	snprintf(msg, sizeof msg, "there is no profile named '%.300s'", name);
-	return one_profile(st, q, out, msg, err);
+	return store_row1(st, q, &profile_reader, out, msg, err);
 }
 
 bool tw_store_profile_update(struct tw_store *st, const struct tw_profile *p,

@@ -10,8 +10,9 @@
 
 #define SPONSOR_COLS "id, profile_id, name, title, org, how_met, homework, stage, created, updated"
 
-static bool row_sponsor(sqlite3_stmt *q, struct tw_sponsor *s)
+static bool row_sponsor(sqlite3_stmt *q, void *rec)
 {
+	struct tw_sponsor *s = rec;
 	memset(s, 0, sizeof *s);
 	s->id = sqlite3_column_int64(q, 0);
 	s->profile_id = sqlite3_column_int64(q, 1);
@@ -31,6 +32,14 @@ static bool row_sponsor(sqlite3_stmt *q, struct tw_sponsor *s)
 	}
 	return true;
 }
+
+static void finish_sponsor(void *rec)
+{
+	tw_sponsor_finish(rec);
+}
+
+static const struct store_reader sponsor_reader = { sizeof(struct tw_sponsor), row_sponsor,
+						    finish_sponsor, "sponsor" };
 
 static bool check_sponsor(const struct tw_sponsor *s, struct tw_error *err)
 {
@@ -71,12 +80,8 @@ bool tw_store_sponsor_add(struct tw_store *st, struct tw_sponsor *s, struct tw_e
 		sqlite3_bind_int64(q, 9, now);
 		ok = store_step_done(st, q, err, "adding a sponsor");
 	}
-	if (!ok) {
-		store_rollback(st);
-		return false;
-	}
-	int64_t id = sqlite3_last_insert_rowid(st->db);
-	if (!store_commit(st, err))
+	int64_t id = 0;
+	if (!store_end(st, ok, &id, err))
 		return false;
 	s->id = id;
 	s->created = s->updated = now;
@@ -101,11 +106,7 @@ bool tw_store_sponsor_update(struct tw_store *st, const struct tw_sponsor *s,
 	if (ok && store_changes(st) == 0)
 		ok = tw_error_set(err, TW_ERR_NOTFOUND, "there is no sponsor with id %lld",
 				  (long long)s->id);
-	if (!ok) {
-		store_rollback(st);
-		return false;
-	}
-	return store_commit(st, err);
+	return store_end(st, ok, NULL, err);
 }
 
 bool tw_store_sponsor_list(struct tw_store *st, int64_t profile_id, struct tw_sponsor **out,
@@ -118,42 +119,7 @@ bool tw_store_sponsor_list(struct tw_store *st, int64_t profile_id, struct tw_sp
 			       "AND deleted_at IS NULL ORDER BY name COLLATE NOCASE, id", &q, err))
 		return false;
 	sqlite3_bind_int64(q, 1, profile_id);
-	struct tw_sponsor *v = NULL;
-	size_t cnt = 0, cap = 0;
-	int rc;
-	bool ok = true;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		if (!store_grow((void **)&v, &cap, cnt, sizeof *v) || !row_sponsor(q, &v[cnt])) {
-			ok = store_nomem(err);
-			break;
-		}
-		cnt++;
-	}
-	if (ok && rc != SQLITE_DONE)
-		ok = store_fail(st, err, "listing sponsors");
-	sqlite3_finalize(q);
-	if (!ok) {
-		tw_sponsors_free(v, cnt);
-		return false;
-	}
-	*out = v;
-	*n = cnt;
-	return true;
-}
-
-static bool one_sponsor(struct tw_store *st, sqlite3_stmt *q, struct tw_sponsor *out,
-			const char *missing, struct tw_error *err)
-{
-	int rc = sqlite3_step(q);
-	bool ok;
-	if (rc == SQLITE_ROW)
-		ok = row_sponsor(q, out) || store_nomem(err);
-	else if (rc == SQLITE_DONE)
-		ok = tw_error_set(err, TW_ERR_NOTFOUND, "%s", missing);
-	else
-		ok = store_fail(st, err, "reading a sponsor");
-	sqlite3_finalize(q);
-	return ok;
+	return store_rows(st, q, &sponsor_reader, (void **)out, n, err);
 }
 
 bool tw_store_sponsor_get(struct tw_store *st, int64_t id, struct tw_sponsor *out,
@@ -166,7 +132,7 @@ bool tw_store_sponsor_get(struct tw_store *st, int64_t id, struct tw_sponsor *ou
 	sqlite3_bind_int64(q, 1, id);
 	char msg[64];
 	snprintf(msg, sizeof msg, "there is no sponsor with id %lld", (long long)id);
-	return one_sponsor(st, q, out, msg, err);
+	return store_row1(st, q, &sponsor_reader, out, msg, err);
 }
 
 static bool all_digits(const char *s)
@@ -197,5 +163,5 @@ bool tw_store_sponsor_find(struct tw_store *st, int64_t profile_id, const char *
 	sqlite3_bind_text(q, 5, name, -1, SQLITE_STATIC);
 	char msg[400];
 	snprintf(msg, sizeof msg, "there is no sponsor named '%.300s'", name);
-	return one_sponsor(st, q, out, msg, err);
+	return store_row1(st, q, &sponsor_reader, out, msg, err);
 }

@@ -1,6 +1,7 @@
 /* The store's shared helpers: SQLite error mapping, statements and
  * transactions, column copies, and checks of the caller's input that every
  * store file uses. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -115,6 +116,20 @@ void store_rollback(struct tw_store *st)
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
+bool store_end(struct tw_store *st, bool ok, int64_t *id, struct tw_error *err)
+{
+	if (!ok) {
+		store_rollback(st);
+		return false;
+	}
+	int64_t rowid = sqlite3_last_insert_rowid(st->db);
+	if (!store_commit(st, err))
+		return false;
+	if (id)
+		*id = rowid;
+	return true;
+}
+
 bool store_step_done(struct tw_store *st, sqlite3_stmt *stmt, struct tw_error *err,
 		     const char *what)
 {
@@ -159,19 +174,10 @@ bool store_check_required(const char *s, const char *what, struct tw_error *err)
 
 bool store_profile_live(struct tw_store *st, int64_t id, struct tw_error *err)
 {
-	sqlite3_stmt *q;
-	if (!store_prepare(st, "SELECT 1 FROM profiles WHERE id = ? AND deleted_at IS NULL",
-			   &q, err))
-		return false;
-	sqlite3_bind_int64(q, 1, id);
-	int rc = sqlite3_step(q);
-	sqlite3_finalize(q);
-	if (rc == SQLITE_ROW)
-		return true;
-	if (rc != SQLITE_DONE)
-		return store_fail(st, err, "looking up a profile");
-	return tw_error_set(err, TW_ERR_NOTFOUND, "there is no profile with id %lld",
-			    (long long)id);
+	char missing[64];
+	snprintf(missing, sizeof missing, "there is no profile with id %lld", (long long)id);
+	return store_exists(st, "SELECT 1 FROM profiles WHERE id = ?1 AND deleted_at IS NULL",
+			    id, 0, missing, err);
 }
 
 bool store_grow(void **v, size_t *cap, size_t n, size_t sz)
@@ -186,6 +192,75 @@ bool store_grow(void **v, size_t *cap, size_t n, size_t sz)
 	*v = p;
 	*cap = nc;
 	return true;
+}
+
+bool store_rows(struct tw_store *st, sqlite3_stmt *q, const struct store_reader *r,
+		void **out, size_t *n, struct tw_error *err)
+{
+	*out = NULL;
+	*n = 0;
+	char *v = NULL;
+	size_t cnt = 0, cap = 0;
+	int rc;
+	bool ok = true;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		if (!store_grow((void **)&v, &cap, cnt, r->size) || !r->row(q, v + cnt * r->size)) {
+			ok = store_nomem(err);
+			break;
+		}
+		cnt++;
+	}
+	if (ok && rc != SQLITE_DONE) {
+		char what[64];
+		snprintf(what, sizeof what, "listing %ss", r->what);
+		ok = store_fail(st, err, what);
+	}
+	sqlite3_finalize(q);
+	if (!ok) {
+		for (size_t i = 0; i < cnt; i++)
+			r->finish(v + i * r->size);
+		free(v);
+		return false;
+	}
+	*out = v;
+	*n = cnt;
+	return true;
+}
+
+bool store_row1(struct tw_store *st, sqlite3_stmt *q, const struct store_reader *r,
+		void *out, const char *missing, struct tw_error *err)
+{
+	int rc = sqlite3_step(q);
+	bool ok;
+	if (rc == SQLITE_ROW) {
+		ok = r->row(q, out) || store_nomem(err);
+	} else if (rc == SQLITE_DONE) {
+		ok = tw_error_set(err, TW_ERR_NOTFOUND, "%s", missing);
+	} else {
+		char what[64];
+		snprintf(what, sizeof what, "reading a %s", r->what);
+		ok = store_fail(st, err, what);
+	}
+	sqlite3_finalize(q);
+	return ok;
+}
+
+bool store_exists(struct tw_store *st, const char *sql, int64_t a, int64_t b,
+		  const char *missing, struct tw_error *err)
+{
+	sqlite3_stmt *q;
+	if (!store_prepare(st, sql, &q, err))
+		return false;
+	sqlite3_bind_int64(q, 1, a);
+	if (sqlite3_bind_parameter_count(q) >= 2)
+		sqlite3_bind_int64(q, 2, b);
+	int rc = sqlite3_step(q);
+	sqlite3_finalize(q);
+	if (rc == SQLITE_ROW)
+		return true;
+	if (rc != SQLITE_DONE)
+		return store_fail(st, err, "looking up a record");
+	return tw_error_set(err, TW_ERR_NOTFOUND, "%s", missing);
 }
 
 int store_changes(struct tw_store *st)
