@@ -15,9 +15,23 @@ _twoway_run()
 	twoway "${args[@]}" "$@" 2>/dev/null
 }
 
+# True when the database completion would read exists: completing a word
+# must never create one.
+_twoway_db_exists()
+{
+	local i db=${TWOWAY_DB:-${XDG_DATA_HOME:-$HOME/.local/share}/twoway/twoway.db}
+	for ((i = 1; i < COMP_CWORD; i++)); do
+		case ${COMP_WORDS[i]} in
+		--db) db=${COMP_WORDS[i + 1]} ;;
+		--db=*) db=${COMP_WORDS[i]#--db=} ;;
+		esac
+	done
+	[ -f "$db" ]
+}
+
 _twoway_items()
 {
-	_twoway_run guides | grep -oE '[A-Za-z0-9_-]+/[A-Za-z0-9_-]+/[A-Za-z0-9_-]+' | sort -u
+	_twoway_run guides --ids
 }
 
 # Profile names (one a line from `profile list --names`; a name may hold
@@ -28,7 +42,7 @@ _twoway_profiles()
 	typed=${typed#[\"\']}
 	while IFS= read -r name; do
 		[[ $name == "$typed"* ]] && COMPREPLY+=("$(printf '%q' "$name")")
-	done < <(_twoway_run profile list --names)
+	done < <(_twoway_db_exists && _twoway_run profile list --names)
 }
 
 _twoway()

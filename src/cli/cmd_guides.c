@@ -8,12 +8,15 @@
 
 static void help(void)
 {
-	puts("usage: twoway guides [GUIDE]\n"
+	puts("usage: twoway guides [GUIDE] [--ids]\n"
 	     "\n"
 	     "Lists the guides (or one GUIDE) with their sections and items, each with\n"
 	     "the full id that tick, rate, reflect and history take, and this profile's\n"
 	     "progress: [x] ticked, [ ] not yet, n/5 a rating, * a saved reflection.\n"
-	     "Progress on items no longer in the content is kept and listed at the end.");
+	     "Progress on items no longer in the content is kept and listed at the end.\n"
+	     "\n"
+	     "--ids  only the full item ids, one a line, read from the content alone\n"
+	     "       (no database is opened or created: for scripts and completion)");
 }
 
 struct state {
@@ -121,7 +124,8 @@ int cmd_guides(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	const char *pos[1] = { NULL };
 	int n;
-	const struct cli_opt opts[] = { { NULL, NULL, NULL } };
+	bool ids = false;
+	const struct cli_opt opts[] = { { "--ids", NULL, &ids }, { NULL, NULL, NULL } };
 	int rc = cli_parse("guides", argc, argv, opts, pos, 1, &n);
 	if (rc)
 		return rc;
@@ -139,6 +143,17 @@ int cmd_guides(struct cli_ctx *ctx, int argc, char **argv)
 			fputc('\n', stderr);
 			return CLI_FAIL;
 		}
+	}
+	if (ids) {
+		for (size_t i = 0; i < lib->n_guides; i++) {
+			const struct tw_guide *g = lib->guides[i];
+			if (only && g != only)
+				continue;
+			for (size_t k = 0; k < g->n_sections; k++)
+				for (size_t j = 0; j < g->sections[k].n_items; j++)
+					puts(g->sections[k].items[j].full_id);
+		}
+		return CLI_OK;
 	}
 	struct tw_profile p = { 0 };
 	if (!cli_profile(ctx, &p))

@@ -41,6 +41,12 @@ complete_line --db "$DB" profile use A
 expect_got 'Alice' "profile use NAME"
 complete_line --db "$SCRATCH/other.db" --profile Zo
 expect_got '' "names come from the --db on the line"
+CHECKS=$((CHECKS + 1))
+[ -e "$SCRATCH/other.db" ] && fail "completing a profile name created $SCRATCH/other.db"
+complete_line --db "$SCRATCH/none.db" --content "$CONTENT" tick cli-test/prepare/ag
+expect_got 'cli-test/prepare/agenda' "item ids without a database"
+CHECKS=$((CHECKS + 1))
+[ -e "$SCRATCH/none.db" ] && fail "completing an item id created $SCRATCH/none.db"
 
 complete_line pro
 expect_got 'profile' "a command"
