@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "cli.h"
 #include "twoway/util.h"
@@ -197,10 +198,23 @@ void cli_first_line(const char *text, char *buf, size_t max)
 
 int cli_width(const char *s)
 {
+	/* Terminal columns, not bytes or code points: CJK and emoji take two,
+	 * combining marks none. wcwidth knows this in a UTF-8 locale (main
+	 * sets LC_CTYPE from the environment); elsewhere a character is one. */
 	int w = 0;
-	for (; s && *s; s++)
-		if (((unsigned char)*s & 0xC0) != 0x80)
+	size_t len = s ? strlen(s) : 0;
+	for (size_t i = 0; i < len;) {
+		unsigned cp;
+		size_t n = tw_utf8_decode((const unsigned char *)s + i, len - i, &cp);
+		if (!n) {
+			i++;
 			w++;
+			continue;
+		}
+		i += n;
+		int cw = wcwidth((wchar_t)cp);
+		w += cw < 0 ? 1 : cw;
+	}
 	return w;
 }
 

@@ -1,5 +1,6 @@
 /* twoway's entry point: global options, then either a subcommand from the
  * table below or, with none, the ncurses app. */
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -70,6 +71,9 @@ static int take_value(const char *name, int argc, char **argv, int *i, const cha
 
 int main(int argc, char **argv)
 {
+	/* Character widths for aligned tables; numbers and messages stay in
+	 * the C locale's form. */
+	setlocale(LC_CTYPE, "");
 	struct cli_ctx ctx = { .prog = "twoway" };
 	ctx.db_path = getenv("TWOWAY_DB");
 	ctx.content_dir = getenv("TWOWAY_CONTENT");

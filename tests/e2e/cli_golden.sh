@@ -148,6 +148,15 @@ ok tick cli-test/debrief/thanks
 ok guides cli-test
 golden guides-removed-back
 
+# Columns line up by terminal width: CJK and emoji take two columns, an
+# accented letter one (a fresh profile keeps the other listings as they are).
+ok profile add "Wide names"
+ok --profile "Wide names" sponsor add "日本太郎" --title CTO
+ok --profile "Wide names" sponsor add "Ann" --title VP
+ok --profile "Wide names" sponsor add "Zoë 🎉" --title Lead
+ok --profile "Wide names" sponsor list
+golden sponsor-list-wide
+
 # No golden line ends in white space (a table pads only up to its last
 # non-empty cell).
 CHECKS=$((CHECKS + 1))
