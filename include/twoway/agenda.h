@@ -15,6 +15,7 @@
 
 #define TW_AGENDA_BEFORE_GUIDE "before-meeting" /* the walk before a meeting */
 #define TW_AGENDA_AFTER_GUIDE "after-meeting"   /* the walk after it */
+#define TW_AGENDA_ACTIONS_HEADING "Open action items" /* the last part */
 
 /* The agenda heading of a slot ("A challenge I want their input on"). */
 const char *tw_agenda_slot_heading(enum tw_slot slot);

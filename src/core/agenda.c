@@ -228,7 +228,7 @@ char *tw_agenda_format(const struct tw_sponsor *sponsor, tw_time when,
 		tw_time_format(when, day, sizeof(day));
 		day[10] = '\0';
 	}
-	section(&b, "Open action items", NULL);
+	section(&b, TW_AGENDA_ACTIONS_HEADING, NULL);
 	for (size_t i = 0; i < n_actions; i++) {
 		const struct tw_action *a = &actions[i];
 		puts_(&b, "- ");

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "twoway/agenda.h"
 #include "twoway/export.h"
 #include "twoway/util.h"
 
@@ -27,6 +28,53 @@ static void section(struct tw_buf *b, const char *title, const char *text)
 	tw_buf_printf(b, "\n## %s\n\n", title);
 	put_indented(b, text, "");
 	tw_buf_add(b, "\n", 1);
+}
+
+/* The meeting's agenda under its own heading. An agenda built by the
+ * agenda module has "## part" headings: they become "###" under "Agenda",
+ * and its snapshot of open action items is left out, since the brief lists
+ * them as they stand today. */
+static void agenda_section(struct tw_buf *b, const char *agenda)
+{
+	static const char actions[] = "## " TW_AGENDA_ACTIONS_HEADING;
+	tw_buf_puts(b, "\n## Agenda\n\n");
+	struct tw_buf body = { 0 };
+	bool skipping = false;
+	for (const char *line = agenda; *line;) {
+		const char *end = strchr(line, '\n');
+		size_t len = end ? (size_t)(end - line) : strlen(line);
+		bool heading = len >= 3 && strncmp(line, "## ", 3) == 0;
+		if (heading)
+			skipping = len == sizeof(actions) - 1 && strncmp(line, actions, len) == 0;
+		if (!skipping) {
+			if (heading)
+				tw_buf_add(&body, "#", 1);
+			tw_buf_add(&body, line, len);
+			tw_buf_add(&body, "\n", 1);
+		}
+		line += len + (end ? 1 : 0);
+	}
+	tw_buf_add(&body, "", 1);
+	put_indented(b, body.data ? body.data : "", "");
+	tw_buf_free(&body);
+	tw_buf_add(b, "\n", 1);
+}
+
+/* True when text (trimmed of surrounding white space) already stands in
+ * the agenda. */
+static bool in_agenda(const char *agenda, const char *text)
+{
+	if (!agenda)
+		return false;
+	while (*text == ' ' || *text == '\n' || *text == '\t')
+		text++;
+	size_t len = strlen(text);
+	while (len && (text[len - 1] == ' ' || text[len - 1] == '\n' || text[len - 1] == '\t'))
+		len--;
+	for (const char *p = agenda; len && (p = strchr(p, *text)); p++)
+		if (strncmp(p, text, len) == 0)
+			return true;
+	return false;
 }
 
 /* The live, non-private reflection of the profile on an item with this
@@ -117,7 +165,7 @@ bool tw_export_md_brief(struct tw_store *st, const struct tw_library *lib, int64
 	if (m.held)
 		tw_buf_puts(b, "- **Status:** held\n");
 	if (tw_text_nonblank(m.agenda))
-		section(b, "Agenda", m.agenda);
+		agenda_section(b, m.agenda);
 	static const struct {
 		enum tw_slot slot;
 		const char *title;
@@ -130,8 +178,8 @@ bool tw_export_md_brief(struct tw_store *st, const struct tw_library *lib, int64
 		const struct tw_reflection *x = slot_text(lib, r, nr, slots[i].slot);
 		if (!x)
 			continue;
-		/* the ask is often written into the agenda already: say it once */
-		if (slots[i].slot == TW_SLOT_ASK && m.agenda && strstr(m.agenda, x->text))
+		/* an agenda built from the same answers holds them already */
+		if (in_agenda(m.agenda, x->text))
 			continue;
 		section(b, slots[i].title, x->text);
 	}

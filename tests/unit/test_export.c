@@ -14,6 +14,7 @@
 #include <cmocka.h>
 
 #include "test_store_common.h"
+#include "twoway/agenda.h"
 #include "twoway/export.h"
 #include "twoway/util.h"
 
@@ -232,10 +233,63 @@ static void test_private_stays_out(void **state)
 	tw_library_free(lib);
 }
 
+/* Counts the times needle stands in hay. */
+static int count(const char *hay, const char *needle)
+{
+	int n = 0;
+	for (const char *p = hay; (p = strstr(p, needle)); p += strlen(needle))
+		n++;
+	return n;
+}
+
+/* A brief for a meeting whose agenda the agenda module built from the same
+ * answers: each answer once, the agenda's parts one level down, and the
+ * action items as they stand at export time, not the agenda's snapshot. */
+static void test_brief_from_built_agenda(void **state)
+{
+	struct fixture *f = *state;
+	struct tw_error err = { 0 };
+	struct tw_library *lib = tw_library_new();
+	assert_non_null(lib);
+	assert_true(tw_library_add_dir(lib, getenv("TW_CONTENT_DIR"), false));
+	struct tw_sponsor s = { .profile_id = f->profile, .name = "Maria" };
+	assert_true(tw_store_sponsor_add(f->st, &s, &err));
+	assert_true(tw_store_reflection_save(f->st, f->profile, "before-meeting/agenda/their-career",
+					     "How did you pick your first team?", false, NULL, &err));
+	assert_true(tw_store_reflection_save(f->st, f->profile, "before-meeting/the-ask/the-ask",
+					     "An intro to the data lead", false, NULL, &err));
+	struct tw_meeting old = { .profile_id = f->profile, .sponsor_id = s.id, .when = 1800000000 };
+	assert_true(tw_store_meeting_add(f->st, &old, &err));
+	struct tw_action a = { .profile_id = f->profile, .meeting_id = old.id,
+			       .text = "Send the one-pager", .owner = TW_OWNER_ME };
+	assert_true(tw_store_action_add(f->st, &a, &err));
+	char *agenda = tw_agenda_build(lib, f->st, f->profile, &s, 1900000000, &err);
+	assert_non_null(agenda);
+	assert_non_null(strstr(agenda, "## " TW_AGENDA_ACTIONS_HEADING));
+	struct tw_meeting m = { .profile_id = f->profile, .sponsor_id = s.id,
+				.when = 1900000000, .agenda = agenda };
+	assert_true(tw_store_meeting_add(f->st, &m, &err));
+	free(agenda);
+	/* done after the agenda was built: the brief must not list it */
+	assert_true(tw_store_action_done(f->st, a.id, "2030-01-01", &err));
+
+	struct tw_buf b = { 0 };
+	assert_true(tw_export_md_brief(f->st, lib, f->profile, m.id, "2030-01-02", &b, &err));
+	assert_int_equal(count(b.data, "How did you pick your first team?"), 1);
+	assert_int_equal(count(b.data, "An intro to the data lead"), 1);
+	assert_int_equal(count(b.data, "\n## "), 1); /* only "## Agenda" */
+	assert_non_null(strstr(b.data, "\n### "));
+	assert_null(strstr(b.data, "Send the one-pager"));
+	tw_buf_free(&b);
+	tw_library_free(lib);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_csv_field),
+		cmocka_unit_test_setup_teardown(test_brief_from_built_agenda, store_setup,
+						store_teardown),
 		cmocka_unit_test_setup_teardown(test_csv_rows, store_setup, store_teardown),
 		cmocka_unit_test(test_ics_text),
 		cmocka_unit_test(test_ics_fold),
