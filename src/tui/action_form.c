@@ -82,20 +82,13 @@ static bool on_leave(struct tui_app *app, struct tui_screen *s, bool forced)
 static bool key(struct tui_app *app, struct tui_screen *s, wint_t k, bool code)
 {
 	struct action_form *f = (struct action_form *)s;
-	if (!code && k == TUI_ESC)
-		return tui_pop(app, false), true;
-	if ((code && k == KEY_F(1)) || (!code && k == TUI_CTRL('c')))
-		return false;
+	enum tui_form_result res = tui_form_screen_key(&f->fm, app, k, code);
+	if (res == TUI_FORM_LEFT || res == TUI_FORM_IGNORED)
+		return res == TUI_FORM_LEFT; /* left: f is gone */
 	f->discard_asked = false;
-	enum tui_form_result res = tui_form_key(&f->fm, k, code);
-	if (res == TUI_FORM_SUBMIT) {
-		if (save(app, f))
-			tui_pop(app, false);
-		return true;
-	}
-	if (res == TUI_FORM_IGNORED && (code || k < 0x20))
-		return false;
-	return true; /* typed text, even q ? and / */
+	if (res == TUI_FORM_SUBMIT && save(app, f))
+		tui_pop(app, false);
+	return true;
 }
 
 static void draw(struct tui_app *app, struct tui_screen *s, struct tui_rect r)

@@ -7,6 +7,7 @@
 
 #include "actions.h"
 #include "export_dialog.h"
+#include "listview.h"
 #include "records.h"
 #include "twoway/util.h"
 
@@ -15,8 +16,9 @@ enum undo { UNDO_NONE, UNDO_DELETE, UNDO_DONE };
 struct actions {
 	struct tui_screen base;
 	struct tw_action *v;
-	size_t n, cursor, top;
-	int rows, row0;
+	size_t n;
+	struct tui_list list;
+	int due_x, own_x, text_x, text_w, from_x, from_w; /* columns as last drawn */
 	enum tw_action_filter filter;
 	char today[11];
 	struct tw_meeting *meetings; /* live meetings, for "from" labels */
@@ -48,7 +50,7 @@ static const struct tw_meeting *meeting_of(const struct actions *m, int64_t id)
 
 static void load(struct tui_app *app, struct actions *m)
 {
-	int64_t keep = m->want ? m->want : (m->n ? m->v[m->cursor].id : 0);
+	int64_t keep = m->want ? m->want : (m->n ? m->v[m->list.cursor].id : 0);
 	m->want = 0;
 	tw_actions_free(m->v, m->n);
 	tw_meetings_free(m->meetings, m->n_meetings);
@@ -64,11 +66,10 @@ static void load(struct tui_app *app, struct actions *m)
 				   &err))
 		tui_error(app, "%s", err.message);
 	/* Keep the focused item; when it left the list, keep the row. */
+	tui_list_set_count(&m->list, m->n);
 	for (size_t i = 0; keep && i < m->n; i++)
 		if (m->v[i].id == keep)
-			m->cursor = i;
-	if (m->cursor >= m->n)
-		m->cursor = m->n ? m->n - 1 : 0;
+			tui_list_focus(&m->list, i);
 }
 
 static bool has(const struct actions *m, int64_t id)
@@ -119,7 +120,7 @@ static void from_label(const struct actions *m, const struct tw_action *a, char 
 /* The focused item in one line: its state first, then where it came from. */
 static void draw_detail(struct tui_app *app, struct actions *m, int y, int x, int w)
 {
-	const struct tw_action *a = &m->v[m->cursor];
+	const struct tw_action *a = &m->v[m->list.cursor];
 	char from[400], buf[512];
 	from_label(m, a, from, sizeof(from), true);
 	bool late = overdue(m, a);
@@ -134,6 +135,31 @@ static void draw_detail(struct tui_app *app, struct actions *m, int y, int x, in
 	tui_text(y, x, w, buf, tui_attr(app, late ? TUI_WARN : TUI_DIM));
 }
 
+static void row(struct tui_app *app, void *ctx, size_t k, int y, int x, int w, bool sel,
+		attr_t sel_attr)
+{
+	(void)w;
+	struct actions *m = ctx;
+	const struct tw_action *a = &m->v[k];
+	bool late = overdue(m, a);
+	attr_t base = late ? tui_attr(app, TUI_WARN) : a->done[0] ? tui_attr(app, TUI_DONE)
+								  : A_NORMAL;
+	attr_t at = sel ? sel_attr : base;
+	if (late)
+		tui_text(y, x, 1, "!", at | A_BOLD);
+	tui_text(y, x + 1, 3, a->done[0] ? "[x]" : "[ ]", at);
+	tui_text(y, m->due_x, 10, a->due[0] ? a->due : "-", at);
+	tui_text(y, m->own_x, 7, a->owner == TW_OWNER_SPONSOR ? "sponsor" : "me", at);
+	char first[256];
+	rec_first_line(a->text, first, sizeof(first));
+	tui_text_clip(y, m->text_x, m->text_w, first, at);
+	if (m->from_w) {
+		char from[128];
+		from_label(m, a, from, sizeof(from), false);
+		tui_text_clip(y, m->from_x, m->from_w, from, sel ? at : tui_attr(app, TUI_DIM));
+	}
+}
+
 static void draw(struct tui_app *app, struct tui_screen *s, struct tui_rect r)
 {
 	struct actions *m = (struct actions *)s;
@@ -143,18 +169,17 @@ static void draw(struct tui_app *app, struct tui_screen *s, struct tui_rect r)
 			     filter_name(m->filter), m->n);
 	tui_text(r.y, x + used, r.w - 2 - used - 10, "  f: open/overdue/all", dim);
 	/* Columns: mark, due, owner, the text, and where it came from. */
-	int due_x = x + 4, own_x = due_x + 11, text_x = own_x + 8;
-	int from_w = r.w >= 80 ? 26 : 0, from_x = r.x + r.w - 1 - from_w;
-	int text_w = (from_w ? from_x - 1 : r.x + r.w - 1) - text_x;
-	tui_text(r.y + 1, due_x, 10, "Due", h);
-	tui_text(r.y + 1, own_x, 7, "Owner", h);
-	tui_text(r.y + 1, text_x, text_w, "Action", h);
-	if (from_w)
-		tui_text(r.y + 1, from_x, from_w, "From", h);
-	m->row0 = r.y + 2;
-	m->rows = r.h - 3;
-	if (m->rows < 1)
-		m->rows = 1;
+	m->due_x = x + 4;
+	m->own_x = m->due_x + 11;
+	m->text_x = m->own_x + 8;
+	m->from_w = r.w >= 80 ? 26 : 0;
+	m->from_x = r.x + r.w - 1 - m->from_w;
+	m->text_w = (m->from_w ? m->from_x - 1 : r.x + r.w - 1) - m->text_x;
+	tui_text(r.y + 1, m->due_x, 10, "Due", h);
+	tui_text(r.y + 1, m->own_x, 7, "Owner", h);
+	tui_text(r.y + 1, m->text_x, m->text_w, "Action", h);
+	if (m->from_w)
+		tui_text(r.y + 1, m->from_x, m->from_w, "From", h);
 	if (!m->n) {
 		tui_text(r.y + 3, x, r.w - 2,
 			 m->filter == TW_ACTIONS_OVERDUE ? "Nothing overdue. f shows the others."
@@ -163,43 +188,15 @@ static void draw(struct tui_app *app, struct tui_screen *s, struct tui_rect r)
 			 dim);
 		return;
 	}
-	if (m->n > (size_t)m->rows) {
-		char pos[32];
-		snprintf(pos, sizeof(pos), "%zu/%zu", m->cursor + 1, m->n);
-		int pw = (int)strlen(pos);
-		tui_text(r.y, r.x + r.w - 1 - pw, pw, pos, dim);
-	}
-	tui_scroll_to(m->cursor, &m->top, m->rows, m->n);
-	for (int i = 0; i < m->rows && m->top + (size_t)i < m->n; i++) {
-		size_t k = m->top + (size_t)i;
-		const struct tw_action *a = &m->v[k];
-		int y = m->row0 + i;
-		bool sel = k == m->cursor, late = overdue(m, a);
-		attr_t base = late ? tui_attr(app, TUI_WARN) : a->done[0] ? tui_attr(app, TUI_DONE)
-									  : A_NORMAL;
-		attr_t at = sel ? tui_attr(app, TUI_SELECTED) : base;
-		if (sel)
-			tui_fill(y, r.x, r.w, at);
-		if (late)
-			tui_text(y, r.x, 1, "!", at | A_BOLD);
-		tui_text(y, x, 3, a->done[0] ? "[x]" : "[ ]", at);
-		tui_text(y, due_x, 10, a->due[0] ? a->due : "-", at);
-		tui_text(y, own_x, 7, a->owner == TW_OWNER_SPONSOR ? "sponsor" : "me", at);
-		char first[256];
-		rec_first_line(a->text, first, sizeof(first));
-		tui_text(y, text_x, text_w, first, at);
-		if (from_w) {
-			char from[128];
-			from_label(m, a, from, sizeof(from), false);
-			tui_text(y, from_x, from_w, from, sel ? at : dim);
-		}
-	}
+	tui_list_draw(&m->list, app, (struct tui_rect){ r.y + 2, r.x, r.h - 3 > 1 ? r.h - 3 : 1, r.w },
+		      true, row, m);
+	tui_list_draw_position(&m->list, app, r.y, r.x + r.w - 1);
 	draw_detail(app, m, r.y + r.h - 1, x, r.w - 2);
 }
 
 static void toggle(struct tui_app *app, struct actions *m)
 {
-	struct tw_action *a = &m->v[m->cursor];
+	struct tw_action *a = &m->v[m->list.cursor];
 	char was[11], today[11];
 	snprintf(was, sizeof(was), "%s", a->done);
 	tw_today(today, sizeof(today));
@@ -221,7 +218,7 @@ static void toggle(struct tui_app *app, struct actions *m)
 
 static void delete_one(struct tui_app *app, struct actions *m)
 {
-	int64_t id = m->v[m->cursor].id;
+	int64_t id = m->v[m->list.cursor].id;
 	struct tw_error err = { 0 };
 	if (!tw_store_delete(app->store, TW_REC_ACTION, id, &err)) {
 		tui_error(app, "%s", err.message);
@@ -261,7 +258,7 @@ static void undo(struct tui_app *app, struct actions *m, enum undo what, int64_t
 
 static void open_meeting(struct tui_app *app, struct actions *m)
 {
-	const struct tw_action *a = &m->v[m->cursor];
+	const struct tw_action *a = &m->v[m->list.cursor];
 	if (!a->meeting_id)
 		tui_msg(app, "a free-standing action item: it belongs to no meeting");
 	else if (!meeting_of(m, a->meeting_id))
@@ -275,11 +272,8 @@ static bool key(struct tui_app *app, struct tui_screen *s, wint_t k, bool code)
 	struct actions *m = (struct actions *)s;
 	enum undo last = m->undo;
 	m->undo = UNDO_NONE;
-	enum tui_nav nav = tui_nav_key(k, code);
-	if (nav != TUI_NAV_NONE) {
-		tui_nav_apply(nav, &m->cursor, m->n, m->rows);
+	if (tui_list_key(&m->list, k, code))
 		return true;
-	}
 	if (tui_is_enter(k, code)) {
 		if (m->n)
 			open_meeting(app, m);
@@ -297,7 +291,7 @@ static bool key(struct tui_app *app, struct tui_screen *s, wint_t k, bool code)
 		m->filter = m->filter == TW_ACTIONS_OPEN      ? TW_ACTIONS_OVERDUE
 			    : m->filter == TW_ACTIONS_OVERDUE ? TW_ACTIONS_ALL
 							      : TW_ACTIONS_OPEN;
-		m->cursor = m->top = 0;
+		m->list.cursor = m->list.top = 0;
 		load(app, m);
 		tui_msg(app, "showing %s action items", filter_name(m->filter));
 		return true;
@@ -328,12 +322,7 @@ static bool click(struct tui_app *app, struct tui_screen *s, int y, int x)
 {
 	(void)app;
 	(void)x;
-	struct actions *m = (struct actions *)s;
-	int i = y - m->row0;
-	if (i < 0 || i >= m->rows || m->top + (size_t)i >= m->n)
-		return false;
-	m->cursor = m->top + (size_t)i;
-	return true;
+	return tui_list_click(&((struct actions *)s)->list, y);
 }
 
 static void destroy(struct tui_screen *s)

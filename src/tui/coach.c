@@ -40,6 +40,16 @@ struct coach {
 	int writing_version;           /* its reflection's version then (0: none) */
 };
 
+static const struct tui_screen_ops ops_list, ops_notes;
+
+/* Moves the keyboard to the notes (right) or the list; the footer follows:
+ * in the notes q and ? are typed, so it names Esc and F1 instead. */
+static void set_right(struct coach *cs, bool right)
+{
+	cs->right = right;
+	cs->base.ops = right ? &ops_notes : &ops_list;
+}
+
 static void cov_add(struct cov *c, const struct tw_item *it, int val)
 {
 	for (size_t i = 0; i < c->n; i++)
@@ -297,7 +307,7 @@ static bool key(struct tui_app *app, struct tui_screen *s, wint_t k, bool code)
 		return true;
 	}
 	if (!code && k == L'\t') {
-		cs->right = !cs->right;
+		set_right(cs, !cs->right);
 		return true;
 	}
 	if (!code && k == TUI_CTRL('x')) {
@@ -311,7 +321,7 @@ static bool key(struct tui_app *app, struct tui_screen *s, wint_t k, bool code)
 	}
 	if (cs->right) {
 		if (!code && k == TUI_ESC) {
-			cs->right = false;
+			set_right(cs, false);
 			return true;
 		}
 		if ((code && k == KEY_F(1)) || (!code && k == TUI_CTRL('c')))
@@ -364,12 +374,12 @@ static bool click(struct tui_app *app, struct tui_screen *s, int y, int x)
 	struct coach *cs = (struct coach *)s;
 	struct tui_rect p = cs->panel_rect;
 	if (y >= p.y && y < p.y + p.h && x >= p.x && x < p.x + p.w) {
-		cs->right = true; /* a click on the panel: write notes */
+		set_right(cs, true); /* a click on the panel: write notes */
 		return true;
 	}
 	if (!tui_checklist_click(cs->cl, y, x))
 		return false;
-	cs->right = false;
+	set_right(cs, false);
 	note_visit(app, cs);
 	return true;
 }
@@ -399,12 +409,13 @@ static const struct tui_help help[] = {
 	{ "E, Ctrl-X", "end the session (asks first) and see the summary" },
 	{ "Ctrl-S", "save the coach's notes now (they autosave)" },
 	{ "Esc", "in the notes: back to the list" },
+	{ "F1", "these keys (in the notes ? is text)" },
 	{ "q", "leave; the session stays open to resume" },
 	{ "privacy", "private reflections show only as \"private\"" },
 	{ NULL, NULL },
 };
 
-static const struct tui_screen_ops ops = {
+static const struct tui_screen_ops ops_list = {
 	.name = "coach",
 	.draw = draw,
 	.key = key,
@@ -415,6 +426,20 @@ static const struct tui_screen_ops ops = {
 	.click = click,
 	.help = help,
 	.footer = "Tab notes  space tick  1-5 rate  enter write  E end",
+};
+
+/* While the coach types notes: q ? / are text; Esc and F1 do the rest. */
+static const struct tui_screen_ops ops_notes = {
+	.name = "coach",
+	.draw = draw,
+	.key = key,
+	.destroy = destroy,
+	.on_focus = on_focus,
+	.on_leave = on_leave,
+	.on_tick = on_tick,
+	.click = click,
+	.help = help,
+	.footer = "Tab list  ^S save  ^X end  Esc list  F1 keys",
 };
 
 struct tui_screen *coach_session_open(struct tui_app *app, int64_t id, const char *guide_id)
@@ -438,7 +463,7 @@ struct tui_screen *coach_session_open(struct tui_app *app, int64_t id, const cha
 	}
 	struct coach *cs = calloc(1, sizeof(*cs));
 	if (cs) {
-		cs->base.ops = &ops;
+		cs->base.ops = &ops_list;
 		cs->id = id;
 		cs->g = g;
 		cs->started = c.started;

@@ -25,7 +25,10 @@ struct start {
 	bool resume;          /* resume open_id rather than start a new one */
 	char *last_coach;     /* the coach's name used last (any profile) */
 	struct tui_editor *field;
+	bool offered;         /* the field holds last_coach, selected: typing replaces it */
 };
+
+static const struct tui_screen_ops ops_list, ops_text;
 
 static bool load_profiles(struct tui_app *app, struct start *st)
 {
@@ -55,9 +58,12 @@ static bool load_profiles(struct tui_app *app, struct start *st)
 	return true;
 }
 
+/* Fills the text field; a name offered from an earlier session is shown
+ * selected: Enter keeps it, typing replaces it, an arrow key edits it. */
 static void set_field(struct start *st, const char *text)
 {
 	tui_editor_set_text(st->field, text ? text : "");
+	st->offered = text && *text;
 }
 
 static void go(struct start *st, enum step step)
@@ -65,6 +71,20 @@ static void go(struct start *st, enum step step)
 	st->step = step;
 	st->cursor = 0;
 	st->top = 0;
+	/* Typing steps take q and ?: the footer names Esc and F1 instead. */
+	st->base.ops = step == NEW_PROFILE || step == COACH_NAME ? &ops_text : &ops_list;
+}
+
+/* A key on an offered name: a character or Backspace replaces the whole
+ * name, Ctrl-U clears it, movement keys keep it for editing. */
+static void offered_key(struct start *st, wint_t k, bool code)
+{
+	st->offered = false;
+	bool movement = code && (k == KEY_LEFT || k == KEY_RIGHT || k == KEY_HOME || k == KEY_END);
+	if (movement || (!code && (k == TUI_CTRL('a') || k == TUI_CTRL('e'))))
+		return;
+	if (tui_is_backspace(k, code) || (!code && (k >= 0x20 || k == TUI_CTRL('u'))))
+		tui_editor_set_text(st->field, "");
 }
 
 static void choose_profile(struct tui_app *app, struct start *st, const struct tw_profile *p)
@@ -225,7 +245,15 @@ static bool key(struct tui_app *app, struct tui_screen *s, wint_t k, bool code)
 		return true;
 	}
 	if (text) {
-		if (!(!code && k == L'\t'))
+		if (!code && k == L'\t')
+			return true;
+		bool clear = !code && k == TUI_CTRL('u');
+		bool replaced = st->offered && (clear || tui_is_backspace(k, code));
+		if (st->offered)
+			offered_key(st, k, code);
+		if (clear)
+			tui_editor_set_text(st->field, "");
+		else if (!replaced)
 			tui_editor_key(st->field, k, code);
 		return true;
 	}
@@ -283,11 +311,20 @@ static void draw(struct tui_app *app, struct tui_screen *s, struct tui_rect r)
 		return;
 	if (st->step == NEW_PROFILE || st->step == COACH_NAME) {
 		tui_text(rest.y, rest.x + 1, 2, ">", tui_attr(app, TUI_KEY));
-		tui_editor_draw(st->field, app, (struct tui_rect){ rest.y, rest.x + 3, 1, rest.w - 4 },
-				true);
+		const char *hint = "Esc goes back";
+		if (st->offered) {
+			/* The offered name, selected: what typing would replace. */
+			int w = tui_text(rest.y, rest.x + 3, rest.w - 4, st->last_coach,
+					 tui_attr(app, TUI_SELECTED));
+			tui_cursor(app, rest.y, rest.x + 3 + w);
+			hint = "the last coach's name: Enter keeps it, typing replaces it";
+		} else {
+			tui_editor_draw(st->field, app,
+					(struct tui_rect){ rest.y, rest.x + 3, 1, rest.w - 4 }, true);
+		}
 		if (rest.h > 2)
-			tui_text(rest.y + 2, rest.x + 1, rest.w - 2, "Esc goes back",
-				 tui_attr(app, TUI_DIM));
+			tui_text_block((struct tui_rect){ rest.y + 2, rest.x + 1, rest.h - 2, rest.w - 2 },
+				       hint, tui_attr(app, TUI_DIM));
 		return;
 	}
 	draw_list(app, st, rest);
@@ -307,19 +344,30 @@ static void destroy(struct tui_screen *s)
 static const struct tui_help help[] = {
 	{ "j/k, arrows", "move" },
 	{ "enter", "choose, or go on after typing a name" },
+	{ "typing", "a name; the last coach's name is offered: typing replaces it" },
+	{ "Ctrl-U", "clear the name" },
 	{ "Esc", "back a step (q too, except while typing)" },
 	{ "steps", "profile, then resume or the coach's name, then the guide" },
 	{ "in a session", "Tab notes, E end; private reflections show as \"private\"" },
 	{ NULL, NULL },
 };
 
-static const struct tui_screen_ops ops = {
+static const struct tui_screen_ops ops_list = {
 	.name = "coach-start",
 	.draw = draw,
 	.key = key,
 	.destroy = destroy,
 	.help = help,
 	.footer = "enter choose  j/k move  Esc back",
+};
+
+static const struct tui_screen_ops ops_text = {
+	.name = "coach-start",
+	.draw = draw,
+	.key = key,
+	.destroy = destroy,
+	.help = help,
+	.footer = "enter go on  ^U clear  Esc back  F1 keys",
 };
 
 struct tui_screen *coach_start_open(struct tui_app *app, const struct tui_args *args)
@@ -332,7 +380,7 @@ struct tui_screen *coach_start_open(struct tui_app *app, const struct tui_args *
 	struct start *st = calloc(1, sizeof(*st));
 	if (!st)
 		return NULL;
-	st->base.ops = &ops;
+	st->base.ops = &ops_list;
 	st->field = tui_editor_new(NULL);
 	if (!st->field || !load_profiles(app, st)) {
 		destroy(&st->base);

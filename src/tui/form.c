@@ -346,3 +346,18 @@ enum tui_form_result tui_form_key(struct tui_form *fm, wint_t k, bool code)
 	}
 	return TUI_FORM_IGNORED;
 }
+
+enum tui_form_result tui_form_screen_key(struct tui_form *fm, struct tui_app *app, wint_t k,
+					 bool code)
+{
+	if (!code && k == TUI_ESC) {
+		tui_pop(app, false);
+		return TUI_FORM_LEFT;
+	}
+	if ((code && k == KEY_F(1)) || (!code && k == TUI_CTRL('c')))
+		return TUI_FORM_IGNORED;
+	enum tui_form_result res = tui_form_key(fm, k, code);
+	if (res == TUI_FORM_IGNORED && !(code || k < 0x20))
+		return TUI_FORM_HANDLED; /* typed text, even q ? and / */
+	return res;
+}

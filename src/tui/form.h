@@ -35,6 +35,7 @@ enum tui_form_result {
 	TUI_FORM_IGNORED, /* not a form key: the host's */
 	TUI_FORM_HANDLED,
 	TUI_FORM_SUBMIT,  /* Enter on the last line/choice field, or Ctrl-S */
+	TUI_FORM_LEFT,    /* tui_form_screen_key: Esc popped the screen (it may be gone) */
 };
 
 /* n empty fields; false on no memory. Then set each field with a call below. */
@@ -63,5 +64,13 @@ void tui_form_draw(struct tui_form *fm, struct tui_app *app, struct tui_rect r);
 /* Tab/Shift-Tab (and up/down outside notes) move between fields; Enter
  * moves on (submits on the last field); text keys edit the focused field. */
 enum tui_form_result tui_form_key(struct tui_form *fm, wint_t k, bool is_keycode);
+
+/* The keys of a screen that is one form (sponsor form, action form): Esc
+ * pops the screen (its on_leave saves or asks) and returns TUI_FORM_LEFT;
+ * F1 and Ctrl-C are the app's (TUI_FORM_IGNORED, so the screen's key()
+ * returns false); every other key goes to the form, and typed text it does
+ * not take (q ? / among them) is still HANDLED so it never leaves. */
+enum tui_form_result tui_form_screen_key(struct tui_form *fm, struct tui_app *app, wint_t k,
+					 bool is_keycode);
 
 #endif

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "form.h"
+#include "listview.h"
 #include "records.h"
 #include "twoway/agenda.h"
 #include "twoway/util.h"
@@ -23,8 +24,8 @@ struct debrief {
 	struct tui_form fm;
 	bool in_actions;          /* focus on the action list */
 	struct tw_action *acts;
-	size_t n_acts, cursor, top;
-	int rows;
+	size_t n_acts;
+	struct tui_list list;
 	bool adding;              /* the add-action form is open */
 	struct tui_form add;
 };
@@ -40,8 +41,7 @@ static void load_actions(struct tui_app *app, struct debrief *d)
 	if (!tw_store_action_list(app->store, app->profile.id, d->id, TW_ACTIONS_ALL, today, &d->acts,
 				  &d->n_acts, &err))
 		tui_error(app, "%s", err.message);
-	if (d->cursor >= d->n_acts)
-		d->cursor = d->n_acts ? d->n_acts - 1 : 0;
+	tui_list_set_count(&d->list, d->n_acts);
 }
 
 static void prefill(struct tui_app *app, struct debrief *d)
@@ -131,7 +131,7 @@ static bool add_action(struct tui_app *app, struct debrief *d)
 			load_actions(app, d);
 			for (size_t i = 0; i < d->n_acts; i++)
 				if (d->acts[i].id == a.id)
-					d->cursor = i;
+					tui_list_focus(&d->list, i);
 		} else {
 			tui_error(app, "not added: %s", err.message);
 		}
@@ -176,11 +176,8 @@ static bool key_actions(struct tui_app *app, struct debrief *d, wint_t k, bool c
 			d->adding = false;
 		return r != TUI_FORM_IGNORED || !(code || k < 0x20);
 	}
-	enum tui_nav nav = tui_nav_key(k, code);
-	if (nav != TUI_NAV_NONE) {
-		tui_nav_apply(nav, &d->cursor, d->n_acts, d->rows);
+	if (tui_list_key(&d->list, k, code))
 		return true;
-	}
 	if (code)
 		return false;
 	if (k == L'a' || k == L'n') {
@@ -189,7 +186,7 @@ static bool key_actions(struct tui_app *app, struct debrief *d, wint_t k, bool c
 		return true;
 	}
 	if ((k == L' ' || k == L'x') && d->n_acts) {
-		struct tw_action *a = &d->acts[d->cursor];
+		struct tw_action *a = &d->acts[d->list.cursor];
 		struct tw_error err = { 0 };
 		if (!tw_store_action_done(app->store, a->id, a->done[0] ? "" : NULL, &err))
 			tui_error(app, "%s", err.message);
@@ -240,6 +237,18 @@ static bool key(struct tui_app *app, struct tui_screen *s, wint_t k, bool code)
 	return true;
 }
 
+static void action_row(struct tui_app *app, void *ctx, size_t k, int y, int x, int w, bool sel,
+		       attr_t sel_attr)
+{
+	const struct tw_action *a = &((struct debrief *)ctx)->acts[k];
+	attr_t at = sel ? sel_attr : (a->done[0] ? tui_attr(app, TUI_DONE) : A_NORMAL);
+	char *line = tw_strdup_printf("[%c] %s (%s%s%s)", a->done[0] ? 'x' : ' ', a->text,
+				      a->owner == TW_OWNER_SPONSOR ? "sponsor" : "me",
+				      a->due[0] ? ", due " : "", a->due);
+	tui_text_clip(y, x + 1, w - 2, line, at);
+	free(line);
+}
+
 static void draw_actions(struct tui_app *app, struct debrief *d, struct tui_rect r)
 {
 	tui_text(r.y, r.x + 1, r.w - 2,
@@ -251,21 +260,11 @@ static void draw_actions(struct tui_app *app, struct debrief *d, struct tui_rect
 		tui_form_draw(&d->add, app, (struct tui_rect){ lr.y + lr.h - fh, lr.x, fh, lr.w });
 		lr.h -= fh;
 	}
-	d->rows = lr.h > 0 ? lr.h : 1;
 	if (!d->n_acts && lr.h > 0)
 		tui_text(lr.y, lr.x + 3, lr.w - 4, "none yet", tui_attr(app, TUI_DIM));
-	tui_scroll_to(d->cursor, &d->top, d->rows, d->n_acts);
-	for (int i = 0; i < lr.h && d->top + (size_t)i < d->n_acts; i++) {
-		size_t k = d->top + (size_t)i;
-		const struct tw_action *a = &d->acts[k];
-		bool sel = d->in_actions && k == d->cursor && !d->adding;
-		attr_t at = sel ? tui_attr(app, TUI_SELECTED) : (a->done[0] ? tui_attr(app, TUI_DONE) : A_NORMAL);
-		if (sel)
-			tui_fill(lr.y + i, lr.x, lr.w, at);
-		tui_textf(lr.y + i, lr.x + 1, lr.w - 2, at, "[%c] %s (%s%s%s)", a->done[0] ? 'x' : ' ',
-			  a->text, a->owner == TW_OWNER_SPONSOR ? "sponsor" : "me",
-			  a->due[0] ? ", due " : "", a->due);
-	}
+	if (lr.h > 0)
+		tui_list_draw(&d->list, app, lr, d->in_actions && !d->adding, action_row, d);
+	tui_list_draw_position(&d->list, app, r.y, r.x + r.w - 1);
 }
 
 static void draw(struct tui_app *app, struct tui_screen *s, struct tui_rect r)

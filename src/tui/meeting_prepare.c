@@ -27,7 +27,35 @@ struct prepare {
 	char *old_agenda;        /* the agenda of a meeting prepared again */
 	struct tui_editor *ed;
 	bool saved_once, discard_asked;
+	size_t checks, ticked;   /* the before-meeting guide's check items */
 };
+
+static const struct tui_screen_ops ops_pick, ops_agenda;
+
+/* How much of the before-meeting checklist is ticked: the ticks are the
+ * person's own preparation and stay out of the agenda, so the agenda step
+ * says how far it got instead. */
+static void count_checks(struct tui_app *app, struct prepare *p)
+{
+	p->checks = p->ticked = 0;
+	const struct tw_guide *g = tw_library_guide(app->lib, TW_AGENDA_BEFORE_GUIDE);
+	struct tw_progress *pr = NULL;
+	size_t n = 0;
+	struct tw_error err = { 0 };
+	if (!g || !tw_store_progress_list(app->store, app->profile.id, &pr, &n, &err))
+		return;
+	for (size_t s = 0; s < g->n_sections; s++)
+		for (size_t i = 0; i < g->sections[s].n_items; i++) {
+			const struct tw_item *it = &g->sections[s].items[i];
+			if (it->kind != TW_ITEM_CHECK)
+				continue;
+			p->checks++;
+			for (size_t k = 0; k < n; k++)
+				if (pr[k].ticked && strcmp(pr[k].item_id, it->full_id) == 0)
+					p->ticked++;
+		}
+	tw_progresses_free(pr, n);
+}
 
 static const struct tw_sponsor *chosen(struct prepare *p)
 {
@@ -74,14 +102,16 @@ static void to_agenda(struct tui_app *app, struct prepare *p, bool fresh)
 		else if (!*text)
 			tui_msg(app, "no answers yet: write the agenda here, or Ctrl-W walks the guide");
 		else
-			tui_msg(app, "agenda made from your answers: edit it, Ctrl-S saves");
+			tui_msg(app, "agenda made from your written answers: edit it, Ctrl-S saves");
 	}
+	count_checks(app, p);
 	if (!p->ed)
 		p->ed = tui_editor_new(text ? text : "");
 	else
 		tui_editor_set_text(p->ed, text ? text : "");
 	free(text);
 	p->stage = AGENDA;
+	p->base.ops = &ops_agenda;
 }
 
 static void walk(struct tui_app *app, struct prepare *p)
@@ -245,10 +275,21 @@ static void draw(struct tui_app *app, struct tui_screen *s, struct tui_rect r)
 	}
 	char w[32];
 	tw_time_format(p->when, w, sizeof(w));
-	tui_textf(r.y, r.x + 1, r.w - 2, tui_attr(app, TUI_HEADING), "Agenda for %s, %s%s",
-		  chosen(p) ? chosen(p)->name : "?", w, tui_editor_changed(p->ed) ? "  (modified)" : "");
-	tui_hline(r.y + 1, r.x, r.w, tui_attr(app, TUI_DIM));
-	tui_editor_draw(p->ed, app, (struct tui_rect){ r.y + 2, r.x + 1, r.h - 2, r.w - 1 }, true);
+	char head[300];
+	snprintf(head, sizeof(head), "Agenda for %s, %s%s", chosen(p) ? chosen(p)->name : "?", w,
+		 tui_editor_changed(p->ed) ? "  (modified)" : "");
+	tui_text_clip(r.y, r.x + 1, r.w - 2, head, tui_attr(app, TUI_HEADING));
+	int y = r.y + 1;
+	if (p->checks && r.h >= 8) {
+		/* The ticks are not in the agenda: say where the preparation stands. */
+		char buf[160];
+		snprintf(buf, sizeof(buf), "Preparation: %zu of %zu checks ticked%s", p->ticked,
+			 p->checks, p->ticked < p->checks ? " (^W walks the guide)" : "");
+		tui_text_clip(y++, r.x + 1, r.w - 2, buf, tui_attr(app, TUI_DIM));
+	}
+	tui_hline(y, r.x, r.w, tui_attr(app, TUI_DIM));
+	tui_editor_draw(p->ed, app, (struct tui_rect){ y + 1, r.x + 1, r.y + r.h - y - 1, r.w - 1 },
+			true);
 }
 
 static void destroy(struct tui_screen *s)
@@ -270,14 +311,16 @@ static const struct tui_help help[] = {
 	{ "q (in the guide)", "step 2: back here with the agenda" },
 	{ "typing", "step 3: edit the agenda (q ? / are text)" },
 	{ "Ctrl-S", "save the meeting and go back" },
-	{ "Ctrl-G", "a fresh agenda from your answers" },
+	{ "Ctrl-G", "a fresh agenda from your answers (not the ticks)" },
 	{ "Ctrl-W", "walk the before-meeting guide again" },
 	{ "Esc", "go back (the agenda is saved)" },
 	{ "F1", "these keys" },
 	{ NULL, NULL },
 };
 
-static const struct tui_screen_ops ops = {
+/* Step 1 is a form; step 3 an editor where Enter is a new line and q ? /
+ * are text: each step's footer shows the keys that work there. */
+static const struct tui_screen_ops ops_pick = {
 	.name = "prepare",
 	.draw = draw,
 	.key = key,
@@ -285,7 +328,18 @@ static const struct tui_screen_ops ops = {
 	.on_focus = on_focus,
 	.on_leave = on_leave,
 	.help = help,
-	.footer = "enter next  ^S save  ^G regenerate  Esc done  F1 keys",
+	.footer = "Tab next field  enter walk the guide  Esc back  F1 keys",
+};
+
+static const struct tui_screen_ops ops_agenda = {
+	.name = "prepare",
+	.draw = draw,
+	.key = key,
+	.destroy = destroy,
+	.on_focus = on_focus,
+	.on_leave = on_leave,
+	.help = help,
+	.footer = "^S save  ^G regenerate  ^W walk guide  Esc save+back  F1 keys",
 };
 
 struct tui_screen *meeting_prepare_open(struct tui_app *app, int64_t meeting_id,
@@ -294,7 +348,7 @@ struct tui_screen *meeting_prepare_open(struct tui_app *app, int64_t meeting_id,
 	struct prepare *p = calloc(1, sizeof(*p));
 	if (!p)
 		return NULL;
-	p->base.ops = &ops;
+	p->base.ops = &ops_pick;
 	p->meeting_id = meeting_id;
 	char when[32] = "";
 	if (meeting_id) {

@@ -1,24 +1,79 @@
-/* The meetings screen: planned and held meetings with date, sponsor and
- * the first agenda line; enter views one, n/p prepare, d debriefs, x
- * deletes (u undoes right after). Also opens the prepare/debrief modes. */
+/* The meetings screen: upcoming planned meetings first (soonest first),
+ * then held and past ones (newest first), under a heading each; a planned
+ * meeting whose date has passed is flagged and offers its debrief. Enter
+ * views one, n/p prepare, d debriefs, x deletes (u undoes right after).
+ * Also opens the prepare/debrief modes. */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "export_dialog.h"
+#include "listview.h"
 #include "records.h"
 #include "twoway/util.h"
 
+#define HEAD_UPCOMING ((size_t)-1)
+#define HEAD_PAST ((size_t)-2)
+
 struct meetings {
 	struct tui_screen base;
-	struct tw_meeting *v;
-	size_t n, cursor, top;
-	int rows, row0;
+	struct tw_meeting *v;   /* by time, as the store lists them */
+	size_t n;
+	size_t *rows;           /* display order: an index into v, or a HEAD_* */
+	size_t n_upcoming;
+	tw_time now;            /* when the list was grouped */
+	struct tui_list list;
+	int sponsor_w, agenda_x, agenda_w; /* columns as last drawn */
 	int64_t want, deleted;
 };
 
+static bool is_head(const void *ctx, size_t k)
+{
+	const struct meetings *m = ctx;
+	return m->rows[k] == HEAD_UPCOMING || m->rows[k] == HEAD_PAST;
+}
+
+static const struct tw_meeting *focused(const struct meetings *m)
+{
+	if (!m->list.n || is_head(m, m->list.cursor))
+		return NULL;
+	return &m->v[m->rows[m->list.cursor]];
+}
+
+static bool past_planned(const struct meetings *m, const struct tw_meeting *mt)
+{
+	return !mt->held && mt->when < m->now;
+}
+
+/* Upcoming (planned, not yet due) soonest first; the rest newest first. */
+static void group(struct meetings *m)
+{
+	free(m->rows);
+	m->rows = malloc((m->n + 2) * sizeof(*m->rows));
+	if (!m->rows) {
+		tui_list_set_count(&m->list, 0);
+		return;
+	}
+	m->now = (tw_time)time(NULL);
+	size_t k = 0;
+	m->rows[k++] = HEAD_UPCOMING;
+	for (size_t i = 0; i < m->n; i++)
+		if (!m->v[i].held && m->v[i].when >= m->now)
+			m->rows[k++] = i;
+	m->n_upcoming = k - 1;
+	if (m->n_upcoming < m->n) {
+		m->rows[k++] = HEAD_PAST;
+		for (size_t i = m->n; i-- > 0;)
+			if (m->v[i].held || m->v[i].when < m->now)
+				m->rows[k++] = i;
+	}
+	tui_list_set_count(&m->list, m->n ? k : 0);
+}
+
 static void load(struct tui_app *app, struct meetings *m)
 {
-	int64_t keep = m->want ? m->want : (m->n ? m->v[m->cursor].id : 0);
+	const struct tw_meeting *cur = focused(m);
+	int64_t keep = m->want ? m->want : (cur ? cur->id : 0);
 	m->want = 0;
 	tw_meetings_free(m->v, m->n);
 	m->v = NULL;
@@ -26,11 +81,10 @@ static void load(struct tui_app *app, struct meetings *m)
 	struct tw_error err = { 0 };
 	if (!tw_store_meeting_list(app->store, app->profile.id, 0, &m->v, &m->n, &err))
 		tui_error(app, "%s", err.message);
-	for (size_t i = 0; keep && i < m->n; i++)
-		if (m->v[i].id == keep)
-			m->cursor = i;
-	if (m->cursor >= m->n)
-		m->cursor = m->n ? m->n - 1 : 0;
+	group(m);
+	for (size_t k = 0; keep && k < m->list.n; k++)
+		if (!is_head(m, k) && m->v[m->rows[k]].id == keep)
+			tui_list_focus(&m->list, k);
 }
 
 static void on_focus(struct tui_app *app, struct tui_screen *s)
@@ -38,49 +92,85 @@ static void on_focus(struct tui_app *app, struct tui_screen *s)
 	load(app, (struct meetings *)s);
 }
 
+static void row(struct tui_app *app, void *ctx, size_t k, int y, int x, int w, bool sel,
+		attr_t sel_attr)
+{
+	struct meetings *m = ctx;
+	x++;
+	if (m->rows[k] == HEAD_UPCOMING || m->rows[k] == HEAD_PAST) {
+		bool up = m->rows[k] == HEAD_UPCOMING;
+		size_t n = up ? m->n_upcoming : m->n - m->n_upcoming;
+		char buf[96];
+		if (up && !n)
+			snprintf(buf, sizeof(buf), "Upcoming: none planned (n prepares one)");
+		else
+			snprintf(buf, sizeof(buf), "%s (%zu)", up ? "Upcoming" : "Held and past", n);
+		int used = tui_text(y, x, w - 2, buf, tui_attr(app, TUI_HEADING));
+		if (used + 2 < w - 2)
+			tui_hline(y, x + used + 1, w - 2 - used - 1, tui_attr(app, TUI_DIM));
+		return;
+	}
+	const struct tw_meeting *mt = &m->v[m->rows[k]];
+	attr_t a = sel ? sel_attr : A_NORMAL;
+	bool past = past_planned(m, mt);
+	char when[32], first[256];
+	tw_time_format(mt->when, when, sizeof(when));
+	rec_first_line(mt->agenda, first, sizeof(first));
+	tui_text(y, x, 16, when, a);
+	tui_text(y, x + 17, 7, mt->held ? "held" : past ? "past" : "planned",
+		 sel ? a | (past ? A_BOLD : 0)
+		     : tui_attr(app, mt->held ? TUI_DONE : past ? TUI_WARN : TUI_KEY));
+	tui_text_clip(y, x + 25, m->sponsor_w - 1, mt->sponsor_name, a);
+	tui_text_clip(y, m->agenda_x, m->agenda_w, first[0] ? first : "-",
+		      sel ? a : tui_attr(app, TUI_DIM));
+}
+
+/* The focused meeting in one line: what it waits for. */
+static void draw_detail(struct tui_app *app, struct meetings *m, int y, int x, int w)
+{
+	const struct tw_meeting *mt = focused(m);
+	if (!mt)
+		return;
+	const char *say;
+	attr_t a = tui_attr(app, TUI_DIM);
+	if (past_planned(m, mt)) {
+		say = "The date has passed and it is not marked held: d debriefs it.";
+		a = tui_attr(app, TUI_WARN);
+	} else if (mt->held) {
+		say = "Held. enter views it; d edits the debrief.";
+	} else if (!mt->agenda || !tw_text_nonblank(mt->agenda)) {
+		say = "Planned, no agenda yet: p prepares it.";
+	} else {
+		say = "Planned. enter views it; p edits the agenda.";
+	}
+	tui_text_clip(y, x, w, say, a);
+}
+
 static void draw(struct tui_app *app, struct tui_screen *s, struct tui_rect r)
 {
 	struct meetings *m = (struct meetings *)s;
 	attr_t h = tui_attr(app, TUI_HEADING);
-	int x = r.x + 1, sw = r.w >= 70 ? 22 : 14, agenda_x = x + 17 + 8 + sw;
+	int x = r.x + 1;
+	m->sponsor_w = r.w >= 70 ? 22 : 14;
+	m->agenda_x = x + 25 + m->sponsor_w;
+	m->agenda_w = r.x + r.w - 1 - m->agenda_x;
 	tui_text(r.y, x, 16, "When", h);
 	tui_text(r.y, x + 17, 7, "Status", h);
-	tui_text(r.y, x + 25, sw - 1, "Sponsor", h);
-	tui_text(r.y, agenda_x, r.w - agenda_x - 1, "Agenda", h);
-	m->rows = r.h - 1;
-	m->row0 = r.y + 1;
+	tui_text(r.y, x + 25, m->sponsor_w - 1, "Sponsor", h);
+	tui_text(r.y, m->agenda_x, m->agenda_w, "Agenda", h);
 	if (!m->n) {
 		tui_text(r.y + 2, x, r.w - 2, "No meetings yet. Press n to prepare one.",
 			 tui_attr(app, TUI_DIM));
 		return;
 	}
-	tui_scroll_to(m->cursor, &m->top, m->rows, m->n);
-	for (int i = 0; i < m->rows && m->top + (size_t)i < m->n; i++) {
-		size_t k = m->top + (size_t)i;
-		const struct tw_meeting *mt = &m->v[k];
-		int y = m->row0 + i;
-		bool sel = k == m->cursor;
-		attr_t a = sel ? tui_attr(app, TUI_SELECTED) : A_NORMAL;
-		if (sel)
-			tui_fill(y, r.x, r.w, a);
-		char when[32], first[256];
-		tw_time_format(mt->when, when, sizeof(when));
-		rec_first_line(mt->agenda, first, sizeof(first));
-		tui_text(y, x, 16, when, a);
-		tui_text(y, x + 17, 7, mt->held ? "held" : "planned",
-			 sel ? a : tui_attr(app, mt->held ? TUI_DONE : TUI_KEY));
-		tui_text(y, x + 25, sw - 1, mt->sponsor_name, a);
-		tui_text(y, agenda_x, r.w - agenda_x - 1, first, sel ? a : tui_attr(app, TUI_DIM));
-	}
-	if (m->n > (size_t)m->rows)
-		tui_textf(r.y, r.x + r.w - 12, 11, tui_attr(app, TUI_DIM), "%zu/%zu",
-			  m->cursor + 1, m->n);
+	tui_list_draw(&m->list, app, (struct tui_rect){ r.y + 1, r.x, r.h - 2, r.w }, true, row, m);
+	tui_list_draw_position(&m->list, app, r.y, r.x + r.w - 1);
+	draw_detail(app, m, r.y + r.h - 1, x, r.w - 2);
 }
 
-static void delete_one(struct tui_app *app, struct meetings *m)
+static void delete_one(struct tui_app *app, struct meetings *m, int64_t id)
 {
 	struct tw_error err = { 0 };
-	int64_t id = m->v[m->cursor].id;
 	if (!tw_store_delete(app->store, TW_REC_MEETING, id, &err)) {
 		tui_error(app, "%s", err.message);
 		return;
@@ -90,17 +180,30 @@ static void delete_one(struct tui_app *app, struct meetings *m)
 	tui_msg(app, "meeting deleted; press u to undo");
 }
 
+static void undo(struct tui_app *app, struct meetings *m, int64_t deleted)
+{
+	if (!deleted) {
+		tui_msg(app, "nothing to undo (u works right after a delete)");
+		return;
+	}
+	struct tw_error err = { 0 };
+	if (tw_store_undelete(app->store, TW_REC_MEETING, deleted, &err)) {
+		m->want = deleted;
+		load(app, m);
+		tui_msg(app, "meeting back");
+	} else {
+		tui_error(app, "%s", err.message);
+	}
+}
+
 static bool key(struct tui_app *app, struct tui_screen *s, wint_t k, bool code)
 {
 	struct meetings *m = (struct meetings *)s;
 	int64_t deleted = m->deleted;
 	m->deleted = 0;
-	enum tui_nav nav = tui_nav_key(k, code);
-	if (nav != TUI_NAV_NONE) {
-		tui_nav_apply(nav, &m->cursor, m->n, m->rows);
+	if (tui_list_key(&m->list, k, code))
 		return true;
-	}
-	const struct tw_meeting *cur = m->n ? &m->v[m->cursor] : NULL;
+	const struct tw_meeting *cur = focused(m);
 	if (tui_is_enter(k, code)) {
 		if (cur)
 			rec_push(app, meeting_view_open(app, cur->id));
@@ -127,25 +230,14 @@ static bool key(struct tui_app *app, struct tui_screen *s, wint_t k, bool code)
 		return true;
 	case L'x':
 		if (cur)
-			delete_one(app, m);
+			delete_one(app, m, cur->id);
 		return true;
 	case L'i':
 	case L'c':
 		export_dialog_push(app, k == L'i' ? TUI_EXPORT_ICS : TUI_EXPORT_MEETINGS_CSV, 0);
 		return true;
 	case L'u':
-		if (!deleted) {
-			tui_msg(app, "nothing to undo (u works right after a delete)");
-			return true;
-		}
-		struct tw_error err = { 0 };
-		if (tw_store_undelete(app->store, TW_REC_MEETING, deleted, &err)) {
-			m->want = deleted;
-			load(app, m);
-			tui_msg(app, "meeting back");
-		} else {
-			tui_error(app, "%s", err.message);
-		}
+		undo(app, m, deleted);
 		return true;
 	default:
 		return false;
@@ -154,28 +246,27 @@ static bool key(struct tui_app *app, struct tui_screen *s, wint_t k, bool code)
 
 static bool click(struct tui_app *app, struct tui_screen *s, int y, int x)
 {
-	struct meetings *m = (struct meetings *)s;
-	int i = y - m->row0;
-	if (i < 0 || i >= m->rows || m->top + (size_t)i >= m->n)
-		return false;
-	m->cursor = m->top + (size_t)i;
-	return true;
+	(void)app;
+	(void)x;
+	return tui_list_click(&((struct meetings *)s)->list, y);
 }
 
 static void destroy(struct tui_screen *s)
 {
 	struct meetings *m = (struct meetings *)s;
 	tw_meetings_free(m->v, m->n);
+	free(m->rows);
 	free(m);
 }
 
 static const struct tui_help help[] = {
-	{ "j/k, arrows", "move" },
+	{ "j/k, arrows", "move (upcoming first, then held and past)" },
 	{ "g/G, PgUp/PgDn", "first/last, a page up/down" },
 	{ "enter", "view the meeting with its action items" },
 	{ "n", "prepare a new meeting (sponsor, date, guide, agenda)" },
 	{ "p", "prepare the planned meeting again (agenda)" },
 	{ "d", "debrief: after-meeting guide, notes, outcome, action items" },
+	{ "past", "a planned meeting whose date passed: d debriefs it" },
 	{ "x", "delete the meeting" },
 	{ "u", "undo the delete (right after it)" },
 	{ "i", "export all meetings for a calendar (.ics)" },
@@ -209,6 +300,8 @@ struct tui_screen *meetings_open(struct tui_app *app, const struct tui_args *arg
 	if (!m)
 		return NULL;
 	m->base.ops = &ops;
+	m->list.heading = is_head;
+	m->list.ctx = m;
 	tui_screen_set_title(&m->base, "Meetings");
 	return &m->base;
 }

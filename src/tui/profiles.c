@@ -1,11 +1,13 @@
-/* The profiles screen: every profile (the sponsees) with the one in use
- * marked; enter switches to one and goes Home, a adds one with name, role
- * and goals in a small form below the list. */
+/* The profiles screen: every profile (the sponsees) with its role and
+ * goals, the one in use marked and the focused one's goals in full below;
+ * enter switches to one and goes Home, a adds one with name, role and goals
+ * in a small form below the list. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "form.h"
+#include "listview.h"
 #include "records.h"
 #include "twoway/util.h"
 
@@ -14,8 +16,9 @@ enum { F_NAME, F_ROLE, F_GOALS, F_COUNT };
 struct profiles {
 	struct tui_screen base;
 	struct tw_profile *v;
-	size_t n, cursor, top;
-	int rows, row0;
+	size_t n;
+	struct tui_list list;
+	int name_w, role_w;   /* columns as last drawn */
 	bool adding;
 	struct tui_form fm;
 };
@@ -28,45 +31,64 @@ static void load(struct tui_app *app, struct profiles *p, int64_t focus)
 	struct tw_error err = { 0 };
 	if (!tw_store_profile_list(app->store, &p->v, &p->n, &err))
 		tui_error(app, "%s", err.message);
+	tui_list_set_count(&p->list, p->n);
 	for (size_t i = 0; i < p->n; i++)
 		if (p->v[i].id == focus)
-			p->cursor = i;
-	if (p->cursor >= p->n)
-		p->cursor = p->n ? p->n - 1 : 0;
+			tui_list_focus(&p->list, i);
 }
 
 static void on_focus(struct tui_app *app, struct tui_screen *s)
 {
 	struct profiles *p = (struct profiles *)s;
-	load(app, p, p->n ? p->v[p->cursor].id : app->profile.id);
+	load(app, p, p->n ? p->v[p->list.cursor].id : app->profile.id);
+}
+
+static void row(struct tui_app *app, void *ctx, size_t k, int y, int x, int w, bool sel,
+		attr_t sel_attr)
+{
+	struct profiles *p = ctx;
+	const struct tw_profile *pr = &p->v[k];
+	attr_t a = sel ? sel_attr : A_NORMAL, dim = sel ? sel_attr : tui_attr(app, TUI_DIM);
+	bool cur = pr->id == app->profile.id;
+	tui_text(y, x + 1, 2, cur ? "*" : " ", sel ? a : tui_attr(app, TUI_KEY));
+	tui_text_clip(y, x + 3, p->name_w - 1, pr->name, cur ? a | A_BOLD : a);
+	int gx = x + 3 + p->name_w + p->role_w, gw = x + w - 1 - gx;
+	tui_text_clip(y, x + 3 + p->name_w, p->role_w - 1, *pr->role ? pr->role : "-",
+		      *pr->role ? a : dim);
+	if (gw > 4)
+		tui_text_clip(y, gx, gw, *pr->goals ? pr->goals : "-", dim);
 }
 
 static void draw(struct tui_app *app, struct tui_screen *s, struct tui_rect r)
 {
 	struct profiles *p = (struct profiles *)s;
 	int fh = p->adding ? (r.h - 1 < 7 ? r.h - 1 : 7) : 0;
+	/* The focused profile's goals in full under the list, when there is room. */
+	int gh = !p->adding && p->n && r.h >= 8 ? (r.h >= 14 ? 5 : 2) : 0;
 	attr_t h = tui_attr(app, TUI_HEADING);
-	int nw = r.w / 3;
-	tui_text(r.y, r.x + 3, nw - 1, "Name", h);
-	tui_text(r.y, r.x + 3 + nw, r.w - nw - 4, "Role", h);
-	p->row0 = r.y + 1;
-	p->rows = r.h - 1 - fh;
-	if (p->rows < 1)
-		p->rows = 1;
-	tui_scroll_to(p->cursor, &p->top, p->rows, p->n);
-	for (int i = 0; i < p->rows && i < r.h - 1 - fh && p->top + (size_t)i < p->n; i++) {
-		size_t k = p->top + (size_t)i;
-		const struct tw_profile *pr = &p->v[k];
-		int y = p->row0 + i;
-		bool sel = k == p->cursor && !p->adding;
-		attr_t a = sel ? tui_attr(app, TUI_SELECTED) : A_NORMAL;
-		if (sel)
-			tui_fill(y, r.x, r.w, a);
-		bool cur = pr->id == app->profile.id;
-		tui_text(y, r.x + 1, 2, cur ? "*" : " ", sel ? a : tui_attr(app, TUI_KEY));
-		tui_text(y, r.x + 3, nw - 1, pr->name, cur ? a | A_BOLD : a);
-		tui_textf(y, r.x + 3 + nw, r.w - nw - 4, sel ? a : tui_attr(app, TUI_DIM), "%s%s%s",
-			  pr->role, *pr->role && *pr->goals ? " - " : "", pr->goals);
+	p->name_w = r.w >= 70 ? r.w / 4 : r.w / 3;
+	p->role_w = r.w >= 70 ? r.w / 4 : r.w - p->name_w - 4;
+	tui_text(r.y, r.x + 3, p->name_w - 1, "Name", h);
+	tui_text(r.y, r.x + 3 + p->name_w, p->role_w - 1, "Role", h);
+	if (r.w >= 70)
+		tui_text(r.y, r.x + 3 + p->name_w + p->role_w, r.w - 4 - p->name_w - p->role_w,
+			 "Goals", h);
+	int lh = r.h - 1 - fh - (gh ? gh + 1 : 0);
+	tui_list_draw(&p->list, app, (struct tui_rect){ r.y + 1, r.x, lh > 1 ? lh : 1, r.w },
+		      !p->adding, row, p);
+	tui_list_draw_position(&p->list, app, r.y, r.x + r.w - 1);
+	if (gh) {
+		const struct tw_profile *pr = &p->v[p->list.cursor];
+		int y = r.y + r.h - gh;
+		if (gh > 2) {
+			int used = tui_text(y, r.x + 1, r.w - 2, "Role: ", h);
+			tui_text_clip(y++, r.x + 1 + used, r.w - 2 - used, *pr->role ? pr->role : "-",
+				      A_NORMAL);
+		}
+		tui_text(y, r.x + 1, r.w - 2, "Goals", h);
+		tui_text_block((struct tui_rect){ y + 1, r.x + 3, r.y + r.h - y - 1, r.w - 4 },
+			       *pr->goals ? pr->goals : "none written (a adds a profile with goals)",
+			       *pr->goals ? A_NORMAL : tui_attr(app, TUI_DIM));
 	}
 	if (p->adding)
 		tui_form_draw(&p->fm, app, (struct tui_rect){ r.y + r.h - fh, r.x, fh, r.w });
@@ -78,7 +100,7 @@ static void switch_to(struct tui_app *app, struct profiles *p)
 		return;
 	struct tw_profile np;
 	struct tw_error err = { 0 };
-	int64_t id = p->v[p->cursor].id;
+	int64_t id = p->v[p->list.cursor].id;
 	if (!tw_store_profile_use(app->store, id, &err) ||
 	    !tw_store_profile_get(app->store, id, &np, &err)) {
 		tui_error(app, "%s", err.message);
@@ -157,11 +179,8 @@ static bool key(struct tui_app *app, struct tui_screen *s, wint_t k, bool code)
 			p->adding = false;
 		return r != TUI_FORM_IGNORED || !(code || k < 0x20);
 	}
-	enum tui_nav nav = tui_nav_key(k, code);
-	if (nav != TUI_NAV_NONE) {
-		tui_nav_apply(nav, &p->cursor, p->n, p->rows);
+	if (tui_list_key(&p->list, k, code))
 		return true;
-	}
 	if (tui_is_enter(k, code)) {
 		switch_to(app, p);
 		return true;
@@ -176,12 +195,10 @@ static bool key(struct tui_app *app, struct tui_screen *s, wint_t k, bool code)
 
 static bool click(struct tui_app *app, struct tui_screen *s, int y, int x)
 {
+	(void)app;
+	(void)x;
 	struct profiles *p = (struct profiles *)s;
-	int i = y - p->row0;
-	if (p->adding || i < 0 || i >= p->rows || p->top + (size_t)i >= p->n)
-		return false;
-	p->cursor = p->top + (size_t)i;
-	return true;
+	return !p->adding && tui_list_click(&p->list, y);
 }
 
 static void destroy(struct tui_screen *s)

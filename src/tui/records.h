@@ -17,6 +17,19 @@ struct tui_screen *meeting_prepare_open(struct tui_app *app, int64_t meeting_id,
 struct tui_screen *meeting_debrief_open(struct tui_app *app, int64_t meeting_id);
 struct tui_screen *meeting_view_open(struct tui_app *app, int64_t meeting_id);
 
+/* What a continuum stage means, in one line ("" for none set). */
+static inline const char *rec_stage_meaning(enum tw_stage stage)
+{
+	switch (stage) {
+	case TW_STAGE_MENTOR: return "gives advice and shares their experience";
+	case TW_STAGE_STRATEGIZER: return "helps you plan your moves and shares inside knowledge";
+	case TW_STAGE_CONNECTOR: return "introduces you to people of influence and talks you up";
+	case TW_STAGE_OPPORTUNITY_GIVER: return "gives you a high-visibility chance to prove yourself";
+	case TW_STAGE_SPONSOR: return "advocates for you and spends their capital to get you promoted";
+	default: return "";
+	}
+}
+
 /* Pushes a sub-screen made by one of the open calls above (NULL: shows
  * nothing more; the open call has reported why). */
 static inline bool rec_push(struct tui_app *app, struct tui_screen *s)

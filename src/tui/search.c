@@ -17,9 +17,42 @@ struct search {
 	struct tui_form fm;     /* one field: the query */
 	char *last;             /* the query the hits are for */
 	struct tw_hit *hits;
+	char **titles;          /* one per hit: what a reader calls the record */
 	size_t n, cursor, top;
 	int rows, row0;
 };
+
+static void drop_titles(struct search *s)
+{
+	for (size_t i = 0; s->titles && i < s->n; i++)
+		free(s->titles[i]);
+	free(s->titles);
+	s->titles = NULL;
+}
+
+/* A reflection by its guide item's text (or as free-standing, with its
+ * date); a meeting by its sponsor and date. The store's label is the item
+ * id, "Reflection N", "Sponsor, date" or "Action item due DATE". */
+static char *hit_title(struct tui_app *app, const struct tw_hit *h)
+{
+	if (h->kind == TW_REC_MEETING)
+		return tw_strdup_printf("Meeting with %s", h->title);
+	if (h->kind != TW_REC_REFLECTION)
+		return tw_strdup0(h->title);
+	const struct tw_item *it = tw_library_item(app->lib, h->title, NULL, NULL);
+	if (it)
+		return tw_strdup0(it->text);
+	struct tw_reflection r;
+	struct tw_error err = { 0 };
+	if (!tw_store_reflection_get(app->store, h->id, &r, &err))
+		return tw_strdup0(h->title);
+	char when[32];
+	tw_time_format(r.created, when, sizeof(when));
+	char *t = r.item_id ? tw_strdup_printf("Reflection on %s (no longer in the guides)", r.item_id)
+			    : tw_strdup_printf("Free-standing reflection, %.10s", when);
+	tw_reflection_finish(&r);
+	return t;
+}
 
 static void run(struct tui_app *app, struct search *s)
 {
@@ -30,6 +63,7 @@ static void run(struct tui_app *app, struct search *s)
 	}
 	free(s->last);
 	s->last = q;
+	drop_titles(s);
 	tw_hits_free(s->hits, s->n);
 	s->hits = NULL;
 	s->n = s->cursor = s->top = 0;
@@ -38,6 +72,9 @@ static void run(struct tui_app *app, struct search *s)
 	struct tw_error err = { 0 };
 	if (!tw_store_search(app->store, app->profile.id, q, MAX_HITS, &s->hits, &s->n, &err))
 		tui_error(app, "%s", err.message);
+	s->titles = s->n ? calloc(s->n, sizeof(*s->titles)) : NULL;
+	for (size_t i = 0; s->titles && i < s->n; i++)
+		s->titles[i] = hit_title(app, &s->hits[i]);
 }
 
 /* Draws a snippet with the text between [ and ] highlighted. */
@@ -46,6 +83,11 @@ static void snippet(struct tui_app *app, int y, int x, int w, const char *text, 
 	attr_t hl = tui_attr(app, TUI_KEY) | A_BOLD | A_UNDERLINE;
 	bool in = false;
 	const char *p = text ? text : "";
+	if (tui_text_width(p) > w && w > 1) {
+		/* Cut at the edge: an ellipsis says the snippet goes on. */
+		w--;
+		tui_text(y, x + w, 1, "\xe2\x80\xa6", base);
+	}
 	while (*p && w > 0) {
 		size_t n = strcspn(p, in ? "]" : "[");
 		char *part = strndup(p, n + (p[n] && in ? 1 : 0));
@@ -83,8 +125,12 @@ static void draw(struct tui_app *app, struct tui_screen *sc, struct tui_rect r)
 		tui_textf(r.y + 2, r.x + 1, r.w - 2, dim, "No match for \"%s\".", s->last);
 		return;
 	}
-	tui_textf(r.y + 1, r.x + r.w - 20, 19, dim, "%zu hit%s%s", s->n, s->n == 1 ? "" : "s",
-		  s->n == MAX_HITS ? " (first)" : "");
+	/* The count ends where the query field ends, right under it. */
+	char count[48];
+	snprintf(count, sizeof(count), "%zu hit%s%s", s->n, s->n == 1 ? "" : "s",
+		 s->n == MAX_HITS ? " (the first)" : "");
+	int cw = tui_text_width(count);
+	tui_text(r.y + 1, r.x + r.w - 1 - cw, cw, count, dim);
 	tui_scroll_to(s->cursor, &s->top, s->rows, s->n);
 	for (int i = 0; i < s->rows && s->top + (size_t)i < s->n; i++) {
 		size_t k = s->top + (size_t)i;
@@ -97,7 +143,19 @@ static void draw(struct tui_app *app, struct tui_screen *sc, struct tui_rect r)
 		int used = tui_textf(y, r.x + 1, 12, sel ? a : dim, "%-11s", tw_record_kind_name(h->kind));
 		if (h->is_private)
 			used += tui_text(y, r.x + 1 + used, 10, "(private) ", sel ? a : tui_attr(app, TUI_WARN));
-		tui_text(y, r.x + 1 + used, r.w - 2 - used, h->title, a | A_BOLD);
+		const char *title = s->titles && s->titles[k] ? s->titles[k] : h->title;
+		const char *date = h->kind == TW_REC_MEETING ? strrchr(title, ',') : NULL;
+		int room = r.w - 2 - used, dw = date ? tui_text_width(date) : 0;
+		char *name = NULL;
+		if (date && tui_text_width(title) > room && room > dw + 16 &&
+		    (name = strndup(title, (size_t)(date - title))) != NULL) {
+			/* Too long: the sponsor's name gives way, never the date. */
+			int nw = tui_text_clip(y, r.x + 1 + used, room - dw, name, a | A_BOLD);
+			tui_text(y, r.x + 1 + used + nw, dw, date, a | A_BOLD);
+			free(name);
+		} else {
+			tui_text_clip(y, r.x + 1 + used, room, title, a | A_BOLD);
+		}
 		snippet(app, y + 1, r.x + 3, r.w - 4, h->snippet, A_NORMAL);
 	}
 }
@@ -178,6 +236,7 @@ static void destroy(struct tui_screen *sc)
 	struct search *s = (struct search *)sc;
 	tui_form_free(&s->fm);
 	free(s->last);
+	drop_titles(s);
 	tw_hits_free(s->hits, s->n);
 	free(s);
 }

@@ -13,20 +13,12 @@ enum { F_NAME, F_TITLE, F_ORG, F_MET, F_STAGE, F_HOMEWORK, F_COUNT };
 
 static const char *const stages[] = { "Not set", "Mentor", "Strategizer", "Connector",
 				      "Opportunity giver", "Sponsor" };
-static const char *const stage_hints[] = {
-	"left/right picks where they are on the continuum",
-	"gives advice and shares their experience",
-	"helps you plan your moves and shares inside knowledge",
-	"introduces you to people of influence and talks you up",
-	"gives you a high-visibility chance to prove yourself",
-	"advocates for you and spends their capital to get you promoted",
-};
-
 struct sponsor_form {
 	struct tui_screen base;
 	int64_t id;           /* 0: a new sponsor */
 	int64_t *saved_id;
 	struct tui_form fm;
+	const char *stage_hints[6]; /* what each stage means (records.h) */
 	bool discard_asked;
 };
 
@@ -108,22 +100,13 @@ static bool on_leave(struct tui_app *app, struct tui_screen *s, bool forced)
 static bool key(struct tui_app *app, struct tui_screen *s, wint_t k, bool code)
 {
 	struct sponsor_form *f = (struct sponsor_form *)s;
-	if (!code && k == TUI_ESC)
-		return tui_pop(app, false), true;
-	if (code && k == KEY_F(1))
-		return false;
-	if (!code && k == TUI_CTRL('c'))
-		return false;
+	enum tui_form_result res = tui_form_screen_key(&f->fm, app, k, code);
+	if (res == TUI_FORM_LEFT || res == TUI_FORM_IGNORED)
+		return res == TUI_FORM_LEFT; /* left: f is gone */
 	f->discard_asked = false;
-	enum tui_form_result res = tui_form_key(&f->fm, k, code);
-	if (res == TUI_FORM_SUBMIT) {
-		if (save(app, f))
-			tui_pop(app, false);
-		return true;
-	}
-	if (res == TUI_FORM_IGNORED && (code || k < 0x20))
-		return false;
-	return true; /* typed text, even q ? and / */
+	if (res == TUI_FORM_SUBMIT && save(app, f))
+		tui_pop(app, false);
+	return true;
 }
 
 static void draw(struct tui_app *app, struct tui_screen *s, struct tui_rect r)
@@ -181,8 +164,11 @@ struct tui_screen *sponsor_form_open(struct tui_app *app, int64_t id, int64_t *s
 		  tui_form_line(&f->fm, F_MET, "How you met", s.how_met, 500) &&
 		  tui_form_notes(&f->fm, F_HOMEWORK,
 				 "Homework: what they publish, what they care about", s.homework, 6);
+	f->stage_hints[0] = "left/right picks where they are on the continuum";
+	for (int i = 1; i < 6; i++)
+		f->stage_hints[i] = rec_stage_meaning((enum tw_stage)i);
 	if (ok)
-		tui_form_choice(&f->fm, F_STAGE, "Stage", stages, stage_hints, 6,
+		tui_form_choice(&f->fm, F_STAGE, "Stage", stages, f->stage_hints, 6,
 				(size_t)s.stage);
 	if (id)
 		tw_sponsor_finish(&s);

@@ -1,21 +1,81 @@
-/* The sponsors screen: every sponsor of the profile with title,
- * organisation and continuum stage; add and edit in the sponsor form,
- * delete (undone with u right after), and plan a meeting with one. */
+/* The sponsors screen: every sponsor of the profile with title, organisation
+ * and continuum stage, and the focused one's details (how you met, what the
+ * stage means, homework notes, next meeting, open action items) beside or
+ * below the list; add and edit in the sponsor form, delete (u undoes right
+ * after), and plan a meeting with one. */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
+#include "listview.h"
 #include "records.h"
+#include "twoway/util.h"
+
+/* What the detail pane says about one sponsor beyond its own record. */
+struct sponsor_facts {
+	tw_time next;         /* the next planned meeting (0: none) */
+	size_t open, overdue; /* open action items from meetings with them */
+};
 
 struct sponsors {
 	struct tui_screen base;
 	struct tw_sponsor *v;
-	size_t n, cursor, top;
-	int rows;             /* list rows last drawn */
-	int row0;             /* screen row of the first list row */
+	struct sponsor_facts *facts; /* one per sponsor */
+	size_t n;
+	struct tui_list list;
 	int64_t want;         /* focus this id on the next load */
 	int64_t saved;        /* filled by the sponsor form */
 	int64_t deleted;      /* undo with u right after a delete */
+	int name_w, title_w, org_w; /* the list's columns as last drawn */
 };
+
+static int by_meeting_id(const void *a, const void *b)
+{
+	const struct tw_meeting *x = a, *y = b;
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+/* Next planned meeting and open action items per sponsor, from one list of
+ * meetings and one of open action items. */
+static void load_facts(struct tui_app *app, struct sponsors *s)
+{
+	free(s->facts);
+	s->facts = s->n ? calloc(s->n, sizeof(*s->facts)) : NULL;
+	if (!s->facts)
+		return;
+	struct tw_meeting *ms = NULL;
+	struct tw_action *acts = NULL;
+	size_t n_ms = 0, n_acts = 0;
+	struct tw_error err = { 0 };
+	char today[11];
+	tw_today(today, sizeof(today));
+	tw_time now = (tw_time)time(NULL);
+	if (!tw_store_meeting_list(app->store, app->profile.id, 0, &ms, &n_ms, &err) ||
+	    !tw_store_action_list(app->store, app->profile.id, 0, TW_ACTIONS_OPEN, today, &acts,
+				  &n_acts, &err))
+		tui_error(app, "%s", err.message);
+	for (size_t i = 0; i < s->n; i++)
+		for (size_t k = 0; k < n_ms; k++) /* by time: the first is the soonest */
+			if (ms[k].sponsor_id == s->v[i].id && !ms[k].held && ms[k].when >= now) {
+				s->facts[i].next = ms[k].when;
+				break;
+			}
+	if (n_ms)
+		qsort(ms, n_ms, sizeof(*ms), by_meeting_id);
+	for (size_t a = 0; n_ms && a < n_acts; a++) {
+		struct tw_meeting key = { .id = acts[a].meeting_id };
+		const struct tw_meeting *m =
+			key.id ? bsearch(&key, ms, n_ms, sizeof(*ms), by_meeting_id) : NULL;
+		for (size_t i = 0; m && i < s->n; i++)
+			if (s->v[i].id == m->sponsor_id) {
+				s->facts[i].open++;
+				if (acts[a].due[0] && strcmp(acts[a].due, today) < 0)
+					s->facts[i].overdue++;
+			}
+	}
+	tw_meetings_free(ms, n_ms);
+	tw_actions_free(acts, n_acts);
+}
 
 static void load(struct tui_app *app, struct sponsors *s)
 {
@@ -27,11 +87,11 @@ static void load(struct tui_app *app, struct sponsors *s)
 		tui_error(app, "%s", err.message);
 	int64_t want = s->saved ? s->saved : s->want;
 	s->saved = s->want = 0;
+	tui_list_set_count(&s->list, s->n);
 	for (size_t i = 0; want && i < s->n; i++)
 		if (s->v[i].id == want)
-			s->cursor = i;
-	if (s->cursor >= s->n)
-		s->cursor = s->n ? s->n - 1 : 0;
+			tui_list_focus(&s->list, i);
+	load_facts(app, s);
 }
 
 static void on_focus(struct tui_app *app, struct tui_screen *sc)
@@ -39,52 +99,150 @@ static void on_focus(struct tui_app *app, struct tui_screen *sc)
 	load(app, (struct sponsors *)sc);
 }
 
-static void draw(struct tui_app *app, struct tui_screen *sc, struct tui_rect r)
+static void row(struct tui_app *app, void *ctx, size_t k, int y, int x, int w, bool sel,
+		attr_t sel_attr)
 {
-	struct sponsors *s = (struct sponsors *)sc;
-	int stage_w = 18, name_w, title_w = 0, org_w = 0;
-	bool wide = r.w >= 80;
-	if (wide) {
-		name_w = (r.w - stage_w - 2) * 3 / 9;
-		title_w = (r.w - stage_w - 2) * 3 / 9;
-		org_w = r.w - stage_w - 2 - name_w - title_w;
+	(void)w;
+	struct sponsors *s = ctx;
+	const struct tw_sponsor *sp = &s->v[k];
+	attr_t a = sel ? sel_attr : A_NORMAL;
+	x++;
+	tui_text_clip(y, x, s->name_w - 1, sp->name, a | (sel ? 0 : A_BOLD));
+	if (s->title_w) {
+		tui_text_clip(y, x + s->name_w, s->title_w - 1, sp->title, a);
+		tui_text_clip(y, x + s->name_w + s->title_w, s->org_w - 1, sp->org, a);
+	}
+	tui_text(y, x + s->name_w + s->title_w + s->org_w, 18,
+		 sp->stage ? tw_stage_label(sp->stage) : "-", sel ? a : tui_attr(app, TUI_DIM));
+}
+
+static void draw_list(struct tui_app *app, struct sponsors *s, struct tui_rect r)
+{
+	int stage_w = 18, rest = r.w - stage_w - 2;
+	if (r.w >= 80) {
+		s->name_w = rest / 3;
+		s->title_w = rest / 3;
+		s->org_w = rest - s->name_w - s->title_w;
 	} else {
-		name_w = r.w - stage_w - 2;
+		s->name_w = rest;
+		s->title_w = s->org_w = 0;
 	}
 	attr_t h = tui_attr(app, TUI_HEADING);
 	int x = r.x + 1;
-	tui_text(r.y, x, name_w - 1, "Name", h);
-	if (wide) {
-		tui_text(r.y, x + name_w, title_w - 1, "Title", h);
-		tui_text(r.y, x + name_w + title_w, org_w - 1, "Organisation", h);
+	tui_text(r.y, x, s->name_w - 1, "Name", h);
+	if (s->title_w) {
+		tui_text(r.y, x + s->name_w, s->title_w - 1, "Title", h);
+		tui_text(r.y, x + s->name_w + s->title_w, s->org_w - 1, "Organisation", h);
 	}
-	tui_text(r.y, x + name_w + title_w + org_w, stage_w, "Stage", h);
-	s->rows = r.h - 1;
-	s->row0 = r.y + 1;
+	tui_text(r.y, x + s->name_w + s->title_w + s->org_w, stage_w, "Stage", h);
+	tui_list_draw(&s->list, app, (struct tui_rect){ r.y + 1, r.x, r.h - 1, r.w }, true, row,
+		      s);
+	tui_list_draw_position(&s->list, app, r.y, r.x + r.w - 1);
+}
+
+/* One "Label: text" line clipped to the width; returns the rows used. */
+static int fact(struct tui_app *app, struct tui_rect *r, const char *label, const char *text,
+		attr_t a)
+{
+	if (r->h <= 0)
+		return 0;
+	int used = tui_text(r->y, r->x, r->w, label, tui_attr(app, TUI_HEADING));
+	tui_text_clip(r->y, r->x + used, r->w - used, text, a);
+	r->y++;
+	r->h--;
+	return 1;
+}
+
+static void draw_detail(struct tui_app *app, struct sponsors *s, struct tui_rect r)
+{
+	const struct tw_sponsor *sp = &s->v[s->list.cursor];
+	const struct sponsor_facts *f = s->facts ? &s->facts[s->list.cursor] : NULL;
+	attr_t dim = tui_attr(app, TUI_DIM);
+	char buf[512];
+	tui_text_clip(r.y, r.x, r.w, sp->name, A_BOLD);
+	r.y++;
+	r.h--;
+	bool t = sp->title && *sp->title, o = sp->org && *sp->org;
+	if (r.h >= 10 && t && o && tui_text_width(sp->title) + tui_text_width(sp->org) + 2 > r.w) {
+		/* Too long for one line: title and organisation on their own. */
+		tui_text_clip(r.y++, r.x, r.w, sp->title, A_NORMAL);
+		tui_text_clip(r.y++, r.x, r.w, sp->org, A_NORMAL);
+		r.h -= 2;
+	} else if (r.h > 0 && (t || o)) {
+		snprintf(buf, sizeof(buf), "%s%s%s", t ? sp->title : "", t && o ? ", " : "",
+			 o ? sp->org : "");
+		tui_text_clip(r.y++, r.x, r.w, buf, A_NORMAL);
+		r.h--;
+	}
+	if (sp->how_met && *sp->how_met)
+		fact(app, &r, "Met: ", sp->how_met, A_NORMAL);
+	if (sp->stage && r.h >= 8) {
+		/* Roomy: the stage, then what it means on its own (wrapped) rows. */
+		fact(app, &r, "Stage: ", tw_stage_label(sp->stage), A_NORMAL);
+		int n = tui_text_block((struct tui_rect){ r.y, r.x + 2, 2, r.w - 2 },
+				       rec_stage_meaning(sp->stage), dim);
+		r.y += n;
+		r.h -= n;
+	} else if (sp->stage) {
+		snprintf(buf, sizeof(buf), "%s: %s", tw_stage_label(sp->stage),
+			 rec_stage_meaning(sp->stage));
+		fact(app, &r, "Stage: ", buf, A_NORMAL);
+	} else {
+		fact(app, &r, "Stage: ", "not set (enter, then Stage)", dim);
+	}
+	if (f && f->next) {
+		char when[32];
+		tw_time_format(f->next, when, sizeof(when));
+		fact(app, &r, "Next meeting: ", when, A_NORMAL);
+	} else {
+		fact(app, &r, "Next meeting: ", "none planned (m plans one)", dim);
+	}
+	if (f && f->open) {
+		if (f->overdue)
+			snprintf(buf, sizeof(buf), "%zu open, %zu overdue", f->open, f->overdue);
+		else
+			snprintf(buf, sizeof(buf), "%zu open", f->open);
+		fact(app, &r, "Action items: ", buf, tui_attr(app, f->overdue ? TUI_WARN : TUI_NORMAL));
+	} else {
+		fact(app, &r, "Action items: ", "none open", dim);
+	}
+	if (r.h < 2)
+		return;
+	tui_text(r.y, r.x, r.w, "Homework", tui_attr(app, TUI_HEADING));
+	struct tui_rect hr = { r.y + 1, r.x, r.h - 1, r.w };
+	if (sp->homework && tw_text_nonblank(sp->homework))
+		tui_text_block(hr, sp->homework, A_NORMAL);
+	else
+		tui_text_block(hr, "none yet: what they publish and care about (enter edits)", dim);
+}
+
+static void draw(struct tui_app *app, struct tui_screen *sc, struct tui_rect r)
+{
+	struct sponsors *s = (struct sponsors *)sc;
 	if (!s->n) {
-		tui_text(r.y + 2, x, r.w - 2, "No sponsors yet. Press a to add one.",
+		draw_list(app, s, r);
+		tui_text(r.y + 2, r.x + 1, r.w - 2, "No sponsors yet. Press a to add one.",
 			 tui_attr(app, TUI_DIM));
 		return;
 	}
-	tui_scroll_to(s->cursor, &s->top, s->rows, s->n);
-	for (int i = 0; i < s->rows && s->top + (size_t)i < s->n; i++) {
-		size_t k = s->top + (size_t)i;
-		const struct tw_sponsor *sp = &s->v[k];
-		int y = s->row0 + i;
-		attr_t a = k == s->cursor ? tui_attr(app, TUI_SELECTED) : A_NORMAL;
-		if (k == s->cursor)
-			tui_fill(y, r.x, r.w, a);
-		tui_text(y, x, name_w - 1, sp->name, a);
-		if (wide) {
-			tui_text(y, x + name_w, title_w - 1, sp->title, a);
-			tui_text(y, x + name_w + title_w, org_w - 1, sp->org, a);
-		}
-		tui_text(y, x + name_w + title_w + org_w, stage_w,
-			 sp->stage ? tw_stage_label(sp->stage) : "-", a);
+	attr_t dim = tui_attr(app, TUI_DIM);
+	if (r.w >= 100) {
+		int lw = r.w * 11 / 20;
+		draw_list(app, s, (struct tui_rect){ r.y, r.x, r.h, lw });
+		tui_vline(r.y, r.x + lw, r.h, dim);
+		draw_detail(app, s, (struct tui_rect){ r.y, r.x + lw + 2, r.h, r.w - lw - 3 });
+		return;
 	}
-	if (s->n > (size_t)s->rows)
-		tui_textf(r.y, r.x + r.w - 12, 11, tui_attr(app, TUI_DIM), "%zu/%zu",
-			  s->cursor + 1, s->n);
+	/* Narrow: the list on top, the details (about nine rows) below a rule;
+	 * a short list leaves them the rest. */
+	int rows = r.h - 2 - 9;
+	if (rows < 2)
+		rows = 2;
+	if ((int)s->n < rows)
+		rows = (int)s->n;
+	draw_list(app, s, (struct tui_rect){ r.y, r.x, rows + 1, r.w });
+	tui_hline(r.y + rows + 1, r.x, r.w, dim);
+	draw_detail(app, s, (struct tui_rect){ r.y + rows + 2, r.x + 1, r.h - rows - 2, r.w - 2 });
 }
 
 static void delete_one(struct tui_app *app, struct sponsors *s)
@@ -92,7 +250,7 @@ static void delete_one(struct tui_app *app, struct sponsors *s)
 	if (!s->n)
 		return;
 	struct tw_error err = { 0 };
-	const struct tw_sponsor *sp = &s->v[s->cursor];
+	const struct tw_sponsor *sp = &s->v[s->list.cursor];
 	if (!tw_store_delete(app->store, TW_REC_SPONSOR, sp->id, &err)) {
 		tui_error(app, "%s", err.message);
 		return;
@@ -121,17 +279,15 @@ static bool key(struct tui_app *app, struct tui_screen *sc, wint_t k, bool code)
 	struct sponsors *s = (struct sponsors *)sc;
 	int64_t deleted = s->deleted;
 	s->deleted = 0;
-	enum tui_nav nav = tui_nav_key(k, code);
-	if (nav != TUI_NAV_NONE) {
-		tui_nav_apply(nav, &s->cursor, s->n, s->rows);
+	if (tui_list_key(&s->list, k, code))
 		return true;
-	}
 	bool enter = tui_is_enter(k, code);
 	if (code && !enter)
 		return false;
+	const struct tw_sponsor *cur = s->n ? &s->v[s->list.cursor] : NULL;
 	if (enter || k == L'e') {
-		if (s->n)
-			rec_push(app, sponsor_form_open(app, s->v[s->cursor].id, &s->saved));
+		if (cur)
+			rec_push(app, sponsor_form_open(app, cur->id, &s->saved));
 		return true;
 	}
 	switch (k) {
@@ -152,8 +308,8 @@ static bool key(struct tui_app *app, struct tui_screen *sc, wint_t k, bool code)
 		return true;
 	case L'm':
 	case L'p':
-		if (s->n)
-			rec_push(app, meeting_prepare_open(app, 0, s->v[s->cursor].id));
+		if (cur)
+			rec_push(app, meeting_prepare_open(app, 0, cur->id));
 		return true;
 	default:
 		return false;
@@ -162,23 +318,21 @@ static bool key(struct tui_app *app, struct tui_screen *sc, wint_t k, bool code)
 
 static bool click(struct tui_app *app, struct tui_screen *sc, int y, int x)
 {
-	struct sponsors *s = (struct sponsors *)sc;
-	int i = y - s->row0;
-	if (i < 0 || i >= s->rows || s->top + (size_t)i >= s->n)
-		return false;
-	s->cursor = s->top + (size_t)i;
-	return true;
+	(void)app;
+	(void)x;
+	return tui_list_click(&((struct sponsors *)sc)->list, y);
 }
 
 static void destroy(struct tui_screen *sc)
 {
 	struct sponsors *s = (struct sponsors *)sc;
 	tw_sponsors_free(s->v, s->n);
+	free(s->facts);
 	free(s);
 }
 
 static const struct tui_help help[] = {
-	{ "j/k, arrows", "move" },
+	{ "j/k, arrows", "move (the details follow)" },
 	{ "g/G, PgUp/PgDn", "first/last, a page up/down" },
 	{ "a", "add a sponsor" },
 	{ "enter, e", "edit the sponsor (homework notes, stage)" },
@@ -202,6 +356,7 @@ static const struct tui_screen_ops ops = {
 
 struct tui_screen *sponsors_open(struct tui_app *app, const struct tui_args *args)
 {
+	(void)app;
 	struct sponsors *s = calloc(1, sizeof(*s));
 	if (!s)
 		return NULL;

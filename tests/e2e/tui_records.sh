@@ -177,7 +177,11 @@ tui_keys Tab
 tui_type "Lead the platform team"
 tui_keys Enter
 tui_wait "profile Coachee added"
-tui_wait "Engineer - Lead the platform team"
+# Role and goals in their own columns, and the goals in full below.
+tui_wait "Lead the platform team"
+tui_screen | grep -F "Coachee" | grep -F "Engineer" | grep -qF "Lead the platform team" ||
+	tui_fail "role and goals not on the profile's row"
+tui_screen | grep -qF -- "Engineer - Lead" && tui_fail "role and goals run together"
 tui_keys Enter
 tui_wait "now working as Coachee"
 tui_wait "q quit"

@@ -35,34 +35,35 @@ tui_absent "Sponsor 001"
 tui_keys g
 tui_wait "1/100"
 tui_wait "Sponsor 001"
+# 80x24: ten list rows above the focused sponsor's details, so a page is 9.
 tui_keys PageDown
-tui_wait "20/100"
-tui_absent "Sponsor 021"
+tui_wait "10/100"
+tui_absent "Sponsor 011"
 tui_keys PageDown
-tui_wait "39/100"
-tui_wait "Sponsor 039"
+tui_wait "19/100"
+tui_wait "Sponsor 019"
 tui_absent "Sponsor 001 "
 tui_keys PageUp
-tui_wait "20/100"
+tui_wait "10/100"
 tui_keys PageDown
-tui_wait "39/100"
+tui_wait "19/100"
 for i in $(seq 1 11); do tui_keys j; done
-tui_wait "50/100"
-tui_wait "Sponsor 050"
+tui_wait "30/100"
+tui_wait "Sponsor 030"
 tui_absent "Sponsor 001 "
 # delete and undo right after
 tui_keys x
-tui_wait "deleted Sponsor 050; press u to undo"
-tui_absent "Sponsor 050 "
+tui_wait "deleted Sponsor 030; press u to undo"
+tui_absent "Sponsor 030 "
 tui_keys u
 tui_wait "sponsor back"
-tui_wait "Sponsor 050"
+tui_wait "Sponsor 030"
 tui_keys Enter
 tui_wait "Edit sponsor"
-tui_wait "Title 050"
+tui_wait "Title 030"
 help F1 "Edit sponsor" "next/previous field"
 tui_keys Escape
-tui_wait "Sponsor 050"
+tui_wait "Sponsor 030"
 tui_keys q
 tui_wait "q quit"
 
