@@ -205,8 +205,8 @@ void tui_form_draw(struct tui_form *fm, struct tui_app *app, struct tui_rect r)
 		attr_t la = focus ? tui_attr(app, TUI_KEY) | A_BOLD : tui_attr(app, TUI_HEADING);
 		bool fits = y + h <= r.y + r.h && y >= r.y;
 		if (y >= r.y)
-			tui_text(y, r.x + 1, f->kind == TUI_FIELD_NOTES ? r.w - 2 : lw - 1, f->label,
-				 la);
+			tui_text_clip(y, r.x + 1, f->kind == TUI_FIELD_NOTES ? r.w - 2 : lw - 1,
+				      f->label, la);
 		const char *hint = f->hint;
 		if (f->kind == TUI_FIELD_LINE && y >= r.y) {
 			draw_line(f, app, y, r.x + 1 + lw, r.w - lw - 2, focus);
@@ -226,8 +226,8 @@ void tui_form_draw(struct tui_form *fm, struct tui_app *app, struct tui_rect r)
 				tui_text(er.y + k, r.x + 1, 1, "\xe2\x94\x82", tui_attr(app, TUI_DIM));
 		}
 		if (hint && y + h - 1 >= r.y && y + h - 1 < r.y + r.h)
-			tui_text(y + h - 1, r.x + 1 + (f->kind == TUI_FIELD_NOTES ? 0 : lw),
-				 r.w - lw - 2, hint, tui_attr(app, TUI_DIM));
+			tui_text_clip(y + h - 1, r.x + 1 + (f->kind == TUI_FIELD_NOTES ? 0 : lw),
+				      r.w - lw - 2, hint, tui_attr(app, TUI_DIM));
 		y += h;
 	}
 }

@@ -82,7 +82,8 @@ void tui_list_draw(struct tui_list *l, struct tui_app *app, struct tui_rect r, b
 	size_t keep = l->top;
 	tui_scroll_to(l->cursor, &l->top, l->rows, l->n);
 	/* Keep a heading right above the cursor in view when it fits. */
-	if (l->top == l->cursor && l->top != keep && l->cursor > 0 && is_heading(l, l->cursor - 1))
+	if (l->rows > 1 && l->top == l->cursor && l->top != keep && l->cursor > 0 &&
+	    is_heading(l, l->cursor - 1))
 		l->top--;
 	attr_t sel_attr = tui_attr(app, TUI_SELECTED);
 	for (int i = 0; i < r.h && l->top + (size_t)i < l->n; i++) {

@@ -30,6 +30,16 @@ struct debrief {
 	struct tui_form add;
 };
 
+static const struct tui_screen_ops ops_notes, ops_actions, ops_adding;
+
+/* The footer follows the focus: a adds an action item only in the list
+ * (in the notes it is typed), the add form takes typing too. Called from
+ * draw, which runs before the app draws the footer. */
+static void sync_ops(struct debrief *d)
+{
+	d->base.ops = d->adding ? &ops_adding : d->in_actions ? &ops_actions : &ops_notes;
+}
+
 static void load_actions(struct tui_app *app, struct debrief *d)
 {
 	tw_actions_free(d->acts, d->n_acts);
@@ -270,6 +280,7 @@ static void draw_actions(struct tui_app *app, struct debrief *d, struct tui_rect
 static void draw(struct tui_app *app, struct tui_screen *s, struct tui_rect r)
 {
 	struct debrief *d = (struct debrief *)s;
+	sync_ops(d);
 	tui_text(r.y, r.x + 1, r.w - 2, d->title, tui_attr(app, TUI_HEADING));
 	int body = r.h - 1;
 	int ah = body * 2 / 5 < 3 ? 3 : body * 2 / 5;
@@ -311,7 +322,7 @@ static const struct tui_help help[] = {
 	{ NULL, NULL },
 };
 
-static const struct tui_screen_ops ops = {
+static const struct tui_screen_ops ops_notes = {
 	.name = "debrief",
 	.draw = draw,
 	.key = key,
@@ -319,7 +330,29 @@ static const struct tui_screen_ops ops = {
 	.on_focus = on_focus,
 	.on_leave = on_leave,
 	.help = help,
-	.footer = "Tab next  a add action  ^S save  Esc done  F1 keys",
+	.footer = "Tab next  ^S save  ^W walk guide  Esc done  F1 keys",
+};
+
+static const struct tui_screen_ops ops_actions = {
+	.name = "debrief",
+	.draw = draw,
+	.key = key,
+	.destroy = destroy,
+	.on_focus = on_focus,
+	.on_leave = on_leave,
+	.help = help,
+	.footer = "a add action  space tick  Tab notes  ^S save  Esc done  F1 keys",
+};
+
+static const struct tui_screen_ops ops_adding = {
+	.name = "debrief",
+	.draw = draw,
+	.key = key,
+	.destroy = destroy,
+	.on_focus = on_focus,
+	.on_leave = on_leave,
+	.help = help,
+	.footer = "Tab next field  enter add  Esc cancel  F1 keys",
 };
 
 struct tui_screen *meeting_debrief_open(struct tui_app *app, int64_t id)
@@ -335,7 +368,7 @@ struct tui_screen *meeting_debrief_open(struct tui_app *app, int64_t id)
 		  tui_form_notes(&d->fm, F_NOTES, "Notes: what was said", m.notes, 4) &&
 		  tui_form_notes(&d->fm, F_OUTCOME, "Outcome: what came of it", m.outcome, 4);
 	if (ok) {
-		d->base.ops = &ops;
+		d->base.ops = &ops_notes;
 		d->id = id;
 		char w[32];
 		tw_time_format(m.when, w, sizeof(w));

@@ -80,6 +80,25 @@ esac
 tui_keys q q
 tui_wait "q quit"
 
+# ---- debrief: the footer offers "a" only where a adds an action item ----
+tui_keys m j j d
+tui_wait "After a sponsor meeting"
+tui_keys q
+tui_wait "Debrief: María José"
+tui_wait "^W walk guide"
+tui_screen | tail -1 | grep -qF "a add" && tui_fail "the notes' footer offers a, which is typed there"
+tui_keys Tab Tab
+tui_wait "a add action  space tick"
+tui_keys a
+tui_wait "enter add"
+tui_wait "Esc cancel"
+tui_keys Escape
+tui_wait "a add action  space tick"
+tui_keys Escape
+tui_wait "Held and past"
+tui_keys q
+tui_wait "q quit"
+
 # ---- prepare: the agenda step's footer shows its keys, ticks are counted ----
 tui_keys m n
 tui_wait "Step 1 of 3"
