@@ -225,15 +225,17 @@ int tui_text_clip(int y, int x, int width, const char *utf8, attr_t attr)
 		if (width <= ew) {
 			r = tui_wtext(y, x, width, w, n, attr);
 		} else {
-			/* Cut at a space near the edge when there is one. */
+			/* Cut at a space when one stands in the last quarter of
+			 * the room; otherwise use the room (a long name keeps
+			 * more of itself than its first word). */
 			size_t k = 0;
 			int col = 0;
 			while (k < n && col + tui_wcwidth(w[k]) <= width - ew)
 				col += tui_wcwidth(w[k++]);
-			size_t cut = k;
-			while (cut > k / 2 && cut > 0 && w[cut - 1] != L' ' && w[cut] != L' ')
+			size_t floor = k - k / 4, cut = k;
+			while (cut > floor && w[cut - 1] != L' ' && w[cut] != L' ')
 				cut--;
-			if (cut <= k / 2)
+			if (cut <= floor)
 				cut = k;
 			while (cut > 0 && w[cut - 1] == L' ')
 				cut--;
