@@ -174,7 +174,7 @@ bool tw_store_delete(struct tw_store *st, enum tw_record_kind kind, int64_t id,
 		     struct tw_error *err);
 bool tw_store_undelete(struct tw_store *st, enum tw_record_kind kind, int64_t id,
 		       struct tw_error *err);
-/* What a purge would remove. */
+/* What a purge would remove, by kind (profiles first), then id. */
 bool tw_store_deleted_list(struct tw_store *st, struct tw_deleted **out, size_t *n,
 			   struct tw_error *err);
 /* Removes every soft-deleted record for good; fills *count. */

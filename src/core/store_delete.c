@@ -146,7 +146,7 @@ static const char deleted_sql[] =
 	"UNION ALL SELECT 5, id, 'Coaching session with ' || coach || ', ' || "
 	"  strftime('%Y-%m-%d', started, 'unixepoch', 'localtime'), deleted_at FROM coaching "
 	"  WHERE deleted_at IS NOT NULL "
-	"ORDER BY 4, 1, 2";
+	"ORDER BY 1, 2"; /* by kind, then id: the same list however the seconds fell */
 
 bool tw_store_deleted_list(struct tw_store *st, struct tw_deleted **out, size_t *n,
 			   struct tw_error *err)
