@@ -62,9 +62,10 @@ tui_fail() {
 	exit 1
 }
 
-# tui_wait TEXT [SECONDS]: polls every 0.1 s until TEXT is on screen.
+# tui_wait TEXT [SECONDS]: polls every 0.1 s until TEXT is on screen (10 s
+# by default: roomy for a loaded machine and the sanitizer build).
 tui_wait() {
-	local text=$1 limit=${2:-5} i=0
+	local text=$1 limit=${2:-10} i=0
 	local n=$((limit * 10))
 	while [ $i -lt $n ]; do
 		tui_screen | grep -qF -- "$text" && return 0
@@ -76,7 +77,7 @@ tui_wait() {
 
 # tui_wait_gone TEXT [SECONDS]
 tui_wait_gone() {
-	local text=$1 limit=${2:-5} i=0
+	local text=$1 limit=${2:-10} i=0
 	local n=$((limit * 10))
 	while [ $i -lt $n ]; do
 		tui_screen | grep -qF -- "$text" || return 0
