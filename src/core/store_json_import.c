@@ -98,6 +98,33 @@ static bool bad(struct ctx *c, const char *fmt, ...)
 	return false;
 }
 
+/* A value from the file fit to quote in a message: at most 40 characters,
+ * control characters and bytes that are not UTF-8 as '?', so that a file
+ * can never send escape sequences or line breaks to the terminal. */
+static const char *show(const char *s, char *buf, size_t size)
+{
+	size_t o = 0, chars = 0, len = s ? strlen(s) : 0;
+	for (size_t i = 0; i < len && o + 8 < size;) {
+		unsigned cp = 0;
+		size_t n = tw_utf8_decode((const unsigned char *)s + i, len - i, &cp);
+		if (++chars > 40) {
+			memcpy(buf + o, "...", 3);
+			o += 3;
+			break;
+		}
+		if (!n || cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) {
+			buf[o++] = '?';
+			i += n ? n : 1;
+			continue;
+		}
+		memcpy(buf + o, s + i, n);
+		o += n;
+		i += n;
+	}
+	buf[o] = '\0';
+	return buf;
+}
+
 static bool db_bad(struct ctx *c, const char *what)
 {
 	struct tw_error err = { 0 };
@@ -219,7 +246,8 @@ static bool check_records(struct ctx *c, const char *sql, const struct field *fi
 		while (k < nf && strcmp(fields[k].name, key) != 0)
 			k++;
 		if (k == nf) {
-			ok = bad(c, "%s: unknown field '%s'", cur, key);
+			char shown[200];
+			ok = bad(c, "%s: unknown field '%s'", cur, show(key, shown, sizeof shown));
 			break;
 		}
 		seen |= 1u << k;
@@ -282,14 +310,18 @@ static bool check_top(struct ctx *c)
 		size_t i = 0;
 		while (i < NSPECS && strcmp(specs[i].section, key) != 0)
 			i++;
+		char shown[200];
 		if (i == NSPECS)
-			ok = bad(c, "unknown section \"%s\"", key);
+			ok = bad(c, "unknown section \"%s\"", show(key, shown, sizeof shown));
 		else if (strcmp(t, "array") != 0)
 			ok = bad(c, "section \"%s\" should be a list [...]", key);
 	}
 	sqlite3_finalize(q);
 	return ok;
 }
+
+/* One field of the record j in a query over json_each. */
+#define V(k) "j.value->>'" k "'"
 
 /* Duplicate uids or ids inside one section, and references to records in
  * neither the file nor the database. */
@@ -308,13 +340,57 @@ static bool check_refs(struct ctx *c)
 			if (!prepare(c, sql, &q))
 				return false;
 			bool dup = sqlite3_step(q) == SQLITE_ROW;
+			char shown[200];
 			if (dup)
 				bad(c, "%s: %s %s appears twice", dups[i], f ? "id" : "uid",
-				    (const char *)sqlite3_column_text(q, 0));
+				    show((const char *)sqlite3_column_text(q, 0), shown, sizeof shown));
 			sqlite3_finalize(q);
 			if (dup)
 				return false;
 		}
+	}
+	/* what the database keeps only once, repeated in the file: the first
+	 * two places and the value they share */
+	static const struct {
+		const char *section, *what, *where, *group;
+	} once[] = {
+		{ "profiles", "are two live profiles named", V("deleted_at") " IS NULL", V("name") },
+		{ "reflections", "are two live reflections of one profile on item",
+		  V("deleted_at") " IS NULL AND " V("item") " IS NOT NULL",
+		  V("profile") ", " V("item") },
+		{ "progress", "are two progress records of one profile for item", "1",
+		  V("profile") ", " V("item") },
+		{ "drafts", "are two drafts of one profile for item", "1",
+		  V("profile") ", " V("item") },
+	};
+	for (size_t i = 0; i < sizeof once / sizeof once[0] + 1; i++) {
+		if (i < sizeof once / sizeof once[0])
+			snprintf(sql, sizeof sql,
+				 "SELECT '%s[' || min(j.key) || '] and %s[' || max(j.key) || ']',"
+				 " %s FROM json_each(?1, '$.%s') j WHERE %s GROUP BY %s"
+				 " HAVING count(*) > 1 ORDER BY min(j.key) LIMIT 1",
+				 once[i].section, once[i].section,
+				 strchr(once[i].group, ',') ? V("item") : once[i].group,
+				 once[i].section, once[i].where, once[i].group);
+		else /* the versions of one reflection */
+			snprintf(sql, sizeof sql,
+				 "SELECT 'reflections[' || j.key || '].versions[' || min(v.key) || '] and"
+				 " [' || max(v.key) || ']', v.value->>'version'"
+				 " FROM json_each(?1, '$.reflections') j, json_each(j.value, '$.versions') v"
+				 " GROUP BY j.key, v.value->>'version' HAVING count(*) > 1"
+				 " ORDER BY j.key, min(v.key) LIMIT 1");
+		sqlite3_stmt *q;
+		if (!prepare(c, sql, &q))
+			return false;
+		bool dup = sqlite3_step(q) == SQLITE_ROW;
+		char shown[200];
+		if (dup)
+			bad(c, "%s %s '%s'", (const char *)sqlite3_column_text(q, 0),
+			    i < sizeof once / sizeof once[0] ? once[i].what : "are the same version",
+			    show((const char *)sqlite3_column_text(q, 1), shown, sizeof shown));
+		sqlite3_finalize(q);
+		if (dup)
+			return false;
 	}
 	static const struct {
 		const char *child, *field, *parent, *table;
@@ -344,10 +420,11 @@ static bool check_refs(struct ctx *c)
 		if (!prepare(c, sql, &q))
 			return false;
 		bool missing = sqlite3_step(q) == SQLITE_ROW;
+		char shown[200];
 		if (missing)
 			bad(c, "%s[%lld]: %s '%s' is neither in the file nor in the database",
 			    refs[i].child, (long long)sqlite3_column_int64(q, 0), refs[i].field,
-			    (const char *)sqlite3_column_text(q, 1));
+			    show((const char *)sqlite3_column_text(q, 1), shown, sizeof shown));
 		sqlite3_finalize(q);
 		if (missing)
 			return false;
@@ -380,8 +457,10 @@ static bool check_all(struct ctx *c)
 }
 
 /* ---- the inserts: ?1 is the file, ?2 is 1 for the pass that keeps each
- * record's id (when free here) and 0 for the pass that numbers the rest ---- */
-#define V(k) "j.value->>'" k "'"
+ * record's id (when free here) and 0 for the pass that numbers the rest.
+ * Two profiles of the file can land in one profile here (one by uid, one
+ * by name); where that profile keeps one row per item, the first wins
+ * (OR IGNORE), as records already here do. ---- */
 #define KEEPID "CASE WHEN ?2 THEN j.value->>'id' END"
 #define FRESH(t)                                                                 \
 	" WHERE NOT EXISTS (SELECT 1 FROM " t " x WHERE x.uid = j.value->>'uid')"  \
@@ -433,7 +512,7 @@ static const struct insert inserts[] = {
 	  " " V("created") ", " V("deleted_at") " FROM json_each(?1, '$.actions') j"
 	  FRESH("actions") " ORDER BY j.key" },
 	{ true,
-	  "INSERT INTO reflections(id, uid, profile_id, item_id, text, is_private, version,"
+	  "INSERT OR IGNORE INTO reflections(id, uid, profile_id, item_id, text, is_private, version,"
 	  " created, updated, deleted_at)"
 	  " SELECT " KEEPID ", " V("uid") ", " PID(V("profile")) ", " V("item") ", " V("text") ","
 	  " " V("private") ", " V("version") ", " V("created") ", " V("updated") ","
@@ -451,7 +530,7 @@ static const struct insert inserts[] = {
 	  "  WHERE x.reflection_id = r.id AND x.version = v.value->>'version')"
 	  " ORDER BY j.key, v.key" },
 	{ false,
-	  "INSERT INTO progress(profile_id, item_id, ticked, rating, changed)"
+	  "INSERT OR IGNORE INTO progress(profile_id, item_id, ticked, rating, changed)"
 	  " SELECT " PID(V("profile")) ", " V("item") ", " V("ticked") ", " V("rating") ","
 	  " " V("changed") " FROM json_each(?1, '$.progress') j"
 	  " WHERE NOT EXISTS (SELECT 1 FROM progress x WHERE x.profile_id = " PID(V("profile"))
@@ -464,7 +543,7 @@ static const struct insert inserts[] = {
 	  PID(V("profile")) " AND x.item_id = " V("item") " AND x.rating = " V("rating")
 	  "  AND x.at = " V("at") ") ORDER BY j.key" },
 	{ false,
-	  "INSERT INTO drafts(profile_id, item_id, text, saved)"
+	  "INSERT OR IGNORE INTO drafts(profile_id, item_id, text, saved)"
 	  " SELECT " PID(V("profile")) ", " V("item") ", " V("text") ", " V("saved")
 	  " FROM json_each(?1, '$.drafts') j"
 	  " WHERE NOT EXISTS (SELECT 1 FROM drafts x WHERE x.profile_id = " PID(V("profile"))
