@@ -12,7 +12,7 @@
 #include "twoway/diag.h"
 #include "twoway/model.h"
 
-#define TW_STORE_SCHEMA_VERSION 3
+#define TW_STORE_SCHEMA_VERSION 4
 
 struct tw_store; /* opaque */
 
@@ -161,6 +161,46 @@ bool tw_store_coaching_get(struct tw_store *st, int64_t id, struct tw_coaching *
 bool tw_store_coaching_list(struct tw_store *st, int64_t profile_id,
 			    struct tw_coaching **out, size_t *n, struct tw_error *err);
 
+/* ---- what a coaching session covered (store_coaching_events.c) ----
+ * Coach mode marks each item as it happens, one transaction per mark, so a
+ * session run over several sittings (or cut short by a crash or a kill)
+ * keeps what every sitting covered. Only item ids and what was done are
+ * stored, never a reflection's text. */
+enum tw_coach_mark {
+	TW_MARK_VISITED,   /* the item had the focus */
+	TW_MARK_TICKED,    /* a check item was ticked */
+	TW_MARK_RATED,     /* a rate item was rated (value: the rating) */
+	TW_MARK_REFLECTED, /* the sponsee saved a reflection on the item */
+};
+#define TW_MARK_COUNT 4
+
+struct tw_coaching_event {
+	char *item_id;           /* guide/section/item */
+	enum tw_coach_mark what;
+	int value;               /* the latest rating (1-5) for TW_MARK_RATED, else 0 */
+	tw_time at;              /* first marked; for a rating, when last rated */
+};
+void tw_coaching_events_free(struct tw_coaching_event *v, size_t n); /* NULL: no-op */
+const char *tw_coach_mark_name(enum tw_coach_mark what); /* "visited", ... */
+
+/* Marks item_id as what in the running session id. Visited, ticked and
+ * reflected are kept once per item (marking again changes nothing); a
+ * rating (value 1-5) replaces the session's earlier rating of the item.
+ * value must be 0 for the other marks. TW_ERR_NOTFOUND for an unknown or
+ * deleted session, TW_ERR_INVALID for an ended one or bad input. */
+bool tw_store_coaching_mark(struct tw_store *st, int64_t id, const char *item_id,
+			    enum tw_coach_mark what, int value, struct tw_error *err);
+/* Takes a mark back (an item unticked, a rating cleared in the session);
+ * a mark that is not there is not an error. Same checks as the mark. */
+bool tw_store_coaching_unmark(struct tw_store *st, int64_t id, const char *item_id,
+			      enum tw_coach_mark what, struct tw_error *err);
+/* Every mark of session id (live, running or ended), in the order first
+ * marked; the caller frees *out with tw_coaching_events_free.
+ * TW_ERR_NOTFOUND for an unknown or deleted session. */
+bool tw_store_coaching_covered(struct tw_store *st, int64_t id,
+			       struct tw_coaching_event **out, size_t *n,
+			       struct tw_error *err);
+
 /* ---- search ---- */
 /* FTS5 over reflections, meetings and action items of one profile
  * (profile_id 0: all), best first, at most limit hits (0: 50). The query is
@@ -192,8 +232,9 @@ void tw_store_batch_rollback(struct tw_store *st); /* no-op without a batch */
 /* ---- JSON export and import (added by exports, store_json*.c) ----
  * The file: {"app": "twoway", "schema": N, "profiles": [...], "sponsors":
  * [...], "progress", "ratings", "reflections" (each with its "versions"),
- * "drafts", "meetings", "actions", "coaching"}. Records carry their uid, the
- * identity import matches on; references name the parent's uid. */
+ * "drafts", "meetings", "actions", "coaching", "coaching_events"}. Records
+ * carry their uid, the identity import matches on; references name the
+ * parent's uid (a coaching event is matched by its session, item and what). */
 
 /* The whole database (profile_id 0) or one live profile as JSON, one record
  * per line in id order, private reflections included (this is the sponsee's

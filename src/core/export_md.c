@@ -1,6 +1,7 @@
 /* Markdown for people other than the sponsee: the brief for one meeting
- * (clean enough to paste into an email) and a coaching-session summary.
- * Both face a sponsor or coach, so a private reflection's text never appears. */
+ * (clean enough to paste into an email) and a coaching-session summary with
+ * what every sitting covered. Both face a sponsor or coach, so a private
+ * reflection's text never appears. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -202,6 +203,74 @@ static void duration(struct tw_buf *b, tw_time secs)
 		tw_buf_printf(b, "%lld min", min);
 }
 
+/* One covered item: its text from the library (the id when the content
+ * no longer has it), the rating, and for a reflection only "(private)"
+ * when the sponsee keeps it private, never its text. */
+static void covered_item(struct tw_store *st, const struct tw_library *lib, int64_t profile_id,
+			 const struct tw_coaching_event *e, struct tw_buf *b)
+{
+	const struct tw_item *it = lib ? tw_library_item(lib, e->item_id, NULL, NULL) : NULL;
+	tw_buf_puts(b, "- ");
+	if (it)
+		put_indented(b, it->text, "  ");
+	else
+		tw_buf_printf(b, "`%s`", e->item_id);
+	if (e->what == TW_MARK_RATED)
+		tw_buf_printf(b, ": %d of 5", e->value);
+	if (e->what == TW_MARK_REFLECTED) {
+		struct tw_reflection r;
+		struct tw_error ignored = { 0 };
+		if (tw_store_reflection_get_item(st, profile_id, e->item_id, &r, &ignored)) {
+			if (r.is_private)
+				tw_buf_puts(b, ": (private)");
+			tw_reflection_finish(&r);
+		}
+	}
+	tw_buf_add(b, "\n", 1);
+}
+
+/* What the session covered, from the marks coach mode stored as it went
+ * (every sitting of the session); a session from before those marks keeps
+ * the text stored when it ended. */
+static bool covered_section(struct tw_store *st, const struct tw_library *lib,
+			    const struct tw_coaching *c, struct tw_buf *b, struct tw_error *err)
+{
+	struct tw_coaching_event *e = NULL;
+	size_t n = 0;
+	if (!tw_store_coaching_covered(st, c->id, &e, &n, err))
+		return false;
+	if (!n) {
+		section(b, "What was covered",
+			tw_text_nonblank(c->covered) ? c->covered : "(not recorded)");
+		return true;
+	}
+	size_t count[TW_MARK_COUNT] = { 0 };
+	for (size_t i = 0; i < n; i++)
+		count[e[i].what]++;
+	tw_buf_printf(b, "\n## What was covered\n\nVisited %zu, ticked %zu, rated %zu, "
+		      "reflected on %zu.\n", count[TW_MARK_VISITED], count[TW_MARK_TICKED],
+		      count[TW_MARK_RATED], count[TW_MARK_REFLECTED]);
+	static const struct {
+		enum tw_coach_mark what;
+		const char *title;
+	} groups[] = {
+		{ TW_MARK_VISITED, "Visited" },
+		{ TW_MARK_TICKED, "Ticked" },
+		{ TW_MARK_RATED, "Rated" },
+		{ TW_MARK_REFLECTED, "Reflected on" },
+	};
+	for (size_t g = 0; g < sizeof groups / sizeof groups[0]; g++) {
+		if (!count[groups[g].what])
+			continue;
+		tw_buf_printf(b, "\n### %s\n\n", groups[g].title);
+		for (size_t i = 0; i < n; i++)
+			if (e[i].what == groups[g].what)
+				covered_item(st, lib, c->profile_id, &e[i], b);
+	}
+	tw_coaching_events_free(e, n);
+	return true;
+}
+
 bool tw_export_md_coaching(struct tw_store *st, const struct tw_library *lib,
 			   int64_t profile_id, int64_t coaching_id, struct tw_buf *b,
 			   struct tw_error *err)
@@ -235,7 +304,8 @@ bool tw_export_md_coaching(struct tw_store *st, const struct tw_library *lib,
 		tw_buf_puts(b, "- **Ended:** still running\n");
 	}
 	section(b, "Coach notes", tw_text_nonblank(c.notes) ? c.notes : "(none)");
-	section(b, "What was covered", tw_text_nonblank(c.covered) ? c.covered : "(not recorded)");
+	if (!covered_section(st, lib, &c, b, err))
+		goto out;
 	size_t shown = 0;
 	/* newest first from the store; list them oldest first */
 	for (size_t k = nr; k-- > 0;) {

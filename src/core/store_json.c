@@ -1,7 +1,8 @@
 /* The JSON export of the whole database or one profile: every field of
  * every record, every version of every reflection, soft-delete state, built
  * with SQLite's JSON functions one record per line in id order (for a coach,
- * private reflection text reads "private"); and each record's stable uid. */
+ * private reflection text reads "private"), what coaching sessions covered;
+ * and each record's stable uid. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -102,6 +103,12 @@ static const struct section sections[] = {
 	  " 'deleted_at', c.deleted_at)"
 	  " FROM coaching c JOIN profiles p ON p.id = c.profile_id"
 	  " WHERE ?1 = 0 OR c.profile_id = ?1 ORDER BY c.id" },
+	/* what each session covered: item ids and ratings, never any text */
+	{ "coaching_events",
+	  "SELECT json_object('coaching', c.uid, 'item', e.item_id, 'what', e.what,"
+	  " 'value', e.value, 'at', e.at)"
+	  " FROM coaching_events e JOIN coaching c ON c.id = e.coaching_id"
+	  " WHERE ?1 = 0 OR c.profile_id = ?1 ORDER BY e.coaching_id, e.id" },
 };
 
 static bool put_section(struct tw_store *st, const struct section *s, int64_t profile_id,

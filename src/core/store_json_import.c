@@ -12,7 +12,8 @@
 
 /* Field kinds: N non-blank text, T text, n non-blank text or null, P
  * positive integer, I integer >= 0, i integer >= 0 or null, B boolean,
- * A array, D "" or a date, S stage name, O owner, R rating 0-5. */
+ * A array, D "" or a date, S stage name, O owner, R rating 0-5, W what a
+ * coaching session did with an item (visited, ticked, rated, reflected). */
 struct field {
 	const char *name;
 	char kind;
@@ -65,12 +66,16 @@ static const struct field f_coaching[] = {
 	{ "ended", 'I' }, { "notes", 'T' }, { "covered", 'T' }, { "deleted_at", 'i' },
 	{ NULL, 0 },
 };
+static const struct field f_coaching_events[] = {
+	{ "coaching", 'N' }, { "item", 'N' }, { "what", 'W' }, { "value", 'R' }, { "at", 'I' },
+	{ NULL, 0 },
+};
 
 static const struct spec specs[] = {
 	{ "profiles", f_profiles },	  { "sponsors", f_sponsors }, { "progress", f_progress },
 	{ "ratings", f_ratings },	  { "reflections", f_reflections },
 	{ "drafts", f_drafts },		  { "meetings", f_meetings }, { "actions", f_actions },
-	{ "coaching", f_coaching },
+	{ "coaching", f_coaching },	  { "coaching_events", f_coaching_events },
 };
 #define NSPECS (sizeof specs / sizeof specs[0])
 
@@ -140,6 +145,7 @@ static bool prepare(struct ctx *c, const char *sql, sqlite3_stmt **q)
 	return true;
 }
 
+static const char *const marks[] = { "visited", "ticked", "rated", "reflected", NULL };
 static const char *const stages[] = { "unknown", "mentor", "strategizer", "connector",
 				      "opportunity-giver", "sponsor", NULL };
 
@@ -208,6 +214,11 @@ static bool check_value(struct ctx *c, const char *where, const struct field *f,
 	case 'O':
 		if (!is_text || (strcmp(t, "me") != 0 && strcmp(t, "sponsor") != 0))
 			return bad(c, "%s: '%s' should be \"me\" or \"sponsor\"", where, f->name);
+		return true;
+	case 'W':
+		if (!is_text || !one_of(t, marks))
+			return bad(c, "%s: '%s' should be one of visited, ticked, rated, reflected",
+				   where, f->name);
 		return true;
 	}
 	return bad(c, "%s: internal error checking '%s'", where, f->name);
@@ -405,6 +416,7 @@ static bool check_refs(struct ctx *c)
 		{ "actions", "profile", "profiles", "profiles" },
 		{ "actions", "meeting", "meetings", "meetings" },
 		{ "coaching", "profile", "profiles", "profiles" },
+		{ "coaching_events", "coaching", "coaching", "coaching" },
 	};
 	for (size_t i = 0; i < sizeof refs / sizeof refs[0]; i++) {
 		snprintf(sql, sizeof sql,
@@ -432,6 +444,38 @@ static bool check_refs(struct ctx *c)
 	return true;
 }
 
+/* What a coaching session covered: each mark once per session and item,
+ * a rating (1-5) on "rated" marks only. Runs after the fields are checked,
+ * so what and item are clean text. */
+static bool check_events(struct ctx *c)
+{
+	sqlite3_stmt *q;
+	if (!prepare(c, "SELECT 'coaching_events[' || min(j.key) || '] and coaching_events['"
+			" || max(j.key) || ']', j.value->>'what', substr(j.value->>'item', 1, 80)"
+			" FROM json_each(?1, '$.coaching_events') j"
+			" GROUP BY j.value->>'coaching', j.value->>'item', j.value->>'what'"
+			" HAVING count(*) > 1 ORDER BY min(j.key) LIMIT 1", &q))
+		return false;
+	bool ok = sqlite3_step(q) != SQLITE_ROW;
+	if (!ok)
+		bad(c, "%s are the same mark ('%s' in one session) of item '%s'",
+		    (const char *)sqlite3_column_text(q, 0), (const char *)sqlite3_column_text(q, 1),
+		    (const char *)sqlite3_column_text(q, 2));
+	sqlite3_finalize(q);
+	if (!ok || !prepare(c, "SELECT j.key, j.value->>'what' FROM json_each(?1, '$.coaching_events') j"
+			       " WHERE (j.value->>'what' = 'rated') <> (j.value->>'value' > 0)"
+			       " ORDER BY j.key LIMIT 1", &q))
+		return false;
+	ok = sqlite3_step(q) != SQLITE_ROW;
+	if (!ok)
+		bad(c, "coaching_events[%lld]: 'value' should be %s",
+		    (long long)sqlite3_column_int64(q, 0),
+		    strcmp((const char *)sqlite3_column_text(q, 1), "rated") == 0
+			    ? "the rating, from 1 to 5" : "0 for a mark that is not \"rated\"");
+	sqlite3_finalize(q);
+	return ok;
+}
+
 static bool check_all(struct ctx *c)
 {
 	if (!check_top(c))
@@ -453,7 +497,7 @@ static bool check_all(struct ctx *c)
 			     " LEFT JOIN json_each(v.value) f ON v.type = 'object'"
 			     " ORDER BY j.key, v.key, f.id",
 			     f_versions) &&
-	       check_refs(c);
+	       check_refs(c) && check_events(c);
 }
 
 /* ---- the inserts: ?1 is the file, ?2 is 1 for the pass that keeps each
@@ -554,6 +598,13 @@ static const struct insert inserts[] = {
 	  " SELECT " KEEPID ", " V("uid") ", " PID(V("profile")) ", " V("coach") ", " V("started") ","
 	  " " V("ended") ", " V("notes") ", " V("covered") ", " V("deleted_at")
 	  " FROM json_each(?1, '$.coaching') j" FRESH("coaching") " ORDER BY j.key" },
+	{ false,
+	  "INSERT INTO coaching_events(coaching_id, item_id, what, value, at)"
+	  " SELECT (SELECT id FROM coaching WHERE uid = " V("coaching") "), " V("item") ","
+	  " " V("what") ", " V("value") ", " V("at") " FROM json_each(?1, '$.coaching_events') j"
+	  " WHERE NOT EXISTS (SELECT 1 FROM coaching_events x JOIN coaching s"
+	  "  ON s.id = x.coaching_id WHERE s.uid = " V("coaching") " AND x.item_id = " V("item")
+	  "  AND x.what = " V("what") ") ORDER BY j.key" },
 };
 
 static bool count(struct ctx *c, const char *sql, size_t *n)

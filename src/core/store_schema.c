@@ -1,7 +1,8 @@
 /* The database schema as an ordered list of migrations: version 1 is the
  * first schema, version 2 adds soft delete, settings, drafts, rating
  * history, coaching sessions and the FTS5 search index with its triggers;
- * version 3 gives records a stable uid (exports, import, calendars). */
+ * version 3 gives records a stable uid (exports, import, calendars);
+ * version 4 records what a coaching session covered as it happens. */
 #include "store_internal.h"
 
 /* Version 1: what the first twoway release created. Kept verbatim: the
@@ -225,9 +226,26 @@ static const char *const v3_sql[] = {
 	NULL,
 };
 
+/* Version 4: what a coaching session covered, one row per session, item
+ * and kind of mark, written as coach mode goes (store_coaching_events.c):
+ * item ids and the rating only, never a reflection's text. id keeps the
+ * order items were first marked in. */
+static const char *const v4_sql[] = {
+	"CREATE TABLE coaching_events ("
+	"  id INTEGER PRIMARY KEY,"
+	"  coaching_id INTEGER NOT NULL REFERENCES coaching(id) ON DELETE CASCADE,"
+	"  item_id TEXT NOT NULL,"
+	"  what TEXT NOT NULL CHECK (what IN ('visited', 'ticked', 'rated', 'reflected')),"
+	"  value INTEGER NOT NULL DEFAULT 0,"
+	"  at INTEGER NOT NULL,"
+	"  UNIQUE (coaching_id, item_id, what));",
+	NULL,
+};
+
 const struct store_migration store_migrations[] = {
 	{ 1, v1_sql },
 	{ 2, v2_sql },
 	{ 3, v3_sql },
+	{ 4, v4_sql },
 };
 const size_t store_migrations_count = sizeof(store_migrations) / sizeof(store_migrations[0]);

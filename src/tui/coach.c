@@ -1,6 +1,7 @@
 /* The coach-mode session screen: the sponsee's checklist on one side and the
  * coach panel on the other (stacked below under 100 columns), an elapsed
- * clock in the title, notes autosaved, and what was covered kept for the end. */
+ * clock in the title, notes autosaved, and each item visited, ticked, rated
+ * or reflected on marked in the store as it happens (every sitting counts). */
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -11,10 +12,10 @@
 #include "screens.h"
 #include "twoway/util.h"
 
-/* Items touched during the session, in the order first touched. */
-struct cov {
+/* The items this session has marked visited (any sitting): a move back to
+ * one of them writes nothing. */
+struct seen {
 	const struct tw_item **v;
-	int *val;
 	size_t n, cap;
 };
 
@@ -35,7 +36,8 @@ struct coach {
 	bool notes_failed;
 	bool ended;          /* the session was ended: no "stays open" notice */
 	struct tui_rect panel_rect; /* where the panel was last drawn (clicks) */
-	struct cov visited, ticked, rated, reflected;
+	struct seen visited;
+	bool mark_failed;    /* a mark could not be stored: said once */
 	const struct tw_item *writing; /* the editor was opened on this item */
 	int writing_version;           /* its reflection's version then (0: none) */
 };
@@ -50,44 +52,65 @@ static void set_right(struct coach *cs, bool right)
 	cs->base.ops = right ? &ops_notes : &ops_list;
 }
 
-static void cov_add(struct cov *c, const struct tw_item *it, int val)
+static bool seen_has(const struct seen *s, const struct tw_item *it)
 {
-	for (size_t i = 0; i < c->n; i++)
-		if (c->v[i] == it) {
-			c->val[i] = val;
-			return;
-		}
-	if (c->n == c->cap) {
-		size_t cap = c->cap ? c->cap * 2 : 16;
-		const struct tw_item **nv = realloc(c->v, cap * sizeof(*nv));
+	for (size_t i = 0; i < s->n; i++)
+		if (s->v[i] == it)
+			return true;
+	return false;
+}
+
+static void seen_add(struct seen *s, const struct tw_item *it)
+{
+	if (!it || seen_has(s, it))
+		return;
+	if (s->n == s->cap) {
+		size_t cap = s->cap ? s->cap * 2 : 16;
+		const struct tw_item **nv = realloc(s->v, cap * sizeof(*nv));
 		if (!nv)
-			return;
-		c->v = nv;
-		int *nval = realloc(c->val, cap * sizeof(*nval));
-		if (!nval)
-			return;
-		c->val = nval;
-		c->cap = cap;
+			return; /* the next visit writes the (idempotent) mark again */
+		s->v = nv;
+		s->cap = cap;
 	}
-	c->v[c->n] = it;
-	c->val[c->n++] = val;
+	s->v[s->n++] = it;
 }
 
-static void cov_del(struct cov *c, const struct tw_item *it)
+/* Records in the store what the session did with item it, at once, so a
+ * crash or a later sitting keeps it; on takes a tick or a rating back. */
+static void mark(struct tui_app *app, struct coach *cs, const struct tw_item *it,
+		 enum tw_coach_mark what, int value, bool on)
 {
-	for (size_t i = 0; i < c->n; i++)
-		if (c->v[i] == it) {
-			memmove(&c->v[i], &c->v[i + 1], (c->n - i - 1) * sizeof(*c->v));
-			memmove(&c->val[i], &c->val[i + 1], (c->n - i - 1) * sizeof(*c->val));
-			c->n--;
-			return;
-		}
+	if (!it)
+		return;
+	struct tw_error err = { 0 };
+	bool ok = on ? tw_store_coaching_mark(app->store, cs->id, it->full_id, what, value, &err)
+		     : tw_store_coaching_unmark(app->store, cs->id, it->full_id, what, &err);
+	if (ok) {
+		if (what == TW_MARK_VISITED)
+			seen_add(&cs->visited, it);
+		return;
+	}
+	tui_log(app, "coaching session %lld: marking %s %s: %s", (long long)cs->id,
+		it->full_id, tw_coach_mark_name(what), err.message);
+	if (!cs->mark_failed)
+		tui_error(app, "could not record what the session covered: %s", err.message);
+	cs->mark_failed = true;
 }
 
-static void cov_free(struct cov *c)
+/* The items earlier sittings of this session visited. */
+static void load_seen(struct tui_app *app, struct coach *cs)
 {
-	free(c->v);
-	free(c->val);
+	struct tw_coaching_event *e = NULL;
+	size_t n = 0;
+	struct tw_error err = { 0 };
+	if (!tw_store_coaching_covered(app->store, cs->id, &e, &n, &err)) {
+		tui_log(app, "coaching session %lld: %s", (long long)cs->id, err.message);
+		return;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (e[i].what == TW_MARK_VISITED)
+			seen_add(&cs->visited, tw_library_item(app->lib, e[i].item_id, NULL, NULL));
+	tw_coaching_events_free(e, n);
 }
 
 static void set_title(struct coach *cs)
@@ -133,8 +156,8 @@ static int reflection_version(struct tui_app *app, const struct tw_item *it)
 static void note_visit(struct tui_app *app, struct coach *cs)
 {
 	const struct tw_item *it = tui_checklist_item(cs->cl, NULL, NULL);
-	if (it)
-		cov_add(&cs->visited, it, 0);
+	if (it && !seen_has(&cs->visited, it))
+		mark(app, cs, it, TW_MARK_VISITED, 0, true);
 	coach_panel_set_item(cs->panel, app, it);
 }
 
@@ -157,7 +180,7 @@ static void on_focus(struct tui_app *app, struct tui_screen *s)
 	if (cs->writing) {
 		int v = reflection_version(app, cs->writing);
 		if (v > cs->writing_version)
-			cov_add(&cs->reflected, cs->writing, v);
+			mark(app, cs, cs->writing, TW_MARK_REFLECTED, 0, true);
 		cs->writing = NULL;
 	}
 	note_visit(app, cs);
@@ -197,47 +220,12 @@ static void on_tick(struct tui_app *app, struct tui_screen *s)
 	set_title(cs);
 }
 
-static void list_text(char **out, const char *label, const struct cov *c, bool rating)
-{
-	char *s = tw_strdup_printf("%s%s (%zu)%s\n", *out, label, c->n, c->n ? ":" : ": none");
-	free(*out);
-	*out = s;
-	for (size_t i = 0; i < c->n && *out; i++) {
-		if (rating)
-			s = tw_strdup_printf("%s- %s: %d of 5 [%s]\n", *out, c->v[i]->text, c->val[i],
-					     c->v[i]->full_id);
-		else
-			s = tw_strdup_printf("%s- %s [%s]\n", *out, c->v[i]->text, c->v[i]->full_id);
-		free(*out);
-		*out = s;
-	}
-}
-
-/* What was covered, as the text stored with the session: counts first,
- * then the items by what was done (never a reflection's text). */
-static char *covered_text(const struct coach *cs)
-{
-	char *out = tw_strdup_printf("Guide: %s\nVisited %zu, ticked %zu, rated %zu, reflected on "
-				     "%zu.\n", cs->g->title, cs->visited.n, cs->ticked.n,
-				     cs->rated.n, cs->reflected.n);
-	if (!out)
-		return NULL;
-	list_text(&out, "Visited", &cs->visited, false);
-	if (out)
-		list_text(&out, "Ticked", &cs->ticked, false);
-	if (out)
-		list_text(&out, "Rated", &cs->rated, true);
-	if (out)
-		list_text(&out, "Reflected on", &cs->reflected, false);
-	return out;
-}
-
 static void end_session(struct tui_app *app, struct coach *cs)
 {
 	if (!save_notes(app, cs))
 		return;
-	char *covered = covered_text(cs);
 	struct tw_error err = { 0 };
+	char *covered = coach_covered_text(app, cs->id, &err);
 	if (!covered || !tw_store_coaching_end(app->store, cs->id, covered, &err)) {
 		tui_error(app, "could not end the session: %s",
 			  err.message[0] ? err.message : "no memory");
@@ -274,16 +262,10 @@ static bool list_key(struct tui_app *app, struct coach *cs, wint_t k, bool code)
 		open_editor(app, cs);
 		return true;
 	case TUI_CL_TICKED:
-		if (st && st->ticked)
-			cov_add(&cs->ticked, it, 1);
-		else if (it)
-			cov_del(&cs->ticked, it);
+		mark(app, cs, it, TW_MARK_TICKED, 0, st && st->ticked);
 		break;
 	case TUI_CL_RATED:
-		if (st && st->rating)
-			cov_add(&cs->rated, it, st->rating);
-		else if (it)
-			cov_del(&cs->rated, it);
+		mark(app, cs, it, TW_MARK_RATED, st ? st->rating : 0, st && st->rating);
 		coach_panel_refresh(cs->panel);
 		break;
 	case TUI_CL_IGNORED:
@@ -389,10 +371,7 @@ static void destroy(struct tui_screen *s)
 	struct coach *cs = (struct coach *)s;
 	tui_checklist_free(cs->cl);
 	coach_panel_free(cs->panel);
-	cov_free(&cs->visited);
-	cov_free(&cs->ticked);
-	cov_free(&cs->rated);
-	cov_free(&cs->reflected);
+	free(cs->visited.v);
 	if (cs->swapped)
 		tw_profile_finish(&cs->saved);
 	free(cs->coach_name);
@@ -483,6 +462,7 @@ struct tui_screen *coach_session_open(struct tui_app *app, int64_t id, const cha
 	}
 	if (!cs)
 		return NULL;
+	load_seen(app, cs);
 	set_title(cs);
 	return &cs->base;
 }

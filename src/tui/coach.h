@@ -14,6 +14,13 @@ struct tui_screen *coach_session_open(struct tui_app *app, int64_t id, const cha
  * covered, the notes, how to export it). */
 struct tui_screen *coach_summary_open(struct tui_app *app, int64_t id);
 
+/* What session id covered in every sitting, from the marks in the store,
+ * as the plain text kept with the session and shown in its summary: the
+ * guides, counts, then the items by what was done (never a reflection's
+ * text; "(private)" when the sponsee keeps it private). "" when nothing is
+ * marked. The caller frees it; NULL with err filled on failure. */
+char *coach_covered_text(struct tui_app *app, int64_t id, struct tw_error *err);
+
 /* "1h 05m 09s" or "05m 09s" into buf. */
 void coach_duration(tw_time secs, char *buf, size_t len);
 

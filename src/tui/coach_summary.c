@@ -1,6 +1,6 @@
 /* The end-of-session summary of coach mode: duration, coach, profile, what
- * was covered (counts and items), the coach's notes and how to export it,
- * read back from the coaching record and shown as a scrolling page (pager.h). */
+ * every sitting covered (counts and items, from the marks in the store), the
+ * coach's notes and how to export it, shown as a scrolling page (pager.h). */
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -8,6 +8,7 @@
 #include "coach.h"
 #include "export_dialog.h"
 #include "pager.h"
+#include "twoway/export.h"
 #include "twoway/util.h"
 
 struct summary {
@@ -63,7 +64,100 @@ static const struct tui_screen_ops ops = {
 	.footer = "x export  j/k scroll",
 };
 
-static char *compose(const struct tw_coaching *c, const char *profile)
+/* "Guide: X" or "Guides: X, Y": the guides of the marked items, in the
+ * order first met (nothing when the content has none of them). */
+static void guides_line(struct tui_app *app, const struct tw_coaching_event *e, size_t n,
+			struct tw_buf *b)
+{
+	struct tw_buf names = { 0 };
+	size_t shown = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct tw_guide *g = NULL;
+		if (!tw_library_item(app->lib, e[i].item_id, &g, NULL) || !g)
+			continue;
+		bool before = false;
+		for (size_t k = 0; k < i && !before; k++) {
+			const struct tw_guide *h = NULL;
+			before = tw_library_item(app->lib, e[k].item_id, &h, NULL) && h == g;
+		}
+		if (!before)
+			tw_buf_printf(&names, "%s%s", shown++ ? ", " : "", g->title);
+	}
+	if (shown)
+		tw_buf_printf(b, "Guide%s: %s\n", shown > 1 ? "s" : "", names.data);
+	if (names.oom)
+		b->oom = true;
+	tw_buf_free(&names);
+}
+
+/* One "- item" row: its text (the id when the content no longer has it),
+ * the rating, "(private)" for a private reflection, then the id. */
+static void item_row(struct tui_app *app, int64_t profile_id, const struct tw_coaching_event *e,
+		     struct tw_buf *b)
+{
+	const struct tw_item *it = tw_library_item(app->lib, e->item_id, NULL, NULL);
+	tw_buf_printf(b, "- %s", it ? it->text : e->item_id);
+	if (e->what == TW_MARK_RATED)
+		tw_buf_printf(b, ": %d of 5", e->value);
+	if (e->what == TW_MARK_REFLECTED) {
+		struct tw_reflection r;
+		struct tw_error ignored = { 0 };
+		if (tw_store_reflection_get_item(app->store, profile_id, e->item_id, &r, &ignored)) {
+			if (r.is_private)
+				tw_buf_puts(b, " (private)");
+			tw_reflection_finish(&r);
+		}
+	}
+	tw_buf_printf(b, " [%s]\n", e->item_id);
+}
+
+char *coach_covered_text(struct tui_app *app, int64_t id, struct tw_error *err)
+{
+	struct tw_coaching c;
+	if (!tw_store_coaching_get(app->store, id, &c, err))
+		return NULL;
+	int64_t profile_id = c.profile_id;
+	tw_coaching_finish(&c);
+	struct tw_coaching_event *e = NULL;
+	size_t n = 0;
+	if (!tw_store_coaching_covered(app->store, id, &e, &n, err))
+		return NULL;
+	struct tw_buf b = { 0 };
+	size_t count[TW_MARK_COUNT] = { 0 };
+	for (size_t i = 0; i < n; i++)
+		count[e[i].what]++;
+	static const struct {
+		enum tw_coach_mark what;
+		const char *label;
+	} groups[] = {
+		{ TW_MARK_VISITED, "Visited" },
+		{ TW_MARK_TICKED, "Ticked" },
+		{ TW_MARK_RATED, "Rated" },
+		{ TW_MARK_REFLECTED, "Reflected on" },
+	};
+	if (n) {
+		guides_line(app, e, n, &b);
+		tw_buf_printf(&b, "Visited %zu, ticked %zu, rated %zu, reflected on %zu.\n",
+			      count[TW_MARK_VISITED], count[TW_MARK_TICKED], count[TW_MARK_RATED],
+			      count[TW_MARK_REFLECTED]);
+	}
+	for (size_t g = 0; n && g < sizeof groups / sizeof groups[0]; g++) {
+		size_t k = count[groups[g].what];
+		tw_buf_printf(&b, "%s (%zu)%s\n", groups[g].label, k, k ? ":" : ": none");
+		for (size_t i = 0; i < n; i++)
+			if (e[i].what == groups[g].what)
+				item_row(app, profile_id, &e[i], &b);
+	}
+	tw_coaching_events_free(e, n);
+	if (!tw_buf_ok(&b, err)) {
+		tw_buf_free(&b);
+		return NULL;
+	}
+	char *text = tw_buf_take(&b, NULL);
+	return text ? text : tw_strdup0("");
+}
+
+static char *compose(const struct tw_coaching *c, const char *profile, const char *covered)
 {
 	char start[32], end[32], dur[32];
 	tw_time_format(c->started, start, sizeof(start));
@@ -81,7 +175,9 @@ static char *compose(const struct tw_coaching *c, const char *profile)
 		"%s\n"
 		"Coach's notes:\n%s\n",
 		(long long)c->id, profile, c->coach, start, end, dur, (long long)c->id,
-		c->covered[0] ? c->covered : "Nothing recorded as covered.\n",
+		covered && *covered ? covered
+		: c->covered[0]     ? c->covered
+				    : "Nothing recorded as covered.\n",
 		c->notes[0] ? c->notes : "(none)");
 }
 
@@ -95,7 +191,13 @@ struct tui_screen *coach_summary_open(struct tui_app *app, int64_t id)
 		return NULL;
 	}
 	bool have_p = tw_store_profile_get(app->store, c.profile_id, &p, &err);
-	char *text = compose(&c, have_p ? p.name : "(deleted)");
+	/* What every sitting covered, from the marks; a session from before
+	 * them shows the text stored when it ended. */
+	char *covered = coach_covered_text(app, id, &err);
+	if (!covered)
+		tui_log(app, "coaching session %lld: %s", (long long)id, err.message);
+	char *text = compose(&c, have_p ? p.name : "(deleted)", covered);
+	free(covered);
 	tw_coaching_finish(&c);
 	if (have_p)
 		tw_profile_finish(&p);
