@@ -32,6 +32,11 @@ const char *tw_store_path(const struct tw_store *st); /* borrowed */
 /* The schema version found on disk before migration (0 for a new file). */
 int tw_store_found_version(const struct tw_store *st);
 
+/* True when another process (another window, the CLI) has committed a
+ * change since the previous call; the first call only starts watching.
+ * Cheap enough to ask twice a second. */
+bool tw_store_changed(struct tw_store *st);
+
 /* Runs PRAGMA integrity_check; true when it says ok. */
 bool tw_store_check(struct tw_store *st, struct tw_error *err);
 

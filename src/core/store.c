@@ -383,6 +383,18 @@ void tw_store_close(struct tw_store *st)
 	free(st);
 }
 
+bool tw_store_changed(struct tw_store *st)
+{
+	/* data_version moves only when another connection commits, so this
+	 * costs one cheap statement and never reports our own writes. */
+	int64_t v;
+	if (!st || !int_pragma(st->db, "PRAGMA data_version", &v))
+		return false;
+	bool changed = st->data_version && v != st->data_version;
+	st->data_version = v;
+	return changed;
+}
+
 bool tw_store_check(struct tw_store *st, struct tw_error *err)
 {
 	sqlite3_stmt *q;

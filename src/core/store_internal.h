@@ -20,6 +20,7 @@ struct tw_store {
 	int found_version;
 	bool batch; /* inside tw_store_batch_begin: operations nest as savepoints */
 	int nest;   /* open savepoints of operations inside the batch */
+	int64_t data_version; /* last PRAGMA data_version seen by tw_store_changed */
 };
 
 /* One schema step: the SQL that takes version (to - 1) to version to. */

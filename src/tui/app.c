@@ -324,6 +324,17 @@ static void tick(struct tui_app *app)
 		s->ops->on_tick(app, s);
 }
 
+/* While idle: when another window or the CLI has written to the database,
+ * the top screen reloads (if it can). Asked on every idle tick, so the
+ * version seen stays current on screens that do not refresh; never on the
+ * keystroke path. */
+static void refresh_if_changed(struct tui_app *app)
+{
+	struct tui_screen *s = tui_top(app);
+	if (tw_store_changed(app->store) && s && s->ops->on_refresh && !app->help_open)
+		s->ops->on_refresh(app, s);
+}
+
 /* ---- benchmark figures (TWOWAY_BENCH_STATS=FILE) ---- */
 
 struct key_stats {
@@ -493,6 +504,7 @@ int tw_tui_run(const struct tw_tui_options *opt)
 		wint_t k;
 		int r = get_wch(&k);
 		if (r == ERR) {
+			refresh_if_changed(&app);
 			tick(&app);
 			continue;
 		}

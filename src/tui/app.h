@@ -107,6 +107,10 @@ struct tui_screen_ops {
 	void (*on_focus)(struct tui_app *app, struct tui_screen *s);
 	bool (*on_leave)(struct tui_app *app, struct tui_screen *s, bool forced);
 	void (*on_tick)(struct tui_app *app, struct tui_screen *s);
+	/* Another window or the CLI changed the database: reload what the
+	 * screen shows, keeping the cursor. Screens holding typed text leave
+	 * it NULL. Called from the idle tick. */
+	void (*on_refresh)(struct tui_app *app, struct tui_screen *s);
 	void (*on_resize)(struct tui_app *app, struct tui_screen *s);
 	bool (*click)(struct tui_app *app, struct tui_screen *s, int y, int x);
 	const struct tui_help *help; /* ends with { NULL, NULL } */

@@ -201,6 +201,7 @@ static const struct tui_screen_ops ops = {
 	.key = key,
 	.destroy = destroy,
 	.on_focus = on_focus,
+	.on_refresh = on_focus, /* a pure reload, cursor kept */
 	.click = click,
 	.help = help,
 	.footer = "space tick  1-5 rate  enter write  h/l fold",

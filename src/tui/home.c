@@ -120,6 +120,12 @@ static void on_focus(struct tui_app *app, struct tui_screen *s)
 	load(app, h);
 }
 
+/* Another window wrote: reload, without counting it as a visit. */
+static void on_refresh(struct tui_app *app, struct tui_screen *s)
+{
+	load(app, (struct home *)s);
+}
+
 /* The first line of text, for one-line previews. */
 static void first_line(const char *text, char *buf, size_t size)
 {
@@ -463,6 +469,7 @@ static const struct tui_screen_ops ops = {
 	.key = key,
 	.destroy = destroy,
 	.on_focus = on_focus,
+	.on_refresh = on_refresh,
 	.click = click,
 	.help = help,
 	.footer = "enter open  s sponsors  m meetings  a actions  / search  p profiles",

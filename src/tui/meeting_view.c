@@ -157,6 +157,7 @@ static const struct tui_screen_ops ops_planned = {
 	.key = key,
 	.destroy = destroy,
 	.on_focus = on_focus,
+	.on_refresh = on_focus, /* a pure reload */
 	.help = help_planned,
 	.footer = "p prepare  d debrief  x brief  i .ics",
 };
@@ -167,6 +168,7 @@ static const struct tui_screen_ops ops_held = {
 	.key = key,
 	.destroy = destroy,
 	.on_focus = on_focus,
+	.on_refresh = on_focus, /* a pure reload */
 	.help = help_held,
 	.footer = "d debrief  x brief  i .ics",
 };

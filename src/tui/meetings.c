@@ -281,6 +281,7 @@ static const struct tui_screen_ops ops = {
 	.key = key,
 	.destroy = destroy,
 	.on_focus = on_focus,
+	.on_refresh = on_focus, /* a pure reload, cursor kept */
 	.click = click,
 	.help = help,
 	.footer = "n prepare  d debrief  enter view  i .ics  c csv",

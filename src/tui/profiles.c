@@ -225,6 +225,7 @@ static const struct tui_screen_ops ops = {
 	.key = key,
 	.destroy = destroy,
 	.on_focus = on_focus,
+	.on_refresh = on_focus, /* a pure reload, cursor kept */
 	.on_leave = on_leave,
 	.click = click,
 	.help = help,

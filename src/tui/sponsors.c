@@ -349,6 +349,7 @@ static const struct tui_screen_ops ops = {
 	.key = key,
 	.destroy = destroy,
 	.on_focus = on_focus,
+	.on_refresh = on_focus, /* a pure reload, cursor kept */
 	.click = click,
 	.help = help,
 	.footer = "a add  enter edit  x delete  m meeting",

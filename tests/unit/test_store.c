@@ -393,6 +393,23 @@ static void test_reflection_update(void **state)
 	assert_int_equal(err.code, TW_ERR_NOTFOUND);
 }
 
+/* tw_store_changed reports commits by another connection, never our own. */
+static void test_store_changed(void **state)
+{
+	struct fixture *f = *state;
+	struct tw_error err = { 0 };
+	struct tw_store *other = tw_store_open(f->path, &err);
+	assert_non_null(other);
+	assert_false(tw_store_changed(f->st)); /* the first call starts watching */
+	assert_false(tw_store_changed(f->st));
+	assert_true(tw_store_progress_tick(f->st, f->profile, "g/s/own", true, &err));
+	assert_false(tw_store_changed(f->st));
+	assert_true(tw_store_progress_tick(other, f->profile, "g/s/theirs", true, &err));
+	assert_true(tw_store_changed(f->st));
+	assert_false(tw_store_changed(f->st));
+	tw_store_close(other);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -405,6 +422,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_reflections, store_setup, store_teardown),
 		cmocka_unit_test_setup_teardown(test_drafts, store_setup, store_teardown),
 		cmocka_unit_test_setup_teardown(test_reflection_update, store_setup, store_teardown),
+		cmocka_unit_test_setup_teardown(test_store_changed, store_setup, store_teardown),
 		cmocka_unit_test(test_model_names),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
