@@ -1,7 +1,6 @@
-/* Markdown for people other than the sponsee: the brief for one meeting
- * (clean enough to paste into an email) and a coaching-session summary with
- * what every sitting covered. Both face a sponsor or coach, so a private
- * reflection's text never appears. */
+/* Markdown for people other than the sponsee: the brief for one meeting (to
+ * paste into an email) and a coaching-session summary with what every sitting
+ * covered. Both face a sponsor or coach: a private reflection's text never appears. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

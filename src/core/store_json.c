@@ -1,8 +1,7 @@
 /* The JSON export of the whole database or one profile: every field of
- * every record, every version of every reflection, soft-delete state, built
- * with SQLite's JSON functions one record per line in id order (for a coach,
- * private reflection text reads "private"), what coaching sessions covered;
- * and each record's stable uid. */
+ * every record (reflection versions, soft deletes, what coaching sessions
+ * covered), one record per line in id order through SQLite's JSON functions
+ * (a coach's copy reads "private" for private text); each record's uid. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

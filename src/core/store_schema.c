@@ -1,8 +1,7 @@
-/* The database schema as an ordered list of migrations: version 1 is the
- * first schema, version 2 adds soft delete, settings, drafts, rating
- * history, coaching sessions and the FTS5 search index with its triggers;
- * version 3 gives records a stable uid (exports, import, calendars);
- * version 4 records what a coaching session covered as it happens. */
+/* The database schema as ordered migrations: 1 the first schema; 2 soft
+ * delete, settings, drafts, rating history, coaching sessions, FTS5 search;
+ * 3 a stable uid per record (exports, import, calendars); 4 what a coaching
+ * session covered, recorded as it happens. */
 #include "store_internal.h"
 
 /* Version 1: what the first twoway release created. Kept verbatim: the

@@ -1,7 +1,6 @@
-/* The coach-mode session screen: the sponsee's checklist on one side and the
- * coach panel on the other (stacked below under 100 columns), an elapsed
- * clock in the title, notes autosaved, and each item visited, ticked, rated
- * or reflected on marked in the store as it happens (every sitting counts). */
+/* The coach-mode session screen: the sponsee's checklist beside the coach
+ * panel (stacked under 100 columns), an elapsed clock, notes autosaved, and
+ * each item visited, ticked, rated or reflected on marked in the store at once. */
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -389,7 +388,7 @@ static const struct tui_help help[] = {
 	{ "Ctrl-S", "save the coach's notes now (they autosave)" },
 	{ "Esc", "in the notes: back to the list" },
 	{ "F1", "these keys (in the notes ? is text)" },
-	{ "q", "leave; the session stays open to resume" },
+	{ "q", "leave; the session and what it covered stay for a resume" },
 	{ "privacy", "private reflections show only as \"private\"" },
 	{ NULL, NULL },
 };

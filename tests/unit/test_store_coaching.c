@@ -1,7 +1,6 @@
-/* Unit tests of what a coaching session covered: marks kept once (the
- * latest rating), taken back, kept apart per session, refused on ended and
- * deleted sessions, carried by the JSON export and import and the Markdown
- * summary, and a version-3 database migrated to hold them. */
+/* Unit tests of what a coaching session covered: marks kept once (the latest
+ * rating), taken back, apart per session, refused on ended and deleted ones,
+ * in JSON export/import and the Markdown summary; a v3 database migrated. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
