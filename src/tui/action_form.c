@@ -17,45 +17,44 @@ static const char *const owners[] = { "me", "sponsor" };
 static const char *const owner_hints[] = { "you do it", "your sponsor does it" };
 
 struct action_form {
-	struct tui_screen base;
+	struct tui_form_screen fs; /* first: the shared form screen */
 	int64_t *saved_id;
-	struct tui_form fm;
 	char **labels;        /* the Meeting choices: "none", then "date with name" */
 	int64_t *meeting_ids; /* one per label; 0 for "none" */
 	size_t n_labels;
-	bool discard_asked;
 };
 
 /* Validates and adds; on a problem shows it, focuses the field and adds
  * nothing. */
-static bool save(struct tui_app *app, struct action_form *f)
+static bool save(struct tui_app *app, struct tui_form_screen *fs)
 {
-	char *text = tui_form_text(&f->fm, F_TEXT), *due = tui_form_text(&f->fm, F_DUE);
+	struct action_form *f = (struct action_form *)fs;
+	char *text = tui_form_text(&f->fs.fm, F_TEXT), *due = tui_form_text(&f->fs.fm, F_DUE);
 	bool ok = false;
 	if (!text || !due) {
 		tui_error(app, "out of memory");
 	} else if (!tw_text_nonblank(text)) {
 		tui_error(app, "an action item needs some text; nothing added");
-		tui_form_focus(&f->fm, F_TEXT);
+		tui_form_focus(&f->fs.fm, F_TEXT);
 	} else if (!tw_text_valid(text, strlen(text))) {
 		tui_error(app, "the text has control characters; nothing added");
-		tui_form_focus(&f->fm, F_TEXT);
+		tui_form_focus(&f->fs.fm, F_TEXT);
 	} else if (*due && !tw_date_valid(due)) {
 		tui_error(app, "not a date: '%.40s' (YYYY-MM-DD or empty)", due);
-		tui_form_focus(&f->fm, F_DUE);
+		tui_form_focus(&f->fs.fm, F_DUE);
 	} else {
 		struct tw_action a = { 0 };
 		struct tw_error err = { 0 };
 		a.profile_id = app->profile.id;
-		a.meeting_id = f->meeting_ids[tui_form_get_choice(&f->fm, F_MEETING)];
+		a.meeting_id = f->meeting_ids[tui_form_get_choice(&f->fs.fm, F_MEETING)];
 		a.text = text;
-		a.owner = tui_form_get_choice(&f->fm, F_OWNER) ? TW_OWNER_SPONSOR : TW_OWNER_ME;
+		a.owner = tui_form_get_choice(&f->fs.fm, F_OWNER) ? TW_OWNER_SPONSOR : TW_OWNER_ME;
 		snprintf(a.due, sizeof(a.due), "%s", due);
 		ok = tw_store_action_add(app->store, &a, &err);
 		if (ok) {
 			if (f->saved_id)
 				*f->saved_id = a.id;
-			tui_form_mark_saved(&f->fm);
+			tui_form_mark_saved(&f->fs.fm);
 			tui_msg(app, "action item %lld added", (long long)a.id);
 		} else {
 			tui_error(app, "not added: %s", err.message);
@@ -66,41 +65,13 @@ static bool save(struct tui_app *app, struct action_form *f)
 	return ok;
 }
 
-static bool on_leave(struct tui_app *app, struct tui_screen *s, bool forced)
-{
-	struct action_form *f = (struct action_form *)s;
-	/* Leaving (or quitting) keeps valid typed input: it is added. */
-	if (!tui_form_changed(&f->fm) || f->discard_asked || save(app, f) || forced)
-		return true;
-	f->discard_asked = true;
-	char why[sizeof(app->status)];
-	snprintf(why, sizeof(why), "%s", app->status);
-	tui_error(app, "%.400s; Esc again discards it", why);
-	return false;
-}
 
-static bool key(struct tui_app *app, struct tui_screen *s, wint_t k, bool code)
-{
-	struct action_form *f = (struct action_form *)s;
-	enum tui_form_result res = tui_form_screen_key(&f->fm, app, k, code);
-	if (res == TUI_FORM_LEFT || res == TUI_FORM_IGNORED)
-		return res == TUI_FORM_LEFT; /* left: f is gone */
-	f->discard_asked = false;
-	if (res == TUI_FORM_SUBMIT && save(app, f))
-		tui_pop(app, false);
-	return true;
-}
 
-static void draw(struct tui_app *app, struct tui_screen *s, struct tui_rect r)
-{
-	struct action_form *f = (struct action_form *)s;
-	tui_form_draw(&f->fm, app, (struct tui_rect){ r.y + 1, r.x, r.h - 1, r.w });
-}
 
 static void destroy(struct tui_screen *s)
 {
 	struct action_form *f = (struct action_form *)s;
-	tui_form_free(&f->fm);
+	tui_form_free(&f->fs.fm);
 	for (size_t i = 0; i < f->n_labels; i++)
 		free(f->labels[i]);
 	free(f->labels);
@@ -120,10 +91,10 @@ static const struct tui_help help[] = {
 
 static const struct tui_screen_ops ops = {
 	.name = "action-form",
-	.draw = draw,
-	.key = key,
+	.draw = tui_form_screen_draw,
+	.key = tui_form_screen_on_key,
 	.destroy = destroy,
-	.on_leave = on_leave,
+	.on_leave = tui_form_screen_on_leave,
 	.help = help,
 	.footer = "Tab next field  ^S add  Esc done  F1 keys",
 };
@@ -163,20 +134,21 @@ struct tui_screen *action_form_open(struct tui_app *app, int64_t *saved_id)
 	struct action_form *f = calloc(1, sizeof(*f));
 	if (!f)
 		return NULL;
-	f->base.ops = &ops;
+	f->fs.base.ops = &ops;
+	f->fs.save = save;
 	f->saved_id = saved_id;
-	bool ok = meeting_choices(app, f) && tui_form_init(&f->fm, F_COUNT) &&
-		  tui_form_line(&f->fm, F_TEXT, "Action", "", 500) &&
-		  tui_form_line(&f->fm, F_DUE, "Due", "", 10);
+	bool ok = meeting_choices(app, f) && tui_form_init(&f->fs.fm, F_COUNT) &&
+		  tui_form_line(&f->fs.fm, F_TEXT, "Action", "", 500) &&
+		  tui_form_line(&f->fs.fm, F_DUE, "Due", "", 10);
 	if (!ok) {
-		destroy(&f->base);
+		destroy(&f->fs.base);
 		return NULL;
 	}
-	tui_form_choice(&f->fm, F_OWNER, "Owner", owners, owner_hints, 2, 0);
-	tui_form_choice(&f->fm, F_MEETING, "Meeting", (const char *const *)f->labels, NULL,
+	tui_form_choice(&f->fs.fm, F_OWNER, "Owner", owners, owner_hints, 2, 0);
+	tui_form_choice(&f->fs.fm, F_MEETING, "Meeting", (const char *const *)f->labels, NULL,
 			f->n_labels, 0);
-	tui_form_hint(&f->fm, F_DUE, "YYYY-MM-DD, or empty for no due date");
-	tui_form_hint(&f->fm, F_MEETING, "left/right: the meeting it came from; ^S adds");
-	tui_screen_set_title(&f->base, "New action item");
-	return &f->base;
+	tui_form_hint(&f->fs.fm, F_DUE, "YYYY-MM-DD, or empty for no due date");
+	tui_form_hint(&f->fs.fm, F_MEETING, "left/right: the meeting it came from; ^S adds");
+	tui_screen_set_title(&f->fs.base, "New action item");
+	return &f->fs.base;
 }

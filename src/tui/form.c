@@ -347,6 +347,36 @@ enum tui_form_result tui_form_key(struct tui_form *fm, wint_t k, bool code)
 	return TUI_FORM_IGNORED;
 }
 
+bool tui_form_screen_on_leave(struct tui_app *app, struct tui_screen *s, bool forced)
+{
+	struct tui_form_screen *fs = (struct tui_form_screen *)s;
+	if (!tui_form_changed(&fs->fm) || fs->save(app, fs) || forced || fs->discard_asked)
+		return true;
+	fs->discard_asked = true;
+	char why[sizeof(app->status)];
+	snprintf(why, sizeof(why), "%s", app->status);
+	tui_error(app, "%.400s; Esc again discards it", why);
+	return false;
+}
+
+bool tui_form_screen_on_key(struct tui_app *app, struct tui_screen *s, wint_t k, bool code)
+{
+	struct tui_form_screen *fs = (struct tui_form_screen *)s;
+	enum tui_form_result res = tui_form_screen_key(&fs->fm, app, k, code);
+	if (res == TUI_FORM_LEFT || res == TUI_FORM_IGNORED)
+		return res == TUI_FORM_LEFT; /* left: fs is gone */
+	fs->discard_asked = false;
+	if (res == TUI_FORM_SUBMIT && fs->save(app, fs))
+		tui_pop(app, false);
+	return true;
+}
+
+void tui_form_screen_draw(struct tui_app *app, struct tui_screen *s, struct tui_rect r)
+{
+	struct tui_form_screen *fs = (struct tui_form_screen *)s;
+	tui_form_draw(&fs->fm, app, (struct tui_rect){ r.y + 1, r.x, r.h - 1, r.w });
+}
+
 enum tui_form_result tui_form_screen_key(struct tui_form *fm, struct tui_app *app, wint_t k,
 					 bool code)
 {

@@ -73,4 +73,20 @@ enum tui_form_result tui_form_key(struct tui_form *fm, wint_t k, bool is_keycode
 enum tui_form_result tui_form_screen_key(struct tui_form *fm, struct tui_app *app, wint_t k,
 					 bool is_keycode);
 
+/* A screen that is one form embeds this as its FIRST member and points its
+ * ops at the tui_form_screen_* functions below; it only writes save(),
+ * which stores valid input (true) or shows the problem (false). Enter on
+ * the last field saves and leaves; leaving saves valid typed input, and
+ * invalid input is discarded only on a second Esc. */
+struct tui_form_screen {
+	struct tui_screen base;
+	struct tui_form fm;
+	bool discard_asked;
+	bool (*save)(struct tui_app *app, struct tui_form_screen *fs);
+};
+
+bool tui_form_screen_on_leave(struct tui_app *app, struct tui_screen *s, bool forced);
+bool tui_form_screen_on_key(struct tui_app *app, struct tui_screen *s, wint_t k, bool code);
+void tui_form_screen_draw(struct tui_app *app, struct tui_screen *s, struct tui_rect r);
+
 #endif

@@ -14,23 +14,22 @@ enum { F_NAME, F_TITLE, F_ORG, F_MET, F_STAGE, F_HOMEWORK, F_COUNT };
 static const char *const stages[] = { "Not set", "Mentor", "Strategizer", "Connector",
 				      "Opportunity giver", "Sponsor" };
 struct sponsor_form {
-	struct tui_screen base;
+	struct tui_form_screen fs; /* first: the shared form screen */
 	int64_t id;           /* 0: a new sponsor */
 	int64_t *saved_id;
-	struct tui_form fm;
 	const char *stage_hints[6]; /* what each stage means (records.h) */
-	bool discard_asked;
 };
 
 static char *field(struct sponsor_form *f, size_t i)
 {
-	return tui_form_text(&f->fm, i);
+	return tui_form_text(&f->fs.fm, i);
 }
 
 /* Validates and saves; on a problem shows it, focuses the field and
  * saves nothing. */
-static bool save(struct tui_app *app, struct sponsor_form *f)
+static bool save(struct tui_app *app, struct tui_form_screen *fs)
 {
+	struct sponsor_form *f = (struct sponsor_form *)fs;
 	static const char *const names[] = { "name", "title", "organisation", "how you met" };
 	char *v[F_COUNT] = { 0 };
 	bool ok = true;
@@ -44,7 +43,7 @@ static bool save(struct tui_app *app, struct sponsor_form *f)
 		} else if (!tw_text_valid(v[i], strlen(v[i]))) {
 			tui_error(app, "the %s has control characters; not saved",
 				  i == F_HOMEWORK ? "homework" : names[i]);
-			tui_form_focus(&f->fm, i);
+			tui_form_focus(&f->fs.fm, i);
 			ok = false;
 		}
 		if (!ok)
@@ -52,7 +51,7 @@ static bool save(struct tui_app *app, struct sponsor_form *f)
 	}
 	if (ok && !tw_text_nonblank(v[F_NAME])) {
 		tui_error(app, "a sponsor needs a name; nothing saved");
-		tui_form_focus(&f->fm, F_NAME);
+		tui_form_focus(&f->fs.fm, F_NAME);
 		ok = false;
 	}
 	struct tw_error err = { 0 };
@@ -65,7 +64,7 @@ static bool save(struct tui_app *app, struct sponsor_form *f)
 		s.org = v[F_ORG];
 		s.how_met = v[F_MET];
 		s.homework = v[F_HOMEWORK];
-		s.stage = (enum tw_stage)tui_form_get_choice(&f->fm, F_STAGE);
+		s.stage = (enum tw_stage)tui_form_get_choice(&f->fs.fm, F_STAGE);
 		ok = f->id ? tw_store_sponsor_update(app->store, &s, &err)
 			   : tw_store_sponsor_add(app->store, &s, &err);
 		if (!ok) {
@@ -74,7 +73,7 @@ static bool save(struct tui_app *app, struct sponsor_form *f)
 			f->id = s.id;
 			if (f->saved_id)
 				*f->saved_id = s.id;
-			tui_form_mark_saved(&f->fm);
+			tui_form_mark_saved(&f->fs.fm);
 			tui_msg(app, "saved %s", v[F_NAME]);
 		}
 	}
@@ -83,42 +82,13 @@ static bool save(struct tui_app *app, struct sponsor_form *f)
 	return ok;
 }
 
-static bool on_leave(struct tui_app *app, struct tui_screen *s, bool forced)
-{
-	struct sponsor_form *f = (struct sponsor_form *)s;
-	if (!tui_form_changed(&f->fm) || save(app, f) || forced)
-		return true;
-	if (f->discard_asked)
-		return true;
-	f->discard_asked = true;
-	char why[sizeof(app->status)];
-	snprintf(why, sizeof(why), "%s", app->status);
-	tui_error(app, "%.400s  (Esc again discards the changes)", why);
-	return false;
-}
 
-static bool key(struct tui_app *app, struct tui_screen *s, wint_t k, bool code)
-{
-	struct sponsor_form *f = (struct sponsor_form *)s;
-	enum tui_form_result res = tui_form_screen_key(&f->fm, app, k, code);
-	if (res == TUI_FORM_LEFT || res == TUI_FORM_IGNORED)
-		return res == TUI_FORM_LEFT; /* left: f is gone */
-	f->discard_asked = false;
-	if (res == TUI_FORM_SUBMIT && save(app, f))
-		tui_pop(app, false);
-	return true;
-}
 
-static void draw(struct tui_app *app, struct tui_screen *s, struct tui_rect r)
-{
-	struct sponsor_form *f = (struct sponsor_form *)s;
-	tui_form_draw(&f->fm, app, (struct tui_rect){ r.y + 1, r.x, r.h - 1, r.w });
-}
 
 static void destroy(struct tui_screen *s)
 {
 	struct sponsor_form *f = (struct sponsor_form *)s;
-	tui_form_free(&f->fm);
+	tui_form_free(&f->fs.fm);
 	free(f);
 }
 
@@ -134,10 +104,10 @@ static const struct tui_help help[] = {
 
 static const struct tui_screen_ops ops = {
 	.name = "sponsor-form",
-	.draw = draw,
-	.key = key,
+	.draw = tui_form_screen_draw,
+	.key = tui_form_screen_on_key,
 	.destroy = destroy,
-	.on_leave = on_leave,
+	.on_leave = tui_form_screen_on_leave,
 	.help = help,
 	.footer = "Tab next field  ^S save  Esc done  F1 keys",
 };
@@ -147,7 +117,8 @@ struct tui_screen *sponsor_form_open(struct tui_app *app, int64_t id, int64_t *s
 	struct sponsor_form *f = calloc(1, sizeof(*f));
 	if (!f)
 		return NULL;
-	f->base.ops = &ops;
+	f->fs.base.ops = &ops;
+	f->fs.save = save;
 	f->id = id;
 	f->saved_id = saved_id;
 	struct tw_sponsor s = { 0 };
@@ -157,26 +128,26 @@ struct tui_screen *sponsor_form_open(struct tui_app *app, int64_t id, int64_t *s
 		free(f);
 		return NULL;
 	}
-	bool ok = tui_form_init(&f->fm, F_COUNT) &&
-		  tui_form_line(&f->fm, F_NAME, "Name", s.name, 200) &&
-		  tui_form_line(&f->fm, F_TITLE, "Title", s.title, 200) &&
-		  tui_form_line(&f->fm, F_ORG, "Organisation", s.org, 200) &&
-		  tui_form_line(&f->fm, F_MET, "How you met", s.how_met, 500) &&
-		  tui_form_notes(&f->fm, F_HOMEWORK,
+	bool ok = tui_form_init(&f->fs.fm, F_COUNT) &&
+		  tui_form_line(&f->fs.fm, F_NAME, "Name", s.name, 200) &&
+		  tui_form_line(&f->fs.fm, F_TITLE, "Title", s.title, 200) &&
+		  tui_form_line(&f->fs.fm, F_ORG, "Organisation", s.org, 200) &&
+		  tui_form_line(&f->fs.fm, F_MET, "How you met", s.how_met, 500) &&
+		  tui_form_notes(&f->fs.fm, F_HOMEWORK,
 				 "Homework: what they publish, what they care about", s.homework, 6);
 	f->stage_hints[0] = "left/right picks where they are on the continuum";
 	for (int i = 1; i < 6; i++)
 		f->stage_hints[i] = rec_stage_meaning((enum tw_stage)i);
 	if (ok)
-		tui_form_choice(&f->fm, F_STAGE, "Stage", stages, f->stage_hints, 6,
+		tui_form_choice(&f->fs.fm, F_STAGE, "Stage", stages, f->stage_hints, 6,
 				(size_t)s.stage);
 	if (id)
 		tw_sponsor_finish(&s);
 	if (!ok) {
-		tui_form_free(&f->fm);
+		tui_form_free(&f->fs.fm);
 		free(f);
 		return NULL;
 	}
-	tui_screen_set_title(&f->base, id ? "Edit sponsor" : "New sponsor");
-	return &f->base;
+	tui_screen_set_title(&f->fs.base, id ? "Edit sponsor" : "New sponsor");
+	return &f->fs.base;
 }
