@@ -173,7 +173,10 @@ static void draw_footer(struct tui_app *app, struct tui_screen *s, int y)
 {
 	attr_t a = tui_attr(app, TUI_FOOTER);
 	tui_fill(y, 0, COLS, a);
-	const char *f = s->ops->footer ? s->ops->footer : "";
+	const char *f = s->ops->footer_now ? s->ops->footer_now(s)
+			: s->ops->footer ? s->ops->footer : "";
+	if (!f)
+		f = "";
 	char left[256] = "", help[64] = "", back[64] = "", tail[160];
 	for (const char *p = f; *p;) {
 		const char *e = strstr(p, "  ");

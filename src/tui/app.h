@@ -115,6 +115,9 @@ struct tui_screen_ops {
 	bool (*click)(struct tui_app *app, struct tui_screen *s, int y, int x);
 	const struct tui_help *help; /* ends with { NULL, NULL } */
 	const char *footer;          /* the main keys, e.g. "enter open  j/k move" */
+	/* optional: the footer for the screen's state right now (a screen
+	 * whose keys follow the focus), used instead of footer */
+	const char *(*footer_now)(const struct tui_screen *s);
 };
 
 struct tui_screen {

@@ -30,14 +30,16 @@ struct debrief {
 	struct tui_form add;
 };
 
-static const struct tui_screen_ops ops_notes, ops_actions, ops_adding;
-
 /* The footer follows the focus: a adds an action item only in the list
- * (in the notes it is typed), the add form takes typing too. Called from
- * draw, which runs before the app draws the footer. */
-static void sync_ops(struct debrief *d)
+ * (in the notes it is typed), the add form takes typing too. */
+static const char *footer_now(const struct tui_screen *s)
 {
-	d->base.ops = d->adding ? &ops_adding : d->in_actions ? &ops_actions : &ops_notes;
+	const struct debrief *d = (const struct debrief *)s;
+	if (d->adding)
+		return "Tab next field  enter add  Esc cancel  F1 keys";
+	if (d->in_actions)
+		return "a add action  space tick  Tab notes  ^S save  Esc done  F1 keys";
+	return "Tab next  ^S save  ^W walk guide  Esc done  F1 keys";
 }
 
 static void load_actions(struct tui_app *app, struct debrief *d)
@@ -280,7 +282,6 @@ static void draw_actions(struct tui_app *app, struct debrief *d, struct tui_rect
 static void draw(struct tui_app *app, struct tui_screen *s, struct tui_rect r)
 {
 	struct debrief *d = (struct debrief *)s;
-	sync_ops(d);
 	tui_text(r.y, r.x + 1, r.w - 2, d->title, tui_attr(app, TUI_HEADING));
 	int body = r.h - 1;
 	int ah = body * 2 / 5 < 3 ? 3 : body * 2 / 5;
@@ -322,7 +323,7 @@ static const struct tui_help help[] = {
 	{ NULL, NULL },
 };
 
-static const struct tui_screen_ops ops_notes = {
+static const struct tui_screen_ops ops = {
 	.name = "debrief",
 	.draw = draw,
 	.key = key,
@@ -330,29 +331,7 @@ static const struct tui_screen_ops ops_notes = {
 	.on_focus = on_focus,
 	.on_leave = on_leave,
 	.help = help,
-	.footer = "Tab next  ^S save  ^W walk guide  Esc done  F1 keys",
-};
-
-static const struct tui_screen_ops ops_actions = {
-	.name = "debrief",
-	.draw = draw,
-	.key = key,
-	.destroy = destroy,
-	.on_focus = on_focus,
-	.on_leave = on_leave,
-	.help = help,
-	.footer = "a add action  space tick  Tab notes  ^S save  Esc done  F1 keys",
-};
-
-static const struct tui_screen_ops ops_adding = {
-	.name = "debrief",
-	.draw = draw,
-	.key = key,
-	.destroy = destroy,
-	.on_focus = on_focus,
-	.on_leave = on_leave,
-	.help = help,
-	.footer = "Tab next field  enter add  Esc cancel  F1 keys",
+	.footer_now = footer_now,
 };
 
 struct tui_screen *meeting_debrief_open(struct tui_app *app, int64_t id)
@@ -368,7 +347,7 @@ struct tui_screen *meeting_debrief_open(struct tui_app *app, int64_t id)
 		  tui_form_notes(&d->fm, F_NOTES, "Notes: what was said", m.notes, 4) &&
 		  tui_form_notes(&d->fm, F_OUTCOME, "Outcome: what came of it", m.outcome, 4);
 	if (ok) {
-		d->base.ops = &ops_notes;
+		d->base.ops = &ops;
 		d->id = id;
 		char w[32];
 		tw_time_format(m.when, w, sizeof(w));

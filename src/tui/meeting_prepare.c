@@ -30,7 +30,6 @@ struct prepare {
 	size_t checks, ticked;   /* the before-meeting guide's check items */
 };
 
-static const struct tui_screen_ops ops_pick, ops_agenda;
 
 /* How much of the before-meeting checklist is ticked: the ticks are the
  * person's own preparation and stay out of the agenda, so the agenda step
@@ -111,7 +110,6 @@ static void to_agenda(struct tui_app *app, struct prepare *p, bool fresh)
 		tui_editor_set_text(p->ed, text ? text : "");
 	free(text);
 	p->stage = AGENDA;
-	p->base.ops = &ops_agenda;
 }
 
 static void walk(struct tui_app *app, struct prepare *p)
@@ -320,18 +318,15 @@ static const struct tui_help help[] = {
 
 /* Step 1 is a form; step 3 an editor where Enter is a new line and q ? /
  * are text: each step's footer shows the keys that work there. */
-static const struct tui_screen_ops ops_pick = {
-	.name = "prepare",
-	.draw = draw,
-	.key = key,
-	.destroy = destroy,
-	.on_focus = on_focus,
-	.on_leave = on_leave,
-	.help = help,
-	.footer = "Tab next field  enter walk the guide  Esc back  F1 keys",
-};
+/* Each step has its own keys: the agenda step is an editor. */
+static const char *footer_now(const struct tui_screen *s)
+{
+	return ((const struct prepare *)s)->stage == AGENDA
+		       ? "^S save  ^G regenerate  ^W walk guide  Esc save+back  F1 keys"
+		       : "Tab next field  enter walk the guide  Esc back  F1 keys";
+}
 
-static const struct tui_screen_ops ops_agenda = {
+static const struct tui_screen_ops ops = {
 	.name = "prepare",
 	.draw = draw,
 	.key = key,
@@ -339,7 +334,7 @@ static const struct tui_screen_ops ops_agenda = {
 	.on_focus = on_focus,
 	.on_leave = on_leave,
 	.help = help,
-	.footer = "^S save  ^G regenerate  ^W walk guide  Esc save+back  F1 keys",
+	.footer_now = footer_now,
 };
 
 struct tui_screen *meeting_prepare_open(struct tui_app *app, int64_t meeting_id,
@@ -348,7 +343,7 @@ struct tui_screen *meeting_prepare_open(struct tui_app *app, int64_t meeting_id,
 	struct prepare *p = calloc(1, sizeof(*p));
 	if (!p)
 		return NULL;
-	p->base.ops = &ops_pick;
+	p->base.ops = &ops;
 	p->meeting_id = meeting_id;
 	char when[32] = "";
 	if (meeting_id) {
