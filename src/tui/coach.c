@@ -41,14 +41,19 @@ struct coach {
 	int writing_version;           /* its reflection's version then (0: none) */
 };
 
-static const struct tui_screen_ops ops_list, ops_notes;
-
-/* Moves the keyboard to the notes (right) or the list; the footer follows:
- * in the notes q and ? are typed, so it names Esc and F1 instead. */
+/* Moves the keyboard to the notes (right) or the list. */
 static void set_right(struct coach *cs, bool right)
 {
 	cs->right = right;
-	cs->base.ops = right ? &ops_notes : &ops_list;
+}
+
+/* The footer follows the keyboard: in the notes q ? / are typed, so it
+ * names Esc and F1 instead. */
+static const char *footer_now(const struct tui_screen *s)
+{
+	return ((const struct coach *)s)->right
+		       ? "Tab list  ^S save  ^X end  Esc list  F1 keys"
+		       : "Tab notes  space tick  1-5 rate  enter write  E end";
 }
 
 static bool seen_has(const struct seen *s, const struct tw_item *it)
@@ -393,7 +398,7 @@ static const struct tui_help help[] = {
 	{ NULL, NULL },
 };
 
-static const struct tui_screen_ops ops_list = {
+static const struct tui_screen_ops ops = {
 	.name = "coach",
 	.draw = draw,
 	.key = key,
@@ -403,21 +408,7 @@ static const struct tui_screen_ops ops_list = {
 	.on_tick = on_tick,
 	.click = click,
 	.help = help,
-	.footer = "Tab notes  space tick  1-5 rate  enter write  E end",
-};
-
-/* While the coach types notes: q ? / are text; Esc and F1 do the rest. */
-static const struct tui_screen_ops ops_notes = {
-	.name = "coach",
-	.draw = draw,
-	.key = key,
-	.destroy = destroy,
-	.on_focus = on_focus,
-	.on_leave = on_leave,
-	.on_tick = on_tick,
-	.click = click,
-	.help = help,
-	.footer = "Tab list  ^S save  ^X end  Esc list  F1 keys",
+	.footer_now = footer_now,
 };
 
 struct tui_screen *coach_session_open(struct tui_app *app, int64_t id, const char *guide_id)
@@ -441,7 +432,7 @@ struct tui_screen *coach_session_open(struct tui_app *app, int64_t id, const cha
 	}
 	struct coach *cs = calloc(1, sizeof(*cs));
 	if (cs) {
-		cs->base.ops = &ops_list;
+		cs->base.ops = &ops;
 		cs->id = id;
 		cs->g = g;
 		cs->started = c.started;

@@ -28,7 +28,6 @@ struct start {
 	bool offered;         /* the field holds last_coach, selected: typing replaces it */
 };
 
-static const struct tui_screen_ops ops_list, ops_text;
 
 static bool load_profiles(struct tui_app *app, struct start *st)
 {
@@ -71,8 +70,6 @@ static void go(struct start *st, enum step step)
 	st->step = step;
 	st->cursor = 0;
 	st->top = 0;
-	/* Typing steps take q and ?: the footer names Esc and F1 instead. */
-	st->base.ops = step == NEW_PROFILE || step == COACH_NAME ? &ops_text : &ops_list;
 }
 
 /* A key on an offered name: a character or Backspace replaces the whole
@@ -352,22 +349,22 @@ static const struct tui_help help[] = {
 	{ NULL, NULL },
 };
 
-static const struct tui_screen_ops ops_list = {
-	.name = "coach-start",
-	.draw = draw,
-	.key = key,
-	.destroy = destroy,
-	.help = help,
-	.footer = "enter choose  j/k move  Esc back",
-};
+/* Typing steps take q and ?: their footer names Esc and F1 instead. */
+static const char *footer_now(const struct tui_screen *s)
+{
+	enum step step = ((const struct start *)s)->step;
+	return step == NEW_PROFILE || step == COACH_NAME
+		       ? "enter go on  ^U clear  Esc back  F1 keys"
+		       : "enter choose  j/k move  Esc back";
+}
 
-static const struct tui_screen_ops ops_text = {
+static const struct tui_screen_ops ops = {
 	.name = "coach-start",
 	.draw = draw,
 	.key = key,
 	.destroy = destroy,
 	.help = help,
-	.footer = "enter go on  ^U clear  Esc back  F1 keys",
+	.footer_now = footer_now,
 };
 
 struct tui_screen *coach_start_open(struct tui_app *app, const struct tui_args *args)
@@ -380,7 +377,7 @@ struct tui_screen *coach_start_open(struct tui_app *app, const struct tui_args *
 	struct start *st = calloc(1, sizeof(*st));
 	if (!st)
 		return NULL;
-	st->base.ops = &ops_list;
+	st->base.ops = &ops;
 	st->field = tui_editor_new(NULL);
 	if (!st->field || !load_profiles(app, st)) {
 		destroy(&st->base);
