@@ -9,7 +9,7 @@ RUN_PACKAGES  = gcc make meson ninja-build pkg-config libncurses-dev \
 TEST_PACKAGES = $(RUN_PACKAGES) libcmocka-dev clang libclang-rt-14-dev tmux \
                 sqlite3 python3 python3-icalendar khal
 
-.PHONY: all run test deps-run deps-test build asan bench clean
+.PHONY: all run test soak deps-run deps-test build asan bench clean
 
 all: build
 
@@ -32,12 +32,30 @@ build: deps-run $(BUILD)/build.ninja
 run: build
 	./$(BUILD)/src/cli/twoway
 
+# Both builds compile first; then their suites run side by side, each with
+# TEST_JOBS tests at a time (the tests mostly wait on tmux and on each
+# other's locks, so a 2-core machine keeps up). Each suite's output is kept
+# in its build dir and shown when both are done; stale logs are removed
+# first so that a failed build can never report an old green run.
+TEST_JOBS ?= 3
 test: deps-test $(BUILD)/build.ninja $(ASAN)/build.ninja
 	@rc=0; \
-	ninja -C $(BUILD) && meson test -C $(BUILD) --print-errorlogs || rc=1; \
-	ninja -C $(ASAN) && meson test -C $(ASAN) --print-errorlogs --timeout-multiplier 3 || rc=1; \
+	rm -f $(BUILD)/meson-logs/testlog.json $(ASAN)/meson-logs/testlog.json; \
+	ninja -C $(BUILD) && ninja -C $(ASAN) || rc=1; \
+	if [ $$rc -eq 0 ]; then \
+		meson test -C $(BUILD) --print-errorlogs --num-processes $(TEST_JOBS) \
+			>$(BUILD)/make-test.out 2>&1 & gcc=$$!; \
+		meson test -C $(ASAN) --print-errorlogs --num-processes $(TEST_JOBS) \
+			--timeout-multiplier 3 >$(ASAN)/make-test.out 2>&1 & asan=$$!; \
+		wait $$gcc || rc=1; wait $$asan || rc=1; \
+		cat $(BUILD)/make-test.out $(ASAN)/make-test.out; \
+	fi; \
 	sh tests/summary.sh $(BUILD) $(ASAN); \
 	exit $$rc
+
+soak: deps-test $(BUILD)/build.ninja
+	ninja -C $(BUILD)
+	TWOWAY=$(abspath $(BUILD))/src/cli/twoway bash tests/soak/soak.sh
 
 bench: deps-test build
 	sh bench/run.sh $(BUILD)

@@ -113,9 +113,23 @@ void tui_editor_mark_saved(struct tui_editor *e)
 	e->saved_gen = e->draft_gen = e->gen;
 }
 
+/* TUI_DRAFT_MS, or TWOWAY_DRAFT_INTERVAL_MS when it holds a number of
+ * milliseconds from 1 to 3600000 (the tests shorten the wait with it). */
+long tui_editor_draft_interval(void)
+{
+	static long ms = -1;
+	if (ms < 0) {
+		const char *s = getenv("TWOWAY_DRAFT_INTERVAL_MS");
+		char *end = NULL;
+		long v = s ? strtol(s, &end, 10) : 0;
+		ms = s && *s && end && !*end && v > 0 && v <= 3600000 ? v : TUI_DRAFT_MS;
+	}
+	return ms;
+}
+
 bool tui_editor_draft_due(const struct tui_editor *e, long now_ms)
 {
-	return e->gen != e->draft_gen && now_ms - e->draft_ms >= TUI_DRAFT_MS;
+	return e->gen != e->draft_gen && now_ms - e->draft_ms >= tui_editor_draft_interval();
 }
 
 void tui_editor_draft_done(struct tui_editor *e, long now_ms)

@@ -24,8 +24,11 @@ size_t tui_editor_length(const struct tui_editor *e); /* in characters */
 /* Changed since the last tui_editor_mark_saved (or since creation). */
 bool tui_editor_changed(const struct tui_editor *e);
 void tui_editor_mark_saved(struct tui_editor *e);
-/* True when the text changed since the last draft and TUI_DRAFT_MS passed
- * since then; the host then stores a draft and calls draft_done. */
+/* The autosave interval: TUI_DRAFT_MS, or $TWOWAY_DRAFT_INTERVAL_MS (1 to
+ * 3600000 ms; read once) so that tests need not wait three seconds. */
+long tui_editor_draft_interval(void);
+/* True when the text changed since the last draft and the draft interval
+ * passed since then; the host then stores a draft and calls draft_done. */
 bool tui_editor_draft_due(const struct tui_editor *e, long now_ms);
 void tui_editor_draft_done(struct tui_editor *e, long now_ms);
 

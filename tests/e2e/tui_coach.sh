@@ -35,7 +35,7 @@ pick_guide() {
 }
 
 # ---- a session at 120x40: side by side ----
-tui_start 120 40 -- --coach
+tui_start 120 40 TWOWAY_DRAFT_INTERVAL_MS=200 -- --coach
 tui_wait "Whose session is it?"
 tui_wait "+ New profile"
 tui_keys '?'

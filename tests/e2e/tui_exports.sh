@@ -179,7 +179,6 @@ printf '%s\n' "$PRIV" | tw reflect six-practices/proactive/their-story --private
 	tui_fail "reflect --private"
 printf '%s\n' "$PUB" | tw reflect six-practices/clear-ask/name-the-help >/dev/null ||
 	tui_fail "reflect"
-sleep 1
 tui_keys C-x
 tui_wait "End the session now?"
 tui_keys y

@@ -5,20 +5,31 @@
 . "$(dirname "$0")/tui_lib.sh"
 tui_setup
 tui_test_guide "$SCRATCH/content"
-app_pid() {
-	pgrep -n -f -- "--db $DB" 2>/dev/null || pgrep -n -x twoway
+# kill_app SIGNAL: signals the app in the pane (not its shell) and waits
+# for it to end.
+kill_app() {
+	local pid child i
+	pid=$(tmux -L "$SOCK" list-panes -F '#{pane_pid}')
+	child=$(pgrep -P "$pid" -f twoway || true)
+	kill "-$1" "${child:-$pid}"
+	for i in $(seq 1 100); do [ -s "$SCRATCH/exit" ] && return 0; sleep 0.1; done
+	tui_fail "the app did not end after SIG$1"
 }
-tui_start 100 30 -- --content "$SCRATCH/content"
+# The autosave interval is shortened (3 s by default) and the test waits
+# for the draft row itself rather than sleeping past the interval.
+tui_start 100 30 TWOWAY_DRAFT_INTERVAL_MS=200 -- --content "$SCRATCH/content"
 tui_open_test_guide
 tui_keys j j j Enter
 tui_wait "new  0 characters"
 tui_type "draft that must survive ü 日本"
 tui_wait "draft that must survive"
-sleep 4 # past the 3 s autosave interval
-pid=$(tmux -L "$SOCK" list-panes -F '#{pane_pid}')
-child=$(pgrep -P "$pid" -f twoway || true)
-kill -9 ${child:-$pid}
-sleep 0.3
+drafted() {
+	sqlite3 -readonly "$DB" "SELECT text FROM drafts" 2>/dev/null |
+		grep -qF "draft that must survive ü 日本"
+}
+for _ in $(seq 1 100); do drafted && break; sleep 0.1; done
+drafted || tui_fail "no draft was autosaved within 10 s"
+kill_app KILL
 
 tui_start 100 30 -- --content "$SCRATCH/content"
 tui_open_test_guide
@@ -39,10 +50,7 @@ tui_keys j j j Enter
 tui_wait "draft that must survive"
 tui_type " and more"
 tui_wait "and more"
-pid=$(tmux -L "$SOCK" list-panes -F '#{pane_pid}')
-child=$(pgrep -P "$pid" -f twoway || true)
-kill -HUP ${child:-$pid}
-for i in $(seq 1 50); do [ -s "$SCRATCH/exit" ] && break; sleep 0.1; done
+kill_app HUP
 hist=$("$TWOWAY" --db "$DB" --content "$SCRATCH/content" history zz-test/one/w)
 echo "$hist" | grep -qF "and more" || tui_fail "text typed before SIGHUP lost: $hist"
 echo "tui kill ok"

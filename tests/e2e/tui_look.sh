@@ -52,6 +52,16 @@ whole() {
 	list_part | grep -qF "item $n ends" || tui_fail "$what: item $n's last words are not in the list"
 }
 
+# focus_leaves N WHAT: waits until the focused item is no longer N.
+focus_leaves() {
+	local i
+	for i in $(seq 1 100); do
+		[ "$(focused)" != "$1" ] && return 0
+		sleep 0.1
+	done
+	tui_fail "$2: the focus stayed on item $1"
+}
+
 open_look_guide() {
 	tui_wait "Zed look guide"
 	tui_keys G Enter
@@ -70,12 +80,12 @@ for size in "100 30" "80 24" "40 12"; do
 	tui_wait "Item 4 starts"
 	whole "$(focused)" "$size after j"
 	tui_keys C-f
-	sleep 0.3
+	focus_leaves 4 "$size PgDn"
 	n=$(focused)
 	[ "$n" -gt 4 ] || tui_fail "$size: PgDn did not move down (on item $n)"
 	whole "$n" "$size after PgDn"
 	tui_keys C-b
-	sleep 0.3
+	focus_leaves "$n" "$size PgUp"
 	whole "$(focused)" "$size after PgUp"
 	tui_keys G
 	tui_wait "item 12 ends"
