@@ -89,13 +89,11 @@ before=$(q "SELECT count(*) FROM coaching_events")
 row 7
 row 1
 tui_keys j j j
-# The question q asks shows once every key before it was handled.
-tui_keys q
-tui_wait "stays open"
-[ "$(q "SELECT count(*) FROM coaching_events")" = "$before" ] ||
-	tui_fail "moving over visited items wrote marks again: $(q 'SELECT * FROM coaching_events')"
+# --coach: leaving is back to the shell, once every key before q was handled.
 tui_keys q
 tui_wait_exit
+[ "$(q "SELECT count(*) FROM coaching_events")" = "$before" ] ||
+	tui_fail "moving over visited items wrote marks again: $(q 'SELECT * FROM coaching_events')"
 [ "$(q "SELECT ended, covered FROM coaching WHERE id = 1")" = "0|" ] ||
 	tui_fail "session 1 should still be open with nothing written at its end"
 
@@ -118,8 +116,6 @@ tui_wait "Rated (1):"
 tui_wait "$T_PREPARED"
 tui_screen | grep -F "$T_PREPARED" | grep -qF "4 of 5" || tui_fail "the rating is not in the summary"
 tui_absent "Zebrafish"
-tui_keys q
-tui_wait "q quit"
 tui_keys q
 tui_wait_exit
 
@@ -185,8 +181,6 @@ tui_screen | grep -A2 -F "Reflected on (1):" | grep -qF -- "- $T_HELP" ||
 	tui_fail "the killed sitting's reflection is not in the summary"
 tui_absent "$WORDS"
 tui_absent "Zebrafish"
-tui_keys q
-tui_wait "q quit"
 tui_keys q
 tui_wait_exit
 
