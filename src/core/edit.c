@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <ftw.h>
 #include <signal.h>
+#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -110,7 +111,10 @@ static char *read_all(const char *path, size_t *len)
 	return buf;
 }
 
-/* Runs the editor on file; its exit status, 128+N for signal N, -1 when it
+extern char **environ;
+
+/* Runs the editor on file through /bin/sh (posix_spawn; SIGINT and SIGQUIT
+ * reach the editor only); its exit status, 128+N for signal N, -1 when it
  * could not start. */
 static int run_editor(const char *file)
 {
@@ -123,21 +127,26 @@ static int run_editor(const char *file)
 	sigemptyset(&ign.sa_mask);
 	sigaction(SIGINT, &ign, &old_int);
 	sigaction(SIGQUIT, &ign, &old_quit);
-	pid_t pid = fork();
-	if (pid == 0) {
-		signal(SIGINT, SIG_DFL);
-		signal(SIGQUIT, SIG_DFL);
-		execl("/bin/sh", "sh", "-c", cmd, "sh", file, (char *)NULL);
-		_exit(127);
-	}
+	posix_spawnattr_t attr;
+	sigset_t def;
+	sigemptyset(&def);
+	sigaddset(&def, SIGINT);
+	sigaddset(&def, SIGQUIT);
+	posix_spawnattr_init(&attr);
+	posix_spawnattr_setsigdefault(&attr, &def);
+	posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGDEF);
+	char *argv[] = { "sh", "-c", cmd, "sh", (char *)file, NULL };
+	pid_t pid = -1;
+	int rc = posix_spawn(&pid, "/bin/sh", NULL, &attr, argv, environ);
+	posix_spawnattr_destroy(&attr);
 	int status = 0;
-	if (pid > 0)
+	if (rc == 0)
 		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 			;
 	sigaction(SIGINT, &old_int, NULL);
 	sigaction(SIGQUIT, &old_quit, NULL);
 	free(cmd);
-	if (pid < 0)
+	if (rc != 0)
 		return -1;
 	return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }

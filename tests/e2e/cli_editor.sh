@@ -67,7 +67,7 @@ export VISUAL="'$STUB'" EDITOR=false STUB_ACTION=append
 in_tty "$TWOWAY" "${db_args[@]}" reflect $ITEM --private
 CHECKS=$((CHECKS + 1))
 [ "$RC" -eq 0 ] || fail "VISUAL save: exit $RC: $OUT"
-ok history $ITEM
+ok history $ITEM --private
 expect_out_has "version 2" "second version from the editor"
 [ "$(grep -c 'Written in the editor' <<<"$OUT")" -eq 3 ] ||
 	fail "version 2 should hold the text twice: $OUT"

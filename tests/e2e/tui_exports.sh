@@ -200,8 +200,6 @@ grep -qF "(private)" "$SUM" || tui_fail "the private reflection is not marked (p
 grep -qF "Zebrafish" "$SUM" && tui_fail "private reflection text in the coach export"
 tw export --format md --coaching 1 | cmp -s - "$SUM" ||
 	tui_fail "the app's coaching summary differs from the CLI's"
-tui_keys q
-tui_wait "q quit"
-tui_keys q
+tui_keys q                        # --coach: leaving the summary leaves twoway
 tui_wait_exit
 echo "tui exports ok"
