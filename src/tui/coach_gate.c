@@ -25,6 +25,13 @@ static void hand_back(struct tui_app *app, struct gate *g)
 	tw_store_changed(app->store); /* the coach's writes are ours to show */
 }
 
+/* Leaves twoway: every screen closes (this one last), nothing is shown. */
+static void quit_all(struct tui_app *app)
+{
+	while (app->depth)
+		tui_pop(app, true);
+}
+
 static void start(struct tui_app *app, struct gate *g)
 {
 	g->started = true;
@@ -47,7 +54,7 @@ static void on_tick(struct tui_app *app, struct tui_screen *s)
 {
 	struct gate *g = (struct gate *)s;
 	if (g->started && app->opt->coach && !g->owner)
-		app->quit = true;
+		quit_all(app);
 }
 
 static bool on_leave(struct tui_app *app, struct tui_screen *s, bool forced)
@@ -87,7 +94,7 @@ static bool key(struct tui_app *app, struct tui_screen *s, wint_t k, bool code)
 		return true;
 	}
 	if (k == L'q' || k == TUI_CTRL('c')) {
-		app->quit = true; /* leaving twoway shows nothing private either */
+		quit_all(app); /* leaving twoway shows nothing private either */
 		return true;
 	}
 	if (k == L'?')
