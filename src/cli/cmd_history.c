@@ -9,13 +9,21 @@
 
 static void help(void)
 {
-	puts("usage: twoway history ITEM|ID [--restore N] [--private]\n"
-	     "\n"
-	     "Lists every version of your reflection on ITEM (a full id) or of the\n"
-	     "reflection with id ID: number, time saved, private flag and text (the\n"
-	     "text of a private version only with --private), and where the private\n"
-	     "flag changed. --restore N makes version N the newest version; nothing\n"
-	     "is lost.");
+	puts("usage: twoway history ITEM|ID [--restore N | --json] [--private]
+"
+	     "
+"
+	     "Lists every version of your reflection on ITEM (a full id) or of the
+"
+	     "reflection with id ID: number, time saved, private flag and text (the
+"
+	     "text of a private version only with --private), and where the private
+"
+	     "flag changed. --restore N makes version N the newest version; nothing
+"
+	     "is lost. --json lists the versions as one JSON document (see twoway(1)),
+"
+	     "a private version's text null there unless --private is given too.");
 }
 
 /* Finds the reflection named by arg into *out; prints on failure. */
@@ -60,13 +68,15 @@ int cmd_history(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	const char *restore = NULL, *pos[1];
 	int n;
-	bool show = false;
+	bool show = false, json = false;
 	const struct cli_opt opts[] = { { "--restore", &restore, NULL },
-					{ "--private", NULL, &show },
+					{ "--private", NULL, &show }, { "--json", NULL, &json },
 					{ NULL, NULL, NULL } };
 	int rc = cli_parse("history", argc, argv, opts, pos, 1, &n);
 	if (rc)
 		return rc;
+	if (restore && json)
+		return cli_usage("history", "give --restore or --json, not both");
 	if (n < 1)
 		return cli_usage("history", "missing the ITEM (or reflection ID)");
 	int64_t want = 0;
@@ -107,12 +117,36 @@ int cmd_history(struct cli_ctx *ctx, int argc, char **argv)
 			goto out;
 		}
 		int64_t id = r.id;
-		printf("restored version %s of %s", restore, what);
 		tw_reflection_finish(&r);
 		memset(&r, 0, sizeof(r));
 		if (tw_store_reflection_get(ctx->store, id, &r, &err))
-			printf(" as version %d", r.version);
-		putchar('\n');
+			cli_say(ctx, "restored version %s of %s as version %d\n", restore, what,
+				r.version);
+		else
+			cli_say(ctx, "restored version %s of %s\n", restore, what);
+		rc = CLI_OK;
+		goto out;
+	}
+	if (json) {
+		struct cli_json j = { 0 };
+		cli_json_open(&j, NULL, '{');
+		cli_json_int(&j, "id", r.id);
+		cli_json_str(&j, "item", r.item_id);
+		cli_json_open(&j, "versions", '[');
+		for (size_t i = 0; i < nv; i++) {
+			cli_json_open(&j, NULL, '{');
+			cli_json_int(&j, "version", v[i].version);
+			cli_json_time(&j, "saved", v[i].saved);
+			cli_json_bool(&j, "private", v[i].is_private);
+			cli_json_str(&j, "made", v[i].flag_change > 0   ? "private"
+						 : v[i].flag_change < 0 ? "public"
+									: NULL);
+			/* as in the plain output: a private text only with --private */
+			cli_json_str(&j, "text", v[i].is_private && !show ? NULL : v[i].text);
+			cli_json_close(&j, '}');
+		}
+		cli_json_close(&j, ']');
+		cli_json_close(&j, '}');
 		rc = CLI_OK;
 		goto out;
 	}

@@ -154,11 +154,13 @@ int cmd_reflect(struct cli_ctx *ctx, int argc, char **argv)
 							  "changes that)"
 							: " (private)";
 	if (item_id)
-		printf("saved reflection %lld on %s, version %d%s\n", (long long)id, item_id,
-		       cur.version, flag);
+		cli_say(ctx, "saved reflection %lld on %s, version %d%s
+", (long long)id, item_id,
+			cur.version, flag);
 	else
-		printf("saved free-standing reflection %lld, version %d%s\n", (long long)id,
-		       cur.version, flag);
+		cli_say(ctx, "saved free-standing reflection %lld, version %d%s
+", (long long)id,
+			cur.version, flag);
 	rc = CLI_OK;
 out:
 	free(text);
