@@ -9,20 +9,13 @@
 
 static void help(void)
 {
-	puts("usage: twoway history ITEM|ID [--restore N | --json] [--private]
-"
-	     "
-"
-	     "Lists every version of your reflection on ITEM (a full id) or of the
-"
-	     "reflection with id ID: number, time saved, private flag and text (the
-"
-	     "text of a private version only with --private), and where the private
-"
-	     "flag changed. --restore N makes version N the newest version; nothing
-"
-	     "is lost. --json lists the versions as one JSON document (see twoway(1)),
-"
+	puts("usage: twoway history ITEM|ID [--restore N | --json] [--private]\n"
+	     "\n"
+	     "Lists every version of your reflection on ITEM (a full id) or of the\n"
+	     "reflection with id ID: number, time saved, private flag and text (the\n"
+	     "text of a private version only with --private), and where the private\n"
+	     "flag changed. --restore N makes version N the newest version; nothing\n"
+	     "is lost. --json lists the versions as one JSON document (see twoway(1)),\n"
 	     "a private version's text null there unless --private is given too.");
 }
 

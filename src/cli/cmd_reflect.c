@@ -154,12 +154,10 @@ int cmd_reflect(struct cli_ctx *ctx, int argc, char **argv)
 							  "changes that)"
 							: " (private)";
 	if (item_id)
-		cli_say(ctx, "saved reflection %lld on %s, version %d%s
-", (long long)id, item_id,
+		cli_say(ctx, "saved reflection %lld on %s, version %d%s\n", (long long)id, item_id,
 			cur.version, flag);
 	else
-		cli_say(ctx, "saved free-standing reflection %lld, version %d%s
-", (long long)id,
+		cli_say(ctx, "saved free-standing reflection %lld, version %d%s\n", (long long)id,
 			cur.version, flag);
 	rc = CLI_OK;
 out:

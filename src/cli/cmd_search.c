@@ -29,28 +29,17 @@ static void put_flat(const char *s)
 
 static void help(void)
 {
-	puts("usage: twoway search WORD... [--private] [--json]
-"
-	     "
-"
-	     "Searches your reflections, meetings and action items for every WORD (the
-"
-	     "last one may be the start of a word). Each hit shows its kind, id, title
-"
-	     "and a snippet with the matches in [brackets], best hit first. A private
-"
-	     "reflection's snippet shows only with --private.
-"
-	     "
-"
-	     "--json  the hits as one JSON document (see twoway(1)); a private
-"
-	     "        snippet is null there unless --private is given too
-"
-	     "
-"
-	     "Exit status: 0 when something matched, 1 when nothing did (or on an
-"
+	puts("usage: twoway search WORD... [--private] [--json]\n"
+	     "\n"
+	     "Searches your reflections, meetings and action items for every WORD (the\n"
+	     "last one may be the start of a word). Each hit shows its kind, id, title\n"
+	     "and a snippet with the matches in [brackets], best hit first. A private\n"
+	     "reflection's snippet shows only with --private.\n"
+	     "\n"
+	     "--json  the hits as one JSON document (see twoway(1)); a private\n"
+	     "        snippet is null there unless --private is given too\n"
+	     "\n"
+	     "Exit status: 0 when something matched, 1 when nothing did (or on an\n"
 	     "error), 2 on a usage error.");
 }
 

@@ -64,22 +64,32 @@ jq_is '.guides[] | select(.id=="cli-test") | .sections[1].items[0].reflected' tr
 ok guides cli-test --json
 jq_is '[(.guides|length), (.removed|length)] | @tsv' $'1\t0' "guides GUIDE --json"
 
-# Private text: exactly as the plain output has it (the sponsee's own view),
-# flagged private.
+# Private text: exactly as the plain output has it: hidden (null) unless
+# --private, flagged private either way.
+printf 'salary is private too\n' | tw reflect cli-test/prepare/homework --private >/dev/null 2>&1 ||
+	printf 'salary is private too\n' | tw reflect --free --private >/dev/null
 ok history cli-test/debrief/lesson --json
-jq_is '.versions | map([.version, .private, .text] | @tsv) | join("|")' \
-	$'1\ttrue\tkept to myself: salary|2\tfalse\tsecond take on salary' "history --json"
+jq_is '.versions | map([.version, .private, (.text // "HIDDEN")] | @tsv) | join("|")' \
+	$'1\ttrue\tHIDDEN|2\ttrue\tHIDDEN' "history --json hides private text like the plain output"
 ok history cli-test/debrief/lesson
-PLAIN=$OUT
 CHECKS=$((CHECKS + 1))
-case $PLAIN in *"kept to myself: salary"*) ;; *) fail "plain history lost the private version" ;; esac
+case $OUT in *"kept to myself"*) fail "plain history shows private text without --private" ;; esac
+ok history cli-test/debrief/lesson --json --private
+jq_is '.versions | map([.version, .private, .text] | @tsv) | join("|")' \
+	$'1\ttrue\tkept to myself: salary|2\ttrue\tsecond take on salary' "history --json --private"
+ok history cli-test/debrief/lesson --private
+CHECKS=$((CHECKS + 1))
+case $OUT in *"kept to myself: salary"*) ;; *) fail "plain history --private lost the text" ;; esac
 ok search salary --json
 jq_is '.query' salary "search --json query"
-jq_is '.hits | map([.kind, .id, .private, (.snippet|test("\\[salary\\]"))] | @tsv) | join("|")' \
-	$'reflection\t1\tfalse\ttrue' "search --json hits"
-ok search salary
+jq_is '[.hits[] | select(.private) | .snippet] | map(. // "HIDDEN") | unique | join(",")' HIDDEN \
+	"search --json hides private snippets like the plain output"
+ok search salary --json --private
+jq_is '[.hits[] | select(.private) | .snippet | test("\\[salary\\]")] | all' true "search --json --private"
+run search salary
 CHECKS=$((CHECKS + 1))
-[ "$(printf '%s' "$OUT" | grep -c '^reflection')" = 1 ] || fail "plain search hits differ: $OUT"
+[ "$(printf '%s\n' "$OUT" | grep -c '^reflection')" = "$(tw search salary --json | jq '.hits | length')" ] ||
+	fail "plain and JSON search list different hits: $OUT"
 
 # search exits 1 when nothing matches, in both forms, like grep.
 run search nothingmatchesthis
