@@ -33,6 +33,9 @@ struct cli_command {
 	const char *summary;
 };
 
+/* The database path (--db, TWOWAY_DB or the default) as a string the
+ * caller frees; prints and returns NULL when there is none. */
+char *cli_db_path(struct cli_ctx *ctx);
 /* Opens the store on first use; prints the error and returns NULL on failure. */
 struct tw_store *cli_store(struct cli_ctx *ctx);
 /* Loads content on first use; reports skipped files on stderr once. */
@@ -159,6 +162,7 @@ int cli_delete_run(struct cli_ctx *ctx, const char *cmd, bool undo, int argc, ch
 
 /* Subcommands (one file each, src/cli/cmd_*.c). */
 int cmd_check(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_backup(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_profile(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_sponsor(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_guides(struct cli_ctx *ctx, int argc, char **argv);

@@ -72,25 +72,27 @@ int cli_dispatch(struct cli_ctx *ctx, const char *cmd, const struct cli_sub *sub
 	return cli_usage(cmd, "unknown subcommand '%s' (use %s)", argv[1], names);
 }
 
+char *cli_db_path(struct cli_ctx *ctx)
+{
+	char *path = ctx->db_path ? strdup(ctx->db_path) : tw_store_default_path();
+	if (!path)
+		cli_fail(ctx->db_path ? "out of memory"
+				      : "cannot find a home for the database: set HOME or use --db PATH");
+	return path;
+}
+
 struct tw_store *cli_store(struct cli_ctx *ctx)
 {
 	if (ctx->store)
 		return ctx->store;
-	char *def = NULL;
-	const char *path = ctx->db_path;
-	if (!path) {
-		def = tw_store_default_path();
-		if (!def) {
-			cli_fail("cannot find a home for the database: set HOME or use --db PATH");
-			return NULL;
-		}
-		path = def;
-	}
+	char *path = cli_db_path(ctx);
+	if (!path)
+		return NULL;
 	struct tw_error err = { 0 };
 	ctx->store = tw_store_open_view(path, ctx->view, &err);
 	if (!ctx->store)
 		cli_fail("%s", err.message);
-	free(def);
+	free(path);
 	return ctx->store;
 }
 

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "twoway/backup.h"
 #include "twoway/edit.h"
 #include "tw_config.h"
 #include "../tui/tui.h"
@@ -28,6 +29,7 @@ static const struct cli_command commands[] = {
 	{ "purge", cmd_purge, "list deleted records; remove them for good with --yes" },
 	{ "export", cmd_export, "export a meeting brief (md), JSON, CSV or iCalendar" },
 	{ "import", cmd_import, "import a JSON export without duplicating records" },
+	{ "backup", cmd_backup, "list, take and restore backups of the database" },
 };
 
 static void usage(FILE *f)
@@ -176,6 +178,13 @@ int main(int argc, char **argv)
 		if (strcmp(argv[1], commands[i].name) != 0)
 			continue;
 		int rc = commands[i].run(&ctx, argc - 1, argv + 1);
+		/* A failed automatic backup never fails the command; it is said. */
+		const char *problem = tw_store_backup_problem(ctx.store);
+		if (problem) {
+			fputs("twoway: warning: ", stderr);
+			cli_put(stderr, problem, " ");
+			fputc('\n', stderr);
+		}
 		tw_store_close(ctx.store);
 		tw_library_free(ctx.lib);
 		return rc;

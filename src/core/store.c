@@ -169,7 +169,7 @@ static bool judge(sqlite3 *db, const char *path, bool deep, struct tw_error *err
 }
 
 /* file: URI for path, with the characters URIs reserve escaped. */
-static char *file_uri(const char *path, const char *query)
+char *store_file_uri(const char *path, const char *query)
 {
 	size_t n = strlen(path);
 	char *u = malloc(n * 3 + strlen(query) + 16);
@@ -191,7 +191,7 @@ static char *file_uri(const char *path, const char *query)
  * exactly as it was. */
 static bool validate_readonly(const char *path, bool deep, struct tw_error *err)
 {
-	char *uri = file_uri(path, "immutable=1");
+	char *uri = store_file_uri(path, "immutable=1");
 	if (!uri)
 		return store_nomem(err);
 	sqlite3 *db = NULL;
@@ -222,6 +222,9 @@ static bool wal_exists(const char *path)
 /* Applies every migration newer than the file, one transaction each. */
 static bool migrate(struct tw_store *st, struct tw_error *err)
 {
+	int64_t found = 0;
+	if (int_pragma(st->db, "PRAGMA user_version", &found))
+		store_backup_before_migrate(st, found);
 	for (size_t i = 0; i < store_migrations_count; i++) {
 		const struct store_migration *m = &store_migrations[i];
 		if (!store_begin(st, err))
@@ -317,6 +320,12 @@ struct tw_store *tw_store_open(const char *path, struct tw_error *err)
 struct tw_store *tw_store_open_view(const char *path, enum tw_view view,
 				    struct tw_error *err)
 {
+	return store_open(path, view, true, err);
+}
+
+struct tw_store *store_open(const char *path, enum tw_view view, bool backups,
+			     struct tw_error *err)
+{
 	tw_error_clear(err);
 	if (!path || !*path) {
 		tw_error_set(err, TW_ERR_INVALID, "no database path given");
@@ -353,6 +362,8 @@ struct tw_store *tw_store_open_view(const char *path, enum tw_view view,
 		return NULL;
 	}
 	st->view = view == TW_VIEW_COACH ? TW_VIEW_COACH : TW_VIEW_OWNER;
+	st->no_backup = !backups;
+	st->opening = true;
 	mode_t old = umask(077);
 	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE;
 	if (fresh)
@@ -373,6 +384,7 @@ struct tw_store *tw_store_open_view(const char *path, enum tw_view view,
 			ok = false;
 	}
 	ok = ok && set_pragmas(st, err) && migrate(st, err);
+	st->opening = false;
 	umask(old);
 	if (!ok) {
 		tw_store_close(st);
@@ -386,6 +398,7 @@ void tw_store_close(struct tw_store *st)
 	if (!st)
 		return;
 	sqlite3_close_v2(st->db);
+	free(st->backup_problem);
 	free(st->path);
 	free(st);
 }

@@ -22,7 +22,26 @@ struct tw_store {
 	bool batch; /* inside tw_store_batch_begin: operations nest as savepoints */
 	int nest;   /* open savepoints of operations inside the batch */
 	int64_t data_version; /* last PRAGMA data_version seen by tw_store_changed */
+	bool no_backup;       /* a scratch copy (store_backup.c): never backed up */
+	bool opening;         /* inside store_open: migrations are not the day's write */
+	char backup_day[11];  /* the day the daily backup was last seen to */
+	char *backup_problem; /* why it failed; tw_store_backup_problem */
 };
+
+/* tw_store_open, with backups false for a scratch copy that must never
+ * be backed up itself (a restore's). */
+struct tw_store *store_open(const char *path, enum tw_view view, bool backups,
+			     struct tw_error *err);
+
+/* file: URI for path with query ("immutable=1"); the caller frees. */
+char *store_file_uri(const char *path, const char *query);
+
+/* Backups (store_backup.c). store_backup_daily runs before a write begins:
+ * the first time each day (per process) it takes the day's backup unless
+ * one exists; a failure is only noted (tw_store_backup_problem). The
+ * other runs before migrations of a file at schema found. */
+void store_backup_daily(struct tw_store *st);
+void store_backup_before_migrate(struct tw_store *st, int64_t found);
 
 /* One schema step: the SQL that takes version (to - 1) to version to. */
 struct store_migration {

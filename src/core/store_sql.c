@@ -81,6 +81,7 @@ bool store_begin(struct tw_store *st, struct tw_error *err)
 		st->nest++;
 		return true;
 	}
+	store_backup_daily(st); /* before the day's first write, once */
 	if (sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
 		return store_fail(st, err, "starting a write");
 	return true;
@@ -133,6 +134,9 @@ bool store_end(struct tw_store *st, bool ok, int64_t *id, struct tw_error *err)
 bool store_step_done(struct tw_store *st, sqlite3_stmt *stmt, struct tw_error *err,
 		     const char *what)
 {
+	/* A write outside a transaction may be the day's first. */
+	if (sqlite3_get_autocommit(st->db) && !sqlite3_stmt_readonly(stmt))
+		store_backup_daily(st);
 	int rc = sqlite3_step(stmt);
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)

@@ -13,6 +13,7 @@
 
 #include "screens.h"
 #include "tw_config.h"
+#include "twoway/backup.h"
 #include "twoway/util.h"
 
 static volatile sig_atomic_t got_signal; /* SIGTERM/SIGHUP: save and leave */
@@ -325,6 +326,12 @@ static void tick(struct tui_app *app)
 	struct tui_screen *s = tui_top(app);
 	if (s && s->ops->on_tick)
 		s->ops->on_tick(app, s);
+	/* A failed automatic backup never failed the save; it is said once. */
+	const char *problem = tw_store_backup_problem(app->store);
+	if (problem && problem != app->backup_warned) {
+		app->backup_warned = problem;
+		tui_error(app, "%s", problem);
+	}
 }
 
 /* While idle: when another window or the CLI has written to the database,
@@ -398,6 +405,10 @@ static bool start_core(struct tui_app *app, const struct tw_tui_options *opt)
 		fprintf(stderr, "twoway: %s\n", err.message);
 		return false;
 	}
+	/* Watch for other windows from before the first screen loads: a change
+	 * made before the first idle tick was never shown (a restore was the
+	 * case found). */
+	tw_store_changed(app->store);
 	bool ok = opt->profile ? tw_store_profile_find(app->store, opt->profile, &app->profile, &err)
 			       : tw_store_profile_current(app->store, &app->profile, &err);
 	if (!ok) {

@@ -178,6 +178,7 @@ struct tui_app {
 	bool redraw_all;              /* clearok on the next frame */
 	int cursor_y, cursor_x;       /* tui_cursor; -1: hidden */
 	char *log_path;               /* owned; NULL until the first log line */
+	const char *backup_warned;    /* the store's backup problem last shown */
 	int bench;                    /* TWOWAY_BENCH: 1 = exit after first Home frame */
 };
 
