@@ -68,7 +68,7 @@ _twoway()
 	done
 	local global="--db --profile --content --quiet --color --help"
 	if [ -z "$cmd" ]; then
-		COMPREPLY=($(compgen -W "profile sponsor guides tick rate reflect history meeting action search delete undo purge export import check --coach --version $global" -- "$cur"))
+		COMPREPLY=($(compgen -W "profile sponsor guides tick rate reflect history meeting action search delete undo purge export import backup check --coach --version $global" -- "$cur"))
 		return
 	fi
 	local words=""
@@ -87,6 +87,7 @@ _twoway()
 	search) words="--json" ;;
 	reflect) words="--private --free - $( [ -z "$sub" ] && _twoway_items)" ;;
 	purge) words="--yes" ;;
+	backup) [ -z "$sub" ] && words="list now restore" ;;
 	export) words="--format --meeting --coaching --what --out --force --coach" ;;
 	check) COMPREPLY=($(compgen -f -- "$cur")); return ;;
 	esac
