@@ -136,7 +136,8 @@ struct tw_deleted {
 	enum tw_record_kind kind;
 	int64_t id;
 	char *label;
-	tw_time deleted;
+	tw_time deleted; /* when it (or, for a cascade, its parent) was deleted */
+	bool cascade;    /* live itself: goes with its deleted profile or sponsor */
 };
 
 void tw_profile_finish(struct tw_profile *p);

@@ -58,6 +58,12 @@ enum tw_view tw_store_view(const struct tw_store *st);
 void tw_store_close(struct tw_store *st); /* NULL is a no-op */
 const char *tw_store_path(const struct tw_store *st); /* borrowed */
 
+/* A one-line notice of what opening changed on disk, or NULL: the
+ * database, its -wal or -shm were readable by others and are now 0600, or
+ * the data directory was looser than 0700 (the caller shows it). Borrowed;
+ * lives as long as the store. */
+const char *tw_store_notice(const struct tw_store *st);
+
 /* The schema version found on disk before migration (0 for a new file). */
 int tw_store_found_version(const struct tw_store *st);
 
@@ -254,16 +260,27 @@ bool tw_store_coaching_covered(struct tw_store *st, int64_t id,
 bool tw_store_search(struct tw_store *st, int64_t profile_id, const char *query,
 		     size_t limit, struct tw_hit **out, size_t *n, struct tw_error *err);
 
-/* ---- soft delete, undo, purge ---- */
-bool tw_store_delete(struct tw_store *st, enum tw_record_kind kind, int64_t id,
-		     struct tw_error *err);
-bool tw_store_undelete(struct tw_store *st, enum tw_record_kind kind, int64_t id,
-		       struct tw_error *err);
-/* What a purge would remove, by kind (profiles first), then id. */
-bool tw_store_deleted_list(struct tw_store *st, struct tw_deleted **out, size_t *n,
-			   struct tw_error *err);
-/* Removes every soft-deleted record for good; fills *count. */
-bool tw_store_purge(struct tw_store *st, size_t *count, struct tw_error *err);
+/* ---- soft delete, undo, purge ----
+ * Profiles are a boundary: each call acts within profile_id, and a record
+ * of another profile is TW_ERR_NOTFOUND as if it were not there. A
+ * profile itself belongs to no profile (profile_id is not used for
+ * TW_REC_PROFILE). Deleting a sponsor deletes their meetings with them;
+ * undeleting brings those back. */
+bool tw_store_delete(struct tw_store *st, int64_t profile_id, enum tw_record_kind kind,
+		     int64_t id, struct tw_error *err);
+bool tw_store_undelete(struct tw_store *st, int64_t profile_id, enum tw_record_kind kind,
+		       int64_t id, struct tw_error *err);
+/* Every record a purge of profile_id would remove, by kind (profiles
+ * first), then id: the deleted records of the profile and, marked
+ * cascade, the live ones that go with them (meetings of a deleted
+ * sponsor). profile_id 0 is the whole database: also every deleted
+ * profile and, as cascades, every record in it. */
+bool tw_store_deleted_list(struct tw_store *st, int64_t profile_id, struct tw_deleted **out,
+			   size_t *n, struct tw_error *err);
+/* Removes for good exactly what tw_store_deleted_list lists for
+ * profile_id (0: the whole database); *count is that many records. */
+bool tw_store_purge(struct tw_store *st, int64_t profile_id, size_t *count,
+		    struct tw_error *err);
 
 /* ---- batches (added by the store) ----
  * Groups many writes into one transaction (bulk loads, imports): every call

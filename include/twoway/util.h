@@ -21,8 +21,16 @@ bool tw_utf8_valid(const char *s, size_t len);
  * DEL, C1) other than newline and tab: safe to store and to draw. */
 bool tw_text_valid(const char *s, size_t len);
 
-/* True when s has at least one character that is not white space. */
+/* True when s has at least one character that shows: white space and
+ * invisible characters (zero-width spaces and joiners, direction marks and
+ * isolates, the byte-order mark, variation selectors, soft hyphens, fillers)
+ * do not count, so text made only of them is blank. Bytes that are not
+ * valid UTF-8 count as visible. */
 bool tw_text_nonblank(const char *s);
+
+/* The longest text twoway stores in one field (a reflection, notes, an
+ * agenda, an action item ...): 1 MiB. Longer text is refused. */
+#define TW_TEXT_MAX_BYTES (1024 * 1024)
 
 /* Parses "YYYY-MM-DD" (taken as 09:00) or "YYYY-MM-DD HH:MM" /
  * "YYYY-MM-DDTHH:MM" in local time. Rejects impossible dates. */

@@ -133,10 +133,12 @@ const struct tw_item *cli_item(struct cli_ctx *ctx, const char *full_id)
 		cli_fail("unknown item '%s' (see 'twoway guides')", full_id);
 		return NULL;
 	}
-	fprintf(stderr, "twoway: unknown item '%s'; did you mean: ", full_id);
-	for (size_t i = 0; i < n; i++)
-		fprintf(stderr, "%s%s", i ? ", " : "", best[i]);
-	fputc('\n', stderr);
+	char list[512];
+	size_t at = 0;
+	list[0] = '\0';
+	for (size_t i = 0; i < n && at < sizeof list; i++)
+		at += (size_t)snprintf(list + at, sizeof list - at, "%s%s", i ? ", " : "", best[i]);
+	cli_fail("unknown item '%s'; did you mean: %s", full_id, list);
 	return NULL;
 }
 

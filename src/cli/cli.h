@@ -4,6 +4,7 @@
 #ifndef TWOWAY_CLI_H
 #define TWOWAY_CLI_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -43,7 +44,20 @@ struct tw_library *cli_library(struct cli_ctx *ctx);
 /* Resolves --profile (or the current profile) into *out; prints on failure. */
 bool cli_profile(struct cli_ctx *ctx, struct tw_profile *out);
 
-/* Prints "twoway: message" on stderr; returns CLI_FAIL. */
+/* Prints a printf-style message on f as one line: newlines read as
+ * spaces, control characters and direction overrides as '?', so names of
+ * files and stored text can never drive the terminal. */
+void cli_line(FILE *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void cli_vsay(FILE *f, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
+/* Called once when a command ends with its exit code: flushes and closes
+ * standard output; when that fails (a full disk, /dev/full) and rc was
+ * success, prints one line and returns CLI_FAIL. */
+int cli_finish(int rc);
+/* Flushes standard output after a large write; false (after printing the
+ * one-line error) when it could not be written. */
+bool cli_output_ok(void);
+
+/* Prints "twoway: message" on stderr as one line (cli_line); returns CLI_FAIL. */
 int cli_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Prints "twoway CMD: message" and a hint to --help on stderr; returns CLI_USAGE. */
 int cli_usage(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -38,7 +38,7 @@ static void report(struct tally *t, struct tw_diags *d)
 	for (size_t i = 0; i < d->n; i++) {
 		char *line = tw_diag_format(&d->v[i]);
 		if (line)
-			printf("%s\n", line);
+			cli_line(stdout, "%s", line);
 		free(line);
 	}
 	t->problems += d->n;
@@ -57,7 +57,7 @@ static void check_file(struct tally *t, const char *path)
 		return;
 	for (size_t i = 0; i < t->n_ok; i++)
 		if (strcmp(t->ids[i], g->id) == 0)
-			fprintf(stderr, "twoway check: note: guide '%s' from %s replaces the one from %s\n",
+			cli_line(stderr, "twoway check: note: guide '%s' from %s replaces the one from %s",
 				g->id, path, t->paths[i]);
 	char **ids = realloc(t->ids, (t->n_ok + 1) * sizeof(*ids));
 	if (ids)

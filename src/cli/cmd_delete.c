@@ -15,36 +15,32 @@ static const struct {
 };
 #define NKINDS (sizeof kinds / sizeof kinds[0])
 
-/* A live profile or sponsor (of the current profile) named arg; prints
- * and returns false when there is none. */
-static bool by_name(struct cli_ctx *ctx, enum tw_record_kind kind, const char *arg,
-		    int64_t *id)
+/* A live profile, or a sponsor of profile p, named arg: by name first,
+ * then by id when arg is all digits and no record has that name (the rule
+ * every command follows). Prints and returns false when there is none. */
+static bool by_name(struct cli_ctx *ctx, const struct tw_profile *p, enum tw_record_kind kind,
+		    const char *arg, int64_t *id)
 {
 	if (kind == TW_REC_SPONSOR) {
-		struct tw_profile p = { 0 };
 		struct tw_sponsor s = { 0 };
-		bool ok = cli_profile(ctx, &p) && cli_sponsor(ctx, p.id, arg, &s);
+		bool ok = cli_sponsor(ctx, p->id, arg, &s);
 		*id = s.id;
 		tw_sponsor_finish(&s);
-		tw_profile_finish(&p);
 		return ok;
 	}
 	if (!cli_text_ok("the profile name", arg, true))
 		return false;
-	struct tw_store *st = cli_store(ctx);
-	if (!st)
-		return false;
-	struct tw_profile p = { 0 };
+	struct tw_profile found = { 0 };
 	struct tw_error err = { 0 };
-	if (!tw_store_profile_find(st, arg, &p, &err)) {
+	if (!tw_store_profile_find(ctx->store, arg, &found, &err)) {
 		if (err.code == TW_ERR_NOTFOUND)
 			cli_fail("unknown profile '%s' (see 'twoway profile list')", arg);
 		else
 			cli_fail("%s", err.message);
 		return false;
 	}
-	*id = p.id;
-	tw_profile_finish(&p);
+	*id = found.id;
+	tw_profile_finish(&found);
 	return true;
 }
 
@@ -66,22 +62,36 @@ int cli_delete_run(struct cli_ctx *ctx, const char *cmd, bool undo, int argc, ch
 				 "meeting, action or coaching)", pos[0]);
 	enum tw_record_kind kind = kinds[k].kind;
 	const char *name = kinds[k].name;
+	/* The boundary: every record but a profile is looked for in the
+	 * profile in use (--profile or the current one), and the store
+	 * refuses one of another profile. */
+	struct tw_profile p = { 0 };
+	if (!cli_profile(ctx, &p))
+		return CLI_FAIL;
 	int64_t id = 0;
 	/* a live profile or sponsor can be named; a deleted one only by id */
-	bool named = !undo && (kind == TW_REC_PROFILE || kind == TW_REC_SPONSOR) &&
-		     !cli_all_digits(pos[1]);
-	if (named ? !by_name(ctx, kind, pos[1], &id) : !cli_id(name, pos[1], &id))
+	bool named = !undo && (kind == TW_REC_PROFILE || kind == TW_REC_SPONSOR);
+	if (named ? !by_name(ctx, &p, kind, pos[1], &id) : !cli_id(name, pos[1], &id)) {
+		tw_profile_finish(&p);
 		return CLI_FAIL;
-	struct tw_store *st = cli_store(ctx);
-	if (!st)
-		return CLI_FAIL;
-	struct tw_error err = { 0 };
-	if (!(undo ? tw_store_undelete(st, kind, id, &err) : tw_store_delete(st, kind, id, &err))) {
-		if (err.code == TW_ERR_NOTFOUND)
-			return cli_fail(undo ? "no deleted %s %lld to bring back"
-					     : "no %s %lld to delete", name, (long long)id);
-		return cli_fail("%s", err.message);
 	}
+	struct tw_error err = { 0 };
+	bool ok = undo ? tw_store_undelete(ctx->store, p.id, kind, id, &err)
+		       : tw_store_delete(ctx->store, p.id, kind, id, &err);
+	if (!ok) {
+		if (err.code == TW_ERR_NOTFOUND && kind == TW_REC_PROFILE)
+			rc = cli_fail(undo ? "no deleted %s %lld to bring back"
+					   : "no %s %lld to delete", name, (long long)id);
+		else if (err.code == TW_ERR_NOTFOUND)
+			rc = cli_fail(undo ? "no deleted %s %lld to bring back in profile '%s'"
+					   : "no %s %lld to delete in profile '%s'",
+				      name, (long long)id, p.name);
+		else
+			rc = cli_fail("%s", err.message);
+		tw_profile_finish(&p);
+		return rc;
+	}
+	tw_profile_finish(&p);
 	if (undo)
 		cli_say(ctx, "restored %s %lld\n", name, (long long)id);
 	else
@@ -97,10 +107,12 @@ int cmd_delete(struct cli_ctx *ctx, int argc, char **argv)
 		     "       twoway delete profile|sponsor NAME\n"
 		     "\n"
 		     "Deletes the record (KIND: profile, sponsor, reflection, meeting, action or\n"
-		     "coaching). A profile or a sponsor of the current profile can be named\n"
-		     "instead of numbered. Deleting a sponsor deletes their meetings too. It\n"
-		     "can be brought back with 'twoway undo KIND ID' until 'twoway purge --yes'\n"
-		     "removes deleted records for good.");
+		     "coaching) of the profile in use; a record of another profile is not\n"
+		     "found. A profile or a sponsor can be named instead of numbered: a NAME is\n"
+		     "looked up by name first, and taken as an id only when nothing has that\n"
+		     "name. Deleting a sponsor deletes their meetings too. It can be brought\n"
+		     "back with 'twoway undo KIND ID' until 'twoway purge --yes' removes deleted\n"
+		     "records for good.");
 		return CLI_OK;
 	}
 	return cli_delete_run(ctx, "delete", false, argc, argv);

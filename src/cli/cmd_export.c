@@ -2,6 +2,7 @@
  * database (or one profile) as JSON, action items or meetings as CSV, and
  * meetings as iCalendar; to stdout or, atomically and private, to --out. */
 #include <stdlib.h>
+#include <errno.h>
 #include <string.h>
 
 #include "cli.h"
@@ -145,7 +146,9 @@ int cmd_export(struct cli_ctx *ctx, int argc, char **argv)
 	struct tw_error err = { 0 };
 	if (!out || strcmp(out, "-") == 0) {
 		if (b.len && fwrite(b.data, 1, b.len, stdout) != b.len)
-			rc = cli_fail("cannot write the export to standard output");
+			rc = cli_fail("cannot write the output: %s", strerror(errno));
+		else if (!cli_output_ok())
+			rc = CLI_FAIL;
 	} else if (!tw_export_write_file(out, b.data ? b.data : "", b.len, force, &err)) {
 		rc = cli_fail("%s; nothing was written", err.message);
 	} else if (strcmp(format, "json") == 0) {

@@ -203,12 +203,14 @@ int cmd_guides(struct cli_ctx *ctx, int argc, char **argv)
 	if (n == 1) {
 		only = tw_library_guide(lib, pos[0]);
 		if (!only) {
-			fprintf(stderr, "twoway: unknown guide '%s'", pos[0]);
-			for (size_t i = 0; i < lib->n_guides; i++)
-				fprintf(stderr, "%s%s", i ? ", " : "; the guides are: ",
-					lib->guides[i]->id);
-			fputc('\n', stderr);
-			return CLI_FAIL;
+			char list[1024];
+			size_t at = 0;
+			list[0] = '\0';
+			for (size_t i = 0; i < lib->n_guides && at < sizeof list; i++)
+				at += (size_t)snprintf(list + at, sizeof list - at, "%s%s",
+						       i ? ", " : "; the guides are: ",
+						       lib->guides[i]->id);
+			return cli_fail("unknown guide '%s'%s", pos[0], list);
 		}
 	}
 	if (ids) {

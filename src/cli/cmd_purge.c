@@ -1,4 +1,6 @@
-/* `twoway purge [--yes]`: lists every soft-deleted record and, only with
+/* `twoway purge [--all] [--yes]`: lists every record a purge would remove
+ * (the deleted records of the profile in use and what goes with them; with
+ * --all, of the whole database, deleted profiles included) and, only with
  * --yes, removes them for good. */
 #include <string.h>
 
@@ -8,26 +10,36 @@
 int cmd_purge(struct cli_ctx *ctx, int argc, char **argv)
 {
 	if (cli_wants_help(argc, argv)) {
-		puts("usage: twoway purge [--yes]\n"
+		puts("usage: twoway purge [--all] [--yes]\n"
 		     "\n"
-		     "Lists the deleted records. With --yes, removes them for good; without it\n"
-		     "nothing is removed.");
+		     "Lists every record a purge would remove: the deleted records of the\n"
+		     "profile in use, and the records that go with them (the meetings of a\n"
+		     "deleted sponsor). With --all, the whole database: every profile, and the\n"
+		     "deleted profiles with everything in them. With --yes, removes them for\n"
+		     "good; without it nothing is removed.");
 		return CLI_OK;
 	}
-	bool yes = false;
+	bool yes = false, all = false;
 	const char *pos[1];
 	int n;
-	const struct cli_opt opts[] = { { "--yes", NULL, &yes }, { NULL, NULL, NULL } };
+	const struct cli_opt opts[] = { { "--yes", NULL, &yes },
+					{ "--all", NULL, &all },
+					{ NULL, NULL, NULL } };
 	int rc = cli_parse("purge", argc, argv, opts, pos, 0, &n);
 	if (rc)
 		return rc;
+	struct tw_profile p = { 0 };
+	if (!all && !cli_profile(ctx, &p))
+		return CLI_FAIL;
+	int64_t scope = all ? 0 : p.id;
+	tw_profile_finish(&p);
 	struct tw_store *st = cli_store(ctx);
 	if (!st)
 		return CLI_FAIL;
 	struct tw_deleted *v = NULL;
 	size_t nv = 0;
 	struct tw_error err = { 0 };
-	if (!tw_store_deleted_list(st, &v, &nv, &err))
+	if (!tw_store_deleted_list(st, scope, &v, &nv, &err))
 		return cli_fail("%s", err.message);
 	if (nv == 0) {
 		cli_say(ctx, "nothing to purge\n");
@@ -51,7 +63,7 @@ int cmd_purge(struct cli_ctx *ctx, int argc, char **argv)
 		return CLI_OK;
 	}
 	size_t count = 0;
-	if (!tw_store_purge(st, &count, &err))
+	if (!tw_store_purge(st, scope, &count, &err))
 		return cli_fail("%s", err.message);
 	cli_say(ctx, "purged %zu record%s\n", count, count == 1 ? "" : "s");
 	return CLI_OK;

@@ -1,6 +1,7 @@
 /* Helpers every subcommand uses: opening the store and content once,
  * resolving the profile, the one-line error conventions and the dispatch
  * of subcommands (profile add, sponsor list, ...). */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,14 +9,60 @@
 
 #include "cli.h"
 #include "tw_config.h"
+#include "twoway/util.h"
+
+/* Writes s as one line: a newline becomes a space, other control
+ * characters (C0, DEL, C1) and the bidirectional overrides and isolates,
+ * which could reorder what the line shows, become '?'. */
+static void put_one_line(FILE *f, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t len = strlen(s);
+	for (size_t i = 0; i < len;) {
+		unsigned cp;
+		size_t n = tw_utf8_decode(p + i, len - i, &cp);
+		if (!n) {
+			fputc('?', f);
+			i++;
+			continue;
+		}
+		if (cp == '\n' || cp == '\r' || cp == '\t')
+			fputc(' ', f);
+		else if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0) ||
+			 (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069))
+			fputc('?', f);
+		else
+			fwrite(p + i, 1, n, f);
+		i += n;
+	}
+}
+
+void cli_vsay(FILE *f, const char *fmt, va_list ap)
+{
+	char *s = NULL;
+	if (vasprintf(&s, fmt, ap) < 0) {
+		fputs("(out of memory)\n", f);
+		return;
+	}
+	put_one_line(f, s);
+	fputc('\n', f);
+	free(s);
+}
+
+void cli_line(FILE *f, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	cli_vsay(f, fmt, ap);
+	va_end(ap);
+}
 
 int cli_fail(const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
 	fputs("twoway: ", stderr);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+	cli_vsay(stderr, fmt, ap);
 	va_end(ap);
 	return CLI_FAIL;
 }
@@ -25,11 +72,40 @@ int cli_usage(const char *cmd, const char *fmt, ...)
 	va_list ap;
 	va_start(ap, fmt);
 	fprintf(stderr, "twoway %s: ", cmd);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+	cli_vsay(stderr, fmt, ap);
 	fprintf(stderr, "Try 'twoway %s --help'.\n", cmd);
 	va_end(ap);
 	return CLI_USAGE;
+}
+
+int cli_finish(int rc)
+{
+	/* Output that never reached its file is a failure, however well the
+	 * command went: a full disk, /dev/full, a closed pipe. One line. */
+	int e = 0;
+	if (fflush(stdout) != 0)
+		e = errno;
+	bool bad = ferror(stdout) || e;
+	if (fclose(stdout) != 0 && !bad) {
+		bad = true;
+		e = errno;
+	}
+	if (bad && rc == CLI_OK) {
+		if (e)
+			cli_fail("cannot write the output: %s", strerror(e));
+		else
+			cli_fail("cannot write the output");
+		rc = CLI_FAIL;
+	}
+	return rc;
+}
+
+bool cli_output_ok(void)
+{
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return true;
+	cli_fail("cannot write the output: %s", strerror(errno ? errno : EIO));
+	return false;
 }
 
 bool cli_wants_help(int argc, char **argv)
@@ -92,6 +168,8 @@ struct tw_store *cli_store(struct cli_ctx *ctx)
 	ctx->store = tw_store_open_view(path, ctx->view, &err);
 	if (!ctx->store)
 		cli_fail("%s", err.message);
+	else if (tw_store_notice(ctx->store))
+		cli_fail("%s", tw_store_notice(ctx->store));
 	free(path);
 	return ctx->store;
 }
@@ -110,7 +188,7 @@ struct tw_library *cli_library(struct cli_ctx *ctx)
 	for (size_t i = 0; i < ctx->lib->problems.n; i++) {
 		char *line = tw_diag_format(&ctx->lib->problems.v[i]);
 		if (line)
-			fprintf(stderr, "twoway: skipped: %s\n", line);
+			cli_fail("skipped: %s", line);
 		free(line);
 	}
 	return ctx->lib;
@@ -168,8 +246,17 @@ void cli_say(const struct cli_ctx *ctx, const char *fmt, ...)
 {
 	if (ctx->quiet)
 		return;
+	/* One line through the same filter as every message; the format's
+	 * own trailing newline is that line's end. */
+	char *s = NULL;
 	va_list ap;
 	va_start(ap, fmt);
-	vprintf(fmt, ap);
+	int n = vasprintf(&s, fmt, ap);
 	va_end(ap);
+	if (n < 0)
+		return;
+	if (n > 0 && s[n - 1] == '\n')
+		s[n - 1] = '\0';
+	cli_line(stdout, "%s", s);
+	free(s);
 }

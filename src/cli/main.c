@@ -119,7 +119,7 @@ int main(int argc, char **argv)
 		for (size_t k = 0; k < 4 && !taken; k++) {
 			taken = take_value(names[k], argc, argv, &i, slots[k]);
 			if (taken < 0) {
-				fprintf(stderr, "twoway: option '%s' needs a value\n", names[k]);
+				cli_line(stderr, "twoway: option '%s' needs a value", names[k]);
 				return CLI_USAGE;
 			}
 		}
@@ -144,8 +144,8 @@ int main(int argc, char **argv)
 	 * `twoway export --coach` reaches export. */
 	if (argc >= 2 && strcmp(argv[1], "--coach") == 0) {
 		if (argc > 2) {
-			fprintf(stderr, "twoway: unexpected '%s' after --coach: --coach opens the "
-					"app in coach mode and takes no command\n", argv[2]);
+			cli_line(stderr, "twoway: unexpected '%s' after --coach: --coach opens the "
+					"app in coach mode and takes no command", argv[2]);
 			fprintf(stderr, "Try 'twoway --help'.\n");
 			return CLI_USAGE;
 		}
@@ -157,7 +157,7 @@ int main(int argc, char **argv)
 			 strcmp(argv[1], "--help") != 0 && strcmp(argv[1], "-V") != 0 &&
 			 strcmp(argv[1], "--version") != 0)) {
 		if (argc >= 2) {
-			fprintf(stderr, "twoway: unknown option '%s'\n", argv[1]);
+			cli_line(stderr, "twoway: unknown option '%s'", argv[1]);
 			fprintf(stderr, "Try 'twoway --help'.\n");
 			return CLI_USAGE;
 		}
@@ -168,11 +168,11 @@ int main(int argc, char **argv)
 	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0 ||
 	    strcmp(argv[1], "help") == 0) {
 		usage(stdout);
-		return CLI_OK;
+		return cli_finish(CLI_OK);
 	}
 	if (strcmp(argv[1], "-V") == 0 || strcmp(argv[1], "--version") == 0) {
 		printf("twoway %s\n", TW_VERSION);
-		return CLI_OK;
+		return cli_finish(CLI_OK);
 	}
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
 		if (strcmp(argv[1], commands[i].name) != 0)
@@ -187,9 +187,9 @@ int main(int argc, char **argv)
 		}
 		tw_store_close(ctx.store);
 		tw_library_free(ctx.lib);
-		return rc;
+		return cli_finish(rc);
 	}
-	fprintf(stderr, "twoway: unknown command '%s'\n", argv[1]);
+	cli_line(stderr, "twoway: unknown command '%s'", argv[1]);
 	fprintf(stderr, "Try 'twoway --help'.\n");
 	return CLI_USAGE;
 }

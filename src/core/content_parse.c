@@ -486,8 +486,17 @@ struct tw_guide *tw_content_parse(const char *name, const char *buf, size_t len,
 
 struct tw_guide *tw_content_load_file(const char *path, struct tw_diags *diags)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* A FIFO or a device named x.yaml must not hang the loader: anything
+	 * but a regular file is refused before it is opened, and the open
+	 * itself never blocks (O_NONBLOCK), in case the file was swapped for
+	 * something else in between; fstat then judges what was opened. */
 	struct stat st;
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		tw_diags_add(diags, path, 0, 0, "cannot read: %s",
+			     S_ISDIR(st.st_mode) ? "it is a directory" : "not a regular file");
+		return NULL;
+	}
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
 	if (fd < 0 || fstat(fd, &st) != 0) {
 		tw_diags_add(diags, path, 0, 0, "cannot read: %s", strerror(errno));
 		if (fd >= 0)
@@ -500,6 +509,9 @@ struct tw_guide *tw_content_load_file(const char *path, struct tw_diags *diags)
 		close(fd);
 		return NULL;
 	}
+	int fl = fcntl(fd, F_GETFL);
+	if (fl >= 0)
+		fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
 	if (st.st_size > TW_CONTENT_MAX_BYTES) {
 		tw_diags_add(diags, path, 0, 0,
 			     "the file is larger than 1 MiB (%lld bytes); content files are limited to 1 MiB",

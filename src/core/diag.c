@@ -67,6 +67,11 @@ bool tw_error_set(struct tw_error *err, enum tw_errcode code, const char *fmt, .
 	va_start(ap, fmt);
 	vsnprintf(err->message, sizeof(err->message), fmt, ap);
 	va_end(ap);
+	/* One problem, one line: SQLite's own messages may span several
+	 * ("*** in database main ***" then the problem). */
+	for (char *c = err->message; *c; c++)
+		if (*c == '\n' || *c == '\r')
+			*c = ' ';
 	return false;
 }
 

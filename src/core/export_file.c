@@ -53,6 +53,12 @@ bool tw_export_write_file(const char *path, const char *data, size_t len, bool f
 	if (!force && lstat(path, &sb) == 0)
 		return tw_error_set(err, TW_ERR_EXISTS,
 				    "'%s' already exists; use --force to replace it", path);
+	/* --force replaces a regular file, never a device, a FIFO, a socket,
+	 * a directory or a symbolic link (which would point elsewhere). */
+	if (force && lstat(path, &sb) == 0 && !S_ISREG(sb.st_mode))
+		return tw_error_set(err, TW_ERR_EXISTS,
+				    "'%s' is not a regular file; --force replaces only regular "
+				    "files", path);
 	char *copy = strdup(path);
 	if (!copy)
 		return tw_error_set(err, TW_ERR_NOMEM, "out of memory");

@@ -186,18 +186,22 @@ char *store_file_uri(const char *path, const char *query)
 	return u;
 }
 
-/* Checks an existing file with an immutable read-only connection: SQLite
- * takes no lock and creates no -wal or -shm file, so a refused file stays
- * exactly as it was. */
-static bool validate_readonly(const char *path, bool deep, struct tw_error *err)
+/* Opens uri read-only (flags add SQLITE_OPEN_URI) and judges it; *verdict
+ * is set when the answer is final (accepted or refused), left false when
+ * the connection could not even look (no -shm to share, a WAL that needs
+ * recovery), so that the caller may try another way. Checkpoint on close is
+ * off, so closing never writes either. */
+static bool judge_uri(const char *uri, const char *path, bool deep, bool *verdict,
+		      struct tw_error *err)
 {
-	char *uri = store_file_uri(path, "immutable=1");
-	if (!uri)
-		return store_nomem(err);
 	sqlite3 *db = NULL;
 	int rc = sqlite3_open_v2(uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
-	free(uri);
 	bool ok;
+	*verdict = true;
+	if (rc == SQLITE_OK) {
+		sqlite3_db_config(db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+		sqlite3_busy_timeout(db, BUSY_TIMEOUT_MS); /* another window writing */
+	}
 	if (rc != SQLITE_OK) {
 		if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT)
 			ok = refuse_corrupt(path, sqlite3_errstr(rc), err);
@@ -206,9 +210,130 @@ static bool validate_readonly(const char *path, bool deep, struct tw_error *err)
 					  db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
 	} else {
 		ok = judge(db, path, deep, err);
+		int code = sqlite3_errcode(db) & 0xff;
+		if (!ok && (code == SQLITE_CANTOPEN || code == SQLITE_READONLY ||
+			    code == SQLITE_IOERR))
+			*verdict = false;
 	}
 	sqlite3_close(db);
 	return ok;
+}
+
+/* Checks an existing file with an immutable read-only connection: SQLite
+ * takes no lock and creates no -wal or -shm file, so a refused file stays
+ * exactly as it was. */
+static bool validate_readonly(const char *path, bool deep, struct tw_error *err)
+{
+	char *uri = store_file_uri(path, "immutable=1");
+	if (!uri)
+		return store_nomem(err);
+	bool verdict;
+	bool ok = judge_uri(uri, path, deep, &verdict, err);
+	free(uri);
+	return ok;
+}
+
+/* Copies the file from to a new file to (mode 0600); false on any error. */
+static bool copy_file(const char *from, const char *to)
+{
+	int in = open(from, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	if (in < 0)
+		return false;
+	int out = open(to, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	bool ok = out >= 0;
+	char buf[65536];
+	while (ok) {
+		ssize_t n = read(in, buf, sizeof buf);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			ok = n == 0;
+			break;
+		}
+		for (ssize_t at = 0; ok && at < n;) {
+			ssize_t w = write(out, buf + at, (size_t)(n - at));
+			if (w < 0 && errno == EINTR)
+				continue;
+			ok = w > 0;
+			at += w > 0 ? w : 0;
+		}
+	}
+	close(in);
+	if (out >= 0 && close(out) != 0)
+		ok = false;
+	return ok;
+}
+
+/* The last way to judge a file with a -wal that a read-only connection
+ * cannot read in place (no -shm beside it, or one that needs recovery):
+ * a private copy of the file and its -wal in a 0700 temporary directory,
+ * judged there and removed. The originals are only read. */
+static bool validate_copy(const char *path, bool deep, struct tw_error *err)
+{
+	const char *tmpdir = getenv("TMPDIR");
+	char *dir = tw_strdup_printf("%s/twoway-judge.XXXXXX",
+				     tmpdir && *tmpdir ? tmpdir : "/tmp");
+	if (!dir)
+		return store_nomem(err);
+	if (!mkdtemp(dir)) {
+		bool r = tw_error_set(err, TW_ERR_IO, "cannot check '%s': %s", path,
+				      strerror(errno));
+		free(dir);
+		return r;
+	}
+	char *db = tw_strdup_printf("%s/db", dir);
+	char *wal = tw_strdup_printf("%s/db-wal", dir);
+	char *shm = tw_strdup_printf("%s/db-shm", dir);
+	char *src_wal = tw_strdup_printf("%s-wal", path);
+	bool ok;
+	if (!db || !wal || !shm || !src_wal) {
+		ok = store_nomem(err);
+	} else if (!copy_file(path, db) || !copy_file(src_wal, wal)) {
+		ok = tw_error_set(err, TW_ERR_IO, "cannot read '%s' to check it: %s", path,
+				  strerror(errno));
+	} else {
+		sqlite3 *c = NULL;
+		int rc = sqlite3_open_v2(db, &c, SQLITE_OPEN_READWRITE, NULL);
+		if (rc == SQLITE_OK)
+			ok = judge(c, path, deep, err);
+		else if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT)
+			ok = refuse_corrupt(path, sqlite3_errstr(rc), err);
+		else
+			ok = tw_error_set(err, TW_ERR_IO, "cannot check '%s': %s", path,
+					  sqlite3_errstr(rc));
+		sqlite3_close(c);
+	}
+	if (db)
+		unlink(db);
+	if (wal)
+		unlink(wal);
+	if (shm)
+		unlink(shm);
+	rmdir(dir);
+	free(db);
+	free(wal);
+	free(shm);
+	free(src_wal);
+	free(dir);
+	return ok;
+}
+
+/* Judges a file that has a -wal beside it (another window has it open, or
+ * one was killed) through a read-only connection that reads the WAL but
+ * opens the file, the -wal and the -shm read-only and never checkpoints:
+ * a refused file, its -wal and its -shm stay byte for byte as they were. */
+static bool validate_wal(const char *path, bool deep, struct tw_error *err)
+{
+	char *uri = store_file_uri(path, "mode=ro&readonly_shm=1");
+	if (!uri)
+		return store_nomem(err);
+	bool verdict;
+	bool ok = judge_uri(uri, path, deep, &verdict, err);
+	free(uri);
+	if (ok || verdict)
+		return ok;
+	tw_error_clear(err);
+	return validate_copy(path, deep, err);
 }
 
 static bool wal_exists(const char *path)
@@ -354,6 +479,8 @@ struct tw_store *store_open(const char *path, enum tw_view view, bool backups,
 		tw_error_clear(err);
 		busy_file = true;
 	}
+	if (busy_file && !validate_wal(path, deep, err))
+		return NULL;
 
 	struct tw_store *st = calloc(1, sizeof *st);
 	if (!st || !(st->path = strdup(path))) {
@@ -364,6 +491,11 @@ struct tw_store *store_open(const char *path, enum tw_view view, bool backups,
 	st->view = view == TW_VIEW_COACH ? TW_VIEW_COACH : TW_VIEW_OWNER;
 	st->no_backup = !backups;
 	st->opening = true;
+	if (!store_tighten_modes(path, &st->notice)) {
+		tw_store_close(st);
+		store_nomem(err);
+		return NULL;
+	}
 	mode_t old = umask(077);
 	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE;
 	if (fresh)
@@ -381,12 +513,15 @@ struct tw_store *store_open(const char *path, enum tw_view view, bool backups,
 		/* A -wal file means another window has it open (or one was
 		 * killed): judge it through SQLite, which reads the WAL. */
 		if (busy_file && !judge(st->db, path, deep, err))
-			ok = false;
+			ok = false; /* moved since it was judged read-only */
 	}
 	ok = ok && set_pragmas(st, err) && migrate(st, err);
 	st->opening = false;
 	umask(old);
 	if (!ok) {
+		/* whatever went wrong, closing must not write: no checkpoint */
+		if (st->db)
+			sqlite3_db_config(st->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
 		tw_store_close(st);
 		return NULL;
 	}
@@ -399,6 +534,7 @@ void tw_store_close(struct tw_store *st)
 		return;
 	sqlite3_close_v2(st->db);
 	free(st->backup_problem);
+	free(st->notice);
 	free(st->path);
 	free(st);
 }

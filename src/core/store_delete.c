@@ -1,6 +1,7 @@
 /* Soft delete, undo and purge: deleting stamps deleted_at (the record
  * leaves lists and search), undelete clears it, and purge removes every
- * stamped record for good in one transaction. */
+ * stamped record for good in one transaction. All three act within one
+ * profile: a record of another profile is not found. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,15 +29,18 @@ static const char *table_of(enum tw_record_kind kind)
 	return NULL;
 }
 
-/* Runs sql with ?1 = a and ?2 = b; *changed is the rows touched. */
-static bool run2(struct tw_store *st, const char *sql, int64_t a, int64_t b, int *changed,
-		 struct tw_error *err)
+/* Runs sql with ?1 = a, ?2 = b and ?3 = c (when the statement has it);
+ * *changed is the rows touched. */
+static bool run3(struct tw_store *st, const char *sql, int64_t a, int64_t b, int64_t c,
+		 int *changed, struct tw_error *err)
 {
 	sqlite3_stmt *q;
 	if (!store_prepare(st, sql, &q, err))
 		return false;
 	sqlite3_bind_int64(q, 1, a);
 	sqlite3_bind_int64(q, 2, b);
+	if (sqlite3_bind_parameter_count(q) >= 3)
+		sqlite3_bind_int64(q, 3, c);
 	int rc = sqlite3_step(q);
 	sqlite3_finalize(q);
 	if (rc != SQLITE_DONE) {
@@ -58,26 +62,34 @@ static bool not_found(enum tw_record_kind kind, int64_t id, bool deleted,
 			    deleted ? "deleted " : "", tw_record_kind_name(kind), (long long)id);
 }
 
-bool tw_store_delete(struct tw_store *st, enum tw_record_kind kind, int64_t id,
-		     struct tw_error *err)
+/* "AND profile_id = ?3" for the records of a profile; profiles
+ * themselves belong to no profile. */
+static const char *scope_of(enum tw_record_kind kind)
+{
+	return kind == TW_REC_PROFILE ? "AND ?3 = ?3" : "AND profile_id = ?3";
+}
+
+bool tw_store_delete(struct tw_store *st, int64_t profile_id, enum tw_record_kind kind,
+		     int64_t id, struct tw_error *err)
 {
 	const char *table = table_of(kind);
 	if (!table)
 		return tw_error_set(err, TW_ERR_INVALID, "unknown record kind %d", (int)kind);
-	char sql[128];
+	char sql[160];
 	snprintf(sql, sizeof sql,
-		 "UPDATE %s SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL", table);
+		 "UPDATE %s SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL %s", table,
+		 scope_of(kind));
 	int64_t now = (int64_t)time(NULL);
 	int changed = 0;
 	if (!store_begin(st, err))
 		return false;
-	bool ok = run2(st, sql, id, now, &changed, err);
+	bool ok = run3(st, sql, id, now, profile_id, &changed, err);
 	if (ok && changed == 0)
 		ok = not_found(kind, id, false, err);
 	/* a sponsor's meetings go with it, and come back with it */
 	if (ok && kind == TW_REC_SPONSOR)
-		ok = run2(st, "UPDATE meetings SET deleted_at = ?2 WHERE sponsor_id = ?1 "
-			      "AND deleted_at IS NULL", id, now, NULL, err);
+		ok = run3(st, "UPDATE meetings SET deleted_at = ?2 WHERE sponsor_id = ?1 "
+			      "AND deleted_at IS NULL", id, now, 0, NULL, err);
 	if (!ok) {
 		store_rollback(st);
 		return false;
@@ -85,8 +97,8 @@ bool tw_store_delete(struct tw_store *st, enum tw_record_kind kind, int64_t id,
 	return store_commit(st, err);
 }
 
-bool tw_store_undelete(struct tw_store *st, enum tw_record_kind kind, int64_t id,
-		       struct tw_error *err)
+bool tw_store_undelete(struct tw_store *st, int64_t profile_id, enum tw_record_kind kind,
+		       int64_t id, struct tw_error *err)
 {
 	const char *table = table_of(kind);
 	if (!table)
@@ -95,7 +107,16 @@ bool tw_store_undelete(struct tw_store *st, enum tw_record_kind kind, int64_t id
 		return false;
 	bool ok = true;
 	int changed = 0;
-	if (kind == TW_REC_MEETING) {
+	if (kind != TW_REC_PROFILE) {
+		char sql[128];
+		snprintf(sql, sizeof sql, "SELECT 1 FROM %s WHERE id = ?1 AND profile_id = ?2",
+			 table);
+		char missing[96];
+		snprintf(missing, sizeof missing, "there is no deleted %s with id %lld",
+			 tw_record_kind_name(kind), (long long)id);
+		ok = store_exists(st, sql, id, profile_id, missing, err);
+	}
+	if (ok && kind == TW_REC_MEETING) {
 		sqlite3_stmt *q;
 		if (store_prepare(st, "SELECT 1 FROM meetings m JOIN sponsors s "
 					    "ON s.id = m.sponsor_id WHERE m.id = ? "
@@ -111,14 +132,14 @@ bool tw_store_undelete(struct tw_store *st, enum tw_record_kind kind, int64_t id
 		}
 	}
 	if (ok && kind == TW_REC_SPONSOR)
-		ok = run2(st, "UPDATE meetings SET deleted_at = NULL WHERE sponsor_id = ?1 "
+		ok = run3(st, "UPDATE meetings SET deleted_at = NULL WHERE sponsor_id = ?1 "
 			      "AND deleted_at = (SELECT deleted_at FROM sponsors WHERE id = ?1) "
-			      "AND ?2 = ?2", id, 0, NULL, err);
+			      "AND ?2 = ?2", id, 0, 0, NULL, err);
 	if (ok) {
 		char sql[128];
 		snprintf(sql, sizeof sql, "UPDATE %s SET deleted_at = NULL WHERE id = ?1 "
 					  "AND deleted_at IS NOT NULL AND ?2 = ?2", table);
-		ok = run2(st, sql, id, 0, &changed, err);
+		ok = run3(st, sql, id, 0, 0, &changed, err);
 	}
 	if (ok && changed == 0)
 		ok = not_found(kind, id, true, err);
@@ -129,81 +150,133 @@ bool tw_store_undelete(struct tw_store *st, enum tw_record_kind kind, int64_t id
 	return store_commit(st, err);
 }
 
-static const char deleted_sql[] =
-	"SELECT 0, id, 'Profile ' || name, deleted_at FROM profiles "
-	"  WHERE deleted_at IS NOT NULL "
-	"UNION ALL SELECT 1, id, 'Sponsor ' || name, deleted_at FROM sponsors "
-	"  WHERE deleted_at IS NOT NULL "
-	"UNION ALL SELECT 2, id, 'Reflection ' || coalesce(item_id, '#' || id) || ': ' || "
-	"  substr(replace(text, char(10), ' '), 1, 40), deleted_at FROM reflections "
-	"  WHERE deleted_at IS NOT NULL "
-	"UNION ALL SELECT 3, m.id, 'Meeting with ' || s.name || ', ' || "
-	"  strftime('%Y-%m-%d %H:%M', m.at, 'unixepoch', 'localtime'), m.deleted_at "
-	"  FROM meetings m JOIN sponsors s ON s.id = m.sponsor_id "
-	"  WHERE m.deleted_at IS NOT NULL "
-	"UNION ALL SELECT 4, id, 'Action item: ' || substr(replace(text, char(10), ' '), 1, 50), "
-	"  deleted_at FROM actions WHERE deleted_at IS NOT NULL "
-	"UNION ALL SELECT 5, id, 'Coaching session with ' || coach || ', ' || "
-	"  strftime('%Y-%m-%d', started, 'unixepoch', 'localtime'), deleted_at FROM coaching "
-	"  WHERE deleted_at IS NOT NULL "
-	"ORDER BY 1, 2"; /* by kind, then id: the same list however the seconds fell */
+/* What a purge takes, table by table: "gone" is the condition on a row
+ * (?1 = the profile, 0 for the whole database), "label" what the list
+ * shows, "parent" why a live row goes too (its profile or sponsor was
+ * deleted) and "when" the deletion time shown. */
+#define IN_PROFILE "(?1 = 0 OR x.profile_id = ?1)"
+#define DEAD_PROFILE "(?1 = 0 AND x.profile_id IN (SELECT id FROM profiles WHERE deleted_at IS NOT NULL))"
+#define PARENT_PROFILE "(SELECT ' (goes with deleted profile ' || name || ')' FROM profiles " \
+	"WHERE id = x.profile_id AND deleted_at IS NOT NULL AND x.deleted_at IS NULL)"
+#define PROFILE_WHEN "(SELECT deleted_at FROM profiles WHERE id = x.profile_id)"
+static const struct {
+	enum tw_record_kind kind;
+	const char *table, *gone, *label, *parent, *when;
+} purged[] = {
+	{ TW_REC_ACTION, "actions",
+	  "(x.deleted_at IS NOT NULL AND " IN_PROFILE ") OR " DEAD_PROFILE,
+	  "'Action item: ' || substr(replace(x.text, char(10), ' '), 1, 50)", PARENT_PROFILE,
+	  PROFILE_WHEN },
+	{ TW_REC_MEETING, "meetings",
+	  "((x.deleted_at IS NOT NULL OR x.sponsor_id IN (SELECT id FROM sponsors "
+	  "WHERE deleted_at IS NOT NULL)) AND " IN_PROFILE ") OR " DEAD_PROFILE,
+	  "'Meeting with ' || (SELECT name FROM sponsors WHERE id = x.sponsor_id) || ', ' || "
+	  "strftime('%Y-%m-%d %H:%M', x.at, 'unixepoch', 'localtime')",
+	  "coalesce(" PARENT_PROFILE ", (SELECT ' (goes with deleted sponsor ' || name || ')' "
+	  "FROM sponsors WHERE id = x.sponsor_id AND deleted_at IS NOT NULL AND "
+	  "x.deleted_at IS NULL))",
+	  "coalesce(" PROFILE_WHEN ", (SELECT deleted_at FROM sponsors WHERE id = x.sponsor_id))" },
+	{ TW_REC_REFLECTION, "reflections",
+	  "(x.deleted_at IS NOT NULL AND " IN_PROFILE ") OR " DEAD_PROFILE,
+	  "'Reflection ' || coalesce(x.item_id, '#' || x.id) || ': ' || "
+	  "substr(replace(x.text, char(10), ' '), 1, 40)", PARENT_PROFILE, PROFILE_WHEN },
+	{ TW_REC_COACHING, "coaching",
+	  "(x.deleted_at IS NOT NULL AND " IN_PROFILE ") OR " DEAD_PROFILE,
+	  "'Coaching session with ' || x.coach || ', ' || "
+	  "strftime('%Y-%m-%d', x.started, 'unixepoch', 'localtime')", PARENT_PROFILE,
+	  PROFILE_WHEN },
+	{ TW_REC_SPONSOR, "sponsors",
+	  "(x.deleted_at IS NOT NULL AND " IN_PROFILE ") OR " DEAD_PROFILE,
+	  "'Sponsor ' || x.name", PARENT_PROFILE, PROFILE_WHEN },
+	{ TW_REC_PROFILE, "profiles", "?1 = 0 AND x.deleted_at IS NOT NULL",
+	  "'Profile ' || x.name || (SELECT CASE WHEN count(*) THEN ' (and its ' || count(*) || "
+	  "' ticks, ratings and drafts)' ELSE '' END FROM (SELECT 1 FROM progress WHERE "
+	  "profile_id = x.id UNION ALL SELECT 1 FROM rating_history WHERE profile_id = x.id "
+	  "UNION ALL SELECT 1 FROM drafts WHERE profile_id = x.id))", "NULL", "NULL" },
+};
+#define NPURGED (sizeof purged / sizeof purged[0])
 
-bool tw_store_deleted_list(struct tw_store *st, struct tw_deleted **out, size_t *n,
-			   struct tw_error *err)
+/* The list order: profiles first, then sponsors, reflections, meetings,
+ * actions, coaching sessions (the order of enum tw_record_kind). */
+static int by_kind_id(const void *a, const void *b)
 {
-	static const enum tw_record_kind kinds[] = {
-		TW_REC_PROFILE, TW_REC_SPONSOR, TW_REC_REFLECTION,
-		TW_REC_MEETING, TW_REC_ACTION,  TW_REC_COACHING,
-	};
+	const struct tw_deleted *x = a, *y = b;
+	if (x->kind != y->kind)
+		return x->kind < y->kind ? -1 : 1;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+bool tw_store_deleted_list(struct tw_store *st, int64_t profile_id, struct tw_deleted **out,
+			   size_t *n, struct tw_error *err)
+{
 	*out = NULL;
 	*n = 0;
-	sqlite3_stmt *q;
-	if (!store_prepare(st, deleted_sql, &q, err))
-		return false;
 	struct tw_deleted *v = NULL;
 	size_t cnt = 0, cap = 0;
-	int rc;
 	bool ok = true;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		if (!store_grow((void **)&v, &cap, cnt, sizeof *v) ||
-		    !(v[cnt].label = store_col_dup(q, 2))) {
-			ok = store_nomem(err);
+	for (size_t t = 0; ok && t < NPURGED; t++) {
+		char sql[2048];
+		snprintf(sql, sizeof sql,
+			 "SELECT x.id, %s || coalesce(%s, ''), coalesce(x.deleted_at, %s), "
+			 "x.deleted_at IS NULL FROM %s x WHERE %s ORDER BY x.id",
+			 purged[t].label, purged[t].parent, purged[t].when, purged[t].table,
+			 purged[t].gone);
+		sqlite3_stmt *q;
+		if (!store_prepare(st, sql, &q, err)) {
+			ok = false;
 			break;
 		}
-		int k = sqlite3_column_int(q, 0);
-		v[cnt].kind = kinds[k >= 0 && k < 6 ? k : 0];
-		v[cnt].id = sqlite3_column_int64(q, 1);
-		v[cnt].deleted = sqlite3_column_int64(q, 3);
-		cnt++;
+		sqlite3_bind_int64(q, 1, profile_id);
+		int rc;
+		while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+			if (!store_grow((void **)&v, &cap, cnt, sizeof *v) ||
+			    !(v[cnt].label = store_col_dup(q, 1))) {
+				ok = store_nomem(err);
+				break;
+			}
+			v[cnt].kind = purged[t].kind;
+			v[cnt].id = sqlite3_column_int64(q, 0);
+			v[cnt].deleted = sqlite3_column_int64(q, 2);
+			v[cnt].cascade = sqlite3_column_int(q, 3) != 0;
+			cnt++;
+		}
+		if (ok && rc != SQLITE_DONE)
+			ok = store_fail(st, err, "listing deleted records");
+		sqlite3_finalize(q);
 	}
-	if (ok && rc != SQLITE_DONE)
-		ok = store_fail(st, err, "listing deleted records");
-	sqlite3_finalize(q);
 	if (!ok) {
 		tw_deleteds_free(v, cnt);
 		return false;
 	}
+	if (cnt)
+		qsort(v, cnt, sizeof *v, by_kind_id);
 	*out = v;
 	*n = cnt;
 	return true;
 }
 
-bool tw_store_purge(struct tw_store *st, size_t *count, struct tw_error *err)
+bool tw_store_purge(struct tw_store *st, int64_t profile_id, size_t *count,
+		    struct tw_error *err)
 {
-	static const char *const order[] = {
-		"actions", "meetings", "reflections", "coaching", "sponsors", "profiles",
-	};
 	if (count)
 		*count = 0;
 	if (!store_begin(st, err))
 		return false;
+	/* Children first, each by the same condition the list uses, so that
+	 * the count is the list's length (ticks, ratings and drafts of a
+	 * purged profile go with it through the foreign keys). */
 	size_t total = 0;
-	for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
-		char sql[96];
-		snprintf(sql, sizeof sql, "DELETE FROM %s WHERE deleted_at IS NOT NULL", order[i]);
+	for (size_t t = 0; t < NPURGED; t++) {
+		char sql[1024];
+		snprintf(sql, sizeof sql, "DELETE FROM %s AS x WHERE %s", purged[t].table,
+			 purged[t].gone);
 		sqlite3_stmt *q;
-		if (!store_prepare(st, sql, &q, err) ||
-		    !store_step_done(st, q, err, "purging deleted records")) {
+		if (!store_prepare(st, sql, &q, err)) {
+			store_rollback(st);
+			return false;
+		}
+		sqlite3_bind_int64(q, 1, profile_id);
+		if (!store_step_done(st, q, err, "purging deleted records")) {
 			store_rollback(st);
 			return false;
 		}

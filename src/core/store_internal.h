@@ -26,6 +26,7 @@ struct tw_store {
 	bool opening;         /* inside store_open: migrations are not the day's write */
 	char backup_day[11];  /* the day the daily backup was last seen to */
 	char *backup_problem; /* why it failed; tw_store_backup_problem */
+	char *notice;         /* what opening changed on disk (modes), or NULL */
 };
 
 /* tw_store_open, with backups false for a scratch copy that must never
@@ -83,6 +84,12 @@ char *store_col_dup(sqlite3_stmt *stmt, int i);
 /* Same, keeping NULL as NULL; *oom set when memory ran out. */
 char *store_col_dup0(sqlite3_stmt *stmt, int i, bool *oom);
 bool store_nomem(struct tw_error *err);
+
+/* Tightens the database at path, its -wal and -shm to 0600 and, when it
+ * lives in twoway's data directory, that directory to 0700. *notice is NULL
+ * when nothing was loose, else one line saying what was changed (or could
+ * not be), which the caller frees. False only when memory ran out. */
+bool store_tighten_modes(const char *path, char **notice);
 
 /* Input checks: text valid UTF-8 without control characters (NULL is
  * accepted as ""); required text must also be non-blank. what names the

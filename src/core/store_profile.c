@@ -124,10 +124,15 @@ bool tw_store_profile_find(struct tw_store *st, const char *name, struct tw_prof
 	if (!store_check_required(name, "profile name", err))
 		return false;
 	sqlite3_stmt *q;
+	/* by name first; all digits and no such name: by id */
 	if (!store_prepare(st, "SELECT " PROFILE_COLS " FROM profiles "
-			       "WHERE name = ? AND deleted_at IS NULL", &q, err))
+			       "WHERE (name = ?1 OR (?2 AND id = ?3)) AND deleted_at IS NULL "
+			       "ORDER BY name <> ?1, id LIMIT 1", &q, err))
 		return false;
+	bool digits = strspn(name, "0123456789") == strlen(name) && strlen(name) < 19;
 	sqlite3_bind_text(q, 1, name, -1, SQLITE_STATIC);
+	sqlite3_bind_int(q, 2, digits);
+	sqlite3_bind_int64(q, 3, digits ? strtoll(name, NULL, 10) : 0);
 	char msg[400];
 	snprintf(msg, sizeof msg, "there is no profile named '%.300s'", name);
 	return store_row1(st, q, &profile_reader, out, msg, err);

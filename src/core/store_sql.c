@@ -162,7 +162,12 @@ char *store_col_dup0(sqlite3_stmt *stmt, int i, bool *oom)
 
 bool store_check_text(const char *s, const char *what, struct tw_error *err)
 {
-	if (s && !tw_text_valid(s, strlen(s)))
+	size_t len = s ? strnlen(s, TW_TEXT_MAX_BYTES + 1) : 0;
+	if (len > TW_TEXT_MAX_BYTES)
+		return tw_error_set(err, TW_ERR_INVALID,
+				    "the %s is longer than 1 MiB (%zu bytes); split it or "
+				    "shorten it; nothing was saved", what, strlen(s));
+	if (s && !tw_text_valid(s, len))
 		return tw_error_set(err, TW_ERR_INVALID,
 				    "the %s is not valid UTF-8 text or holds control "
 				    "characters; nothing was saved", what);
@@ -171,9 +176,11 @@ bool store_check_text(const char *s, const char *what, struct tw_error *err)
 
 bool store_check_required(const char *s, const char *what, struct tw_error *err)
 {
+	if (!store_check_text(s, what, err))
+		return false;
 	if (!s || !tw_text_nonblank(s))
 		return tw_error_set(err, TW_ERR_INVALID, "the %s must not be empty", what);
-	return store_check_text(s, what, err);
+	return true;
 }
 
 bool store_profile_live(struct tw_store *st, int64_t id, struct tw_error *err)

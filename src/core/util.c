@@ -72,11 +72,48 @@ bool tw_text_valid(const char *s, size_t len)
 	return true;
 }
 
+/* Code points that draw nothing: Unicode white space, format characters
+ * (Cf), fillers and variation selectors. Sorted ranges. */
+static const struct {
+	unsigned lo, hi;
+} invisible[] = {
+	{ 0x0009, 0x000D }, { 0x0020, 0x0020 }, { 0x0085, 0x0085 }, { 0x00A0, 0x00A0 },
+	{ 0x00AD, 0x00AD }, { 0x034F, 0x034F }, { 0x061C, 0x061C }, { 0x115F, 0x1160 },
+	{ 0x1680, 0x1680 }, { 0x17B4, 0x17B5 }, { 0x180B, 0x180F }, { 0x2000, 0x200F },
+	{ 0x2028, 0x202F }, { 0x205F, 0x206F }, { 0x2800, 0x2800 }, { 0x3000, 0x3000 },
+	{ 0x3164, 0x3164 }, { 0xFE00, 0xFE0F }, { 0xFEFF, 0xFEFF }, { 0xFFA0, 0xFFA0 },
+	{ 0xFFF9, 0xFFFB }, { 0x1BCA0, 0x1BCA3 }, { 0x1D173, 0x1D17A },
+	{ 0xE0000, 0xE007F }, { 0xE0100, 0xE01EF },
+};
+
+static bool is_invisible(unsigned cp)
+{
+	size_t lo = 0, hi = sizeof invisible / sizeof invisible[0];
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (cp < invisible[mid].lo)
+			hi = mid;
+		else if (cp > invisible[mid].hi)
+			lo = mid + 1;
+		else
+			return true;
+	}
+	return false;
+}
+
 bool tw_text_nonblank(const char *s)
 {
-	for (; s && *s; s++)
-		if (!isspace((unsigned char)*s))
+	if (!s)
+		return false;
+	const unsigned char *p = (const unsigned char *)s;
+	size_t len = strlen(s);
+	for (size_t i = 0; i < len;) {
+		unsigned cp;
+		size_t n = tw_utf8_decode(p + i, len - i, &cp);
+		if (!n || !is_invisible(cp))
 			return true;
+		i += n;
+	}
 	return false;
 }
 

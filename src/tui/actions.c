@@ -220,7 +220,7 @@ static void delete_one(struct tui_app *app, struct actions *m)
 {
 	int64_t id = m->v[m->list.cursor].id;
 	struct tw_error err = { 0 };
-	if (!tw_store_delete(app->store, TW_REC_ACTION, id, &err)) {
+	if (!tw_store_delete(app->store, app->profile.id, TW_REC_ACTION, id, &err)) {
 		tui_error(app, "%s", err.message);
 		return;
 	}
@@ -235,7 +235,7 @@ static void undo(struct tui_app *app, struct actions *m, enum undo what, int64_t
 	struct tw_error err = { 0 };
 	bool ok = false;
 	if (what == UNDO_DELETE)
-		ok = tw_store_undelete(app->store, TW_REC_ACTION, id, &err);
+		ok = tw_store_undelete(app->store, app->profile.id, TW_REC_ACTION, id, &err);
 	else if (what == UNDO_DONE)
 		ok = tw_store_action_done(app->store, id, m->undo_done, &err);
 	else

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <locale.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -378,6 +379,23 @@ static void write_stats(const struct key_stats *ks)
 
 /* ---- startup ---- */
 
+/* "twoway: message" on stderr before the screen starts, as one line with
+ * control characters shown as '?': a database path or a profile name
+ * never drives the terminal. */
+static void startup_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void startup_error(const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	for (unsigned char *c = (unsigned char *)msg; *c; c++)
+		if (*c < 0x20 || *c == 0x7f)
+			*c = *c == '\n' ? ' ' : '?';
+	fprintf(stderr, "twoway: %s\n", msg);
+}
+
 static bool start_core(struct tui_app *app, const struct tw_tui_options *opt)
 {
 	char *bundled = tw_library_bundled_dir(TW_BUNDLED_CONTENT, TW_CONTENT_FROM_BIN);
@@ -402,21 +420,23 @@ static bool start_core(struct tui_app *app, const struct tw_tui_options *opt)
 	app->store = tw_store_open_view(path, opt->coach ? TW_VIEW_COACH : TW_VIEW_OWNER, &err);
 	free(def);
 	if (!app->store) {
-		fprintf(stderr, "twoway: %s\n", err.message);
+		startup_error("%s", err.message);
 		return false;
 	}
 	/* Watch for other windows from before the first screen loads: a change
 	 * made before the first idle tick was never shown (a restore was the
 	 * case found). */
 	tw_store_changed(app->store);
+	if (tw_store_notice(app->store))
+		tui_log(app, "%s", tw_store_notice(app->store));
 	bool ok = opt->profile ? tw_store_profile_find(app->store, opt->profile, &app->profile, &err)
 			       : tw_store_profile_current(app->store, &app->profile, &err);
 	if (!ok) {
 		if (err.code == TW_ERR_NOTFOUND && opt->profile)
-			fprintf(stderr, "twoway: no profile named '%s' (see 'twoway profile list')\n",
-				opt->profile);
+			startup_error("no profile named '%s' (see 'twoway profile list')",
+				      opt->profile);
 		else
-			fprintf(stderr, "twoway: %s\n", err.message);
+			startup_error("%s", err.message);
 		return false;
 	}
 	for (size_t i = 0; i < app->lib->problems.n; i++) {

@@ -171,7 +171,7 @@ static void draw(struct tui_app *app, struct tui_screen *s, struct tui_rect r)
 static void delete_one(struct tui_app *app, struct meetings *m, int64_t id)
 {
 	struct tw_error err = { 0 };
-	if (!tw_store_delete(app->store, TW_REC_MEETING, id, &err)) {
+	if (!tw_store_delete(app->store, app->profile.id, TW_REC_MEETING, id, &err)) {
 		tui_error(app, "%s", err.message);
 		return;
 	}
@@ -187,7 +187,7 @@ static void undo(struct tui_app *app, struct meetings *m, int64_t deleted)
 		return;
 	}
 	struct tw_error err = { 0 };
-	if (tw_store_undelete(app->store, TW_REC_MEETING, deleted, &err)) {
+	if (tw_store_undelete(app->store, app->profile.id, TW_REC_MEETING, deleted, &err)) {
 		m->want = deleted;
 		load(app, m);
 		tui_msg(app, "meeting back");

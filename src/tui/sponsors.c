@@ -251,7 +251,7 @@ static void delete_one(struct tui_app *app, struct sponsors *s)
 		return;
 	struct tw_error err = { 0 };
 	const struct tw_sponsor *sp = &s->v[s->list.cursor];
-	if (!tw_store_delete(app->store, TW_REC_SPONSOR, sp->id, &err)) {
+	if (!tw_store_delete(app->store, app->profile.id, TW_REC_SPONSOR, sp->id, &err)) {
 		tui_error(app, "%s", err.message);
 		return;
 	}
@@ -264,7 +264,7 @@ static void delete_one(struct tui_app *app, struct sponsors *s)
 static void undo(struct tui_app *app, struct sponsors *s)
 {
 	struct tw_error err = { 0 };
-	if (!tw_store_undelete(app->store, TW_REC_SPONSOR, s->deleted, &err)) {
+	if (!tw_store_undelete(app->store, app->profile.id, TW_REC_SPONSOR, s->deleted, &err)) {
 		tui_error(app, "%s", err.message);
 		return;
 	}

@@ -94,7 +94,7 @@ unchanged 1 "twoway: no version 7 of reflection 1 on cli-test/debrief/lesson (it
 	history cli-test/debrief/lesson --restore 7
 unchanged 1 "twoway: no reflection on cli-test/prepare/agenda yet (write one with 'twoway reflect cli-test/prepare/agenda')" \
 	history cli-test/prepare/agenda
-unchanged 1 "twoway: no action 99 to delete" delete action 99
+unchanged 1 "twoway: no action 99 to delete in profile 'Alice'" delete action 99
 unchanged 1 "twoway: unknown sponsor 'Nobody' (see 'twoway sponsor list')" delete sponsor Nobody
 unchanged 1 "twoway: unknown profile 'Bob' (see 'twoway profile list')" delete profile Bob
 unchanged 1 "twoway: 'Maria Lopez' is not a valid sponsor id: ids are positive numbers" \

@@ -396,7 +396,7 @@ static void test_reflection_update(void **state)
 	assert_int_equal(err.code, TW_ERR_INVALID);
 	assert_false(tw_store_reflection_update(f->st, 9999, "text", false, &err));
 	assert_int_equal(err.code, TW_ERR_NOTFOUND);
-	assert_true(tw_store_delete(f->st, TW_REC_REFLECTION, id, &err));
+	assert_true(tw_store_delete(f->st, f->profile, TW_REC_REFLECTION, id, &err));
 	assert_false(tw_store_reflection_update(f->st, id, "after delete", false, &err));
 	assert_int_equal(err.code, TW_ERR_NOTFOUND);
 }

@@ -189,7 +189,7 @@ static void test_deleted_session(void **state)
 	struct tw_error err = { 0 };
 	int64_t id = start(f, f->profile);
 	mark(f, id, TICK_ITEM, TW_MARK_TICKED, 0);
-	assert_true(tw_store_delete(f->st, TW_REC_COACHING, id, &err));
+	assert_true(tw_store_delete(f->st, f->profile, TW_REC_COACHING, id, &err));
 	assert_false(tw_store_coaching_mark(f->st, id, RATE_ITEM, TW_MARK_RATED, 3, &err));
 	assert_int_equal(err.code, TW_ERR_NOTFOUND);
 	struct tw_coaching_event *e = NULL;
@@ -197,13 +197,13 @@ static void test_deleted_session(void **state)
 	assert_false(tw_store_coaching_covered(f->st, id, &e, &n, &err));
 	assert_int_equal(err.code, TW_ERR_NOTFOUND);
 	/* undo brings the session back with what it covered */
-	assert_true(tw_store_undelete(f->st, TW_REC_COACHING, id, &err));
+	assert_true(tw_store_undelete(f->st, f->profile, TW_REC_COACHING, id, &err));
 	assert_covered(f, id, "ticked " TICK_ITEM " 0\n");
 	/* a purge removes the marks with the session: a new session, even one
 	 * given the same id again, starts with none */
-	assert_true(tw_store_delete(f->st, TW_REC_COACHING, id, &err));
+	assert_true(tw_store_delete(f->st, f->profile, TW_REC_COACHING, id, &err));
 	size_t purged = 0;
-	assert_true(tw_store_purge(f->st, &purged, &err));
+	assert_true(tw_store_purge(f->st, 0, &purged, &err));
 	assert_int_equal(purged, 1);
 	int64_t again = start(f, f->profile);
 	assert_int_equal(again, id); /* SQLite reuses the highest id: the case that matters */

@@ -26,8 +26,8 @@ static void test_soft_delete_and_undo(void **state)
 				.when = (tw_time)time(NULL) + 60 };
 	assert_true(tw_store_meeting_add(f->st, &m, &err));
 
-	assert_true(tw_store_delete(f->st, TW_REC_REFLECTION, r, &err));
-	assert_false(tw_store_delete(f->st, TW_REC_REFLECTION, r, &err));
+	assert_true(tw_store_delete(f->st, f->profile, TW_REC_REFLECTION, r, &err));
+	assert_false(tw_store_delete(f->st, f->profile, TW_REC_REFLECTION, r, &err));
 	assert_int_equal(err.code, TW_ERR_NOTFOUND);
 	struct tw_reflection rr;
 	assert_false(tw_store_reflection_get(f->st, r, &rr, &err));
@@ -37,8 +37,8 @@ static void test_soft_delete_and_undo(void **state)
 	assert_true(tw_store_reflection_list(f->st, f->profile, 0, &v, &n, &err));
 	assert_int_equal(n, 0);
 	tw_reflections_free(v, n);
-	assert_true(tw_store_undelete(f->st, TW_REC_REFLECTION, r, &err));
-	assert_false(tw_store_undelete(f->st, TW_REC_REFLECTION, r, &err));
+	assert_true(tw_store_undelete(f->st, f->profile, TW_REC_REFLECTION, r, &err));
+	assert_false(tw_store_undelete(f->st, f->profile, TW_REC_REFLECTION, r, &err));
 	assert_int_equal(err.code, TW_ERR_NOTFOUND);
 	assert_true(tw_store_reflection_get(f->st, r, &rr, &err));
 	assert_string_equal(rr.text, "v2");
@@ -46,14 +46,14 @@ static void test_soft_delete_and_undo(void **state)
 	tw_reflection_finish(&rr);
 
 	/* a sponsor takes its meetings along and brings them back */
-	assert_true(tw_store_delete(f->st, TW_REC_SPONSOR, s.id, &err));
+	assert_true(tw_store_delete(f->st, f->profile, TW_REC_SPONSOR, s.id, &err));
 	struct tw_meeting *mv;
 	assert_true(tw_store_meeting_list(f->st, f->profile, 0, &mv, &n, &err));
 	assert_int_equal(n, 0);
 	tw_meetings_free(mv, n);
-	assert_false(tw_store_undelete(f->st, TW_REC_MEETING, m.id, &err));
+	assert_false(tw_store_undelete(f->st, f->profile, TW_REC_MEETING, m.id, &err));
 	assert_int_equal(err.code, TW_ERR_INVALID);
-	assert_true(tw_store_undelete(f->st, TW_REC_SPONSOR, s.id, &err));
+	assert_true(tw_store_undelete(f->st, f->profile, TW_REC_SPONSOR, s.id, &err));
 	assert_true(tw_store_meeting_list(f->st, f->profile, 0, &mv, &n, &err));
 	assert_int_equal(n, 1);
 	tw_meetings_free(mv, n);
@@ -62,15 +62,15 @@ static void test_soft_delete_and_undo(void **state)
 	int64_t bo, bo2;
 	assert_true(tw_store_profile_add(f->st, "Bo", "", "", &bo, &err));
 	assert_true(tw_store_profile_use(f->st, bo, &err));
-	assert_true(tw_store_delete(f->st, TW_REC_PROFILE, bo, &err));
+	assert_true(tw_store_delete(f->st, 0, TW_REC_PROFILE, bo, &err));
 	struct tw_profile p;
 	assert_true(tw_store_profile_current(f->st, &p, &err));
 	assert_int_equal(p.id, f->profile);
 	tw_profile_finish(&p);
 	assert_true(tw_store_profile_add(f->st, "Bo", "", "", &bo2, &err));
-	assert_false(tw_store_undelete(f->st, TW_REC_PROFILE, bo, &err));
+	assert_false(tw_store_undelete(f->st, 0, TW_REC_PROFILE, bo, &err));
 	assert_int_equal(err.code, TW_ERR_EXISTS);
-	assert_false(tw_store_delete(f->st, (enum tw_record_kind)77, 1, &err));
+	assert_false(tw_store_delete(f->st, f->profile, (enum tw_record_kind)77, 1, &err));
 	assert_int_equal(err.code, TW_ERR_INVALID);
 }
 
@@ -92,23 +92,25 @@ static void test_deleted_list_and_purge(void **state)
 	int64_t cs;
 	assert_true(tw_store_coaching_start(f->st, f->profile, "Coach", &cs, &err));
 
-	assert_true(tw_store_delete(f->st, TW_REC_REFLECTION, gone, &err));
-	assert_true(tw_store_delete(f->st, TW_REC_ACTION, a.id, &err));
-	assert_true(tw_store_delete(f->st, TW_REC_PROFILE, other, &err));
-	assert_true(tw_store_delete(f->st, TW_REC_COACHING, cs, &err));
+	assert_true(tw_store_delete(f->st, f->profile, TW_REC_REFLECTION, gone, &err));
+	assert_true(tw_store_delete(f->st, f->profile, TW_REC_ACTION, a.id, &err));
+	assert_true(tw_store_delete(f->st, 0, TW_REC_PROFILE, other, &err));
+	assert_true(tw_store_delete(f->st, f->profile, TW_REC_COACHING, cs, &err));
 
 	struct tw_deleted *d;
 	size_t n;
-	assert_true(tw_store_deleted_list(f->st, &d, &n, &err));
-	assert_int_equal(n, 4);
+	assert_true(tw_store_deleted_list(f->st, 0, &d, &n, &err));
+	assert_int_equal(n, 5); /* and Temp's live reflection, which goes with it */
 	bool saw[6] = { false };
 	for (size_t i = 0; i < n; i++) {
 		saw[d[i].kind] = true;
 		assert_true(d[i].deleted > 0);
-		if (d[i].kind == TW_REC_REFLECTION) {
+		if (d[i].kind == TW_REC_REFLECTION && !d[i].cascade) {
 			assert_int_equal(d[i].id, gone);
 			assert_non_null(strstr(d[i].label, "g/s/gone"));
 		}
+		if (d[i].kind == TW_REC_REFLECTION && d[i].cascade)
+			assert_non_null(strstr(d[i].label, "goes with deleted profile Temp"));
 		if (d[i].kind == TW_REC_PROFILE)
 			assert_non_null(strstr(d[i].label, "Temp"));
 		if (d[i].kind == TW_REC_ACTION)
@@ -119,12 +121,12 @@ static void test_deleted_list_and_purge(void **state)
 	tw_deleteds_free(d, n);
 
 	size_t count;
-	assert_true(tw_store_purge(f->st, &count, &err));
-	assert_int_equal(count, 4);
-	assert_true(tw_store_deleted_list(f->st, &d, &n, &err));
+	assert_true(tw_store_purge(f->st, 0, &count, &err));
+	assert_int_equal(count, 5);
+	assert_true(tw_store_deleted_list(f->st, 0, &d, &n, &err));
 	assert_int_equal(n, 0);
 	tw_deleteds_free(d, n);
-	assert_false(tw_store_undelete(f->st, TW_REC_REFLECTION, gone, &err));
+	assert_false(tw_store_undelete(f->st, f->profile, TW_REC_REFLECTION, gone, &err));
 	assert_int_equal(err.code, TW_ERR_NOTFOUND);
 	/* the kept record and its search entry are still there */
 	struct tw_hit *h;
@@ -137,8 +139,97 @@ static void test_deleted_list_and_purge(void **state)
 	assert_int_equal(n, 0);
 	assert_true(tw_store_check(f->st, &err));
 	/* a purge of nothing is fine */
-	assert_true(tw_store_purge(f->st, &count, &err));
+	assert_true(tw_store_purge(f->st, 0, &count, &err));
 	assert_int_equal(count, 0);
+}
+
+/* Profiles are a boundary: delete, undo, the list and purge of one
+ * profile never touch another's records. */
+static void test_profile_boundary(void **state)
+{
+	struct fixture *f = *state;
+	struct tw_error err;
+	int64_t b;
+	assert_true(tw_store_profile_add(f->st, "B", "", "", &b, &err));
+	struct tw_action a = { .profile_id = f->profile, .text = "A's action" };
+	assert_true(tw_store_action_add(f->st, &a, &err));
+	struct tw_sponsor s = { .profile_id = f->profile, .name = "Dana" };
+	assert_true(tw_store_sponsor_add(f->st, &s, &err));
+	struct tw_meeting m = { .profile_id = f->profile, .sponsor_id = s.id,
+				.when = (tw_time)time(NULL) + 60 };
+	assert_true(tw_store_meeting_add(f->st, &m, &err));
+
+	/* B cannot delete A's action or sponsor */
+	assert_false(tw_store_delete(f->st, b, TW_REC_ACTION, a.id, &err));
+	assert_int_equal(err.code, TW_ERR_NOTFOUND);
+	assert_false(tw_store_delete(f->st, b, TW_REC_SPONSOR, s.id, &err));
+	assert_int_equal(err.code, TW_ERR_NOTFOUND);
+	struct tw_action *av;
+	size_t n;
+	assert_true(tw_store_action_list(f->st, f->profile, 0, TW_ACTIONS_ALL, "2026-01-01", &av,
+					 &n, &err));
+	assert_int_equal(n, 1);
+	tw_actions_free(av, n);
+
+	/* A deletes them; B can neither see them in its list, bring them
+	 * back nor purge them */
+	assert_true(tw_store_delete(f->st, f->profile, TW_REC_ACTION, a.id, &err));
+	assert_true(tw_store_delete(f->st, f->profile, TW_REC_SPONSOR, s.id, &err));
+	struct tw_deleted *d;
+	assert_true(tw_store_deleted_list(f->st, b, &d, &n, &err));
+	assert_int_equal(n, 0);
+	tw_deleteds_free(d, n);
+	assert_false(tw_store_undelete(f->st, b, TW_REC_ACTION, a.id, &err));
+	assert_int_equal(err.code, TW_ERR_NOTFOUND);
+	size_t count;
+	assert_true(tw_store_purge(f->st, b, &count, &err));
+	assert_int_equal(count, 0);
+
+	/* A's list holds the action, the sponsor and the meeting that goes
+	 * with the sponsor; A's purge removes exactly those three */
+	assert_true(tw_store_deleted_list(f->st, f->profile, &d, &n, &err));
+	assert_int_equal(n, 3);
+	assert_int_equal(d[0].kind, TW_REC_SPONSOR);
+	assert_int_equal(d[1].kind, TW_REC_MEETING);
+	assert_int_equal(d[1].id, m.id);
+	assert_int_equal(d[2].kind, TW_REC_ACTION);
+	tw_deleteds_free(d, n);
+	assert_true(tw_store_purge(f->st, f->profile, &count, &err));
+	assert_int_equal(count, 3);
+	assert_true(tw_store_check(f->st, &err));
+}
+
+/* A sponsor named "1" is found by that name before sponsor id 1; a
+ * profile likewise; digits that name nothing are taken as the id. */
+static void test_name_before_id(void **state)
+{
+	struct fixture *f = *state;
+	struct tw_error err;
+	struct tw_sponsor first = { .profile_id = f->profile, .name = "Dana" };
+	assert_true(tw_store_sponsor_add(f->st, &first, &err));
+	struct tw_sponsor one = { .profile_id = f->profile, .name = "1" };
+	assert_true(tw_store_sponsor_add(f->st, &one, &err));
+	assert_int_equal(first.id, 1);
+	struct tw_sponsor got;
+	assert_true(tw_store_sponsor_find(f->st, f->profile, "1", &got, &err));
+	assert_int_equal(got.id, one.id);
+	tw_sponsor_finish(&got);
+	assert_true(tw_store_sponsor_find(f->st, f->profile, "2", &got, &err));
+	assert_int_equal(got.id, one.id); /* no sponsor named "2": id 2 */
+	tw_sponsor_finish(&got);
+
+	int64_t named2;
+	assert_true(tw_store_profile_add(f->st, "1", "", "", &named2, &err));
+	struct tw_profile p;
+	assert_true(tw_store_profile_find(f->st, "1", &p, &err));
+	assert_int_equal(p.id, named2);
+	tw_profile_finish(&p);
+	assert_true(tw_store_profile_find(f->st, "2", &p, &err));
+	assert_int_equal(p.id, named2); /* named "1", id 2 */
+	tw_profile_finish(&p);
+	assert_true(tw_store_profile_find(f->st, "Ada", &p, &err));
+	assert_int_equal(p.id, f->profile);
+	tw_profile_finish(&p);
 }
 
 int main(void)
@@ -148,6 +239,8 @@ int main(void)
 						store_teardown),
 		cmocka_unit_test_setup_teardown(test_deleted_list_and_purge, store_setup,
 						store_teardown),
+		cmocka_unit_test_setup_teardown(test_profile_boundary, store_setup, store_teardown),
+		cmocka_unit_test_setup_teardown(test_name_before_id, store_setup, store_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

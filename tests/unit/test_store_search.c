@@ -190,9 +190,9 @@ static void test_index_follows(void **state)
 	tw_hits_free(h, n);
 
 	/* soft delete hides, undelete brings back */
-	assert_true(tw_store_delete(f->st, TW_REC_ACTION, a.id, &err));
+	assert_true(tw_store_delete(f->st, f->profile, TW_REC_ACTION, a.id, &err));
 	assert_int_equal(search(f, f->profile, "memo", &h), 0);
-	assert_true(tw_store_undelete(f->st, TW_REC_ACTION, a.id, &err));
+	assert_true(tw_store_undelete(f->st, f->profile, TW_REC_ACTION, a.id, &err));
 	n = search(f, f->profile, "memo", &h);
 	assert_int_equal(n, 1);
 	tw_hits_free(h, n);
@@ -216,7 +216,7 @@ static void test_profiles_apart(void **state)
 	n = search(f, 0, "shared", &h);
 	assert_int_equal(n, 2);
 	tw_hits_free(h, n);
-	assert_true(tw_store_delete(f->st, TW_REC_PROFILE, other, &err));
+	assert_true(tw_store_delete(f->st, 0, TW_REC_PROFILE, other, &err));
 	n = search(f, 0, "shared", &h);
 	assert_int_equal(n, 1);
 	tw_hits_free(h, n);
