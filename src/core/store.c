@@ -12,8 +12,18 @@
 #include "store_internal.h"
 #include "twoway/util.h"
 
-/* How long a write waits for another twoway window before giving up. */
-#define BUSY_TIMEOUT_MS 10000
+/* How long a write waits for another twoway window before giving up;
+ * TWOWAY_BUSY_TIMEOUT_MS (1 to 600000) shortens it for the tests. */
+#define BUSY_TIMEOUT_DEFAULT_MS 10000
+#define BUSY_TIMEOUT_MS busy_timeout_ms()
+
+static int busy_timeout_ms(void)
+{
+	const char *s = getenv("TWOWAY_BUSY_TIMEOUT_MS");
+	char *end = NULL;
+	long v = s ? strtol(s, &end, 10) : 0;
+	return s && *s && end && !*end && v > 0 && v <= 600000 ? (int)v : BUSY_TIMEOUT_DEFAULT_MS;
+}
 /* Files up to this size are fully checked (PRAGMA quick_check) on every
  * open; larger ones when they are about to be migrated. */
 #define QUICK_CHECK_MAX_BYTES (8 * 1024 * 1024)

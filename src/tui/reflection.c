@@ -8,6 +8,7 @@
 #include "editor.h"
 #include "extedit.h"
 #include "screens.h"
+#include "twoway/recovery.h"
 #include "twoway/util.h"
 
 struct reflection {
@@ -21,6 +22,7 @@ struct reflection {
 	bool has_saved;             /* a reflection is stored already */
 	bool leave_blank;           /* Esc on empty text asked once already */
 	bool save_failed;
+	bool kept;                  /* the unsaved text is in a draft or a recovery file */
 };
 
 static const char *draft_key(const struct reflection *r)
@@ -71,9 +73,28 @@ static bool save(struct tui_app *app, struct reflection *r)
 			  : tw_store_reflection_save(app->store, app->profile.id, r->item_id, text,
 						     privacy, &id, &err);
 	if (!ok) {
-		tui_error(app, "could not save: %s (a draft is kept)", err.message);
-		tw_store_draft_put(app->store, app->profile.id, draft_key(r), text, r->is_private,
-				   &err);
+		/* Never leave the text nowhere: a draft, else a recovery file,
+		 * and say which; with neither the editor stays open. */
+		struct tw_error derr = { 0 }, ferr = { 0 };
+		if (tw_store_draft_put(app->store, app->profile.id, draft_key(r), text,
+				       r->is_private, &derr)) {
+			r->kept = true;
+			tui_error(app, "could not save: %s (a draft is kept; Ctrl-S tries again)",
+				  err.message);
+		} else {
+			char *path = tw_recovery_write(r->is_private ? "private-reflection"
+								     : "reflection",
+						       text, &ferr);
+			r->kept = path != NULL;
+			if (path)
+				tui_error(app, "could not save nor keep a draft; the text is in "
+					       "%s (%s)", path, err.message);
+			else
+				tui_error(app, "could not save (%s), keep a draft nor write a "
+					       "recovery file (%s): the editor stays open",
+					  err.message, ferr.message);
+			free(path);
+		}
 		free(text);
 		return false;
 	}
@@ -106,8 +127,10 @@ static bool on_leave(struct tui_app *app, struct tui_screen *s, bool forced)
 	}
 	if (save(app, r))
 		return true;
-	/* The draft is kept by save(); let a second try leave anyway. */
-	if (forced || r->save_failed)
+	/* save() kept the text in a draft or a recovery file and said where;
+	 * a second Esc leaves then. Text kept nowhere never leaves (unless
+	 * the app is being ended). */
+	if (forced || (r->save_failed && r->kept))
 		return true;
 	r->save_failed = true;
 	return false;
