@@ -39,15 +39,15 @@ static void test_text_over_one_mib_refused(void **state)
 	char *over = big(TW_TEXT_MAX_BYTES + 1);
 	char *at = big(TW_TEXT_MAX_BYTES);
 
-	assert_too_long(tw_store_reflection_save(f->st, f->profile, "g/s/i", over, false, NULL,
+	assert_too_long(tw_store_reflection_save(f->st, f->profile, "g/s/i", over, TW_PRIVACY_KEEP, NULL,
 						 &err), &err);
 	struct tw_reflection r;
 	assert_false(tw_store_reflection_get_item(f->st, f->profile, "g/s/i", &r, &err));
 	assert_int_equal(err.code, TW_ERR_NOTFOUND);
 	int64_t id;
-	assert_true(tw_store_reflection_save(f->st, f->profile, "g/s/i", at, false, &id, &err));
-	assert_too_long(tw_store_reflection_update(f->st, id, over, false, &err), &err);
-	assert_too_long(tw_store_draft_put(f->st, f->profile, "g/s/i", over, &err), &err);
+	assert_true(tw_store_reflection_save(f->st, f->profile, "g/s/i", at, TW_PRIVACY_KEEP, &id, &err));
+	assert_too_long(tw_store_reflection_update(f->st, id, over, TW_PRIVACY_KEEP, &err), &err);
+	assert_too_long(tw_store_draft_put(f->st, f->profile, "g/s/i", over, false, &err), &err);
 
 	struct tw_action a = { .profile_id = f->profile, .text = over };
 	assert_too_long(tw_store_action_add(f->st, &a, &err), &err);
@@ -85,7 +85,7 @@ static void test_invisible_text_is_empty(void **state)
 	};
 	for (size_t i = 0; i < sizeof blank / sizeof blank[0]; i++) {
 		assert_false(tw_text_nonblank(blank[i]));
-		assert_false(tw_store_reflection_save(f->st, f->profile, "g/s/i", blank[i], false,
+		assert_false(tw_store_reflection_save(f->st, f->profile, "g/s/i", blank[i], TW_PRIVACY_KEEP,
 						      NULL, &err));
 		assert_int_equal(err.code, TW_ERR_INVALID);
 		assert_non_null(strstr(err.message, "must not be empty"));
@@ -99,7 +99,7 @@ static void test_invisible_text_is_empty(void **state)
 	assert_true(tw_text_nonblank("\xe2\x80\x8bx\xe2\x80\x8b"));
 	assert_true(tw_text_nonblank("\xf0\x9f\x91\x8d")); /* thumbs up */
 	assert_true(tw_text_nonblank("\xe2\x80\x94"));     /* em dash */
-	assert_true(tw_store_reflection_save(f->st, f->profile, "g/s/i", "\xe2\x80\x8bok", false,
+	assert_true(tw_store_reflection_save(f->st, f->profile, "g/s/i", "\xe2\x80\x8bok", TW_PRIVACY_KEEP,
 					     NULL, &err));
 }
 
