@@ -101,11 +101,14 @@ done
 
 # ---- the editor: backups go with the directory, and after a kill too ----
 STUB="$SCRATCH/editor.sh"
+# The stub leaves quietly when the test ends it (SIGTERM), so the shell the
+# app ran it through has no "Terminated" to print on the app's stderr.
 cat >"$STUB" <<EOF
 #!/bin/sh
+trap 'exit 0' TERM
 cp "\$1" "\$1~"
 echo "edited \$(cat "\$1")" >"\$1.swp"
-[ -f "$SCRATCH/hang" ] && { echo \$\$ >"$SCRATCH/editor.pid"; sleep 30; }
+[ -f "$SCRATCH/hang" ] && { echo \$\$ >"$SCRATCH/editor.pid"; sleep 30 & wait; }
 printf 'from the editor %s-ed\n' "$CAN" >"\$1"
 EOF
 chmod +x "$STUB"
