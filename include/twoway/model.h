@@ -55,6 +55,7 @@ struct tw_reflection {
 	char *item_id;   /* NULL for a free-standing reflection */
 	char *text;      /* the current version */
 	bool is_private;
+	bool locked;     /* text is sealed and the key is not open: text is the marker */
 	int version;     /* 1 for a reflection saved once */
 	tw_time created;
 	tw_time updated;
@@ -65,6 +66,7 @@ struct tw_reflection_version {
 	int version;
 	char *text;
 	bool is_private;
+	bool locked;     /* as in tw_reflection */
 	tw_time saved;
 };
 

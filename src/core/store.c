@@ -365,7 +365,7 @@ struct tw_store *tw_store_open(const char *path, struct tw_error *err)
 		if (busy_file && !judge(st->db, path, deep, err))
 			ok = false;
 	}
-	ok = ok && set_pragmas(st, err) && migrate(st, err);
+	ok = ok && set_pragmas(st, err) && migrate(st, err) && store_seal_register(st, err);
 	umask(old);
 	if (!ok) {
 		tw_store_close(st);
@@ -378,6 +378,7 @@ void tw_store_close(struct tw_store *st)
 {
 	if (!st)
 		return;
+	store_seal_forget(st, 0);
 	sqlite3_close_v2(st->db);
 	free(st->path);
 	free(st);

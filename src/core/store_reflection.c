@@ -9,7 +9,10 @@
 #include "store_internal.h"
 #include "twoway/util.h"
 
-#define REFL_COLS "id, profile_id, item_id, text, is_private, version, created, updated"
+/* Private text of a locked profile is read through tw_open (store_seal.c):
+ * the text when the key is open, the marker otherwise (tw_locked says so). */
+#define REFL_COLS "id, profile_id, item_id, tw_open(profile_id, text, sealed), is_private, " \
+	"version, created, updated, tw_locked(profile_id, sealed)"
 
 static bool row_reflection(sqlite3_stmt *q, struct tw_reflection *r)
 {
@@ -23,6 +26,7 @@ static bool row_reflection(sqlite3_stmt *q, struct tw_reflection *r)
 	r->version = sqlite3_column_int(q, 5);
 	r->created = sqlite3_column_int64(q, 6);
 	r->updated = sqlite3_column_int64(q, 7);
+	r->locked = sqlite3_column_int(q, 8) != 0;
 	if (oom || !r->text) {
 		tw_reflection_finish(r);
 		return false;
@@ -30,34 +34,52 @@ static bool row_reflection(sqlite3_stmt *q, struct tw_reflection *r)
 	return true;
 }
 
-static bool add_version(struct tw_store *st, int64_t id, int version, const char *text,
-			bool is_private, int64_t now, struct tw_error *err)
+/* text as written: sealed first when private in a locked profile. */
+static bool add_version_as(struct tw_store *st, int64_t id, int version,
+			   const struct store_sealed *text, bool is_private, int64_t now,
+			   struct tw_error *err)
 {
 	sqlite3_stmt *q;
 	if (!store_prepare(st, "INSERT INTO reflection_versions(reflection_id, version, text, "
-			       "is_private, saved) VALUES (?, ?, ?, ?, ?)", &q, err))
+			       "is_private, saved, sealed) VALUES (?, ?, ?, ?, ?, ?)", &q, err))
 		return false;
 	sqlite3_bind_int64(q, 1, id);
 	sqlite3_bind_int(q, 2, version);
-	sqlite3_bind_text(q, 3, text, -1, SQLITE_STATIC);
+	store_sealed_bind(q, 3, 6, text);
 	sqlite3_bind_int(q, 4, is_private);
 	sqlite3_bind_int64(q, 5, now);
 	return store_step_done(st, q, err, "saving a reflection");
 }
 
-static bool set_current(struct tw_store *st, int64_t id, int version, const char *text,
-			bool is_private, int64_t now, struct tw_error *err)
+static bool set_current_as(struct tw_store *st, int64_t id, int version,
+			   const struct store_sealed *text, bool is_private, int64_t now,
+			   struct tw_error *err)
 {
 	sqlite3_stmt *q;
 	if (!store_prepare(st, "UPDATE reflections SET text = ?, is_private = ?, version = ?, "
-			       "updated = ? WHERE id = ?", &q, err))
+			       "updated = ?, sealed = ? WHERE id = ?", &q, err))
 		return false;
-	sqlite3_bind_text(q, 1, text, -1, SQLITE_STATIC);
+	store_sealed_bind(q, 1, 5, text);
 	sqlite3_bind_int(q, 2, is_private);
 	sqlite3_bind_int(q, 3, version);
 	sqlite3_bind_int64(q, 4, now);
-	sqlite3_bind_int64(q, 5, id);
+	sqlite3_bind_int64(q, 6, id);
 	return store_step_done(st, q, err, "saving a reflection");
+}
+
+/* Appends text as version `version` of reflection id (of profile_id) and
+ * makes it the current text. */
+static bool append_version(struct tw_store *st, int64_t profile_id, int64_t id, int version,
+			   const char *text, bool is_private, int64_t now, bool current,
+			   struct tw_error *err)
+{
+	struct store_sealed s;
+	if (!store_seal_for(st, profile_id, is_private, text, &s, err))
+		return false;
+	bool ok = add_version_as(st, id, version, &s, is_private, now, err) &&
+		  (!current || set_current_as(st, id, version, &s, is_private, now, err));
+	store_sealed_free(&s);
+	return ok;
 }
 
 /* Finds the live reflection of the profile on item_id; *found false when
@@ -89,9 +111,12 @@ static bool lookup_item(struct tw_store *st, int64_t profile_id, const char *ite
 static bool update_locked(struct tw_store *st, const struct tw_reflection *cur, const char *text,
 			  bool is_private, int64_t now, struct tw_error *err)
 {
-	if (strcmp(cur->text, text) != 0)
-		return add_version(st, cur->id, cur->version + 1, text, is_private, now, err) &&
-		       set_current(st, cur->id, cur->version + 1, text, is_private, now, err);
+	/* Sealed text that cannot be opened now cannot be compared: the
+	 * save becomes a new version. */
+	if (cur->locked || strcmp(cur->text, text) != 0)
+		return append_version(st, cur->profile_id, cur->id, cur->version + 1, text,
+				      is_private, now, true, err) &&
+		       store_seal_sync(st, cur->id, err);
 	if (cur->is_private == is_private)
 		return true;
 	sqlite3_stmt *q;
@@ -99,7 +124,8 @@ static bool update_locked(struct tw_store *st, const struct tw_reflection *cur, 
 		return false;
 	sqlite3_bind_int(q, 1, is_private);
 	sqlite3_bind_int64(q, 2, cur->id);
-	return store_step_done(st, q, err, "saving a reflection");
+	return store_step_done(st, q, err, "saving a reflection") &&
+	       store_seal_sync(st, cur->id, err);
 }
 
 static bool save_locked(struct tw_store *st, int64_t profile_id, const char *item_id,
@@ -119,22 +145,30 @@ static bool save_locked(struct tw_store *st, int64_t profile_id, const char *ite
 		return ok;
 	}
 	sqlite3_stmt *q;
-	if (!store_prepare(st, "INSERT INTO reflections(profile_id, item_id, text, is_private, "
-			       "version, created, updated) VALUES (?, ?, ?, ?, 1, ?, ?)", &q, err))
+	struct store_sealed s;
+	if (!store_seal_for(st, profile_id, is_private, text, &s, err))
 		return false;
-	sqlite3_bind_int64(q, 1, profile_id);
-	if (item_id)
-		sqlite3_bind_text(q, 2, item_id, -1, SQLITE_STATIC);
-	else
-		sqlite3_bind_null(q, 2);
-	sqlite3_bind_text(q, 3, text, -1, SQLITE_STATIC);
-	sqlite3_bind_int(q, 4, is_private);
-	sqlite3_bind_int64(q, 5, now);
-	sqlite3_bind_int64(q, 6, now);
-	if (!store_step_done(st, q, err, "saving a reflection"))
-		return false;
-	*id = sqlite3_last_insert_rowid(st->db);
-	return add_version(st, *id, 1, text, is_private, now, err);
+	bool ok = store_prepare(st, "INSERT INTO reflections(profile_id, item_id, text, "
+				    "is_private, version, created, updated, sealed) "
+				    "VALUES (?, ?, ?, ?, 1, ?, ?, ?)", &q, err);
+	if (ok) {
+		sqlite3_bind_int64(q, 1, profile_id);
+		if (item_id)
+			sqlite3_bind_text(q, 2, item_id, -1, SQLITE_STATIC);
+		else
+			sqlite3_bind_null(q, 2);
+		store_sealed_bind(q, 3, 7, &s);
+		sqlite3_bind_int(q, 4, is_private);
+		sqlite3_bind_int64(q, 5, now);
+		sqlite3_bind_int64(q, 6, now);
+		ok = store_step_done(st, q, err, "saving a reflection");
+	}
+	if (ok) {
+		*id = sqlite3_last_insert_rowid(st->db);
+		ok = add_version_as(st, *id, 1, &s, is_private, now, err);
+	}
+	store_sealed_free(&s);
+	return ok;
 }
 
 bool tw_store_reflection_save(struct tw_store *st, int64_t profile_id, const char *item_id,
@@ -154,6 +188,7 @@ bool tw_store_reflection_save(struct tw_store *st, int64_t profile_id, const cha
 	}
 	if (!store_commit(st, err))
 		return false;
+	store_seal_scrub(st);
 	if (id)
 		*id = rid;
 	return true;
@@ -174,7 +209,10 @@ bool tw_store_reflection_update(struct tw_store *st, int64_t id, const char *tex
 		store_rollback(st);
 		return false;
 	}
-	return store_commit(st, err);
+	if (!store_commit(st, err))
+		return false;
+	store_seal_scrub(st);
+	return true;
 }
 
 bool tw_store_reflection_get_item(struct tw_store *st, int64_t profile_id, const char *item_id,
@@ -259,9 +297,11 @@ bool tw_store_reflection_history(struct tw_store *st, int64_t reflection_id,
 		return false;
 	tw_reflection_finish(&r);
 	sqlite3_stmt *q;
-	if (!store_prepare(st, "SELECT reflection_id, version, text, is_private, saved "
-			       "FROM reflection_versions WHERE reflection_id = ? "
-			       "ORDER BY version", &q, err))
+	if (!store_prepare(st, "SELECT v.reflection_id, v.version, "
+			       "tw_open(r.profile_id, v.text, v.sealed), v.is_private, v.saved, "
+			       "tw_locked(r.profile_id, v.sealed) FROM reflection_versions v "
+			       "JOIN reflections r ON r.id = v.reflection_id "
+			       "WHERE v.reflection_id = ? ORDER BY v.version", &q, err))
 		return false;
 	sqlite3_bind_int64(q, 1, reflection_id);
 	struct tw_reflection_version *v = NULL;
@@ -278,6 +318,7 @@ bool tw_store_reflection_history(struct tw_store *st, int64_t reflection_id,
 		v[cnt].version = sqlite3_column_int(q, 1);
 		v[cnt].is_private = sqlite3_column_int(q, 3) != 0;
 		v[cnt].saved = sqlite3_column_int64(q, 4);
+		v[cnt].locked = sqlite3_column_int(q, 5) != 0;
 		cnt++;
 	}
 	if (ok && rc != SQLITE_DONE)
@@ -303,16 +344,26 @@ bool tw_store_reflection_restore(struct tw_store *st, int64_t reflection_id, int
 		return false;
 	}
 	sqlite3_stmt *q;
-	bool ok = store_prepare(st, "SELECT text FROM reflection_versions "
-				    "WHERE reflection_id = ? AND version = ?", &q, err);
+	bool ok = store_prepare(st, "SELECT tw_open(r.profile_id, v.text, v.sealed), "
+				    "tw_locked(r.profile_id, v.sealed), v.sealed "
+				    "FROM reflection_versions v JOIN reflections r "
+				    "ON r.id = v.reflection_id "
+				    "WHERE v.reflection_id = ? AND v.version = ?", &q, err);
 	char *text = NULL;
+	bool locked = false;
+	struct store_sealed raw = { "", NULL, 0 };
 	if (ok) {
 		sqlite3_bind_int64(q, 1, reflection_id);
 		sqlite3_bind_int(q, 2, version);
 		int rc = sqlite3_step(q);
 		if (rc == SQLITE_ROW) {
-			if (!(text = store_col_dup(q, 0)))
+			locked = sqlite3_column_int(q, 1) != 0;
+			raw.len = (size_t)sqlite3_column_bytes(q, 2);
+			if (!(text = store_col_dup(q, 0)) ||
+			    (locked && !(raw.blob = malloc(raw.len))))
 				ok = store_nomem(err);
+			else if (locked)
+				memcpy(raw.blob, sqlite3_column_blob(q, 2), raw.len);
 		} else if (rc == SQLITE_DONE) {
 			ok = tw_error_set(err, TW_ERR_NOTFOUND,
 					  "reflection %lld has no version %d (it has 1 to %d)",
@@ -322,18 +373,31 @@ bool tw_store_reflection_restore(struct tw_store *st, int64_t reflection_id, int
 		}
 		sqlite3_finalize(q);
 	}
-	if (ok && strcmp(text, cur.text) != 0) {
-		int64_t now = (int64_t)time(NULL);
-		ok = add_version(st, reflection_id, cur.version + 1, text, cur.is_private, now,
-				 err) &&
-		     set_current(st, reflection_id, cur.version + 1, text, cur.is_private, now,
-				 err);
+	int64_t now = (int64_t)time(NULL);
+	if (ok && locked) {
+		/* Sealed to this profile's key: the sealed text is copied as is
+		 * while the reflection stays private. */
+		ok = cur.is_private
+			     ? add_version_as(st, reflection_id, cur.version + 1, &raw, true, now,
+					      err) &&
+				       set_current_as(st, reflection_id, cur.version + 1, &raw, true,
+						      now, err)
+			     : tw_error_set(err, TW_ERR_LOCKED,
+					    "version %d is sealed: restoring it to a public "
+					    "reflection needs the profile's passphrase", version);
+	} else if (ok && (cur.locked || strcmp(text, cur.text) != 0)) {
+		ok = append_version(st, cur.profile_id, reflection_id, cur.version + 1, text,
+				    cur.is_private, now, true, err);
 	}
+	store_sealed_free(&raw);
 	free(text);
 	tw_reflection_finish(&cur);
 	if (!ok) {
 		store_rollback(st);
 		return false;
 	}
-	return store_commit(st, err);
+	if (!store_commit(st, err))
+		return false;
+	store_seal_scrub(st);
+	return true;
 }
