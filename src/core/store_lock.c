@@ -15,7 +15,7 @@
 struct sealed_table {
 	const char *table;
 	const char *to_seal;    /* SELECT rowid, text ... */
-	const char *to_open;    /* SELECT rowid, profile_id, sealed ... */
+	const char *to_open;    /* SELECT rowid, profile_id, sealed ... (NULL: none) */
 };
 
 #define DRAFT_PRIVATE(d)                                                                  \
@@ -57,9 +57,7 @@ static const struct sealed_table by_reflection[] = {
 	{ "drafts",
 	  "SELECT d.rowid, d.text FROM drafts d JOIN reflections x ON x.profile_id = d.profile_id "
 	  "AND x.item_id = d.item_id WHERE x.id = ?1 AND d.sealed IS NULL AND " DRAFT_PRIVATE("d"),
-	  "SELECT d.rowid, d.profile_id, d.sealed FROM drafts d JOIN reflections x "
-	  "ON x.profile_id = d.profile_id AND x.item_id = d.item_id WHERE x.id = ?1 "
-	  "AND NOT x.is_private AND d.sealed IS NOT NULL" },
+	  NULL /* a sealed draft stays sealed: it is unsaved private text */ },
 };
 
 #define NTABLES (sizeof by_profile / sizeof by_profile[0])
@@ -137,6 +135,8 @@ static bool open_rows(struct tw_store *st, const struct sealed_table *t, int64_t
 		      size_t *count, struct tw_error *err)
 {
 	sqlite3_stmt *q;
+	if (!t->to_open)
+		return true;
 	if (!store_prepare(st, t->to_open, &q, err))
 		return false;
 	sqlite3_bind_int64(q, 1, id);
