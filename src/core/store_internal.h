@@ -141,6 +141,9 @@ void store_sealed_free(struct store_sealed *s);
  * in a locked profile: private rows sealed (marking st->scrub), public
  * rows opened (TW_ERR_LOCKED without the key). A no-op when unlocked. */
 bool store_seal_sync(struct tw_store *st, int64_t reflection_id, struct tw_error *err);
+/* Seals the unsealed private text of every locked profile (after an
+ * import); turns secure_delete on when any profile is locked. */
+bool store_seal_locked_all(struct tw_store *st, struct tw_error *err);
 /* After a commit that sealed plaintext in place: merges the search index
  * (dropping the old terms) and truncates the WAL. */
 void store_seal_scrub(struct tw_store *st);

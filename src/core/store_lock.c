@@ -202,6 +202,47 @@ bool store_seal_sync(struct tw_store *st, int64_t reflection_id, struct tw_error
 	return true;
 }
 
+bool store_seal_locked_all(struct tw_store *st, struct tw_error *err)
+{
+	sqlite3_stmt *q;
+	if (!store_prepare(st, "SELECT profile_id, public_key FROM profile_keys "
+			       "ORDER BY profile_id", &q, err))
+		return false;
+	struct {
+		int64_t id;
+		unsigned char pk[TW_SEAL_PK_BYTES];
+	} *v = NULL;
+	size_t n = 0, cap = 0;
+	bool ok = true;
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		if (sqlite3_column_bytes(q, 1) != TW_SEAL_PK_BYTES) {
+			ok = tw_error_set(err, TW_ERR_CORRUPT, "a profile's key material is damaged");
+			break;
+		}
+		if (!store_grow((void **)&v, &cap, n, sizeof *v)) {
+			ok = store_nomem(err);
+			break;
+		}
+		v[n].id = sqlite3_column_int64(q, 0);
+		memcpy(v[n].pk, sqlite3_column_blob(q, 1), TW_SEAL_PK_BYTES);
+		n++;
+	}
+	if (ok && rc != SQLITE_DONE)
+		ok = store_fail(st, err, "reading the profiles' keys");
+	sqlite3_finalize(q);
+	size_t sealed = 0;
+	for (size_t i = 0; ok && i < n; i++)
+		for (size_t t = 0; ok && t < NTABLES; t++)
+			ok = seal_rows(st, &by_profile[t], v[i].id, v[i].pk, &sealed, err);
+	free(v);
+	if (ok && n)
+		ok = store_exec(st, "PRAGMA secure_delete = ON", err);
+	if (sealed)
+		st->scrub = true;
+	return ok;
+}
+
 /* Merges the search index so that no segment keeps the old terms, then
  * truncates the WAL; *wal_clean false when another connection kept it. */
 static void scrub(struct tw_store *st, bool vacuum, bool *wal_clean)

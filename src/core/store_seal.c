@@ -87,13 +87,44 @@ static void fn_locked(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 					!store_seal_key(st, sqlite3_value_int64(argv[0])));
 }
 
+/* tw_unhex(text): the bytes lower-case hex text stands for; NULL for NULL
+ * or text that is not hex (import checks it first). */
+static void fn_unhex(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const unsigned char *t = sqlite3_value_text(argv[0]);
+	int n = sqlite3_value_bytes(argv[0]);
+	if (!t || n % 2) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	unsigned char *b = sqlite3_malloc(n / 2 + 1);
+	if (!b) {
+		sqlite3_result_error_nomem(ctx);
+		return;
+	}
+	for (int i = 0; i < n; i += 2) {
+		int hi = t[i] >= 'a' ? t[i] - 'a' + 10 : t[i] - '0';
+		int lo = t[i + 1] >= 'a' ? t[i + 1] - 'a' + 10 : t[i + 1] - '0';
+		if (hi < 0 || hi > 15 || lo < 0 || lo > 15) {
+			sqlite3_free(b);
+			sqlite3_result_null(ctx);
+			return;
+		}
+		b[i / 2] = (unsigned char)(hi << 4 | lo);
+	}
+	sqlite3_result_blob(ctx, b, n / 2, sqlite3_free);
+}
+
 bool store_seal_register(struct tw_store *st, struct tw_error *err)
 {
 	int flags = SQLITE_UTF8 | SQLITE_DIRECTONLY;
 	if (sqlite3_create_function(st->db, "tw_open", 3, flags, st, fn_open, NULL, NULL) !=
 		    SQLITE_OK ||
 	    sqlite3_create_function(st->db, "tw_locked", 2, flags, st, fn_locked, NULL, NULL) !=
-		    SQLITE_OK)
+		    SQLITE_OK ||
+	    sqlite3_create_function(st->db, "tw_unhex", 1, flags | SQLITE_DETERMINISTIC, NULL,
+				    fn_unhex, NULL, NULL) != SQLITE_OK)
 		return store_fail(st, err, "opening the database");
 	/* Once any profile is locked, what is deleted is overwritten. */
 	sqlite3_stmt *q;
