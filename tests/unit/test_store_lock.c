@@ -262,6 +262,51 @@ static void test_other_profiles_untouched(void **state)
 	assert_int_equal(err.code, TW_ERR_INVALID);
 }
 
+/* A version-4 database (tests/data/store/make_v4.sh) migrates: its
+ * private text stays readable, then locks like any other. */
+static void test_migrate_v4(void **state)
+{
+	struct fixture *f = *state;
+	struct tw_error err;
+	tw_store_close(f->st);
+	f->st = NULL;
+	char src[400];
+	snprintf(src, sizeof src, "%s/store/v4.db", getenv("TW_TEST_DATA"));
+	copy_file(src, f->path);
+	f->st = tw_store_open(f->path, &err);
+	if (!f->st)
+		fail_msg("open v4: %s", err.message);
+	assert_int_equal(tw_store_found_version(f->st), 4);
+	struct tw_profile ada;
+	assert_true(tw_store_profile_find(f->st, "Ada", &ada, &err));
+	f->profile = ada.id;
+	tw_profile_finish(&ada);
+	struct tw_reflection r;
+	assert_true(tw_store_reflection_get_item(f->st, f->profile,
+						 "six-practices/proactive/their-story", &r, &err));
+	assert_string_equal(r.text, "ada v4 private second");
+	assert_false(r.locked);
+	int64_t id = r.id;
+	tw_reflection_finish(&r);
+	enum tw_lock_state ls;
+	assert_true(tw_store_profile_lock_state(f->st, f->profile, &ls, &err));
+	assert_int_equal(ls, TW_LOCK_NONE);
+	assert_true(on_disk(f, "ada v4 private"));
+	lock(f);
+	reopen(f);
+	assert_false(on_disk(f, "ada v4 private"));
+	assert_true(on_disk(f, "ada v4 public words"));
+	assert_true(on_disk(f, "bo v4 private")); /* another profile, not locked */
+	assert_true(tw_store_profile_key_open(f->st, f->profile, PASS, &err));
+	struct tw_reflection_version *v;
+	size_t n;
+	assert_true(tw_store_reflection_history(f->st, id, &v, &n, &err));
+	assert_int_equal(n, 2);
+	assert_string_equal(v[0].text, "ada v4 private first");
+	assert_string_equal(v[1].text, "ada v4 private second");
+	tw_reflection_versions_free(v, n);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -271,6 +316,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_passwd_and_unlock, store_setup, store_teardown),
 		cmocka_unit_test_setup_teardown(test_other_profiles_untouched, store_setup,
 						store_teardown),
+		cmocka_unit_test_setup_teardown(test_migrate_v4, store_setup, store_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
