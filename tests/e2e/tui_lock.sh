@@ -18,7 +18,18 @@ home() {
 }
 
 printf '%s\n' "$CANARY" | tw reflect "$ITEM" --private >/dev/null || tui_fail "reflect"
-printf '%s\n' "$PASS" | tw profile lock --passphrase-stdin >/dev/null 2>&1 || tui_fail "lock"
+# The CLI asks on the terminal, without echo, twice (they must agree).
+tui_start 100 30 -- profile lock
+tui_wait "New passphrase for profile"
+tui_type "$PASS"
+tui_keys Enter
+tui_wait "The same passphrase again"
+tui_type "$PASS"
+tui_screen | grep -qF "$PASS" && tui_fail "the passphrase is echoed on the terminal"
+tui_keys Enter
+for _ in $(seq 200); do [ -s "$SCRATCH/exit" ] && break; sleep 0.1; done
+[ "$(cat "$SCRATCH/exit" 2>/dev/null)" = 0 ] || tui_fail "profile lock on a terminal failed: $(cat "$SCRATCH/stderr")"
+grep -qF "gone for good" "$SCRATCH/stderr" || tui_fail "the lock did not warn about a lost passphrase"
 grep -qaF "CANARY-7f3e" "$DB" && tui_fail "the canary is in the database after the lock"
 
 tui_start 100 30
