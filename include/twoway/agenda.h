@@ -20,13 +20,22 @@
 /* The agenda heading of a slot ("A challenge I want their input on"). */
 const char *tw_agenda_slot_heading(enum tw_slot slot);
 
+/* What a slot says when a private answer to it was left out. */
+#define TW_AGENDA_PRIVATE_LEFT_OUT "(a private answer was left out)"
+
 /* Fills answers[slot] with the profile's live reflections on the reflect
  * items carrying that slot in guide guide_id (NULL: every guide; several
  * answers to one slot are joined by a blank line, in content order; each
  * trimmed of surrounding blank space). Slots without an answer stay NULL.
- * Free with tw_agenda_answers_free. */
+ * A private reflection is never copied: its slot ends with the line
+ * TW_AGENDA_PRIVATE_LEFT_OUT instead. Free with tw_agenda_answers_free. */
 bool tw_agenda_answers(const struct tw_library *lib, struct tw_store *st, int64_t profile_id,
 		       const char *guide_id, char *answers[TW_SLOT_COUNT], struct tw_error *err);
+/* The private answers only, the same way: for the sponsee who chooses to
+ * put one into a meeting (the app asks first). A coach view has none. */
+bool tw_agenda_private_answers(const struct tw_library *lib, struct tw_store *st,
+			       int64_t profile_id, const char *guide_id,
+			       char *answers[TW_SLOT_COUNT], struct tw_error *err);
 void tw_agenda_answers_free(char *answers[TW_SLOT_COUNT]);
 
 /* The open action items of the profile that belong to a meeting with
@@ -45,14 +54,16 @@ char *tw_agenda_format(const struct tw_sponsor *sponsor, tw_time when,
 		       size_t n_actions);
 
 /* tw_agenda_answers on TW_AGENDA_BEFORE_GUIDE, the sponsor's open action
- * items and tw_agenda_format in one call. NULL on failure (err filled). */
+ * items and tw_agenda_format in one call (private answers left out). NULL
+ * on failure (err filled). */
 char *tw_agenda_build(const struct tw_library *lib, struct tw_store *st, int64_t profile_id,
 		      const struct tw_sponsor *sponsor, tw_time when, struct tw_error *err);
 
 /* The debrief's notes and outcome from the answers to the notes and
- * outcome slots of TW_AGENDA_AFTER_GUIDE; follow-up and report-back
- * answers are added to the outcome under their own "## heading". Each is
- * a string the caller frees ("" when unanswered). */
+ * outcome slots of TW_AGENDA_AFTER_GUIDE (private answers left out, as in
+ * tw_agenda_answers); follow-up and report-back answers are added to the
+ * outcome under their own "## heading". Each is a string the caller frees
+ * ("" when unanswered). */
 bool tw_debrief_prefill(const struct tw_library *lib, struct tw_store *st, int64_t profile_id,
 			char **notes, char **outcome, struct tw_error *err);
 

@@ -49,6 +49,7 @@ enum tw_errcode {
 	TW_ERR_TOO_NEW,   /* the database was written by a newer twoway */
 	TW_ERR_BUSY,      /* another process held a lock for longer than the timeout */
 	TW_ERR_DB,        /* any other database failure */
+	TW_ERR_PRIVATE,   /* private text a coach view may not read or change */
 };
 
 /* One error with a human message, filled by core calls that can fail. */

@@ -53,8 +53,9 @@ struct tw_reflection {
 	int64_t id;
 	int64_t profile_id;
 	char *item_id;   /* NULL for a free-standing reflection */
-	char *text;      /* the current version */
-	bool is_private;
+	char *text;      /* the current version (TW_PRIVATE_MARKER when hidden) */
+	bool is_private; /* belongs to the reflection: every save keeps it */
+	bool hidden;     /* a coach view withheld the text */
 	int version;     /* 1 for a reflection saved once */
 	tw_time created;
 	tw_time updated;
@@ -63,8 +64,9 @@ struct tw_reflection {
 struct tw_reflection_version {
 	int64_t reflection_id;
 	int version;
-	char *text;
-	bool is_private;
+	char *text;      /* TW_PRIVATE_MARKER when hidden */
+	bool is_private; /* private in every view a coach has */
+	bool hidden;     /* a coach view withheld the text */
 	tw_time saved;
 };
 

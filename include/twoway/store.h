@@ -12,9 +12,34 @@
 #include "twoway/diag.h"
 #include "twoway/model.h"
 
-#define TW_STORE_SCHEMA_VERSION 4
+#define TW_STORE_SCHEMA_VERSION 5
 
 struct tw_store; /* opaque */
+
+/* Who reads through a store handle, chosen once when it is opened.
+ * TW_VIEW_COACH is the view of everything a coach sees (coach mode, the
+ * coaching summary, coach JSON): no read function of such a handle returns
+ * the text of a private reflection, of any private version or of a private
+ * draft; each reads TW_PRIVATE_MARKER instead (and the record says
+ * is_private and hidden). A coach handle also cannot change a reflection's
+ * private flag, nor write over a private reflection or its draft. */
+enum tw_view {
+	TW_VIEW_OWNER = 0, /* the sponsee: every record as stored */
+	TW_VIEW_COACH,     /* a coach at the screen or reading a coach's file */
+};
+#define TW_PRIVATE_MARKER "(private)"
+
+/* Whether a save makes a reflection private. Private belongs to the
+ * reflection, not to one save: TW_PRIVACY_KEEP (0, also what `false`
+ * means) keeps the reflection's flag (a new reflection is public);
+ * TW_PRIVACY_PRIVATE (1, `true`) and TW_PRIVACY_PUBLIC change it
+ * explicitly. Making a reflection private makes every earlier version
+ * private too; making it public again shows its newest text only. */
+enum tw_privacy {
+	TW_PRIVACY_KEEP = 0,
+	TW_PRIVACY_PRIVATE = 1,
+	TW_PRIVACY_PUBLIC = 2,
+};
 
 /* The default database path: $XDG_DATA_HOME/twoway/twoway.db, or
  * ~/.local/share/twoway/twoway.db. Returns a string the caller frees. */
@@ -26,6 +51,10 @@ char *tw_store_default_path(void);
  * with TW_ERR_FOREIGN / TW_ERR_CORRUPT / TW_ERR_TOO_NEW and left untouched.
  * Returns NULL on failure. */
 struct tw_store *tw_store_open(const char *path, struct tw_error *err);
+/* tw_store_open with the view chosen (tw_store_open is TW_VIEW_OWNER). */
+struct tw_store *tw_store_open_view(const char *path, enum tw_view view,
+				    struct tw_error *err);
+enum tw_view tw_store_view(const struct tw_store *st);
 void tw_store_close(struct tw_store *st); /* NULL is a no-op */
 const char *tw_store_path(const struct tw_store *st); /* borrowed */
 
@@ -89,17 +118,21 @@ bool tw_store_rating_history(struct tw_store *st, int64_t profile_id, const char
 /* ---- reflections (every save keeps the previous version) ---- */
 /* Saves text as the newest version of the profile's reflection on item_id
  * (item_id NULL: a new free-standing reflection). Empty or blank text and
- * invalid UTF-8 are TW_ERR_INVALID. Fills *id when not NULL. Saving text
- * equal to the current version changes nothing but the private flag. */
+ * invalid UTF-8 are TW_ERR_INVALID. Fills *id when not NULL. privacy keeps
+ * or changes the reflection's flag (see enum tw_privacy); a change of the
+ * flag alone (same text) is kept as a new version, so history shows it.
+ * Through a coach view: TW_ERR_PRIVATE for a private reflection or for any
+ * change of the flag. */
 bool tw_store_reflection_save(struct tw_store *st, int64_t profile_id, const char *item_id,
-			      const char *text, bool is_private, int64_t *id,
+			      const char *text, enum tw_privacy privacy, int64_t *id,
 			      struct tw_error *err);
 /* Saves text as the newest version of the live reflection id (free-standing
- * or not); unchanged text only updates the private flag. Same checks as
- * tw_store_reflection_save; TW_ERR_NOTFOUND for an unknown or deleted id. */
+ * or not), as tw_store_reflection_save does; TW_ERR_NOTFOUND for an unknown
+ * or deleted id. */
 bool tw_store_reflection_update(struct tw_store *st, int64_t id, const char *text,
-				bool is_private, struct tw_error *err);
-/* The live reflection on item_id; TW_ERR_NOTFOUND when there is none. */
+				enum tw_privacy privacy, struct tw_error *err);
+/* The live reflection on item_id; TW_ERR_NOTFOUND when there is none.
+ * Through a coach view a private one reads TW_PRIVATE_MARKER (hidden). */
 bool tw_store_reflection_get_item(struct tw_store *st, int64_t profile_id, const char *item_id,
 				  struct tw_reflection *out, struct tw_error *err);
 bool tw_store_reflection_get(struct tw_store *st, int64_t id, struct tw_reflection *out,
@@ -107,21 +140,28 @@ bool tw_store_reflection_get(struct tw_store *st, int64_t id, struct tw_reflecti
 /* Live reflections of the profile, newest update first; limit 0 = all. */
 bool tw_store_reflection_list(struct tw_store *st, int64_t profile_id, size_t limit,
 			      struct tw_reflection **out, size_t *n, struct tw_error *err);
-/* Every version, oldest first. */
+/* Every version, oldest first (a coach view: private ones hidden). */
 bool tw_store_reflection_history(struct tw_store *st, int64_t reflection_id,
 				 struct tw_reflection_version **out, size_t *n,
 				 struct tw_error *err);
-/* Makes version's text the newest version (history keeps everything). */
+/* Makes version's text the newest version (history keeps everything); the
+ * reflection keeps its private flag. TW_ERR_PRIVATE through a coach view
+ * on a private reflection. */
 bool tw_store_reflection_restore(struct tw_store *st, int64_t reflection_id, int version,
 				 struct tw_error *err);
 
 /* Drafts: the editor's autosave, one per profile and item ("" for a new
- * free-standing reflection). A draft never replaces a saved reflection. */
+ * free-standing reflection). A draft never replaces a saved reflection; it
+ * carries the private flag the editor showed, and a draft of a private
+ * reflection is private whatever is_private says. Through a coach view a
+ * private draft cannot be written (TW_ERR_PRIVATE). */
 bool tw_store_draft_put(struct tw_store *st, int64_t profile_id, const char *item_id,
-			const char *text, struct tw_error *err);
-/* *text is NULL when there is no draft; otherwise the caller frees it. */
+			const char *text, bool is_private, struct tw_error *err);
+/* *text is NULL when there is no draft; otherwise the caller frees it.
+ * is_private (may be NULL) gets the draft's flag. A coach view reads a
+ * private draft as TW_PRIVATE_MARKER. */
 bool tw_store_draft_get(struct tw_store *st, int64_t profile_id, const char *item_id,
-			char **text, struct tw_error *err);
+			char **text, bool *is_private, struct tw_error *err);
 bool tw_store_draft_drop(struct tw_store *st, int64_t profile_id, const char *item_id,
 			 struct tw_error *err);
 
@@ -210,7 +250,7 @@ bool tw_store_coaching_covered(struct tw_store *st, int64_t id,
 /* FTS5 over reflections, meetings and action items of one profile
  * (profile_id 0: all), best first, at most limit hits (0: 50). The query is
  * plain words, not FTS syntax: each word must appear (prefix match on the
- * last one). */
+ * last one). A coach view never looks in private reflections. */
 bool tw_store_search(struct tw_store *st, int64_t profile_id, const char *query,
 		     size_t limit, struct tw_hit **out, size_t *n, struct tw_error *err);
 
@@ -243,12 +283,14 @@ void tw_store_batch_rollback(struct tw_store *st); /* no-op without a batch */
 
 /* The whole database (profile_id 0) or one live profile as JSON, one record
  * per line in id order, private reflections included (this is the sponsee's
- * own copy). *out is the caller's to free; *len its length. */
+ * own copy); through a coach view, the coach's copy below. *out is the
+ * caller's to free; *len its length. */
 bool tw_store_export_json(struct tw_store *st, int64_t profile_id, char **out, size_t *len,
 			  struct tw_error *err);
 /* The same for a coach (coach-facing): the file says "coach": true, the text
- * of every private reflection and of every private version reads "private",
- * and drafts (unsaved text) are left out. Importable like the full export. */
+ * of every private reflection and of each of its versions (whatever the
+ * version's own flag) reads "private", and drafts (unsaved text) are left
+ * out. Importable like the full export. */
 bool tw_store_export_json_coach(struct tw_store *st, int64_t profile_id, char **out,
 				size_t *len, struct tw_error *err);
 

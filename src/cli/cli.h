@@ -20,6 +20,9 @@ struct cli_ctx {
 	const char *profile;     /* --profile, NULL for the current one */
 	const char *content_dir; /* --content or TWOWAY_CONTENT */
 	struct tw_store *store;  /* opened by cli_store */
+	enum tw_view view;       /* how cli_store opens it: TW_VIEW_COACH for
+				    anything a coach reads (coach JSON, the
+				    coaching summary) */
 	struct tw_library *lib;  /* loaded by cli_library */
 };
 

@@ -133,6 +133,10 @@ int cmd_export(struct cli_ctx *ctx, int argc, char **argv)
 	if (out && (!*out || !cli_text_ok("--out", out, true)))
 		return out && !*out ? cli_usage("export", "--out needs a file name") : CLI_FAIL;
 
+	/* What a coach reads goes through a coach view of the store: no read
+	 * of it returns private text, whatever the builder asks for. */
+	if (coach || coaching)
+		ctx->view = TW_VIEW_COACH;
 	struct tw_buf b = { 0 };
 	if (!build(ctx, format, meeting, coaching, what, coach, &b)) {
 		tw_buf_free(&b);

@@ -115,8 +115,11 @@ int cmd_history(struct cli_ctx *ctx, int argc, char **argv)
 	for (size_t i = 0; i < nv; i++) {
 		char when[32];
 		tw_time_format(v[i].saved, when, sizeof(when));
-		printf("\nversion %d  %s%s\n    ", v[i].version, when,
-		       v[i].is_private ? "  private" : "");
+		/* a version with the text of the one before changed the flag */
+		bool flag_only = i > 0 && strcmp(v[i].text, v[i - 1].text) == 0;
+		printf("\nversion %d  %s%s%s\n    ", v[i].version, when,
+		       v[i].is_private ? "  private" : "",
+		       !flag_only ? "" : v[i].is_private ? "  (made private)" : "  (made public)");
 		cli_put(stdout, v[i].text, "    ");
 		putchar('\n');
 	}

@@ -1,6 +1,6 @@
-/* `twoway reflect ITEM [--private]`: saves a reflection (a new version of
- * the one on ITEM, or a free-standing one) from standard input or, when
- * standard input is a terminal, from $VISUAL/$EDITOR on a private temp file. */
+/* `twoway reflect ITEM [--private|--public]`: saves a reflection (a new
+ * version of the one on ITEM, or a free-standing one) from standard input
+ * or, when it is a terminal, from $VISUAL/$EDITOR; private is sticky. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -14,13 +14,16 @@
 
 static void help(void)
 {
-	puts("usage: twoway reflect ITEM [--private]\n"
+	puts("usage: twoway reflect ITEM [--private|--public]\n"
 	     "       twoway reflect - [--private]      (or --free: a free-standing reflection)\n"
 	     "\n"
 	     "Saves your reflection on ITEM (a full id, see 'twoway guides'). The text is\n"
 	     "read from standard input; when that is a terminal, $VISUAL or $EDITOR opens\n"
 	     "on the current text. Every save keeps the earlier versions ('twoway history').\n"
-	     "--private keeps the reflection out of anything a coach sees.");
+	     "--private keeps the reflection, with every earlier version, out of anything a\n"
+	     "coach sees. Private belongs to the reflection: later saves keep it private\n"
+	     "until --public makes it public again (its newest text only; earlier private\n"
+	     "versions stay private). Either flag with the same text changes only the flag.");
 }
 
 static char *read_file(const char *path)
@@ -57,8 +60,9 @@ static char *read_file(const char *path)
 }
 
 /* Runs the editor on a private copy of initial; returns the edited text
- * (caller frees) or NULL after printing why nothing is saved. */
-static char *edit(const char *initial)
+ * (caller frees) or NULL after printing why nothing is saved. same_ok: the
+ * unchanged text is a result too (only the private flag changes). */
+static char *edit(const char *initial, bool same_ok)
 {
 	const char *ed = getenv("VISUAL");
 	if (!ed || !*ed)
@@ -118,7 +122,7 @@ static char *edit(const char *initial)
 	text = read_file(path);
 	if (!text)
 		cli_fail("cannot read back the edited text: %s", strerror(errno));
-	else if (strcmp(text, initial) == 0) {
+	else if (!same_ok && strcmp(text, initial) == 0) {
 		cli_fail("the text was not changed; nothing was saved");
 		free(text);
 		text = NULL;
@@ -147,15 +151,22 @@ int cmd_reflect(struct cli_ctx *ctx, int argc, char **argv)
 		help();
 		return CLI_OK;
 	}
-	bool priv = false, free_standing = false;
+	bool priv = false, pub = false, free_standing = false;
 	const char *pos[1];
 	int n;
 	const struct cli_opt opts[] = { { "--private", NULL, &priv },
+					{ "--public", NULL, &pub },
 					{ "--free", NULL, &free_standing },
 					{ NULL, NULL, NULL } };
 	int rc = cli_parse("reflect", argc, argv, opts, pos, 1, &n);
 	if (rc)
 		return rc;
+	if (priv && pub)
+		return cli_usage("reflect", "give either --private or --public, not both");
+	/* Private is sticky: without a flag the reflection keeps its own. */
+	enum tw_privacy privacy = priv ? TW_PRIVACY_PRIVATE
+				  : pub ? TW_PRIVACY_PUBLIC
+					: TW_PRIVACY_KEEP;
 	if (n < 1 && !free_standing)
 		return cli_usage("reflect", "missing the ITEM (or '-' for a free-standing reflection)");
 	if (n == 1 && free_standing && strcmp(pos[0], "-") != 0)
@@ -187,7 +198,7 @@ int cmd_reflect(struct cli_ctx *ctx, int argc, char **argv)
 			return cli_fail("%s", err.message);
 		}
 		char *initial = cur.text ? tw_strdup_printf("%s\n", cur.text) : strdup("");
-		text = initial ? edit(initial) : NULL;
+		text = initial ? edit(initial, priv || pub) : NULL;
 		free(initial);
 		if (!text) {
 			rc = CLI_FAIL;
@@ -204,7 +215,7 @@ int cmd_reflect(struct cli_ctx *ctx, int argc, char **argv)
 		goto out;
 	}
 	int64_t id = 0;
-	if (!tw_store_reflection_save(ctx->store, p.id, item_id, text, priv, &id, &err)) {
+	if (!tw_store_reflection_save(ctx->store, p.id, item_id, text, privacy, &id, &err)) {
 		rc = cli_fail("%s", err.message);
 		goto out;
 	}
@@ -214,12 +225,16 @@ int cmd_reflect(struct cli_ctx *ctx, int argc, char **argv)
 		rc = cli_fail("%s", err.message);
 		goto out;
 	}
+	const char *flag = !cur.is_private	      ? (pub ? " (public)" : "")
+			   : privacy == TW_PRIVACY_KEEP ? " (private: it stays private; --public "
+							  "changes that)"
+							: " (private)";
 	if (item_id)
 		printf("saved reflection %lld on %s, version %d%s\n", (long long)id, item_id,
-		       cur.version, priv ? " (private)" : "");
+		       cur.version, flag);
 	else
 		printf("saved free-standing reflection %lld, version %d%s\n", (long long)id,
-		       cur.version, priv ? " (private)" : "");
+		       cur.version, flag);
 	rc = CLI_OK;
 out:
 	free(text);

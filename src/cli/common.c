@@ -87,7 +87,7 @@ struct tw_store *cli_store(struct cli_ctx *ctx)
 		path = def;
 	}
 	struct tw_error err = { 0 };
-	ctx->store = tw_store_open(path, &err);
+	ctx->store = tw_store_open_view(path, ctx->view, &err);
 	if (!ctx->store)
 		cli_fail("%s", err.message);
 	free(def);

@@ -1,6 +1,7 @@
 /* The agenda builder: gathers the answers to slotted reflect items from the
  * store and formats them (with the open action items of a sponsor) as the
- * plain-text agenda of a meeting, and as the notes and outcome of a debrief. */
+ * plain-text agenda of a meeting, and as the notes and outcome of a debrief.
+ * A private answer is never copied in: the slot says one was left out. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -116,9 +117,13 @@ static bool add_answer(char **slot, const char *text)
 	return true;
 }
 
+/* Which answers guide_answers gathers. */
+enum which { PUBLIC_ONLY, PRIVATE_ONLY };
+
 static bool guide_answers(const struct tw_guide *g, struct tw_store *st, int64_t profile_id,
-			  char *answers[TW_SLOT_COUNT], struct tw_error *err)
+			  enum which which, char *answers[TW_SLOT_COUNT], struct tw_error *err)
 {
+	bool left_out[TW_SLOT_COUNT] = { false };
 	for (size_t s = 0; s < g->n_sections; s++) {
 		const struct tw_section *sec = &g->sections[s];
 		for (size_t i = 0; i < sec->n_items; i++) {
@@ -134,10 +139,34 @@ static bool guide_answers(const struct tw_guide *g, struct tw_store *st, int64_t
 				}
 				return false;
 			}
-			bool ok = add_answer(&answers[it->slot], r.text ? r.text : "");
+			bool ok = true;
+			if (r.is_private && which == PUBLIC_ONLY)
+				left_out[it->slot] = true;
+			else if (r.is_private == (which == PRIVATE_ONLY) && !r.hidden)
+				ok = add_answer(&answers[it->slot], r.text ? r.text : "");
 			tw_reflection_finish(&r);
 			if (!ok)
 				return tw_error_set(err, TW_ERR_NOMEM, "out of memory");
+		}
+	}
+	for (int i = 0; i < TW_SLOT_COUNT; i++)
+		if (left_out[i] && !add_answer(&answers[i], TW_AGENDA_PRIVATE_LEFT_OUT))
+			return tw_error_set(err, TW_ERR_NOMEM, "out of memory");
+	return true;
+}
+
+static bool gather(const struct tw_library *lib, struct tw_store *st, int64_t profile_id,
+		   const char *guide_id, enum which which, char *answers[TW_SLOT_COUNT],
+		   struct tw_error *err)
+{
+	for (int i = 0; i < TW_SLOT_COUNT; i++)
+		answers[i] = NULL;
+	for (size_t g = 0; g < lib->n_guides; g++) {
+		if (guide_id && strcmp(lib->guides[g]->id, guide_id) != 0)
+			continue;
+		if (!guide_answers(lib->guides[g], st, profile_id, which, answers, err)) {
+			tw_agenda_answers_free(answers);
+			return false;
 		}
 	}
 	return true;
@@ -146,17 +175,14 @@ static bool guide_answers(const struct tw_guide *g, struct tw_store *st, int64_t
 bool tw_agenda_answers(const struct tw_library *lib, struct tw_store *st, int64_t profile_id,
 		       const char *guide_id, char *answers[TW_SLOT_COUNT], struct tw_error *err)
 {
-	for (int i = 0; i < TW_SLOT_COUNT; i++)
-		answers[i] = NULL;
-	for (size_t g = 0; g < lib->n_guides; g++) {
-		if (guide_id && strcmp(lib->guides[g]->id, guide_id) != 0)
-			continue;
-		if (!guide_answers(lib->guides[g], st, profile_id, answers, err)) {
-			tw_agenda_answers_free(answers);
-			return false;
-		}
-	}
-	return true;
+	return gather(lib, st, profile_id, guide_id, PUBLIC_ONLY, answers, err);
+}
+
+bool tw_agenda_private_answers(const struct tw_library *lib, struct tw_store *st,
+			       int64_t profile_id, const char *guide_id,
+			       char *answers[TW_SLOT_COUNT], struct tw_error *err)
+{
+	return gather(lib, st, profile_id, guide_id, PRIVATE_ONLY, answers, err);
 }
 
 bool tw_agenda_sponsor_actions(struct tw_store *st, int64_t profile_id, int64_t sponsor_id,

@@ -311,6 +311,12 @@ static bool make_dir(const char *path, struct tw_error *err)
 
 struct tw_store *tw_store_open(const char *path, struct tw_error *err)
 {
+	return tw_store_open_view(path, TW_VIEW_OWNER, err);
+}
+
+struct tw_store *tw_store_open_view(const char *path, enum tw_view view,
+				    struct tw_error *err)
+{
 	tw_error_clear(err);
 	if (!path || !*path) {
 		tw_error_set(err, TW_ERR_INVALID, "no database path given");
@@ -346,6 +352,7 @@ struct tw_store *tw_store_open(const char *path, struct tw_error *err)
 		store_nomem(err);
 		return NULL;
 	}
+	st->view = view == TW_VIEW_COACH ? TW_VIEW_COACH : TW_VIEW_OWNER;
 	mode_t old = umask(077);
 	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE;
 	if (fresh)

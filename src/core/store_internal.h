@@ -17,6 +17,7 @@
 struct tw_store {
 	sqlite3 *db;
 	char *path;
+	enum tw_view view; /* TW_VIEW_COACH: private text never leaves the store */
 	int found_version;
 	bool batch; /* inside tw_store_batch_begin: operations nest as savepoints */
 	int nest;   /* open savepoints of operations inside the batch */
@@ -99,6 +100,17 @@ bool store_exists(struct tw_store *st, const char *sql, int64_t a, int64_t b,
 
 /* Grows *v (element size sz) so that it can hold n + 1 elements. */
 bool store_grow(void **v, size_t *cap, size_t n, size_t sz);
+
+/* True for a coach view (store_privacy.c). */
+bool store_coach(const struct tw_store *st);
+/* Makes every version before a private version private (private is sticky:
+ * see enum tw_privacy), for reflection id or (id 0) every reflection, and
+ * then (id 0) every draft of a private reflection. Runs inside the
+ * caller's transaction. */
+bool store_privacy_sticky(struct tw_store *st, int64_t id, struct tw_error *err);
+/* In a coach view, replaces *text with TW_PRIVATE_MARKER; false on no
+ * memory. */
+bool store_withhold(char **text);
 
 /* Runs SELECT changes() equivalent: rows touched by the last statement. */
 int store_changes(struct tw_store *st);

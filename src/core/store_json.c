@@ -33,8 +33,10 @@ static bool assign_uids(struct tw_store *st, const char *table, int64_t id,
 }
 
 #define JBOOL(x) "json(CASE WHEN " x " THEN 'true' ELSE 'false' END)"
-/* A reflection's (or version's) text, "private" in a coach's copy. */
-#define PRIVATE(t) "CASE WHEN ?2 AND " t ".is_private THEN 'private' ELSE " t ".text END"
+/* A reflection's (or version's) text, "private" in a coach's copy: every
+ * version of a private reflection is private, whatever its own flag. */
+#define PRIVATE(t) \
+	"CASE WHEN ?2 AND (" t ".is_private OR r.is_private) THEN 'private' ELSE " t ".text END"
 
 /* One section of the file: its name and the query giving one JSON object
  * per row; ?1 is the profile id, 0 for every profile; ?2 is 1 for a coach's
@@ -72,13 +74,15 @@ static const struct section sections[] = {
 	  " 'text', " PRIVATE("r") ", 'private', " JBOOL("r.is_private") ", 'version', r.version,"
 	  " 'created', r.created, 'updated', r.updated, 'deleted_at', r.deleted_at,"
 	  " 'versions', json((SELECT json_group_array(json_object('version', v.version,"
-	  "   'text', " PRIVATE("v") ", 'private', " JBOOL("v.is_private") ", 'saved', v.saved))"
+	  "   'text', " PRIVATE("v") ", 'private', " JBOOL("v.is_private OR r.is_private") ","
+	  "   'saved', v.saved))"
 	  "   FROM (SELECT * FROM reflection_versions WHERE reflection_id = r.id"
 	  "   ORDER BY version) v)))"
 	  " FROM reflections r JOIN profiles p ON p.id = r.profile_id"
 	  " WHERE ?1 = 0 OR r.profile_id = ?1 ORDER BY r.id" },
 	{ "drafts",
-	  "SELECT json_object('profile', p.uid, 'item', d.item_id, 'text', d.text, 'saved', d.saved)"
+	  "SELECT json_object('profile', p.uid, 'item', d.item_id, 'text', d.text, 'saved', d.saved,"
+	  " 'private', " JBOOL("d.is_private") ")"
 	  " FROM drafts d JOIN profiles p ON p.id = d.profile_id"
 	  " WHERE (?1 = 0 OR d.profile_id = ?1) AND NOT ?2 ORDER BY d.profile_id, d.item_id" },
 	{ "meetings",
@@ -169,7 +173,7 @@ static bool export_json(struct tw_store *st, int64_t profile_id, bool coach, cha
 bool tw_store_export_json(struct tw_store *st, int64_t profile_id, char **out, size_t *len,
 			  struct tw_error *err)
 {
-	return export_json(st, profile_id, false, out, len, err);
+	return export_json(st, profile_id, store_coach(st), out, len, err);
 }
 
 bool tw_store_export_json_coach(struct tw_store *st, int64_t profile_id, char **out,

@@ -154,8 +154,9 @@ static const struct insert inserts[] = {
 	  PID(V("profile")) " AND x.item_id = " V("item") " AND x.rating = " V("rating")
 	  "  AND x.at = " V("at") ") ORDER BY j.key" },
 	{ false,
-	  "INSERT OR IGNORE INTO drafts(profile_id, item_id, text, saved)"
-	  " SELECT " PID(V("profile")) ", " V("item") ", " V("text") ", " V("saved")
+	  "INSERT OR IGNORE INTO drafts(profile_id, item_id, text, saved, is_private)"
+	  " SELECT " PID(V("profile")) ", " V("item") ", " V("text") ", " V("saved") ","
+	  " coalesce(" V("private") ", 0)"
 	  " FROM json_each(?1, '$.drafts') j"
 	  " WHERE NOT EXISTS (SELECT 1 FROM drafts x WHERE x.profile_id = " PID(V("profile"))
 	  "  AND x.item_id = " V("item") ") ORDER BY j.key" },
@@ -227,7 +228,9 @@ bool tw_store_import_json(struct tw_store *st, const char *buf, size_t len, cons
 	struct tw_error err = { 0 };
 	if (!store_begin(st, &err))
 		return import_bad(&c, "%s", err.message);
-	bool ok = import_check_all(&c) && insert_all(&c, &s);
+	/* files from before private was sticky: their private text stays private */
+	bool ok = import_check_all(&c) && insert_all(&c, &s) &&
+		  (store_privacy_sticky(st, 0, &err) || import_bad(&c, "%s", err.message));
 	if (!ok) {
 		store_rollback(st);
 		return false;

@@ -32,7 +32,9 @@ static const struct field f_versions[] = {
 	{ "version", 'P' }, { "text", 'T' }, { "private", 'B' }, { "saved", 'I' }, { NULL, 0 },
 };
 static const struct field f_drafts[] = {
-	{ "profile", 'N' }, { "item", 'T' }, { "text", 'T' }, { "saved", 'I' }, { NULL, 0 },
+	{ "profile", 'N' }, { "item", 'T' }, { "text", 'T' }, { "saved", 'I' },
+	{ "private", 'b' }, /* optional: files of schema 4 and before have none */
+	{ NULL, 0 },
 };
 static const struct field f_meetings[] = {
 	{ "uid", 'N' }, { "id", 'P' }, { "profile", 'N' }, { "sponsor", 'N' }, { "at", 'P' },
@@ -111,6 +113,7 @@ static bool check_value(struct ctx *c, const char *where, const struct field *f,
 				   : f->kind == 'P' ? "a positive whole number"
 						    : "a whole number");
 		return true;
+	case 'b':
 	case 'B':
 		if (strcmp(type, "true") != 0 && strcmp(type, "false") != 0)
 			return import_bad(c, "%s: '%s' should be true or false", where, f->name);
@@ -151,14 +154,15 @@ static bool check_records(struct ctx *c, const char *sql, const struct field *fi
 	char cur[128] = "";
 	unsigned seen = 0, all = 0;
 	size_t nf = 0;
-	while (fields[nf].name)
-		all |= 1u << nf++;
+	for (; fields[nf].name; nf++)
+		if (fields[nf].kind != 'b') /* optional */
+			all |= 1u << nf;
 	int rc;
 	bool ok = true;
 	while (ok && (rc = sqlite3_step(q)) == SQLITE_ROW) {
 		const char *label = (const char *)sqlite3_column_text(q, 0);
 		if (strcmp(label, cur) != 0) {
-			if (*cur && seen != all)
+			if (*cur && (seen & all) != all)
 				break;
 			snprintf(cur, sizeof cur, "%s", label);
 			seen = 0;
@@ -183,9 +187,9 @@ static bool check_records(struct ctx *c, const char *sql, const struct field *fi
 	}
 	if (ok && rc != SQLITE_ROW && rc != SQLITE_DONE)
 		ok = import_db_bad(c, "reading the file");
-	if (ok && *cur && seen != all) {
+	if (ok && *cur && (seen & all) != all) {
 		for (size_t k = 0; k < nf; k++)
-			if (!(seen & (1u << k))) {
+			if ((all & (1u << k)) && !(seen & (1u << k))) {
 				ok = import_bad(c, "%s: field '%s' is missing", cur, fields[k].name);
 				break;
 			}

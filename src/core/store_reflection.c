@@ -1,6 +1,7 @@
-/* Reflections with their full history: every save appends a version row
- * (rows are never rewritten), restore appends an old version's text again,
- * and the reflections row mirrors the newest version for fast reads. */
+/* Reflections with their full history: every save appends a version row,
+ * restore appends an old version's text again, and the reflections row
+ * mirrors the newest version for fast reads. Private is sticky (a flag of
+ * the reflection, see store_privacy.c); a coach view reads it as a marker. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +29,27 @@ static bool row_reflection(sqlite3_stmt *q, struct tw_reflection *r)
 		return false;
 	}
 	return true;
+}
+
+/* row_reflection as the handle's view may see it: a coach view gets the
+ * marker instead of a private reflection's text. */
+static bool read_reflection(const struct tw_store *st, sqlite3_stmt *q, struct tw_reflection *r)
+{
+	if (!row_reflection(q, r))
+		return false;
+	if (store_coach(st) && r->is_private) {
+		r->hidden = true;
+		if (!store_withhold(&r->text)) {
+			tw_reflection_finish(r);
+			return false;
+		}
+	}
+	return true;
+}
+
+static bool refuse_private(const char *what, struct tw_error *err)
+{
+	return tw_error_set(err, TW_ERR_PRIVATE, "%s", what);
 }
 
 static bool add_version(struct tw_store *st, int64_t id, int version, const char *text,
@@ -75,7 +97,7 @@ static bool lookup_item(struct tw_store *st, int64_t profile_id, const char *ite
 	int rc = sqlite3_step(q);
 	bool ok = true;
 	if (rc == SQLITE_ROW) {
-		ok = row_reflection(q, out) || store_nomem(err);
+		ok = read_reflection(st, q, out) || store_nomem(err);
 		*found = ok;
 	} else if (rc != SQLITE_DONE) {
 		ok = store_fail(st, err, "reading a reflection");
@@ -84,26 +106,29 @@ static bool lookup_item(struct tw_store *st, int64_t profile_id, const char *ite
 	return ok;
 }
 
-/* Makes text the newest version of cur (or only flips the private flag
- * when the text is unchanged). Runs inside the caller's transaction. */
+/* Makes text the newest version of cur with the private flag privacy asks
+ * for; a change of the flag alone is a new version too (history shows it).
+ * Runs inside the caller's transaction. */
 static bool update_locked(struct tw_store *st, const struct tw_reflection *cur, const char *text,
-			  bool is_private, int64_t now, struct tw_error *err)
+			  enum tw_privacy privacy, int64_t now, struct tw_error *err)
 {
-	if (strcmp(cur->text, text) != 0)
-		return add_version(st, cur->id, cur->version + 1, text, is_private, now, err) &&
-		       set_current(st, cur->id, cur->version + 1, text, is_private, now, err);
-	if (cur->is_private == is_private)
+	bool want = privacy == TW_PRIVACY_KEEP ? cur->is_private : privacy == TW_PRIVACY_PRIVATE;
+	if (store_coach(st) && cur->is_private)
+		return refuse_private("this reflection is private: it cannot be changed in "
+				      "coach mode", err);
+	if (store_coach(st) && want != cur->is_private)
+		return refuse_private("whether a reflection is private is the sponsee's choice, "
+				      "not coach mode's", err);
+	if (strcmp(cur->text, text) == 0 && want == cur->is_private)
 		return true;
-	sqlite3_stmt *q;
-	if (!store_prepare(st, "UPDATE reflections SET is_private = ? WHERE id = ?", &q, err))
-		return false;
-	sqlite3_bind_int(q, 1, is_private);
-	sqlite3_bind_int64(q, 2, cur->id);
-	return store_step_done(st, q, err, "saving a reflection");
+	return add_version(st, cur->id, cur->version + 1, text, want, now, err) &&
+	       set_current(st, cur->id, cur->version + 1, text, want, now, err) &&
+	       (!want || store_privacy_sticky(st, cur->id, err));
 }
 
 static bool save_locked(struct tw_store *st, int64_t profile_id, const char *item_id,
-			const char *text, bool is_private, int64_t *id, struct tw_error *err)
+			const char *text, enum tw_privacy privacy, int64_t *id,
+			struct tw_error *err)
 {
 	if (!store_profile_live(st, profile_id, err))
 		return false;
@@ -114,10 +139,14 @@ static bool save_locked(struct tw_store *st, int64_t profile_id, const char *ite
 		return false;
 	if (found) {
 		*id = cur.id;
-		bool ok = update_locked(st, &cur, text, is_private, now, err);
+		bool ok = update_locked(st, &cur, text, privacy, now, err);
 		tw_reflection_finish(&cur);
 		return ok;
 	}
+	bool is_private = privacy == TW_PRIVACY_PRIVATE;
+	if (store_coach(st) && is_private)
+		return refuse_private("whether a reflection is private is the sponsee's choice, "
+				      "not coach mode's", err);
 	sqlite3_stmt *q;
 	if (!store_prepare(st, "INSERT INTO reflections(profile_id, item_id, text, is_private, "
 			       "version, created, updated) VALUES (?, ?, ?, ?, 1, ?, ?)", &q, err))
@@ -138,7 +167,7 @@ static bool save_locked(struct tw_store *st, int64_t profile_id, const char *ite
 }
 
 bool tw_store_reflection_save(struct tw_store *st, int64_t profile_id, const char *item_id,
-			      const char *text, bool is_private, int64_t *id,
+			      const char *text, enum tw_privacy privacy, int64_t *id,
 			      struct tw_error *err)
 {
 	if (item_id && !*item_id)
@@ -148,7 +177,7 @@ bool tw_store_reflection_save(struct tw_store *st, int64_t profile_id, const cha
 	    !store_begin(st, err))
 		return false;
 	int64_t rid = 0;
-	if (!save_locked(st, profile_id, item_id, text, is_private, &rid, err)) {
+	if (!save_locked(st, profile_id, item_id, text, privacy, &rid, err)) {
 		store_rollback(st);
 		return false;
 	}
@@ -160,14 +189,14 @@ bool tw_store_reflection_save(struct tw_store *st, int64_t profile_id, const cha
 }
 
 bool tw_store_reflection_update(struct tw_store *st, int64_t id, const char *text,
-				bool is_private, struct tw_error *err)
+				enum tw_privacy privacy, struct tw_error *err)
 {
 	if (!store_check_required(text, "reflection", err) || !store_begin(st, err))
 		return false;
 	struct tw_reflection cur;
 	bool ok = tw_store_reflection_get(st, id, &cur, err);
 	if (ok) {
-		ok = update_locked(st, &cur, text, is_private, (int64_t)time(NULL), err);
+		ok = update_locked(st, &cur, text, privacy, (int64_t)time(NULL), err);
 		tw_reflection_finish(&cur);
 	}
 	if (!ok) {
@@ -202,7 +231,7 @@ bool tw_store_reflection_get(struct tw_store *st, int64_t id, struct tw_reflecti
 	int rc = sqlite3_step(q);
 	bool ok;
 	if (rc == SQLITE_ROW)
-		ok = row_reflection(q, out) || store_nomem(err);
+		ok = read_reflection(st, q, out) || store_nomem(err);
 	else if (rc == SQLITE_DONE)
 		ok = tw_error_set(err, TW_ERR_NOTFOUND, "there is no reflection with id %lld",
 				  (long long)id);
@@ -230,7 +259,7 @@ bool tw_store_reflection_list(struct tw_store *st, int64_t profile_id, size_t li
 	bool ok = true;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
 		if (!store_grow((void **)&v, &cap, cnt, sizeof *v) ||
-		    !row_reflection(q, &v[cnt])) {
+		    !read_reflection(st, q, &v[cnt])) {
 			ok = store_nomem(err);
 			break;
 		}
@@ -257,6 +286,7 @@ bool tw_store_reflection_history(struct tw_store *st, int64_t reflection_id,
 	struct tw_reflection r;
 	if (!tw_store_reflection_get(st, reflection_id, &r, err))
 		return false;
+	bool all_private = r.is_private;
 	tw_reflection_finish(&r);
 	sqlite3_stmt *q;
 	if (!store_prepare(st, "SELECT reflection_id, version, text, is_private, saved "
@@ -276,9 +306,16 @@ bool tw_store_reflection_history(struct tw_store *st, int64_t reflection_id,
 		}
 		v[cnt].reflection_id = sqlite3_column_int64(q, 0);
 		v[cnt].version = sqlite3_column_int(q, 1);
-		v[cnt].is_private = sqlite3_column_int(q, 3) != 0;
+		v[cnt].is_private = sqlite3_column_int(q, 3) != 0 || all_private;
 		v[cnt].saved = sqlite3_column_int64(q, 4);
 		cnt++;
+		if (store_coach(st) && v[cnt - 1].is_private) {
+			v[cnt - 1].hidden = true;
+			if (!store_withhold(&v[cnt - 1].text)) {
+				ok = store_nomem(err);
+				break;
+			}
+		}
 	}
 	if (ok && rc != SQLITE_DONE)
 		ok = store_fail(st, err, "reading a reflection's history");
@@ -303,14 +340,16 @@ bool tw_store_reflection_restore(struct tw_store *st, int64_t reflection_id, int
 		return false;
 	}
 	sqlite3_stmt *q;
-	bool ok = store_prepare(st, "SELECT text FROM reflection_versions "
+	bool ok = store_prepare(st, "SELECT text, is_private FROM reflection_versions "
 				    "WHERE reflection_id = ? AND version = ?", &q, err);
 	char *text = NULL;
+	bool was_private = false;
 	if (ok) {
 		sqlite3_bind_int64(q, 1, reflection_id);
 		sqlite3_bind_int(q, 2, version);
 		int rc = sqlite3_step(q);
 		if (rc == SQLITE_ROW) {
+			was_private = sqlite3_column_int(q, 1) != 0;
 			if (!(text = store_col_dup(q, 0)))
 				ok = store_nomem(err);
 		} else if (rc == SQLITE_DONE) {
@@ -322,12 +361,17 @@ bool tw_store_reflection_restore(struct tw_store *st, int64_t reflection_id, int
 		}
 		sqlite3_finalize(q);
 	}
-	if (ok && strcmp(text, cur.text) != 0) {
+	/* Text once private stays private: restoring it keeps (or makes) the
+	 * reflection private; a coach view cannot restore private text. */
+	bool priv = cur.is_private || was_private;
+	if (ok && store_coach(st) && priv)
+		ok = refuse_private("this reflection is private: it cannot be changed in "
+				    "coach mode", err);
+	if (ok && (strcmp(text, cur.text) != 0 || priv != cur.is_private)) {
 		int64_t now = (int64_t)time(NULL);
-		ok = add_version(st, reflection_id, cur.version + 1, text, cur.is_private, now,
-				 err) &&
-		     set_current(st, reflection_id, cur.version + 1, text, cur.is_private, now,
-				 err);
+		ok = add_version(st, reflection_id, cur.version + 1, text, priv, now, err) &&
+		     set_current(st, reflection_id, cur.version + 1, text, priv, now, err) &&
+		     (!priv || store_privacy_sticky(st, reflection_id, err));
 	}
 	free(text);
 	tw_reflection_finish(&cur);

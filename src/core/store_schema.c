@@ -1,7 +1,8 @@
 /* The database schema as ordered migrations: 1 the first schema; 2 soft
  * delete, settings, drafts, rating history, coaching sessions, FTS5 search;
  * 3 a stable uid per record (exports, import, calendars); 4 what a coaching
- * session covered, recorded as it happens. */
+ * session covered, recorded as it happens; 5 private is sticky (drafts carry
+ * the flag, versions before a private one are private). */
 #include "store_internal.h"
 
 /* Version 1: what the first twoway release created. Kept verbatim: the
@@ -241,10 +242,28 @@ static const char *const v4_sql[] = {
 	NULL,
 };
 
+/* Version 5: private belongs to the reflection. Drafts carry the flag (a
+ * draft of a private reflection is private), and every version saved
+ * before a private one is private, so no coach view shows earlier text of
+ * a reflection made private later. */
+static const char *const v5_sql[] = {
+	"ALTER TABLE drafts ADD COLUMN is_private INTEGER NOT NULL DEFAULT 0;"
+	"UPDATE drafts SET is_private = 1 WHERE EXISTS (SELECT 1 FROM reflections r"
+	"  WHERE r.profile_id = drafts.profile_id AND r.is_private AND r.deleted_at IS NULL"
+	"  AND (r.item_id = drafts.item_id OR 'reflection:' || r.id = drafts.item_id));"
+	"UPDATE reflection_versions SET is_private = 1 WHERE NOT is_private AND ("
+	"  EXISTS (SELECT 1 FROM reflections r WHERE r.id = reflection_id AND r.is_private)"
+	"  OR EXISTS (SELECT 1 FROM reflection_versions w"
+	"    WHERE w.reflection_id = reflection_versions.reflection_id"
+	"    AND w.version > reflection_versions.version AND w.is_private));",
+	NULL,
+};
+
 const struct store_migration store_migrations[] = {
 	{ 1, v1_sql },
 	{ 2, v2_sql },
 	{ 3, v3_sql },
 	{ 4, v4_sql },
+	{ 5, v5_sql },
 };
 const size_t store_migrations_count = sizeof(store_migrations) / sizeof(store_migrations[0]);

@@ -135,6 +135,7 @@ bool tw_store_search(struct tw_store *st, int64_t profile_id, const char *query,
 			   "FROM search_fts WHERE search_fts MATCH ?1 "
 			   "AND (?2 <> 0 OR profile_id NOT IN "
 			   "(SELECT id FROM profiles WHERE deleted_at IS NOT NULL)) "
+			   "AND (?4 = 0 OR NOT private) "
 			   "ORDER BY rank LIMIT ?3", &q, err)) {
 		free(match);
 		return false;
@@ -142,6 +143,7 @@ bool tw_store_search(struct tw_store *st, int64_t profile_id, const char *query,
 	sqlite3_bind_text(q, 1, match, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(q, 2, profile_id);
 	sqlite3_bind_int64(q, 3, limit ? (int64_t)limit : 50);
+	sqlite3_bind_int(q, 4, store_coach(st)); /* a coach never looks in private text */
 	struct tw_hit *v = NULL;
 	size_t cnt = 0, cap = 0;
 	int rc;

@@ -42,7 +42,7 @@ static void put_draft(struct tui_app *app, struct reflection *r)
 	bool ok = text && (tui_editor_blank(r->ed)
 				   ? tw_store_draft_drop(app->store, app->profile.id, draft_key(r), &err)
 				   : tw_store_draft_put(app->store, app->profile.id, draft_key(r), text,
-							&err));
+							r->is_private, &err));
 	free(text);
 	if (!ok)
 		tui_error(app, "could not keep a draft: %s", err.message[0] ? err.message : "no memory");
@@ -62,13 +62,18 @@ static bool save(struct tui_app *app, struct reflection *r)
 	}
 	struct tw_error err = { 0 };
 	int64_t id = 0;
+	/* Private is sticky: only Ctrl-P changes it. */
+	enum tw_privacy privacy = r->is_private == r->saved_private ? TW_PRIVACY_KEEP
+				  : r->is_private		     ? TW_PRIVACY_PRIVATE
+								     : TW_PRIVACY_PUBLIC;
 	bool ok = r->refl_id
-			  ? tw_store_reflection_update(app->store, r->refl_id, text, r->is_private, &err)
+			  ? tw_store_reflection_update(app->store, r->refl_id, text, privacy, &err)
 			  : tw_store_reflection_save(app->store, app->profile.id, r->item_id, text,
-						     r->is_private, &id, &err);
+						     privacy, &id, &err);
 	if (!ok) {
 		tui_error(app, "could not save: %s (a draft is kept)", err.message);
-		tw_store_draft_put(app->store, app->profile.id, draft_key(r), text, &err);
+		tw_store_draft_put(app->store, app->profile.id, draft_key(r), text, r->is_private,
+				   &err);
 		free(text);
 		return false;
 	}
@@ -168,9 +173,15 @@ static bool key(struct tui_app *app, struct tui_screen *s, wint_t k, bool code)
 		return true;
 	}
 	if (!code && k == TUI_CTRL('p')) {
+		if (tw_store_view(app->store) == TW_VIEW_COACH) {
+			tui_msg(app, "private or not is the sponsee's choice: not in coach mode");
+			return true;
+		}
 		r->is_private = !r->is_private;
 		tui_msg(app, r->is_private ? "marked private: never shown to a coach"
-					   : "no longer private");
+					   : "no longer private (once saved)");
+		if (!tui_editor_blank(r->ed))
+			put_draft(app, r); /* the draft carries the flag at once */
 		return true;
 	}
 	if ((code && k == KEY_F(2)) || (!code && k == TUI_CTRL('x'))) {
@@ -287,15 +298,33 @@ struct tui_screen *reflection_open(struct tui_app *app, const struct tui_args *a
 			return NULL;
 		}
 	}
+	if (saved.hidden) {
+		/* a coach view: the text is not there to edit */
+		tui_msg(app, "this reflection is private: it does not open in coach mode");
+		tw_reflection_finish(&saved);
+		free(r->item_id);
+		free(r);
+		return NULL;
+	}
 	r->ed = tui_editor_new(saved.text);
 	char *draft = NULL;
-	if (r->ed && !tw_store_draft_get(app->store, app->profile.id, draft_key(r), &draft, &err))
+	bool draft_private = false;
+	if (r->ed && !tw_store_draft_get(app->store, app->profile.id, draft_key(r), &draft,
+					 &draft_private, &err))
 		tui_error(app, "%s", err.message);
+	if (r->ed && draft && draft_private && tw_store_view(app->store) == TW_VIEW_COACH) {
+		free(draft); /* the marker, not the sponsee's words */
+		draft = NULL;
+	}
 	if (r->ed && draft) {
-		if (strcmp(draft, saved.text ? saved.text : "") != 0 && tw_text_nonblank(draft)) {
+		if ((strcmp(draft, saved.text ? saved.text : "") != 0 ||
+		     draft_private != r->is_private) &&
+		    tw_text_nonblank(draft)) {
 			tui_editor_set_text(r->ed, draft);
 			tui_editor_draft_done(r->ed, tui_now_ms());
-			tui_msg(app, "restored your unsaved draft (Ctrl-R: back to the saved text)");
+			r->is_private = draft_private;
+			tui_msg(app, "restored your unsaved draft%s (Ctrl-R: back to the saved text)",
+				draft_private ? " (private)" : "");
 		} else {
 			tw_store_draft_drop(app->store, app->profile.id, draft_key(r), &err);
 		}

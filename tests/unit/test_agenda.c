@@ -200,6 +200,59 @@ static void test_debrief_prefill(void **state)
 	free(outcome);
 }
 
+/* A private answer never reaches an agenda or a debrief (the first path
+ * of issue 8): its slot says one was left out, a public answer to the same
+ * slot stays, and the private ones are there for the sponsee to insert. */
+static void test_private_left_out(void **state)
+{
+	struct fixture *f = *state;
+	struct tw_error err;
+	reflect(f, "before-meeting/the-ask/the-ask", "Sponsor me for the lead role.");
+	assert_true(tw_store_reflection_save(f->st, f->profile, "before-meeting/the-ask/the-ask",
+					     "SECRET-ask", TW_PRIVACY_PRIVATE, NULL, &err));
+	assert_true(tw_store_reflection_save(f->st, f->profile,
+					     "after-meeting/what-was-said/notes", "SECRET-notes",
+					     TW_PRIVACY_PRIVATE, NULL, &err));
+	reflect(f, "after-meeting/commitments/outcome", "She will intro me to Alan.");
+	char *text = tw_agenda_build(lib, f->st, f->profile, NULL, 0, &err);
+	assert_non_null(text);
+	assert_null(strstr(text, "SECRET"));
+	assert_null(strstr(text, "Sponsor me")); /* an earlier version, made private */
+	assert_string_equal(text, "## My ask\n" TW_AGENDA_PRIVATE_LEFT_OUT "\n");
+	free(text);
+	char *notes, *outcome;
+	assert_true(tw_debrief_prefill(lib, f->st, f->profile, &notes, &outcome, &err));
+	assert_string_equal(notes, TW_AGENDA_PRIVATE_LEFT_OUT);
+	assert_string_equal(outcome, "She will intro me to Alan.");
+	free(notes);
+	free(outcome);
+	char *answers[TW_SLOT_COUNT];
+	assert_true(tw_agenda_private_answers(lib, f->st, f->profile, TW_AGENDA_BEFORE_GUIDE,
+					      answers, &err));
+	assert_string_equal(answers[TW_SLOT_ASK], "SECRET-ask");
+	assert_null(answers[TW_SLOT_NOTES]);
+	tw_agenda_answers_free(answers);
+	/* a public answer to the same slot stays, the private one is left out */
+	reflect(f, "before-meeting/agenda/their-career", "How did you choose?");
+	assert_true(tw_store_reflection_save(f->st, f->profile, "before-meeting/the-ask/the-ask",
+					     "Open ask", TW_PRIVACY_PUBLIC, NULL, &err));
+	text = tw_agenda_build(lib, f->st, f->profile, NULL, 0, &err);
+	assert_null(strstr(text, "SECRET"));
+	assert_non_null(strstr(text, "## My ask\nOpen ask\n"));
+	free(text);
+	/* a coach view has no private answers to give */
+	struct tw_store *c = tw_store_open_view(f->path, TW_VIEW_COACH, &err);
+	assert_non_null(c);
+	assert_true(tw_agenda_private_answers(lib, c, f->profile, NULL, answers, &err));
+	for (int i = 0; i < TW_SLOT_COUNT; i++)
+		assert_null(answers[i]);
+	assert_true(tw_debrief_prefill(lib, c, f->profile, &notes, &outcome, &err));
+	assert_null(strstr(notes, "SECRET"));
+	free(notes);
+	free(outcome);
+	tw_store_close(c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -209,6 +262,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_all_six_slots, store_setup, store_teardown),
 		cmocka_unit_test(test_format_joins_and_skips),
 		cmocka_unit_test_setup_teardown(test_debrief_prefill, store_setup, store_teardown),
+		cmocka_unit_test_setup_teardown(test_private_left_out, store_setup, store_teardown),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }

@@ -256,9 +256,12 @@ static void test_reflections(void **state)
 	assert_true(tw_store_reflection_save(f->st, f->profile, "g/s/i", "second \xc3\xa9t\xc3\xa9",
 					     false, &id2, &err));
 	assert_int_equal(id, id2);
-	/* same text: only the private flag changes */
+	/* same text: only the private flag changes, kept as version 3 */
 	assert_true(tw_store_reflection_save(f->st, f->profile, "g/s/i", "second \xc3\xa9t\xc3\xa9",
-					     true, NULL, &err));
+					     TW_PRIVACY_PRIVATE, NULL, &err));
+	/* the same again changes nothing */
+	assert_true(tw_store_reflection_save(f->st, f->profile, "g/s/i", "second \xc3\xa9t\xc3\xa9",
+					     TW_PRIVACY_KEEP, NULL, &err));
 	assert_true(tw_store_reflection_save(f->st, f->profile, NULL, "free standing", false,
 					     &free_id, &err));
 	assert_true(free_id != id);
@@ -272,7 +275,7 @@ static void test_reflections(void **state)
 
 	struct tw_reflection r;
 	assert_true(tw_store_reflection_get_item(f->st, f->profile, "g/s/i", &r, &err));
-	assert_int_equal(r.version, 2);
+	assert_int_equal(r.version, 3);
 	assert_true(r.is_private);
 	assert_string_equal(r.text, "second \xc3\xa9t\xc3\xa9");
 	tw_reflection_finish(&r);
@@ -292,23 +295,27 @@ static void test_reflections(void **state)
 	assert_int_equal(n, 1);
 	tw_reflections_free(v, n);
 
-	/* restore version 1: it becomes version 3, history keeps all */
+	/* restore version 1: it becomes version 4, history keeps all, and
+	 * the reflection stays private (private is sticky) */
 	assert_true(tw_store_reflection_restore(f->st, id, 1, &err));
 	assert_false(tw_store_reflection_restore(f->st, id, 9, &err));
 	assert_int_equal(err.code, TW_ERR_NOTFOUND);
 	struct tw_reflection_version *h;
 	assert_true(tw_store_reflection_history(f->st, id, &h, &n, &err));
-	assert_int_equal(n, 3);
+	assert_int_equal(n, 4);
 	assert_string_equal(h[0].text, "first");
 	assert_int_equal(h[0].version, 1);
 	assert_string_equal(h[1].text, "second \xc3\xa9t\xc3\xa9");
-	assert_false(h[1].is_private);
-	assert_string_equal(h[2].text, "first");
-	assert_int_equal(h[2].version, 3);
+	assert_true(h[1].is_private); /* made private later: every version is */
+	assert_string_equal(h[2].text, "second \xc3\xa9t\xc3\xa9");
+	assert_string_equal(h[3].text, "first");
+	assert_int_equal(h[3].version, 4);
+	assert_true(h[3].is_private);
 	tw_reflection_versions_free(h, n);
 	assert_true(tw_store_reflection_get(f->st, id, &r, &err));
 	assert_string_equal(r.text, "first");
-	assert_int_equal(r.version, 3);
+	assert_true(r.is_private);
+	assert_int_equal(r.version, 4);
 	tw_reflection_finish(&r);
 	assert_false(tw_store_reflection_history(f->st, 999, &h, &n, &err));
 	assert_int_equal(err.code, TW_ERR_NOTFOUND);
@@ -319,24 +326,24 @@ static void test_drafts(void **state)
 	struct fixture *f = *state;
 	struct tw_error err;
 	char *t;
-	assert_true(tw_store_draft_get(f->st, f->profile, "g/s/i", &t, &err));
+	assert_true(tw_store_draft_get(f->st, f->profile, "g/s/i", &t, NULL, &err));
 	assert_null(t);
-	assert_true(tw_store_draft_put(f->st, f->profile, "g/s/i", "half a thought", &err));
-	assert_true(tw_store_draft_put(f->st, f->profile, "g/s/i", "half a thought, more", &err));
-	assert_true(tw_store_draft_put(f->st, f->profile, "", "new one", &err));
-	assert_false(tw_store_draft_put(f->st, f->profile, "", "bad\x07", &err));
+	assert_true(tw_store_draft_put(f->st, f->profile, "g/s/i", "half a thought", false, &err));
+	assert_true(tw_store_draft_put(f->st, f->profile, "g/s/i", "half a thought, more", false, &err));
+	assert_true(tw_store_draft_put(f->st, f->profile, "", "new one", false, &err));
+	assert_false(tw_store_draft_put(f->st, f->profile, "", "bad\x07", false, &err));
 	assert_int_equal(err.code, TW_ERR_INVALID);
-	assert_true(tw_store_draft_get(f->st, f->profile, "g/s/i", &t, &err));
+	assert_true(tw_store_draft_get(f->st, f->profile, "g/s/i", &t, NULL, &err));
 	assert_string_equal(t, "half a thought, more");
 	free(t);
-	assert_true(tw_store_draft_get(f->st, f->profile, NULL, &t, &err));
+	assert_true(tw_store_draft_get(f->st, f->profile, NULL, &t, NULL, &err));
 	assert_string_equal(t, "new one");
 	free(t);
 	/* a draft is not a reflection */
 	struct tw_reflection r;
 	assert_false(tw_store_reflection_get_item(f->st, f->profile, "g/s/i", &r, &err));
 	assert_true(tw_store_draft_drop(f->st, f->profile, "g/s/i", &err));
-	assert_true(tw_store_draft_get(f->st, f->profile, "g/s/i", &t, &err));
+	assert_true(tw_store_draft_get(f->st, f->profile, "g/s/i", &t, NULL, &err));
 	assert_null(t);
 }
 
@@ -367,18 +374,19 @@ static void test_reflection_update(void **state)
 	assert_true(tw_store_reflection_save(f->st, f->profile, NULL, "first thought", false,
 					     &id, &err));
 	assert_true(tw_store_reflection_update(f->st, id, "second thought", false, &err));
-	assert_true(tw_store_reflection_update(f->st, id, "second thought", true, &err));
+	assert_true(tw_store_reflection_update(f->st, id, "second thought", TW_PRIVACY_PRIVATE,
+					       &err));
 	struct tw_reflection r;
 	assert_true(tw_store_reflection_get(f->st, id, &r, &err));
 	assert_null(r.item_id);
 	assert_string_equal(r.text, "second thought");
 	assert_true(r.is_private);
-	assert_int_equal(r.version, 2);
+	assert_int_equal(r.version, 3);
 	tw_reflection_finish(&r);
 	struct tw_reflection_version *v = NULL;
 	size_t n = 0;
 	assert_true(tw_store_reflection_history(f->st, id, &v, &n, &err));
-	assert_int_equal(n, 2);
+	assert_int_equal(n, 3);
 	assert_string_equal(v[0].text, "first thought");
 	tw_reflection_versions_free(v, n);
 
