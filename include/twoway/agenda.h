@@ -38,6 +38,13 @@ bool tw_agenda_private_answers(const struct tw_library *lib, struct tw_store *st
 			       char *answers[TW_SLOT_COUNT], struct tw_error *err);
 void tw_agenda_answers_free(char *answers[TW_SLOT_COUNT]);
 
+/* The sponsee's choice to put private answers into a meeting's text after
+ * all: agenda with, in each slot that has a private answer, the line
+ * TW_AGENDA_PRIVATE_LEFT_OUT under the slot's "## heading" replaced by the
+ * answer (a slot whose heading or line was edited away gets its part at
+ * the end). Returns a string the caller frees; NULL on no memory. */
+char *tw_agenda_insert_private(const char *agenda, char *const private_answers[TW_SLOT_COUNT]);
+
 /* The open action items of the profile that belong to a meeting with
  * sponsor_id, by due date. Free with tw_actions_free. */
 bool tw_agenda_sponsor_actions(struct tw_store *st, int64_t profile_id, int64_t sponsor_id,

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "twoway/edit.h"
 #include "twoway/util.h"
 
 static void help(void)
@@ -26,42 +27,10 @@ static void help(void)
 	     "versions stay private). Either flag with the same text changes only the flag.");
 }
 
-static char *read_file(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	size_t cap = 4096, n = 0;
-	char *buf = malloc(cap);
-	while (buf) {
-		if (n + 1 >= cap) {
-			char *nb = realloc(buf, cap * 2);
-			if (!nb) {
-				free(buf);
-				buf = NULL;
-				break;
-			}
-			buf = nb;
-			cap *= 2;
-		}
-		size_t r = fread(buf + n, 1, cap - n - 1, f);
-		n += r;
-		if (r == 0) {
-			buf[n] = '\0';
-			if (ferror(f) || memchr(buf, '\0', n)) {
-				free(buf); /* a NUL byte: refused like any control character */
-				buf = strdup("\x01");
-			}
-			break;
-		}
-	}
-	fclose(f);
-	return buf;
-}
-
-/* Runs the editor on a private copy of initial; returns the edited text
- * (caller frees) or NULL after printing why nothing is saved. same_ok: the
- * unchanged text is a result too (only the private flag changes). */
+/* Runs the editor on initial (the core's launcher: a 0700 directory removed
+ * whole); returns the edited text (caller frees) or NULL after printing why
+ * nothing is saved. same_ok: the unchanged text is a result too (only the
+ * private flag changes). */
 static char *edit(const char *initial, bool same_ok)
 {
 	const char *ed = getenv("VISUAL");
@@ -72,67 +41,22 @@ static char *edit(const char *initial, bool same_ok)
 			 "pipe the text in or set EDITOR");
 		return NULL;
 	}
-	const char *tmp = getenv("TMPDIR");
-	char *dir = tw_strdup_printf("%s/twoway-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-	if (!dir || !mkdtemp(dir)) {
-		cli_fail("cannot make a private temporary directory: %s", strerror(errno));
-		free(dir);
+	char *text = NULL;
+	int status = 0;
+	struct tw_error err = { 0 };
+	if (!tw_edit_run(initial, &text, &status, &err)) {
+		cli_fail("%s; nothing was saved", err.message);
 		return NULL;
 	}
-	char *path = tw_strdup_printf("%s/reflection.txt", dir);
-	char *text = NULL;
-	int fd = path ? open(path, O_WRONLY | O_CREAT | O_EXCL, 0600) : -1;
-	if (fd < 0) {
-		cli_fail("cannot make a temporary file: %s", strerror(errno));
-		goto out;
-	}
-	size_t len = strlen(initial);
-	bool wrote = write(fd, initial, len) == (ssize_t)len;
-	if (close(fd) != 0 || !wrote) {
-		cli_fail("cannot write the temporary file: %s", strerror(errno));
-		goto out;
-	}
-	char *cmd = tw_strdup_printf("%s \"$1\"", ed);
-	pid_t pid = cmd ? fork() : -1;
-	if (pid == 0) {
-		execl("/bin/sh", "sh", "-c", cmd, "sh", path, (char *)NULL);
-		_exit(127);
-	}
-	free(cmd);
-	int status = 0;
-	if (pid < 0) {
-		cli_fail("cannot start the editor: %s", strerror(errno));
-		goto out;
-	}
-	while (waitpid(pid, &status, 0) < 0) {
-		if (errno != EINTR) {
-			cli_fail("lost the editor: %s", strerror(errno));
-			goto out;
-		}
-	}
-	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-		if (WIFEXITED(status))
-			cli_fail("the editor exited with status %d; nothing was saved",
-				 WEXITSTATUS(status));
-		else
-			cli_fail("the editor was killed by signal %d; nothing was saved",
-				 WIFSIGNALED(status) ? WTERMSIG(status) : 0);
-		goto out;
-	}
-	text = read_file(path);
-	if (!text)
-		cli_fail("cannot read back the edited text: %s", strerror(errno));
-	else if (!same_ok && strcmp(text, initial) == 0) {
+	size_t n = strlen(initial);
+	bool same = strcmp(text, initial) == 0 ||
+		    (n && initial[n - 1] == '\n' && strlen(text) == n - 1 &&
+		     strncmp(text, initial, n - 1) == 0);
+	if (!same_ok && same) {
 		cli_fail("the text was not changed; nothing was saved");
 		free(text);
-		text = NULL;
+		return NULL;
 	}
-out:
-	if (path)
-		unlink(path);
-	rmdir(dir);
-	free(path);
-	free(dir);
 	return text;
 }
 

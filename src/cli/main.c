@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "twoway/edit.h"
 #include "tw_config.h"
 #include "../tui/tui.h"
 
@@ -74,6 +75,10 @@ int main(int argc, char **argv)
 	/* Character widths for aligned tables; numbers and messages stay in
 	 * the C locale's form. */
 	setlocale(LC_CTYPE, "");
+	/* Private text stays in the store: no core dumps, and what a killed
+	 * twoway left in its temp directory goes now. */
+	tw_no_core_dumps();
+	tw_tmp_sweep();
 	struct cli_ctx ctx = { .prog = "twoway" };
 	ctx.db_path = getenv("TWOWAY_DB");
 	ctx.content_dir = getenv("TWOWAY_CONTENT");

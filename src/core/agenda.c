@@ -185,6 +185,43 @@ bool tw_agenda_private_answers(const struct tw_library *lib, struct tw_store *st
 	return gather(lib, st, profile_id, guide_id, PRIVATE_ONLY, answers, err);
 }
 
+static void section(struct buf *b, const char *heading, const char *text);
+
+char *tw_agenda_insert_private(const char *agenda, char *const private_answers[TW_SLOT_COUNT])
+{
+	char *text = strdup(agenda ? agenda : "");
+	for (int i = 0; text && i < TW_SLOT_COUNT; i++) {
+		const char *ans = private_answers[i];
+		if (!ans || !*ans)
+			continue;
+		char *head = tw_strdup_printf("## %s\n", tw_agenda_slot_heading((enum tw_slot)i));
+		if (!head) {
+			free(text);
+			return NULL;
+		}
+		char *h = strstr(text, head);
+		if (h && h != text && h[-1] != '\n')
+			h = NULL;
+		char *end = h ? strstr(h + strlen(head), "\n## ") : NULL;
+		char *m = h ? strstr(h + strlen(head), TW_AGENDA_PRIVATE_LEFT_OUT "\n") : NULL;
+		if (m && end && m > end)
+			m = NULL;
+		struct buf b = { 0 };
+		if (m) {
+			put(&b, text, (size_t)(m - text));
+			puts_(&b, ans);
+			puts_(&b, m + strlen(TW_AGENDA_PRIVATE_LEFT_OUT));
+		} else {
+			puts_(&b, text);
+			section(&b, tw_agenda_slot_heading((enum tw_slot)i), ans);
+		}
+		free(head);
+		free(text);
+		text = done(&b);
+	}
+	return text;
+}
+
 bool tw_agenda_sponsor_actions(struct tw_store *st, int64_t profile_id, int64_t sponsor_id,
 			       struct tw_action **out, size_t *n, struct tw_error *err)
 {

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "twoway/edit.h"
 #include "twoway/export.h"
 #include "twoway/util.h"
 
@@ -73,11 +74,13 @@ bool tw_export_write_file(const char *path, const char *data, size_t len, bool f
 		return tw_error_set(err, TW_ERR_NOMEM, "out of memory");
 	}
 	bool ok = false;
+	char *ticket = NULL;
 	int fd = mkstemp(tmp);
 	if (fd < 0) {
 		io_fail(err, "cannot create a file in", dir, errno);
 		goto out;
 	}
+	ticket = tw_tmp_note(tmp); /* a kill from here on: the next start removes it */
 	if (fchmod(fd, 0600) != 0 || !write_all(fd, data, len) || fsync(fd) != 0) {
 		int e = errno;
 		close(fd);
@@ -119,6 +122,7 @@ bool tw_export_write_file(const char *path, const char *data, size_t len, bool f
 	}
 	sync_dir(dir);
 out:
+	tw_tmp_forget(ticket);
 	free(tmp);
 	free(copy);
 	return ok;

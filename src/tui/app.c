@@ -389,7 +389,8 @@ static bool start_core(struct tui_app *app, const struct tw_tui_options *opt)
 		path = def;
 	}
 	struct tw_error err = { 0 };
-	app->store = tw_store_open(path, &err);
+	/* `twoway --coach` never opens the sponsee's own view of the store */
+	app->store = tw_store_open_view(path, opt->coach ? TW_VIEW_COACH : TW_VIEW_OWNER, &err);
 	free(def);
 	if (!app->store) {
 		fprintf(stderr, "twoway: %s\n", err.message);
@@ -480,8 +481,8 @@ int tw_tui_run(const struct tw_tui_options *opt)
 		tui_error(&app, "%zu content file%s skipped (see Home)", app.lib->n_skipped,
 			  app.lib->n_skipped == 1 ? "" : "s");
 
-	if (tui_open(&app, TUI_SCREEN_HOME, NULL) && opt->coach)
-		tui_open(&app, TUI_SCREEN_COACH, NULL);
+	/* --coach: coach mode alone, leaving it leaves twoway (no Home) */
+	tui_open(&app, opt->coach ? TUI_SCREEN_COACH : TUI_SCREEN_HOME, NULL);
 
 	struct key_stats ks = { 0 };
 	long long key_t0 = 0;

@@ -171,6 +171,8 @@ struct tui_app {
 	unsigned long status_key;     /* the value of keys when the status was set */
 
 	bool quit;                    /* leave the main loop */
+	bool show_private;            /* Home and search show private text (Ctrl-P);
+					 never in coach mode */
 	bool help_open;               /* the ? overlay */
 	int help_scroll;
 	bool redraw_all;              /* clearok on the next frame */

@@ -248,9 +248,14 @@ static void end_session(struct tui_app *app, struct coach *cs)
 
 static void open_editor(struct tui_app *app, struct coach *cs)
 {
-	const struct tw_item *it = tui_checklist_item(cs->cl, NULL, NULL);
+	const struct tui_item_state *st = NULL;
+	const struct tw_item *it = tui_checklist_item(cs->cl, &st, NULL);
 	if (!it)
 		return;
+	if (st && st->is_private) {
+		tui_msg(app, "private reflection: it stays closed in coach mode");
+		return;
+	}
 	cs->writing = it;
 	cs->writing_version = reflection_version(app, it);
 	tui_open(app, TUI_SCREEN_REFLECTION, &(struct tui_args){ .item_id = it->full_id });
@@ -321,6 +326,10 @@ static bool key(struct tui_app *app, struct tui_screen *s, wint_t k, bool code)
 	}
 	if (!code && k == L'/') {
 		tui_msg(app, "search is off in coach mode: it could show private reflections");
+		return true;
+	}
+	if (!code && k == TUI_CTRL('p')) {
+		tui_msg(app, "private or not is the sponsee's choice: not in coach mode");
 		return true;
 	}
 	return list_key(app, cs, k, code);

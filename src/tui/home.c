@@ -308,7 +308,11 @@ static void recent_row(struct tui_app *app, struct cursor *c, const struct tw_re
 	char when[32], text[256], head[300];
 	tw_time_format(r->updated, when, sizeof(when));
 	first_line(r->text, text, sizeof(text));
-	snprintf(head, sizeof(head), "%s%s", r->is_private ? "(private) " : "", text);
+	/* private text stays hidden until the sponsee asks (Ctrl-R) */
+	if (r->is_private && !app->show_private)
+		snprintf(head, sizeof(head), "(private)");
+	else
+		snprintf(head, sizeof(head), "%s%s", r->is_private ? "(private) " : "", text);
 	const struct tw_item *it =
 		r->item_id ? tw_library_item(app->lib, r->item_id, NULL, NULL) : NULL;
 	const char *about = it ? it->text : r->item_id;
@@ -417,6 +421,12 @@ static bool key(struct tui_app *app, struct tui_screen *s, wint_t k, bool code)
 	}
 	if (code)
 		return false;
+	if (k == TUI_CTRL('r')) {
+		app->show_private = !app->show_private;
+		tui_msg(app, app->show_private ? "private text shown (Ctrl-R hides it)"
+					       : "private text hidden");
+		return true;
+	}
 	switch (k) {
 	case L's': return tui_open(app, TUI_SCREEN_SPONSORS, NULL), true;
 	case L'm': return tui_open(app, TUI_SCREEN_MEETINGS, NULL), true;
@@ -459,6 +469,7 @@ static const struct tui_help help[] = {
 	{ "p", "profiles" },
 	{ "r", "write a free-standing reflection" },
 	{ "c", "coach mode" },
+	{ "Ctrl-R", "show or hide the text of private reflections" },
 	{ "q", "quit" },
 	{ NULL, NULL },
 };

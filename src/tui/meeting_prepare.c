@@ -27,6 +27,7 @@ struct prepare {
 	char *old_agenda;        /* the agenda of a meeting prepared again */
 	struct tui_editor *ed;
 	bool saved_once, discard_asked;
+	bool private_asked;      /* Ctrl-P asked once: again puts private answers in */
 	size_t checks, ticked;   /* the before-meeting guide's check items */
 };
 
@@ -110,6 +111,42 @@ static void to_agenda(struct tui_app *app, struct prepare *p, bool fresh)
 		tui_editor_set_text(p->ed, text ? text : "");
 	free(text);
 	p->stage = AGENDA;
+}
+
+/* Private answers stay out of the agenda unless the sponsee puts them in
+ * on purpose: Ctrl-P asks, Ctrl-P again does it. */
+static void insert_private(struct tui_app *app, struct prepare *p)
+{
+	char *answers[TW_SLOT_COUNT];
+	struct tw_error err = { 0 };
+	if (!tw_agenda_private_answers(app->lib, app->store, app->profile.id,
+				       TW_AGENDA_BEFORE_GUIDE, answers, &err)) {
+		tui_error(app, "%s", err.message);
+		return;
+	}
+	bool any = false;
+	for (int i = 0; i < TW_SLOT_COUNT; i++)
+		any = any || answers[i];
+	if (!any) {
+		tui_msg(app, "no private answers to put in");
+	} else if (!p->private_asked) {
+		p->private_asked = true;
+		tui_msg(app, "put your private answers into this agenda, where the sponsor may "
+			     "read them? Ctrl-P again: yes");
+	} else {
+		char *text = tui_editor_text(p->ed);
+		char *with = text ? tw_agenda_insert_private(text, answers) : NULL;
+		if (with) {
+			tui_editor_set_text(p->ed, with);
+			tui_msg(app, "your private answers are in the agenda now (Ctrl-G: a fresh one)");
+		} else {
+			tui_error(app, "out of memory");
+		}
+		free(with);
+		free(text);
+		p->private_asked = false;
+	}
+	tw_agenda_answers_free(answers);
 }
 
 static void walk(struct tui_app *app, struct prepare *p)
@@ -258,6 +295,11 @@ static bool key(struct tui_app *app, struct tui_screen *s, wint_t k, bool code)
 		walk(app, p);
 		return true;
 	}
+	if (!code && k == TUI_CTRL('p')) {
+		insert_private(app, p);
+		return true;
+	}
+	p->private_asked = false;
 	tui_editor_key(p->ed, k, code);
 	return true;
 }
@@ -311,6 +353,7 @@ static const struct tui_help help[] = {
 	{ "Ctrl-S", "save the meeting and go back" },
 	{ "Ctrl-G", "a fresh agenda from your answers (not the ticks)" },
 	{ "Ctrl-W", "walk the before-meeting guide again" },
+	{ "Ctrl-P", "put your private answers in (asks first; they are left out)" },
 	{ "Esc", "go back (the agenda is saved)" },
 	{ "F1", "these keys" },
 	{ NULL, NULL },

@@ -13,7 +13,7 @@ static const struct tui_screen_entry registry[TUI_SCREEN_COUNT] = {
 	[TUI_SCREEN_MEETINGS] = { "meetings", "Meetings", meetings_open },
 	[TUI_SCREEN_SEARCH] = { "search", "Search", search_open },
 	[TUI_SCREEN_PROFILES] = { "profiles", "Profiles", profiles_open },
-	[TUI_SCREEN_COACH] = { "coach", "Coach mode", coach_start_open },
+	[TUI_SCREEN_COACH] = { "coach", "Coach mode", coach_gate_open },
 	[TUI_SCREEN_ACTIONS] = { "actions", "Action items", actions_open },
 };
 

@@ -50,6 +50,8 @@ struct tui_screen *meetings_open(struct tui_app *app, const struct tui_args *arg
 struct tui_screen *search_open(struct tui_app *app, const struct tui_args *args);
 struct tui_screen *profiles_open(struct tui_app *app, const struct tui_args *args);
 struct tui_screen *coach_start_open(struct tui_app *app, const struct tui_args *args);
+/* The frame under coach mode (coach_gate.c): TUI_SCREEN_COACH opens it. */
+struct tui_screen *coach_gate_open(struct tui_app *app, const struct tui_args *args);
 struct tui_screen *actions_open(struct tui_app *app, const struct tui_args *args);
 
 #endif

@@ -156,7 +156,10 @@ static void draw(struct tui_app *app, struct tui_screen *sc, struct tui_rect r)
 		} else {
 			tui_text_clip(y, r.x + 1 + used, room, title, a | A_BOLD);
 		}
-		snippet(app, y + 1, r.x + 3, r.w - 4, h->snippet, A_NORMAL);
+		if (h->is_private && !app->show_private)
+			tui_text(y + 1, r.x + 3, r.w - 4, "(private: Ctrl-R shows it)", dim);
+		else
+			snippet(app, y + 1, r.x + 3, r.w - 4, h->snippet, A_NORMAL);
 	}
 }
 
@@ -224,6 +227,12 @@ static bool key(struct tui_app *app, struct tui_screen *sc, wint_t k, bool code)
 	}
 	if (!code && k == L'\t')
 		return true;
+	if (!code && k == TUI_CTRL('r')) {
+		app->show_private = !app->show_private;
+		tui_msg(app, app->show_private ? "private text shown (Ctrl-R hides it)"
+					       : "private text hidden");
+		return true;
+	}
 	enum tui_form_result r = tui_form_key(&s->fm, k, code);
 	if (r == TUI_FORM_IGNORED)
 		return !(code || k < 0x20);
@@ -247,6 +256,7 @@ static const struct tui_help help[] = {
 	{ "PgUp/PgDn, Home/End", "a page, first/last hit" },
 	{ "enter", "open: reflection's guide item, meeting, action's meeting or list" },
 	{ "Ctrl-U", "clear the query" },
+	{ "Ctrl-R", "show or hide the text of private reflections" },
 	{ "Esc", "back" },
 	{ "?, F1", "these keys" },
 	{ NULL, NULL },

@@ -102,11 +102,11 @@ done
 sqlite3 -readonly "$DB" "SELECT notes FROM coaching" | grep -qF "ten-minute agenda" ||
 	tui_fail "the coach's notes were not autosaved"
 
-# Leaving keeps the session open; coming back from Home offers to resume.
+# Leaving keeps the session open and, as coach mode began with --coach,
+# leaves for the shell (never the sponsee's Home); again offers to resume.
 tui_keys q
-tui_wait "stays open"
-tui_wait "q quit"
-tui_keys c
+tui_wait_exit
+tui_start 120 40 -- --coach
 tui_wait "Whose session is it?"
 tui_keys j Enter
 tui_wait "Resume session 1 with Robin Q. Coach"
@@ -151,8 +151,6 @@ tui_wait "Reflected on (1):"
 tui_wait "Coach's notes:"
 tui_wait "twoway export --format md --coaching 1"
 tui_absent "Zebrafish"
-tui_keys q
-tui_wait "q quit"
 tui_keys q
 tui_wait_exit
 
@@ -227,8 +225,6 @@ tui_keys Escape
 tui_wait "Whose session is it?"
 tui_wait "Jo Ñandú q?/"
 tui_keys Escape
-tui_wait "q quit"
-tui_keys q
 tui_wait_exit
 tw profile list | grep -qF "Jo Ñandú q?/" || tui_fail "the new profile was not stored"
 echo "ok: coach mode"

@@ -92,9 +92,7 @@ tui_keys j j j
 sleep 0.3
 [ "$(q "SELECT count(*) FROM coaching_events")" = "$before" ] ||
 	tui_fail "moving over visited items wrote marks again: $(q 'SELECT * FROM coaching_events')"
-tui_keys q
-tui_wait "stays open"
-tui_keys q
+tui_keys q                        # --coach: leaving is back to the shell
 tui_wait_exit
 [ "$(q "SELECT ended, covered FROM coaching WHERE id = 1")" = "0|" ] ||
 	tui_fail "session 1 should still be open with nothing written at its end"
@@ -118,8 +116,6 @@ tui_wait "Rated (1):"
 tui_wait "$T_PREPARED"
 tui_screen | grep -F "$T_PREPARED" | grep -qF "4 of 5" || tui_fail "the rating is not in the summary"
 tui_absent "Zebrafish"
-tui_keys q
-tui_wait "q quit"
 tui_keys q
 tui_wait_exit
 
@@ -185,8 +181,6 @@ tui_screen | grep -A2 -F "Reflected on (1):" | grep -qF -- "- $T_HELP" ||
 	tui_fail "the killed sitting's reflection is not in the summary"
 tui_absent "$WORDS"
 tui_absent "Zebrafish"
-tui_keys q
-tui_wait "q quit"
 tui_keys q
 tui_wait_exit
 

@@ -231,6 +231,14 @@ static void test_private_left_out(void **state)
 					      answers, &err));
 	assert_string_equal(answers[TW_SLOT_ASK], "SECRET-ask");
 	assert_null(answers[TW_SLOT_NOTES]);
+	/* put in on purpose: in place of the line, or at the end */
+	char *with = tw_agenda_insert_private("## My ask\n" TW_AGENDA_PRIVATE_LEFT_OUT "\n\n"
+					      "## Open action items\n- x (me)\n", answers);
+	assert_string_equal(with, "## My ask\nSECRET-ask\n\n## Open action items\n- x (me)\n");
+	free(with);
+	with = tw_agenda_insert_private("my own words\n", answers);
+	assert_string_equal(with, "my own words\n\n## My ask\nSECRET-ask\n");
+	free(with);
 	tw_agenda_answers_free(answers);
 	/* a public answer to the same slot stays, the private one is left out */
 	reflect(f, "before-meeting/agenda/their-career", "How did you choose?");
