@@ -67,6 +67,7 @@ struct tw_reflection_version {
 	char *text;      /* TW_PRIVATE_MARKER when hidden */
 	bool is_private; /* private in every view a coach has */
 	bool hidden;     /* a coach view withheld the text */
+	int flag_change; /* 1: this save made it private, -1: public, 0: neither */
 	tw_time saved;
 };
 

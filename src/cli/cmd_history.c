@@ -9,11 +9,13 @@
 
 static void help(void)
 {
-	puts("usage: twoway history ITEM|ID [--restore N]\n"
+	puts("usage: twoway history ITEM|ID [--restore N] [--private]\n"
 	     "\n"
 	     "Lists every version of your reflection on ITEM (a full id) or of the\n"
-	     "reflection with id ID: number, time saved, private flag and text.\n"
-	     "--restore N makes version N the newest version; nothing is lost.");
+	     "reflection with id ID: number, time saved, private flag and text (the\n"
+	     "text of a private version only with --private), and where the private\n"
+	     "flag changed. --restore N makes version N the newest version; nothing\n"
+	     "is lost.");
 }
 
 /* Finds the reflection named by arg into *out; prints on failure. */
@@ -58,7 +60,10 @@ int cmd_history(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	const char *restore = NULL, *pos[1];
 	int n;
-	const struct cli_opt opts[] = { { "--restore", &restore, NULL }, { NULL, NULL, NULL } };
+	bool show = false;
+	const struct cli_opt opts[] = { { "--restore", &restore, NULL },
+					{ "--private", NULL, &show },
+					{ NULL, NULL, NULL } };
 	int rc = cli_parse("history", argc, argv, opts, pos, 1, &n);
 	if (rc)
 		return rc;
@@ -115,12 +120,15 @@ int cmd_history(struct cli_ctx *ctx, int argc, char **argv)
 	for (size_t i = 0; i < nv; i++) {
 		char when[32];
 		tw_time_format(v[i].saved, when, sizeof(when));
-		/* a version with the text of the one before changed the flag */
-		bool flag_only = i > 0 && strcmp(v[i].text, v[i - 1].text) == 0;
 		printf("\nversion %d  %s%s%s\n    ", v[i].version, when,
 		       v[i].is_private ? "  private" : "",
-		       !flag_only ? "" : v[i].is_private ? "  (made private)" : "  (made public)");
-		cli_put(stdout, v[i].text, "    ");
+		       v[i].flag_change > 0   ? "  (made private)"
+		       : v[i].flag_change < 0 ? "  (made public)"
+					      : "");
+		if (v[i].is_private && !show)
+			fputs("(private: --private shows the text)", stdout);
+		else
+			cli_put(stdout, v[i].text, "    ");
 		putchar('\n');
 	}
 	rc = CLI_OK;

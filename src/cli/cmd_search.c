@@ -29,11 +29,12 @@ static void put_flat(const char *s)
 
 static void help(void)
 {
-	puts("usage: twoway search WORD...\n"
+	puts("usage: twoway search WORD... [--private]\n"
 	     "\n"
 	     "Searches your reflections, meetings and action items for every WORD (the\n"
 	     "last one may be the start of a word). Each hit shows its kind, id, title\n"
-	     "and a snippet with the matches in [brackets], best hit first.");
+	     "and a snippet with the matches in [brackets], best hit first. A private\n"
+	     "reflection's snippet shows only with --private.");
 }
 
 int cmd_search(struct cli_ctx *ctx, int argc, char **argv)
@@ -44,7 +45,8 @@ int cmd_search(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	const char *pos[64];
 	int n;
-	const struct cli_opt opts[] = { { NULL, NULL, NULL } };
+	bool show = false;
+	const struct cli_opt opts[] = { { "--private", NULL, &show }, { NULL, NULL, NULL } };
 	int rc = cli_parse("search", argc, argv, opts, pos, 64, &n);
 	if (rc)
 		return rc;
@@ -85,7 +87,10 @@ int cmd_search(struct cli_ctx *ctx, int argc, char **argv)
 			printf("%-10s %4lld  ", tw_record_kind_name(v[i].kind), (long long)v[i].id);
 			cli_put(stdout, v[i].title, " ");
 			printf("%s\n    ", v[i].is_private ? "  (private)" : "");
-			put_flat(v[i].snippet);
+			if (v[i].is_private && !show)
+				fputs("(private: --private shows the text)", stdout);
+			else
+				put_flat(v[i].snippet);
 			putchar('\n');
 		}
 	}

@@ -52,13 +52,15 @@ static bool refuse_private(const char *what, struct tw_error *err)
 	return tw_error_set(err, TW_ERR_PRIVATE, "%s", what);
 }
 
+/* change: 1 when this save makes the reflection private, -1 public. */
 static bool add_version(struct tw_store *st, int64_t id, int version, const char *text,
-			bool is_private, int64_t now, struct tw_error *err)
+			bool is_private, int change, int64_t now, struct tw_error *err)
 {
 	sqlite3_stmt *q;
 	if (!store_prepare(st, "INSERT INTO reflection_versions(reflection_id, version, text, "
-			       "is_private, saved) VALUES (?, ?, ?, ?, ?)", &q, err))
+			       "is_private, saved, flag_change) VALUES (?, ?, ?, ?, ?, ?)", &q, err))
 		return false;
+	sqlite3_bind_int(q, 6, change);
 	sqlite3_bind_int64(q, 1, id);
 	sqlite3_bind_int(q, 2, version);
 	sqlite3_bind_text(q, 3, text, -1, SQLITE_STATIC);
@@ -121,7 +123,8 @@ static bool update_locked(struct tw_store *st, const struct tw_reflection *cur, 
 				      "not coach mode's", err);
 	if (strcmp(cur->text, text) == 0 && want == cur->is_private)
 		return true;
-	return add_version(st, cur->id, cur->version + 1, text, want, now, err) &&
+	int change = want == cur->is_private ? 0 : want ? 1 : -1;
+	return add_version(st, cur->id, cur->version + 1, text, want, change, now, err) &&
 	       set_current(st, cur->id, cur->version + 1, text, want, now, err) &&
 	       (!want || store_privacy_sticky(st, cur->id, err));
 }
@@ -163,7 +166,7 @@ static bool save_locked(struct tw_store *st, int64_t profile_id, const char *ite
 	if (!store_step_done(st, q, err, "saving a reflection"))
 		return false;
 	*id = sqlite3_last_insert_rowid(st->db);
-	return add_version(st, *id, 1, text, is_private, now, err);
+	return add_version(st, *id, 1, text, is_private, 0, now, err);
 }
 
 bool tw_store_reflection_save(struct tw_store *st, int64_t profile_id, const char *item_id,
@@ -289,8 +292,8 @@ bool tw_store_reflection_history(struct tw_store *st, int64_t reflection_id,
 	bool all_private = r.is_private;
 	tw_reflection_finish(&r);
 	sqlite3_stmt *q;
-	if (!store_prepare(st, "SELECT reflection_id, version, text, is_private, saved "
-			       "FROM reflection_versions WHERE reflection_id = ? "
+	if (!store_prepare(st, "SELECT reflection_id, version, text, is_private, saved, "
+			       "flag_change FROM reflection_versions WHERE reflection_id = ? "
 			       "ORDER BY version", &q, err))
 		return false;
 	sqlite3_bind_int64(q, 1, reflection_id);
@@ -308,6 +311,7 @@ bool tw_store_reflection_history(struct tw_store *st, int64_t reflection_id,
 		v[cnt].version = sqlite3_column_int(q, 1);
 		v[cnt].is_private = sqlite3_column_int(q, 3) != 0 || all_private;
 		v[cnt].saved = sqlite3_column_int64(q, 4);
+		v[cnt].flag_change = sqlite3_column_int(q, 5);
 		cnt++;
 		if (store_coach(st) && v[cnt - 1].is_private) {
 			v[cnt - 1].hidden = true;
@@ -369,7 +373,8 @@ bool tw_store_reflection_restore(struct tw_store *st, int64_t reflection_id, int
 				    "coach mode", err);
 	if (ok && (strcmp(text, cur.text) != 0 || priv != cur.is_private)) {
 		int64_t now = (int64_t)time(NULL);
-		ok = add_version(st, reflection_id, cur.version + 1, text, priv, now, err) &&
+		int change = priv == cur.is_private ? 0 : 1;
+		ok = add_version(st, reflection_id, cur.version + 1, text, priv, change, now, err) &&
 		     set_current(st, reflection_id, cur.version + 1, text, priv, now, err) &&
 		     (!priv || store_privacy_sticky(st, reflection_id, err));
 	}

@@ -242,11 +242,18 @@ static const char *const v4_sql[] = {
 	NULL,
 };
 
-/* Version 5: private belongs to the reflection. Drafts carry the flag (a
- * draft of a private reflection is private), and every version saved
- * before a private one is private, so no coach view shows earlier text of
- * a reflection made private later. */
+/* Version 5: private belongs to the reflection. A version records whether
+ * its save changed the flag (flag_change 1 private, -1 public), drafts
+ * carry the flag (a draft of a private reflection is private), and every
+ * version saved before a private one is private, so no coach view shows
+ * earlier text of a reflection made private later. */
 static const char *const v5_sql[] = {
+	"ALTER TABLE reflection_versions ADD COLUMN flag_change INTEGER NOT NULL DEFAULT 0;"
+	"UPDATE reflection_versions SET flag_change = CASE WHEN is_private THEN 1 ELSE -1 END"
+	"  WHERE EXISTS (SELECT 1 FROM reflection_versions w"
+	"    WHERE w.reflection_id = reflection_versions.reflection_id"
+	"    AND w.version = reflection_versions.version - 1"
+	"    AND w.is_private <> reflection_versions.is_private);"
 	"ALTER TABLE drafts ADD COLUMN is_private INTEGER NOT NULL DEFAULT 0;"
 	"UPDATE drafts SET is_private = 1 WHERE EXISTS (SELECT 1 FROM reflections r"
 	"  WHERE r.profile_id = drafts.profile_id AND r.is_private AND r.deleted_at IS NULL"

@@ -46,22 +46,22 @@ golden reflect-1
 printf 'She cares about developer experience.\nAnd about café culture: déjà vu.\n' >"$SCRATCH/r2"
 ok reflect cli-test/debrief/lesson --private <"$SCRATCH/r2"
 golden reflect-2
-ok search café déj
+ok search café déj --private
 golden search-cafe
 ok reflect - --private <<<"A free-standing thought about the offsite."
 golden reflect-free
 ok reflect --free <<<"Another free-standing note."
-ok history 2
+ok history 2 --private
 OUT=$(sed -E 's/[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}/TIME/' <<<"$OUT")
 golden history-free
 ok guides cli-test
 golden guides
-ok history cli-test/debrief/lesson
+ok history cli-test/debrief/lesson --private
 OUT=$(sed -E 's/[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}/TIME/' <<<"$OUT")
 golden history
 ok history cli-test/debrief/lesson --restore 1
 golden history-restore
-ok history cli-test/debrief/lesson
+ok history cli-test/debrief/lesson --private
 OUT=$(sed -E 's/[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}/TIME/' <<<"$OUT")
 golden history-after-restore
 

@@ -192,6 +192,8 @@ static void test_sticky(void **state)
 	assert_true(h[0].is_private && h[1].is_private);
 	assert_string_equal(h[2].text, "two " CANARY); /* the flag alone */
 	assert_false(h[2].is_private);
+	assert_int_equal(h[2].flag_change, -1); /* history says it was made public */
+	assert_int_equal(h[1].flag_change, 0);
 	assert_false(h[3].is_private);
 	tw_reflection_versions_free(h, n);
 	/* the coach sees the text made public, never the versions before */
@@ -332,6 +334,8 @@ static void test_migrate_v4(void **state)
 	assert_int_equal(n, 2);
 	assert_string_equal(h[0].text, "v4 public words");
 	assert_true(h[0].is_private);
+	assert_int_equal(h[0].flag_change, 0);
+	assert_int_equal(h[1].flag_change, 1); /* v2 made it private */
 	tw_reflection_versions_free(h, n);
 	assert_true(tw_store_reflection_history(f->st, 2, &h, &n, &err));
 	assert_string_equal(h[0].text, "v4 free words");
