@@ -65,7 +65,7 @@ _twoway()
 		*) if [ -z "$cmd" ]; then cmd=${COMP_WORDS[i]}; elif [ -z "$sub" ]; then sub=${COMP_WORDS[i]}; fi ;;
 		esac
 	done
-	local global="--db --profile --content --help"
+	local global="--db --profile --content --passphrase-stdin --help"
 	if [ -z "$cmd" ]; then
 		COMPREPLY=($(compgen -W "profile sponsor guides tick rate reflect history meeting action search delete undo purge export import check --coach --version $global" -- "$cur"))
 		return
@@ -73,8 +73,8 @@ _twoway()
 	local words=""
 	case $cmd in
 	profile)
-		if [ "$sub" = use ]; then _twoway_profiles; return; fi
-		[ -z "$sub" ] && words="add list use" || words="--role --goals --names" ;;
+		case $sub in use | lock | passwd | unlock) _twoway_profiles; return ;; esac
+		[ -z "$sub" ] && words="add list use lock passwd unlock" || words="--role --goals --names" ;;
 	sponsor) [ -z "$sub" ] && words="add list show edit" || words="--name --title --org --met --homework --stage" ;;
 	meeting) [ -z "$sub" ] && words="add list show held" || words="--sponsor --when --agenda --planned --held --notes --outcome" ;;
 	action) [ -z "$sub" ] && words="add done list" || words="--owner --due --meeting --undo --open --overdue" ;;

@@ -12,7 +12,7 @@
 #include "twoway/diag.h"
 #include "twoway/model.h"
 
-#define TW_STORE_SCHEMA_VERSION 5
+#define TW_STORE_SCHEMA_VERSION 6
 
 struct tw_store; /* opaque */
 
@@ -310,6 +310,47 @@ struct tw_import_stats {
  * diags, and nothing is changed. */
 bool tw_store_import_json(struct tw_store *st, const char *buf, size_t len, const char *path,
 			  struct tw_import_stats *stats, struct tw_diags *diags);
+
+/* ---- the profile lock: private text sealed at rest (store_lock.c) ----
+ * A locked profile stores the text of every private reflection, each of its
+ * private versions and its drafts sealed to the profile's public key:
+ * writing needs no passphrase, reading needs the key opened with it. Reads
+ * of sealed text without the open key give TW_SEAL_MARKER (twoway/seal.h)
+ * with `locked` set on the record, never the sealed bytes. */
+enum tw_lock_state {
+	TW_LOCK_NONE,   /* the profile is not locked */
+	TW_LOCK_SEALED, /* locked; its key is not open in this store handle */
+	TW_LOCK_OPEN,   /* locked; the key is open: reads give the text */
+};
+struct tw_lock_report {
+	size_t sealed;  /* rows (reflections, versions, drafts) sealed now */
+	bool wal_clean; /* the -wal was emptied (false: another window held it) */
+};
+/* Locks a live profile with passphrase (at least TW_SEAL_PASS_MIN bytes):
+ * makes its key pair, seals its existing private text, then scrubs the
+ * plaintext (secure_delete, search index merged, VACUUM, WAL truncated).
+ * The key stays open in st. TW_ERR_EXISTS when already locked. */
+bool tw_store_profile_lock(struct tw_store *st, int64_t profile_id, const char *passphrase,
+			   struct tw_lock_report *rep, struct tw_error *err);
+/* Opens the profile's key for reads through st (until close or
+ * tw_store_profile_key_close). TW_ERR_PASSPHRASE for a wrong passphrase,
+ * TW_ERR_INVALID when the profile is not locked. */
+bool tw_store_profile_key_open(struct tw_store *st, int64_t profile_id, const char *passphrase,
+			       struct tw_error *err);
+void tw_store_profile_key_close(struct tw_store *st, int64_t profile_id);
+bool tw_store_profile_lock_state(struct tw_store *st, int64_t profile_id,
+				 enum tw_lock_state *state, struct tw_error *err);
+/* Wraps the key again under new_pass; the sealed text is untouched. */
+bool tw_store_profile_passwd(struct tw_store *st, int64_t profile_id, const char *old_pass,
+			     const char *new_pass, struct tw_error *err);
+/* Opens every sealed text of the profile back to plain text and removes
+ * the lock; *opened counts the rows. Needs the passphrase. */
+bool tw_store_profile_unlock(struct tw_store *st, int64_t profile_id, const char *passphrase,
+			     size_t *opened, struct tw_error *err);
+/* Live reflections of a live profile (0: all) whose text is sealed: search
+ * cannot look in them. */
+bool tw_store_sealed_count(struct tw_store *st, int64_t profile_id, size_t *n,
+			   struct tw_error *err);
 
 /* The stable uid of a record (UUID-shaped); the caller frees *uid. */
 bool tw_store_uid(struct tw_store *st, enum tw_record_kind kind, int64_t id, char **uid,

@@ -24,6 +24,7 @@ struct cli_ctx {
 				    anything a coach reads (coach JSON, the
 				    coaching summary) */
 	struct tw_library *lib;  /* loaded by cli_library */
+	bool passphrase_stdin;   /* --passphrase-stdin: passphrases are lines of stdin */
 };
 
 struct cli_command {
@@ -38,6 +39,24 @@ struct tw_store *cli_store(struct cli_ctx *ctx);
 struct tw_library *cli_library(struct cli_ctx *ctx);
 /* Resolves --profile (or the current profile) into *out; prints on failure. */
 bool cli_profile(struct cli_ctx *ctx, struct tw_profile *out);
+
+/* Passphrases of locked profiles (passphrase.c). Reads one with prompt:
+ * a line of stdin with --passphrase-stdin, else from the terminal without
+ * echo; prints why and returns NULL when there is none. Free it with
+ * cli_passphrase_free (wipes it). */
+char *cli_passphrase(struct cli_ctx *ctx, const char *prompt);
+void cli_passphrase_free(char *p);
+/* True when a passphrase can be asked (--passphrase-stdin or a terminal). */
+bool cli_can_ask_passphrase(const struct cli_ctx *ctx);
+/* Opens profile p's key when it is locked and not open yet: asks for the
+ * passphrase (when must is false and none can be asked, sealed text shows
+ * as the marker instead). CLI_OK, or CLI_FAIL after printing (a wrong
+ * passphrase). */
+int cli_open_key(struct cli_ctx *ctx, const struct tw_profile *p, bool must);
+/* twoway profile lock|passwd|unlock (cmd_profile_lock.c). */
+int cmd_profile_lock(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_profile_passwd(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_profile_unlock(struct cli_ctx *ctx, int argc, char **argv);
 
 /* Prints "twoway: message" on stderr; returns CLI_FAIL. */
 int cli_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

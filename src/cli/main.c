@@ -47,6 +47,7 @@ static void usage(FILE *f)
 		"  --profile NAME  act on this profile instead of the current one\n"
 		"  --content DIR   also load guides from DIR (env TWOWAY_CONTENT)\n"
 		"  --coach         open the app in coach mode\n"
+		"  --passphrase-stdin  read a locked profile's passphrase from stdin (one a line)\n"
 		"  -h, --help      show this help; COMMAND --help shows a command's help\n"
 		"  -V, --version   show the version\n");
 }
@@ -100,6 +101,10 @@ int main(int argc, char **argv)
 		if (strcmp(argv[i], "--") == 0) {
 			dashdash = true;
 			argv[out++] = argv[i];
+			continue;
+		}
+		if (strcmp(argv[i], "--passphrase-stdin") == 0) {
+			ctx.passphrase_stdin = true;
 			continue;
 		}
 		static const char *const names[] = { "--db", "--profile", "--content" };

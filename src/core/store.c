@@ -372,7 +372,7 @@ struct tw_store *tw_store_open_view(const char *path, enum tw_view view,
 		if (busy_file && !judge(st->db, path, deep, err))
 			ok = false;
 	}
-	ok = ok && set_pragmas(st, err) && migrate(st, err);
+	ok = ok && set_pragmas(st, err) && migrate(st, err) && store_seal_register(st, err);
 	umask(old);
 	if (!ok) {
 		tw_store_close(st);
@@ -385,6 +385,7 @@ void tw_store_close(struct tw_store *st)
 {
 	if (!st)
 		return;
+	store_seal_forget(st, 0);
 	sqlite3_close_v2(st->db);
 	free(st->path);
 	free(st);

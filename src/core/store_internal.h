@@ -22,6 +22,8 @@ struct tw_store {
 	bool batch; /* inside tw_store_batch_begin: operations nest as savepoints */
 	int nest;   /* open savepoints of operations inside the batch */
 	int64_t data_version; /* last PRAGMA data_version seen by tw_store_changed */
+	struct store_key_slot *keys; /* profile keys opened this session (store_seal.c) */
+	bool scrub; /* plaintext was sealed in place: scrub the index and WAL after commit */
 };
 
 /* One schema step: the SQL that takes version (to - 1) to version to. */
@@ -114,5 +116,48 @@ bool store_withhold(char **text);
 
 /* Runs SELECT changes() equivalent: rows touched by the last statement. */
 int store_changes(struct tw_store *st);
+
+/* ---- sealed private text (store_seal.c, store_lock.c) ---- */
+struct tw_seal_key;
+struct tw_seal_keyring;
+/* Registers tw_open(profile_id, text, sealed) and tw_locked(profile_id,
+ * sealed) on the connection; turns secure_delete on when a profile is
+ * locked. */
+bool store_seal_register(struct tw_store *st, struct tw_error *err);
+/* The open key of profile_id, or NULL (borrowed). */
+struct tw_seal_key *store_seal_key(struct tw_store *st, int64_t profile_id);
+/* Keeps key (taking ownership) as profile_id's open key; false on no memory
+ * (the key is freed). */
+bool store_seal_keep(struct tw_store *st, int64_t profile_id, struct tw_seal_key *key);
+/* Forgets (wipes) profile_id's open key; 0: every key. */
+void store_seal_forget(struct tw_store *st, int64_t profile_id);
+/* The key material of profile_id into *ring (may be NULL); *locked false
+ * when the profile has none. */
+bool store_seal_ring(struct tw_store *st, int64_t profile_id, struct tw_seal_keyring *ring,
+		     bool *locked, struct tw_error *err);
+
+/* Text as it is written: private text of a locked profile is sealed
+ * before it reaches SQLite (text "" and the blob), any other text as is. */
+struct store_sealed {
+	const char *text; /* borrowed: the caller's text or "" */
+	unsigned char *blob;
+	size_t len;
+};
+bool store_seal_for(struct tw_store *st, int64_t profile_id, bool is_private,
+		    const char *text, struct store_sealed *out, struct tw_error *err);
+/* Binds text and sealed (NULL when not sealed); s must outlive the step. */
+void store_sealed_bind(sqlite3_stmt *q, int text_idx, int blob_idx,
+		       const struct store_sealed *s);
+void store_sealed_free(struct store_sealed *s);
+/* Brings reflection_id and its versions in line with their private flags
+ * in a locked profile: private rows sealed (marking st->scrub), public
+ * rows opened (TW_ERR_LOCKED without the key). A no-op when unlocked. */
+bool store_seal_sync(struct tw_store *st, int64_t reflection_id, struct tw_error *err);
+/* Seals the unsealed private text of every locked profile (after an
+ * import); turns secure_delete on when any profile is locked. */
+bool store_seal_locked_all(struct tw_store *st, struct tw_error *err);
+/* After a commit that sealed plaintext in place: merges the search index
+ * (dropping the old terms) and truncates the WAL. */
+void store_seal_scrub(struct tw_store *st);
 
 #endif

@@ -76,13 +76,6 @@ bool import_prepare(struct ctx *c, const char *sql, sqlite3_stmt **q)
 #define FRESH(t)                                                                 \
 	" WHERE NOT EXISTS (SELECT 1 FROM " t " x WHERE x.uid = j.value->>'uid')"  \
 	" AND (NOT ?2 OR NOT EXISTS (SELECT 1 FROM " t " x WHERE x.id = j.value->>'id'))"
-/* The profile a uid names here: the same uid, or else the live profile
- * with the name the file gives that (live) profile. */
-#define PID(u)                                                                    \
-	"coalesce((SELECT id FROM profiles WHERE uid = " u "),"                     \
-	" (SELECT p.id FROM json_each(?1, '$.profiles') f JOIN profiles p"          \
-	"  ON p.name = f.value->>'name' AND p.deleted_at IS NULL"                   \
-	"  WHERE f.value->>'uid' = " u " AND f.value->>'deleted_at' IS NULL))"
 
 struct insert {
 	bool ids; /* run twice: keeping ids, then numbering the rest */
@@ -124,18 +117,18 @@ static const struct insert inserts[] = {
 	  FRESH("actions") " ORDER BY j.key" },
 	{ true,
 	  "INSERT OR IGNORE INTO reflections(id, uid, profile_id, item_id, text, is_private, version,"
-	  " created, updated, deleted_at)"
+	  " created, updated, deleted_at, sealed)"
 	  " SELECT " KEEPID ", " V("uid") ", " PID(V("profile")) ", " V("item") ", " V("text") ","
 	  " " V("private") ", " V("version") ", " V("created") ", " V("updated") ","
-	  " " V("deleted_at") " FROM json_each(?1, '$.reflections') j" FRESH("reflections")
+	  " " V("deleted_at") ", tw_unhex(" V("sealed") ") FROM json_each(?1, '$.reflections') j" FRESH("reflections")
 	  /* an item holds one live reflection: never push another in */
 	  " AND NOT (" V("deleted_at") " IS NULL AND " V("item") " IS NOT NULL"
 	  "  AND EXISTS (SELECT 1 FROM reflections x WHERE x.profile_id = " PID(V("profile"))
 	  "  AND x.item_id = " V("item") " AND x.deleted_at IS NULL)) ORDER BY j.key" },
 	{ false,
-	  "INSERT INTO reflection_versions(reflection_id, version, text, is_private, saved)"
+	  "INSERT INTO reflection_versions(reflection_id, version, text, is_private, saved, sealed)"
 	  " SELECT r.id, v.value->>'version', v.value->>'text', v.value->>'private',"
-	  " v.value->>'saved' FROM json_each(?1, '$.reflections') j"
+	  " v.value->>'saved', tw_unhex(v.value->>'sealed') FROM json_each(?1, '$.reflections') j"
 	  " JOIN reflections r ON r.uid = " V("uid") ", json_each(j.value, '$.versions') v"
 	  " WHERE NOT EXISTS (SELECT 1 FROM reflection_versions x"
 	  "  WHERE x.reflection_id = r.id AND x.version = v.value->>'version')"
@@ -154,9 +147,9 @@ static const struct insert inserts[] = {
 	  PID(V("profile")) " AND x.item_id = " V("item") " AND x.rating = " V("rating")
 	  "  AND x.at = " V("at") ") ORDER BY j.key" },
 	{ false,
-	  "INSERT OR IGNORE INTO drafts(profile_id, item_id, text, saved, is_private)"
+	  "INSERT OR IGNORE INTO drafts(profile_id, item_id, text, saved, is_private, sealed)"
 	  " SELECT " PID(V("profile")) ", " V("item") ", " V("text") ", " V("saved") ","
-	  " coalesce(" V("private") ", 0)"
+	  " coalesce(" V("private") ", 0), tw_unhex(" V("sealed") ")"
 	  " FROM json_each(?1, '$.drafts') j"
 	  " WHERE NOT EXISTS (SELECT 1 FROM drafts x WHERE x.profile_id = " PID(V("profile"))
 	  "  AND x.item_id = " V("item") ") ORDER BY j.key" },
@@ -228,15 +221,18 @@ bool tw_store_import_json(struct tw_store *st, const char *buf, size_t len, cons
 	struct tw_error err = { 0 };
 	if (!store_begin(st, &err))
 		return import_bad(&c, "%s", err.message);
-	/* files from before private was sticky: their private text stays private */
+	/* files from before private was sticky: their private text stays
+	 * private; then private text brought into a locked profile is sealed */
 	bool ok = import_check_all(&c) && insert_all(&c, &s) &&
-		  (store_privacy_sticky(st, 0, &err) || import_bad(&c, "%s", err.message));
+		  (store_privacy_sticky(st, 0, &err) || import_bad(&c, "%s", err.message)) &&
+		  import_seal(&c, &s);
 	if (!ok) {
 		store_rollback(st);
 		return false;
 	}
 	if (!store_commit(st, &err))
 		return import_bad(&c, "%s", err.message);
+	store_seal_scrub(st);
 	if (stats)
 		*stats = s;
 	return true;

@@ -9,7 +9,7 @@
 
 static const struct field f_profiles[] = {
 	{ "uid", 'N' }, { "id", 'P' }, { "name", 'N' }, { "role", 'T' }, { "goals", 'T' },
-	{ "created", 'I' }, { "deleted_at", 'i' }, { NULL, 0 },
+	{ "created", 'I' }, { "deleted_at", 'i' }, { "lock", 'K' }, { NULL, 0 },
 };
 static const struct field f_sponsors[] = {
 	{ "uid", 'N' }, { "id", 'P' }, { "profile", 'N' }, { "name", 'N' }, { "title", 'T' },
@@ -26,15 +26,21 @@ static const struct field f_ratings[] = {
 static const struct field f_reflections[] = {
 	{ "uid", 'N' }, { "id", 'P' }, { "profile", 'N' }, { "item", 'n' }, { "text", 'T' },
 	{ "private", 'B' }, { "version", 'P' }, { "created", 'I' }, { "updated", 'I' },
-	{ "deleted_at", 'i' }, { "versions", 'A' }, { NULL, 0 },
+	{ "deleted_at", 'i' }, { "versions", 'A' }, { "sealed", 'X' }, { NULL, 0 },
 };
 static const struct field f_versions[] = {
-	{ "version", 'P' }, { "text", 'T' }, { "private", 'B' }, { "saved", 'I' }, { NULL, 0 },
+	{ "version", 'P' }, { "text", 'T' }, { "private", 'B' }, { "saved", 'I' },
+	{ "sealed", 'X' }, { NULL, 0 },
 };
 static const struct field f_drafts[] = {
 	{ "profile", 'N' }, { "item", 'T' }, { "text", 'T' }, { "saved", 'I' },
 	{ "private", 'b' }, /* optional: files of schema 4 and before have none */
-	{ NULL, 0 },
+	{ "sealed", 'X' }, { NULL, 0 },
+};
+/* a locked profile's key material (store_json_import_seal.c checks sizes) */
+static const struct field f_lock[] = {
+	{ "public", 'H' }, { "key", 'H' }, { "salt", 'H' }, { "opslimit", 'P' },
+	{ "memlimit", 'P' }, { NULL, 0 },
 };
 static const struct field f_meetings[] = {
 	{ "uid", 'N' }, { "id", 'P' }, { "profile", 'N' }, { "sponsor", 'N' }, { "at", 'P' },
@@ -135,6 +141,16 @@ static bool check_value(struct ctx *c, const char *where, const struct field *f,
 		if (!is_text || (strcmp(t, "me") != 0 && strcmp(t, "sponsor") != 0))
 			return import_bad(c, "%s: '%s' should be \"me\" or \"sponsor\"", where, f->name);
 		return true;
+	case 'X':
+	case 'H':
+		if (!is_text || !t || tl == 0 || tl % 2 || strspn(t, "0123456789abcdef") != tl)
+			return import_bad(c, "%s: '%s' should be sealed text in lower-case hex", where,
+					  f->name);
+		return true;
+	case 'K':
+		if (strcmp(type, "object") != 0)
+			return import_bad(c, "%s: '%s' should be an object {...}", where, f->name);
+		return true;
 	case 'W':
 		if (!is_text || !one_of(t, marks))
 			return import_bad(c, "%s: '%s' should be one of visited, ticked, rated, reflected",
@@ -154,8 +170,8 @@ static bool check_records(struct ctx *c, const char *sql, const struct field *fi
 	char cur[128] = "";
 	unsigned seen = 0, all = 0;
 	size_t nf = 0;
-	for (; fields[nf].name; nf++)
-		if (fields[nf].kind != 'b') /* optional */
+	for (; fields[nf].name; nf++) /* b, X and K fields are optional */
+		if (fields[nf].kind != 'b' && fields[nf].kind != 'X' && fields[nf].kind != 'K')
 			all |= 1u << nf;
 	int rc;
 	bool ok = true;
@@ -415,5 +431,11 @@ bool import_check_all(struct ctx *c)
 			     " LEFT JOIN json_each(v.value) f ON v.type = 'object'"
 			     " ORDER BY j.key, v.key, f.id",
 			     f_versions) &&
-	       check_refs(c) && check_events(c);
+	       check_records(c,
+			     "SELECT 'profiles[' || j.key || '].lock', f.type, k.key, k.type, k.atom"
+			     " FROM json_each(?1, '$.profiles') j, json_each(j.value) f"
+			     " LEFT JOIN json_each(f.value) k ON f.type = 'object'"
+			     " WHERE f.key = 'lock' ORDER BY j.key, k.id",
+			     f_lock) &&
+	       check_refs(c) && check_events(c) && import_check_seal(c);
 }

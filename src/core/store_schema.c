@@ -2,7 +2,8 @@
  * delete, settings, drafts, rating history, coaching sessions, FTS5 search;
  * 3 a stable uid per record (exports, import, calendars); 4 what a coaching
  * session covered, recorded as it happens; 5 private is sticky (drafts carry
- * the flag, versions before a private one are private). */
+ * the flag, versions before a private one are private); 6 the profile lock:
+ * key material per profile and sealed private text. */
 #include "store_internal.h"
 
 /* Version 1: what the first twoway release created. Kept verbatim: the
@@ -266,11 +267,32 @@ static const char *const v5_sql[] = {
 	NULL,
 };
 
+/* Version 6: the profile lock (store_lock.c). A locked profile has one
+ * profile_keys row: its public key, its secret key wrapped under a key
+ * derived from the passphrase (Argon2id with this salt and these limits).
+ * A row whose text is sealed holds text '' and the sealed box in sealed, so
+ * the search index never sees it. */
+static const char *const v6_sql[] = {
+	"CREATE TABLE profile_keys ("
+	"  profile_id INTEGER PRIMARY KEY REFERENCES profiles(id) ON DELETE CASCADE,"
+	"  public_key BLOB NOT NULL,"
+	"  wrapped_key BLOB NOT NULL,"
+	"  salt BLOB NOT NULL,"
+	"  opslimit INTEGER NOT NULL,"
+	"  memlimit INTEGER NOT NULL,"
+	"  created INTEGER NOT NULL);"
+	"ALTER TABLE reflections ADD COLUMN sealed BLOB;"
+	"ALTER TABLE reflection_versions ADD COLUMN sealed BLOB;"
+	"ALTER TABLE drafts ADD COLUMN sealed BLOB;",
+	NULL,
+};
+
 const struct store_migration store_migrations[] = {
 	{ 1, v1_sql },
 	{ 2, v2_sql },
 	{ 3, v3_sql },
 	{ 4, v4_sql },
 	{ 5, v5_sql },
+	{ 6, v6_sql },
 };
 const size_t store_migrations_count = sizeof(store_migrations) / sizeof(store_migrations[0]);

@@ -274,6 +274,11 @@ struct tui_screen *reflection_open(struct tui_app *app, const struct tui_args *a
 			free(r);
 			return NULL;
 		}
+		if (tui_needs_passphrase(app, &saved)) {
+			tw_reflection_finish(&saved);
+			free(r);
+			return passphrase_open(app, args);
+		}
 		r->has_saved = true;
 		r->is_private = r->saved_private = saved.is_private;
 		r->refl_id = saved.id;
@@ -289,6 +294,12 @@ struct tui_screen *reflection_open(struct tui_app *app, const struct tui_args *a
 	if (r->item_id && !r->refl_id) {
 		if (tw_store_reflection_get_item(app->store, app->profile.id, r->item_id, &saved,
 						 &err)) {
+			if (tui_needs_passphrase(app, &saved)) {
+				tw_reflection_finish(&saved);
+				free(r->item_id);
+				free(r);
+				return passphrase_open(app, args);
+			}
 			r->has_saved = true;
 			r->is_private = r->saved_private = saved.is_private;
 		} else if (err.code != TW_ERR_NOTFOUND) {

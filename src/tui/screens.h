@@ -53,5 +53,10 @@ struct tui_screen *coach_start_open(struct tui_app *app, const struct tui_args *
 /* The frame under coach mode (coach_gate.c): TUI_SCREEN_COACH opens it. */
 struct tui_screen *coach_gate_open(struct tui_app *app, const struct tui_args *args);
 struct tui_screen *actions_open(struct tui_app *app, const struct tui_args *args);
+/* passphrase.c: the prompt of a locked profile, standing in for the
+ * reflection args names until the passphrase opens the profile's key. */
+struct tui_screen *passphrase_open(struct tui_app *app, const struct tui_args *args);
+/* True when r is sealed and its profile's key is not open yet. */
+bool tui_needs_passphrase(struct tui_app *app, const struct tw_reflection *r);
 
 #endif
