@@ -79,7 +79,7 @@ static void test_lock_seals_existing(void **state)
 	save(f, "six-practices/candid/other", "aaacanaryword", true);
 	save(f, ITEM, "CANARY two", true);
 	save(f, NULL, "public words stay searchable", false);
-	assert_true(tw_store_draft_put(f->st, f->profile, ITEM, "CANARY draft", &err));
+	assert_true(tw_store_draft_put(f->st, f->profile, ITEM, "CANARY draft", false, &err));
 	assert_true(on_disk(f, "CANARY"));
 	assert_true(on_disk(f, "aaacanaryword"));
 	lock(f);
@@ -110,7 +110,7 @@ static void test_lock_seals_existing(void **state)
 	assert_true(v[0].locked);
 	tw_reflection_versions_free(v, n);
 	char *d;
-	assert_false(tw_store_draft_get(f->st, f->profile, ITEM, &d, &err));
+	assert_false(tw_store_draft_get(f->st, f->profile, ITEM, &d, NULL, &err));
 	assert_int_equal(err.code, TW_ERR_LOCKED);
 	/* search: public text found, sealed text counted */
 	struct tw_hit *h;
@@ -140,7 +140,7 @@ static void test_lock_seals_existing(void **state)
 	assert_string_equal(v[1].text, "CANARY two");
 	assert_false(v[1].locked);
 	tw_reflection_versions_free(v, n);
-	assert_true(tw_store_draft_get(f->st, f->profile, ITEM, &d, &err));
+	assert_true(tw_store_draft_get(f->st, f->profile, ITEM, &d, NULL, &err));
 	assert_string_equal(d, "CANARY draft");
 	free(d);
 	/* locking twice is refused */
@@ -157,32 +157,41 @@ static void test_writes_need_no_passphrase(void **state)
 	reopen(f); /* no key open from here on */
 	int64_t id = save(f, ITEM, "CANARY written locked", true);
 	save(f, ITEM, "CANARY second version", true);
-	assert_true(tw_store_draft_put(f->st, f->profile, ITEM, "CANARY draft typed", &err));
+	/* a draft of a private reflection is private, whatever the editor says */
+	assert_true(tw_store_draft_put(f->st, f->profile, ITEM, "CANARY draft typed", false, &err));
 	int64_t pub = save(f, NULL, "PUBLIC stays plain", false);
 	assert_false(on_disk(f, "CANARY"));
 	assert_true(on_disk(f, "PUBLIC stays plain"));
 	/* restoring a sealed version without the key copies it sealed */
 	assert_true(tw_store_reflection_restore(f->st, id, 1, &err));
 	assert_false(on_disk(f, "CANARY"));
-	/* making a public reflection private seals it (its earlier public
-	 * versions keep their own flag until private becomes sticky) */
-	assert_true(tw_store_reflection_update(f->st, pub, "PUBLIC stays plain", true, &err));
+	/* making a public reflection private seals it and every earlier
+	 * version, and leaves no plain copy behind */
+	assert_true(tw_store_reflection_update(f->st, pub, "PUBLIC stays plain", TW_PRIVACY_PRIVATE,
+					       &err));
+	assert_false(on_disk(f, "PUBLIC stays plain"));
 	struct tw_reflection r;
 	assert_true(tw_store_reflection_get(f->st, pub, &r, &err));
 	assert_true(r.locked);
+	assert_string_equal(r.text, TW_SEAL_MARKER);
 	tw_reflection_finish(&r);
-	/* saving it public without the key: a new public version, the sealed
-	 * one stays sealed */
-	assert_true(tw_store_reflection_update(f->st, pub, "PUBLIC again", false, &err));
+	/* made public again without the key: a new public version; the
+	 * earlier ones stay private and sealed */
+	assert_true(tw_store_reflection_update(f->st, pub, "PUBLIC again", TW_PRIVACY_PUBLIC, &err));
 	assert_true(tw_store_reflection_get(f->st, pub, &r, &err));
 	assert_string_equal(r.text, "PUBLIC again");
 	assert_false(r.locked);
+	assert_false(r.is_private);
 	tw_reflection_finish(&r);
-	/* restoring a sealed version into a public reflection needs the key */
-	assert_true(tw_store_reflection_restore(f->st, id, 1, &err));
-	assert_true(tw_store_reflection_update(f->st, id, "CANARY public now", false, &err));
-	assert_false(tw_store_reflection_restore(f->st, id, 2, &err));
-	assert_int_equal(err.code, TW_ERR_LOCKED);
+	assert_false(on_disk(f, "PUBLIC stays plain"));
+	/* restoring sealed text makes the reflection private again, sealed */
+	assert_true(tw_store_reflection_update(f->st, id, "NOWPUBLIC text", TW_PRIVACY_PUBLIC, &err));
+	assert_true(tw_store_reflection_restore(f->st, id, 2, &err));
+	assert_true(tw_store_reflection_get(f->st, id, &r, &err));
+	assert_true(r.is_private);
+	assert_true(r.locked);
+	tw_reflection_finish(&r);
+	assert_false(on_disk(f, "CANARY"));
 	reopen(f);
 	assert_true(tw_store_profile_key_open(f->st, f->profile, PASS, &err));
 	struct tw_reflection_version *v;
@@ -191,18 +200,18 @@ static void test_writes_need_no_passphrase(void **state)
 	assert_int_equal(n, 5);
 	assert_string_equal(v[0].text, "CANARY written locked");
 	assert_string_equal(v[1].text, "CANARY second version");
-	assert_string_equal(v[2].text, "CANARY written locked");
-	assert_string_equal(v[3].text, "CANARY written locked"); /* restored, still sealed */
-	assert_string_equal(v[4].text, "CANARY public now");
+	assert_string_equal(v[2].text, "CANARY written locked"); /* restored sealed */
+	assert_string_equal(v[3].text, "NOWPUBLIC text");
+	assert_string_equal(v[4].text, "CANARY second version");
 	tw_reflection_versions_free(v, n);
-	/* with the key, a sealed version restores into the public reflection */
-	assert_true(tw_store_reflection_restore(f->st, id, 2, &err));
-	assert_true(tw_store_reflection_get(f->st, id, &r, &err));
-	assert_string_equal(r.text, "CANARY second version");
-	assert_false(r.is_private);
-	tw_reflection_finish(&r);
+	assert_true(tw_store_reflection_history(f->st, pub, &v, &n, &err));
+	assert_int_equal(n, 3);
+	assert_string_equal(v[0].text, "PUBLIC stays plain");
+	assert_true(v[0].is_private);
+	assert_string_equal(v[2].text, "PUBLIC again");
+	tw_reflection_versions_free(v, n);
 	char *d;
-	assert_true(tw_store_draft_get(f->st, f->profile, ITEM, &d, &err));
+	assert_true(tw_store_draft_get(f->st, f->profile, ITEM, &d, NULL, &err));
 	assert_string_equal(d, "CANARY draft typed");
 	free(d);
 }
@@ -262,21 +271,21 @@ static void test_other_profiles_untouched(void **state)
 	assert_int_equal(err.code, TW_ERR_INVALID);
 }
 
-/* A version-4 database (tests/data/store/make_v4.sh) migrates: its
- * private text stays readable, then locks like any other. */
-static void test_migrate_v4(void **state)
+/* A version-5 database (tests/data/store/make_v5.sh) migrates: its
+ * private text stays readable, then locks like any other (drafts too). */
+static void test_migrate_v5(void **state)
 {
 	struct fixture *f = *state;
 	struct tw_error err;
 	tw_store_close(f->st);
 	f->st = NULL;
 	char src[400];
-	snprintf(src, sizeof src, "%s/store/v4.db", getenv("TW_TEST_DATA"));
+	snprintf(src, sizeof src, "%s/store/v5.db", getenv("TW_TEST_DATA"));
 	copy_file(src, f->path);
 	f->st = tw_store_open(f->path, &err);
 	if (!f->st)
-		fail_msg("open v4: %s", err.message);
-	assert_int_equal(tw_store_found_version(f->st), 4);
+		fail_msg("open v5: %s", err.message);
+	assert_int_equal(tw_store_found_version(f->st), 5);
 	struct tw_profile ada;
 	assert_true(tw_store_profile_find(f->st, "Ada", &ada, &err));
 	f->profile = ada.id;
@@ -284,27 +293,34 @@ static void test_migrate_v4(void **state)
 	struct tw_reflection r;
 	assert_true(tw_store_reflection_get_item(f->st, f->profile,
 						 "six-practices/proactive/their-story", &r, &err));
-	assert_string_equal(r.text, "ada v4 private second");
+	assert_string_equal(r.text, "ada v5 private second");
 	assert_false(r.locked);
 	int64_t id = r.id;
 	tw_reflection_finish(&r);
 	enum tw_lock_state ls;
 	assert_true(tw_store_profile_lock_state(f->st, f->profile, &ls, &err));
 	assert_int_equal(ls, TW_LOCK_NONE);
-	assert_true(on_disk(f, "ada v4 private"));
+	assert_true(on_disk(f, "ada v5 private"));
+	assert_true(on_disk(f, "ada v5 draft private"));
 	lock(f);
 	reopen(f);
-	assert_false(on_disk(f, "ada v4 private"));
-	assert_true(on_disk(f, "ada v4 public words"));
-	assert_true(on_disk(f, "bo v4 private")); /* another profile, not locked */
+	assert_false(on_disk(f, "ada v5 private"));
+	assert_false(on_disk(f, "ada v5 draft private"));
+	assert_true(on_disk(f, "ada v5 public words"));
+	assert_true(on_disk(f, "bo v5 private")); /* another profile, not locked */
 	assert_true(tw_store_profile_key_open(f->st, f->profile, PASS, &err));
 	struct tw_reflection_version *v;
 	size_t n;
 	assert_true(tw_store_reflection_history(f->st, id, &v, &n, &err));
 	assert_int_equal(n, 2);
-	assert_string_equal(v[0].text, "ada v4 private first");
-	assert_string_equal(v[1].text, "ada v4 private second");
+	assert_string_equal(v[0].text, "ada v5 private first");
+	assert_string_equal(v[1].text, "ada v5 private second");
 	tw_reflection_versions_free(v, n);
+	char *d;
+	assert_true(tw_store_draft_get(f->st, f->profile, "six-practices/clear-ask/visibility", &d,
+				       NULL, &err));
+	assert_string_equal(d, "ada v5 draft private");
+	free(d);
 }
 
 int main(void)
@@ -316,7 +332,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_passwd_and_unlock, store_setup, store_teardown),
 		cmocka_unit_test_setup_teardown(test_other_profiles_untouched, store_setup,
 						store_teardown),
-		cmocka_unit_test_setup_teardown(test_migrate_v4, store_setup, store_teardown),
+		cmocka_unit_test_setup_teardown(test_migrate_v5, store_setup, store_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
