@@ -159,9 +159,11 @@ bool tui_external_edit(struct tui_app *app, const char *text, char **out)
 	stat(file, &before);
 	long t0 = tui_now_ms();
 	def_prog_mode();
+	tui_input_suspend();
 	endwin();
 	int rc = run_editor(file);
 	reset_prog_mode();
+	tui_input_resume();
 	clearok(curscr, TRUE);
 	refresh();
 	long took = tui_now_ms() - t0;
