@@ -222,6 +222,15 @@ bool tw_store_undelete(struct tw_store *st, enum tw_record_kind kind, int64_t id
 /* What a purge would remove, by kind (profiles first), then id. */
 bool tw_store_deleted_list(struct tw_store *st, struct tw_deleted **out, size_t *n,
 			   struct tw_error *err);
+/* The Trash of one profile: its deleted records, newest first; a meeting
+ * deleted with its sponsor is not listed on its own (the sponsor's label
+ * says "(and N meetings)": they come back together); a private
+ * reflection's label holds no text. The caller frees with tw_deleteds_free. */
+bool tw_store_trash_list(struct tw_store *st, int64_t profile_id, struct tw_deleted **out,
+			 size_t *n, struct tw_error *err);
+/* The live meetings that deleting sponsor sponsor_id would take along. */
+bool tw_store_sponsor_meeting_count(struct tw_store *st, int64_t sponsor_id, size_t *count,
+				    struct tw_error *err);
 /* Removes every soft-deleted record for good; fills *count. */
 bool tw_store_purge(struct tw_store *st, size_t *count, struct tw_error *err);
 
