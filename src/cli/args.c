@@ -4,10 +4,12 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <wchar.h>
 
 #include "cli.h"
 #include "twoway/util.h"
+#include "twoway/when.h"
 
 static const struct cli_opt *find_opt(const struct cli_opt *opts, const char *arg,
 				      size_t len)
@@ -99,19 +101,27 @@ bool cli_id(const char *what, const char *s, int64_t *out)
 	return true;
 }
 
-bool cli_when(const char *s, tw_time *out)
+bool cli_when(const char *what, const char *s, tw_time *out)
 {
-	if (!tw_time_parse(s, out)) {
-		cli_fail("'%s' is not a date; use YYYY-MM-DD or 'YYYY-MM-DD HH:MM'", s);
+	char msg[256];
+	struct tw_when w;
+	if (!cli_text_ok(what, s, true))
+		return false;
+	if (!tw_when_parse(s, (tw_time)time(NULL), &w, msg, sizeof msg)) {
+		cli_fail("%s: %s", what, msg);
 		return false;
 	}
+	*out = w.t;
 	return true;
 }
 
-bool cli_date(const char *s)
+bool cli_day(const char *what, const char *s, char day[11])
 {
-	if (!tw_date_valid(s)) {
-		cli_fail("'%s' is not a date; use YYYY-MM-DD", s);
+	char msg[256];
+	if (!cli_text_ok(what, s, true))
+		return false;
+	if (!tw_when_parse_date(s, (tw_time)time(NULL), day, msg, sizeof msg)) {
+		cli_fail("%s: %s", what, msg);
 		return false;
 	}
 	return true;

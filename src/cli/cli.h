@@ -72,10 +72,12 @@ bool cli_text_ok(const char *what, const char *s, bool nonblank);
 bool cli_all_digits(const char *s);
 /* Parses a record id (a positive integer); prints and returns false if not. */
 bool cli_id(const char *what, const char *s, int64_t *out);
-/* Parses --when ("YYYY-MM-DD" or "YYYY-MM-DD HH:MM"); prints on failure. */
-bool cli_when(const char *s, tw_time *out);
-/* Checks a date "YYYY-MM-DD"; prints on failure. */
-bool cli_date(const char *s);
+/* Reads a moment as people type it ("thu 10:30", "+3d", ISO; see
+ * twoway/when.h) against now; what names the option in the message
+ * ("--when"). Prints the refusal, with an example, and returns false. */
+bool cli_when(const char *what, const char *s, tw_time *out);
+/* The same for a day-only option (--due): "YYYY-MM-DD" into day. */
+bool cli_day(const char *what, const char *s, char day[11]);
 /* Looks an item up by its full id in the content; on failure prints
  * "unknown item 'x'; did you mean: ..." and returns NULL. */
 const struct tw_item *cli_item(struct cli_ctx *ctx, const char *full_id);

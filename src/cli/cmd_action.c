@@ -5,15 +5,17 @@
 
 #include "cli.h"
 #include "twoway/util.h"
+#include "twoway/when.h"
 
 static void help(void)
 {
-	puts("usage: twoway action add TEXT [--owner me|sponsor] [--due YYYY-MM-DD] [--meeting ID]\n"
+	puts("usage: twoway action add TEXT [--owner me|sponsor] [--due DATE] [--meeting ID]\n"
 	     "       twoway action done ID [--undo]\n"
 	     "       twoway action list [--open|--overdue]\n"
 	     "\n"
 	     "Adds an action item (yours unless --owner sponsor), marks one done (or\n"
-	     "open again with --undo), and lists them by due date.");
+	     "open again with --undo), and lists them by due date. DATE is a day as\n"
+	     "people type it: fri, +3d, 'in 2 weeks', 2026-12-07.");
 }
 
 static int add(struct cli_ctx *ctx, int argc, char **argv)
@@ -32,7 +34,8 @@ static int add(struct cli_ctx *ctx, int argc, char **argv)
 	if (strcmp(owner, "me") != 0 && strcmp(owner, "sponsor") != 0)
 		return cli_fail("--owner '%s' is not an owner; use 'me' or 'sponsor'", owner);
 	int64_t mid = 0;
-	if (!cli_text_ok("the action text", pos[0], true) || (*due && !cli_date(due)) ||
+	char day[11] = "";
+	if (!cli_text_ok("the action text", pos[0], true) || (*due && !cli_day("--due", due, day)) ||
 	    (meeting && !cli_id("meeting", meeting, &mid)))
 		return CLI_FAIL;
 	struct tw_profile p = { 0 };
@@ -54,11 +57,16 @@ static int add(struct cli_ctx *ctx, int argc, char **argv)
 	struct tw_action a = { .profile_id = p.id, .meeting_id = mid, .text = (char *)pos[0],
 			       .owner = strcmp(owner, "sponsor") == 0 ? TW_OWNER_SPONSOR
 								     : TW_OWNER_ME };
-	snprintf(a.due, sizeof(a.due), "%s", due);
-	if (!tw_store_action_add(ctx->store, &a, &err))
+	snprintf(a.due, sizeof(a.due), "%s", day);
+	if (!tw_store_action_add(ctx->store, &a, &err)) {
 		rc = cli_fail("%s", err.message);
-	else
+	} else if (*day) {
+		char echo[32];
+		tw_when_echo_date(day, echo, sizeof echo);
+		printf("added action %lld, due %s\n", (long long)a.id, echo);
+	} else {
 		printf("added action %lld\n", (long long)a.id);
+	}
 	tw_profile_finish(&p);
 	return rc;
 }

@@ -5,17 +5,19 @@
 
 #include "cli.h"
 #include "twoway/util.h"
+#include "twoway/when.h"
 
 static void help(void)
 {
-	puts("usage: twoway meeting add --sponsor NAME --when 'YYYY-MM-DD HH:MM' [--agenda TEXT]\n"
+	puts("usage: twoway meeting add --sponsor NAME --when DATE [--agenda TEXT]\n"
 	     "       twoway meeting list [--planned|--held]\n"
 	     "       twoway meeting show ID\n"
 	     "       twoway meeting held ID [--notes TEXT] [--outcome TEXT]\n"
 	     "\n"
 	     "Plans a meeting with a sponsor, lists meetings, shows one with its action\n"
 	     "items, and marks a planned meeting held with what was said and what came\n"
-	     "of it.");
+	     "of it. DATE is what people type: 'thu 10:30', 'tomorrow 9:00', +1w,\n"
+	     "'2026-12-07 14:00' (see DATES in twoway(1)).");
 }
 
 static int add(struct cli_ctx *ctx, int argc, char **argv)
@@ -32,9 +34,9 @@ static int add(struct cli_ctx *ctx, int argc, char **argv)
 	if (!sponsor)
 		return cli_usage("meeting add", "missing --sponsor NAME");
 	if (!when)
-		return cli_usage("meeting add", "missing --when 'YYYY-MM-DD HH:MM'");
+		return cli_usage("meeting add", "missing --when DATE (e.g. 'thu 10:30' or 2026-12-03)");
 	tw_time t;
-	if (!cli_when(when, &t) || !cli_text_ok("--agenda", agenda, false) ||
+	if (!cli_when("--when", when, &t) || !cli_text_ok("--agenda", agenda, false) ||
 	    !cli_text_ok("--sponsor", sponsor, true))
 		return CLI_FAIL;
 	struct tw_profile p = { 0 };
@@ -53,7 +55,7 @@ static int add(struct cli_ctx *ctx, int argc, char **argv)
 		rc = cli_fail("%s", err.message);
 	} else {
 		char buf[32];
-		tw_time_format(t, buf, sizeof(buf));
+		tw_when_echo(t, buf, sizeof(buf));
 		printf("added meeting %lld with %s on %s\n", (long long)m.id, s.name, buf);
 	}
 	tw_sponsor_finish(&s);

@@ -1,13 +1,15 @@
 /* The form that adds an action item from the Actions screen: the text, who
- * owns it, a due date checked with tw_date_valid and, optionally, the
+ * owns it, a due date as people type it (tw_when) and, optionally, the
  * meeting it came from. Bad input is refused with a message; nothing saved. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "actions.h"
 #include "form.h"
 #include "twoway/util.h"
+#include "twoway/when.h"
 
 #define MAX_MEETINGS 200 /* the newest ones offered in the Meeting choice */
 
@@ -31,6 +33,7 @@ static bool save(struct tui_app *app, struct tui_form_screen *fs)
 	struct action_form *f = (struct action_form *)fs;
 	char *text = tui_form_text(&f->fs.fm, F_TEXT), *due = tui_form_text(&f->fs.fm, F_DUE);
 	bool ok = false;
+	char day[11] = "", msg[256];
 	if (!text || !due) {
 		tui_error(app, "out of memory");
 	} else if (!tw_text_nonblank(text)) {
@@ -39,8 +42,9 @@ static bool save(struct tui_app *app, struct tui_form_screen *fs)
 	} else if (!tw_text_valid(text, strlen(text))) {
 		tui_error(app, "the text has control characters; nothing added");
 		tui_form_focus(&f->fs.fm, F_TEXT);
-	} else if (*due && !tw_date_valid(due)) {
-		tui_error(app, "not a date: '%.40s' (YYYY-MM-DD or empty)", due);
+	} else if (tw_text_nonblank(due) &&
+		   !tw_when_parse_date(due, (tw_time)time(NULL), day, msg, sizeof msg)) {
+		tui_error(app, "%s", msg);
 		tui_form_focus(&f->fs.fm, F_DUE);
 	} else {
 		struct tw_action a = { 0 };
@@ -49,13 +53,16 @@ static bool save(struct tui_app *app, struct tui_form_screen *fs)
 		a.meeting_id = f->meeting_ids[tui_form_get_choice(&f->fs.fm, F_MEETING)];
 		a.text = text;
 		a.owner = tui_form_get_choice(&f->fs.fm, F_OWNER) ? TW_OWNER_SPONSOR : TW_OWNER_ME;
-		snprintf(a.due, sizeof(a.due), "%s", due);
+		snprintf(a.due, sizeof(a.due), "%s", day);
 		ok = tw_store_action_add(app->store, &a, &err);
 		if (ok) {
+			char echo[32];
+			tw_when_echo_date(day, echo, sizeof echo);
 			if (f->saved_id)
 				*f->saved_id = a.id;
 			tui_form_mark_saved(&f->fs.fm);
-			tui_msg(app, "action item %lld added", (long long)a.id);
+			tui_msg(app, "action item %lld added%s%s", (long long)a.id,
+				*day ? ", due " : "", *day ? echo : "");
 		} else {
 			tui_error(app, "not added: %s", err.message);
 		}
@@ -139,7 +146,7 @@ struct tui_screen *action_form_open(struct tui_app *app, int64_t *saved_id)
 	f->saved_id = saved_id;
 	bool ok = meeting_choices(app, f) && tui_form_init(&f->fs.fm, F_COUNT) &&
 		  tui_form_line(&f->fs.fm, F_TEXT, "Action", "", 500) &&
-		  tui_form_line(&f->fs.fm, F_DUE, "Due", "", 10);
+		  tui_form_line(&f->fs.fm, F_DUE, "Due", "", 40);
 	if (!ok) {
 		destroy(&f->fs.base);
 		return NULL;
@@ -147,7 +154,8 @@ struct tui_screen *action_form_open(struct tui_app *app, int64_t *saved_id)
 	tui_form_choice(&f->fs.fm, F_OWNER, "Owner", owners, owner_hints, 2, 0);
 	tui_form_choice(&f->fs.fm, F_MEETING, "Meeting", (const char *const *)f->labels, NULL,
 			f->n_labels, 0);
-	tui_form_hint(&f->fs.fm, F_DUE, "YYYY-MM-DD, or empty for no due date");
+	tui_form_hint(&f->fs.fm, F_DUE, "fri, +3d, in 2 weeks, 2026-12-07, or empty for none");
+	tui_form_date(&f->fs.fm, F_DUE, true);
 	tui_form_hint(&f->fs.fm, F_MEETING, "left/right: the meeting it came from; ^S adds");
 	tui_screen_set_title(&f->fs.base, "New action item");
 	return &f->fs.base;

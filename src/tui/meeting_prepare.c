@@ -4,12 +4,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "editor.h"
 #include "form.h"
 #include "records.h"
 #include "twoway/agenda.h"
 #include "twoway/util.h"
+#include "twoway/when.h"
 
 enum stage { PICK, WALK, AGENDA };
 enum { F_SPONSOR, F_WHEN, F_COUNT };
@@ -172,10 +174,13 @@ static bool pick_done(struct tui_app *app, struct prepare *p)
 		tui_form_focus(&p->fm, F_SPONSOR);
 		return false;
 	}
-	char *when = tui_form_text(&p->fm, F_WHEN);
-	bool ok = when && tw_time_parse(when, &p->when);
-	if (!ok) {
-		tui_error(app, "not a date: '%.60s' (use YYYY-MM-DD HH:MM)", when ? when : "");
+	char *when = tui_form_text(&p->fm, F_WHEN), msg[256] = "out of memory";
+	struct tw_when w;
+	bool ok = when && tw_when_parse(when, (tw_time)time(NULL), &w, msg, sizeof msg);
+	if (ok) {
+		p->when = w.t;
+	} else {
+		tui_error(app, "%s", msg);
 		tui_form_focus(&p->fm, F_WHEN);
 	}
 	free(when);
@@ -222,7 +227,7 @@ static bool save(struct tui_app *app, struct prepare *p)
 	tui_editor_mark_saved(p->ed);
 	p->saved_once = true;
 	char w[32];
-	tw_time_format(p->when, w, sizeof(w));
+	tw_when_echo(p->when, w, sizeof(w));
 	tui_msg(app, "meeting %lld with %s on %s saved", (long long)p->meeting_id, chosen(p)->name, w);
 	return true;
 }
@@ -411,7 +416,8 @@ struct tui_screen *meeting_prepare_open(struct tui_app *app, int64_t meeting_id,
 		free(p);
 		return NULL;
 	}
-	tui_form_hint(&p->fm, F_WHEN, "YYYY-MM-DD HH:MM (or YYYY-MM-DD for 09:00)");
+	tui_form_hint(&p->fm, F_WHEN, "thu 10:30, tomorrow 9:00, +1w, 2026-12-07 14:00");
+	tui_form_date(&p->fm, F_WHEN, false);
 	load_sponsors(app, p, sponsor_id);
 	if (sponsor_id)
 		tui_form_focus(&p->fm, F_WHEN);

@@ -50,7 +50,7 @@ tui_wait "your sponsor does it"
 tui_keys Tab
 tui_type "2030-02-30"
 tui_keys C-s
-tui_wait "not a date: '2030-02-30'"
+tui_wait "'2030-02-30' is not a date: 2030-02 has no day 30"
 tui_wait "New action item"
 tw action list | grep -qF "Call Grace" && tui_fail "a refused action item was saved"
 tui_keys Escape
@@ -64,11 +64,12 @@ tui_keys n
 tui_wait "New action item"
 tui_type "Call Grace"
 tui_keys Tab Right Tab
-tui_type "2030-02-28"
+tui_type "2030-2-28"
+tui_wait "= Thu 2030-02-28, in "
 tui_keys Tab Right
 tui_wait "< 2030-12-03 with María López >"
 tui_keys C-s
-tui_wait "action item 3 added"
+tui_wait "action item 3 added, due Thu 2030-02-28"
 tui_wait "open: 3"
 tui_wait "Call Grace"
 tw action list | grep -E '^ +3 +\[ \] +2030-02-28 +sponsor +1 +Call Grace$' >/dev/null ||

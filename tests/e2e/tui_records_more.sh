@@ -81,9 +81,10 @@ tui_wait "Step 1 of 3"
 help F1 "Prepare a meeting" "a fresh agenda from your answers"
 # a bad date: refused, nothing saved even when leaving
 tui_keys Tab
-tui_type "tomorrow"
+tui_type "tomorrowish"
+tui_wait "'tomorrowish' is not a date; try thu 10:30, +3d or 2026-12-03"
 tui_keys Enter
-tui_wait "not a date: 'tomorrow' (use YYYY-MM-DD HH:MM)"
+tui_wait "'tomorrowish' is not a date"
 tui_keys Escape
 tui_wait "no meeting saved yet: Esc again leaves without one"
 tui_keys Escape
