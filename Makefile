@@ -7,7 +7,7 @@ ASAN    ?= build-asan
 RUN_PACKAGES  = gcc make meson ninja-build pkg-config libncurses-dev \
                 libsqlite3-dev libyaml-dev libjansson-dev
 TEST_PACKAGES = $(RUN_PACKAGES) libcmocka-dev clang libclang-rt-14-dev tmux \
-                sqlite3 python3 python3-icalendar khal
+                sqlite3 python3 python3-icalendar khal tzdata
 
 .PHONY: all run test soak deps-run deps-test build asan bench clean
 
