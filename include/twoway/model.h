@@ -99,6 +99,8 @@ struct tw_action {
 	char due[11];        /* "YYYY-MM-DD" or "" */
 	char done[11];       /* "YYYY-MM-DD" or "" when open */
 	tw_time created;
+	char *sponsor_name;  /* the meeting's sponsor, filled by reads for display
+				(NULL when free-standing); ignored on writes */
 };
 
 struct tw_coaching {

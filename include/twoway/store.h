@@ -187,6 +187,14 @@ bool tw_store_action_add(struct tw_store *st, struct tw_action *a, struct tw_err
 /* done "" reopens; NULL means today (local date). */
 bool tw_store_action_done(struct tw_store *st, int64_t id, const char *done,
 			  struct tw_error *err);
+/* Changes text, owner, due date and meeting (0: none) of the live action
+ * item a->id; its profile and done date stay. The meeting must be a live
+ * one of the item's profile. */
+bool tw_store_action_update(struct tw_store *st, const struct tw_action *a,
+			    struct tw_error *err);
+/* A live action item by id (with its sponsor's name); TW_ERR_NOTFOUND. */
+bool tw_store_action_get(struct tw_store *st, int64_t id, struct tw_action *out,
+			 struct tw_error *err);
 enum tw_action_filter { TW_ACTIONS_ALL, TW_ACTIONS_OPEN, TW_ACTIONS_OVERDUE };
 /* today is "YYYY-MM-DD" (used by OVERDUE); meeting_id 0 = any. Ordered by
  * due date (undated last), then id. */

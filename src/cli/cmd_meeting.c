@@ -12,11 +12,12 @@ static void help(void)
 	puts("usage: twoway meeting add --sponsor NAME --when DATE [--agenda TEXT]\n"
 	     "       twoway meeting list [--planned|--held]\n"
 	     "       twoway meeting show ID\n"
-	     "       twoway meeting held ID [--notes TEXT] [--outcome TEXT]\n"
+	     "       twoway meeting held ID [--notes TEXT [--replace]] [--outcome TEXT]\n"
 	     "\n"
 	     "Plans a meeting with a sponsor, lists meetings, shows one with its action\n"
 	     "items, and marks a planned meeting held with what was said and what came\n"
-	     "of it. DATE is what people type: 'thu 10:30', 'tomorrow 9:00', +1w,\n"
+	     "of it (--notes adds to the notes already there, --replace overwrites\n"
+	     "them). DATE is what people type: 'thu 10:30', 'tomorrow 9:00', +1w,\n"
 	     "'2026-12-07 14:00' (see DATES in twoway(1)).");
 }
 
@@ -189,15 +190,19 @@ static int show(struct cli_ctx *ctx, int argc, char **argv)
 static int held(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *notes = NULL, *outcome = NULL, *pos[1];
+	bool replace = false;
 	int n;
 	const struct cli_opt opts[] = { { "--notes", &notes, NULL },
 					{ "--outcome", &outcome, NULL },
+					{ "--replace", NULL, &replace },
 					{ NULL, NULL, NULL } };
 	int rc = cli_parse("meeting held", argc, argv, opts, pos, 1, &n);
 	if (rc)
 		return rc;
 	if (n < 1)
 		return cli_usage("meeting held", "missing the meeting ID");
+	if (replace && !notes)
+		return cli_usage("meeting held", "--replace replaces the notes: give --notes too");
 	int64_t id;
 	if (!cli_id("meeting", pos[0], &id) ||
 	    (notes && !cli_text_ok("--notes", notes, false)) ||
@@ -212,11 +217,20 @@ static int held(struct cli_ctx *ctx, int argc, char **argv)
 		return CLI_FAIL;
 	}
 	struct tw_error err = { 0 };
-	if (!tw_store_meeting_mark_held(ctx->store, m.id, notes ? notes : m.notes,
-					outcome ? outcome : m.outcome, &err))
+	/* Later notes add to the earlier ones, a blank line apart. */
+	bool append = notes && !replace && tw_text_nonblank(m.notes) && tw_text_nonblank(notes);
+	char *joined = append ? tw_strdup_printf("%s\n\n%s", m.notes, notes) : NULL;
+	if (append && !joined)
+		rc = cli_fail("out of memory");
+	else if (!tw_store_meeting_mark_held(ctx->store, m.id,
+					     joined ? joined : notes ? notes : m.notes,
+					     outcome ? outcome : m.outcome, &err))
 		rc = cli_fail("%s", err.message);
 	else
-		printf("meeting %lld with %s marked held\n", (long long)m.id, m.sponsor_name);
+		printf("meeting %lld with %s marked held%s\n", (long long)m.id, m.sponsor_name,
+		       append ? "; notes added to the earlier ones"
+		       : notes && replace ? "; notes replaced" : "");
+	free(joined);
 	tw_meeting_finish(&m);
 	tw_profile_finish(&p);
 	return rc;

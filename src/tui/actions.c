@@ -1,7 +1,7 @@
 /* The Actions screen: every action item of the profile with its owner, due
  * date and the meeting it came from, overdue ones highlighted; f filters
- * open / overdue / all, space ticks, n adds, d deletes (u undoes), enter
- * opens the item's meeting and x exports them all as CSV. */
+ * open / overdue / all, space ticks, n adds, e edits, p postpones, d deletes
+ * (u undoes), enter opens the item's meeting, x exports them all as CSV. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,7 +11,7 @@
 #include "records.h"
 #include "twoway/util.h"
 
-enum undo { UNDO_NONE, UNDO_DELETE, UNDO_DONE };
+enum undo { UNDO_NONE, UNDO_DELETE, UNDO_DONE, UNDO_EDIT };
 
 struct actions {
 	struct tui_screen base;
@@ -25,6 +25,8 @@ struct actions {
 	size_t n_meetings;
 	int64_t want;                /* focus this id on the next load */
 	int64_t added;               /* set by the add form */
+	int64_t edited;              /* set by the edit and postpone forms */
+	struct tw_action before;     /* the item as it was before that edit */
 	enum undo undo;
 	int64_t undo_id;
 	char undo_done[11];          /* the done date before a tick */
@@ -87,6 +89,12 @@ static void on_focus(struct tui_app *app, struct tui_screen *s)
 	m->added = 0;
 	if (added)
 		m->want = added;
+	if (m->edited) {
+		m->want = m->edited;
+		m->undo = UNDO_EDIT;
+		m->undo_id = m->edited;
+		m->edited = 0;
+	}
 	load(app, m);
 	if (added && !has(m, added) && m->filter != TW_ACTIONS_ALL) {
 		/* The new item is not in this filter: show everything. */
@@ -238,8 +246,10 @@ static void undo(struct tui_app *app, struct actions *m, enum undo what, int64_t
 		ok = tw_store_undelete(app->store, TW_REC_ACTION, id, &err);
 	else if (what == UNDO_DONE)
 		ok = tw_store_action_done(app->store, id, m->undo_done, &err);
+	else if (what == UNDO_EDIT)
+		ok = tw_store_action_update(app->store, &m->before, &err);
 	else
-		tui_msg(app, "nothing to undo (u works right after a delete or a tick)");
+		tui_msg(app, "nothing to undo (u works right after a delete, a tick or an edit)");
 	if (what == UNDO_NONE)
 		return;
 	if (!ok) {
@@ -253,7 +263,8 @@ static void undo(struct tui_app *app, struct actions *m, enum undo what, int64_t
 		m->want = id;
 		load(app, m);
 	}
-	tui_msg(app, what == UNDO_DELETE ? "action item back" : "tick undone");
+	tui_msg(app, what == UNDO_DELETE ? "action item back"
+		     : what == UNDO_EDIT ? "change undone" : "tick undone");
 }
 
 static void open_meeting(struct tui_app *app, struct actions *m)
@@ -265,6 +276,24 @@ static void open_meeting(struct tui_app *app, struct actions *m)
 		tui_msg(app, "the meeting of this action item was deleted");
 	else
 		rec_push(app, meeting_view_open(app, a->meeting_id));
+}
+
+/* Opens the edit (or postpone) form on the focused item, keeping a copy of
+ * it for u. */
+static void edit(struct tui_app *app, struct actions *m, bool postpone)
+{
+	const struct tw_action *a = &m->v[m->list.cursor];
+	char *text = strdup(a->text);
+	if (!text) {
+		tui_error(app, "out of memory");
+		return;
+	}
+	tw_action_finish(&m->before);
+	m->before = *a;
+	m->before.text = text;
+	m->before.sponsor_name = NULL;
+	rec_push(app, postpone ? action_postpone_open(app, &m->edited, a->id)
+			       : action_form_open(app, &m->edited, a->id));
 }
 
 static bool key(struct tui_app *app, struct tui_screen *s, wint_t k, bool code)
@@ -301,7 +330,15 @@ static bool key(struct tui_app *app, struct tui_screen *s, wint_t k, bool code)
 		return true;
 	case L'n':
 	case L'a':
-		rec_push(app, action_form_open(app, &m->added));
+		rec_push(app, action_form_open(app, &m->added, 0));
+		return true;
+	case L'e':
+		if (m->n)
+			edit(app, m, false);
+		return true;
+	case L'p':
+		if (m->n)
+			edit(app, m, true);
 		return true;
 	case L'd':
 		if (m->n)
@@ -330,6 +367,7 @@ static void destroy(struct tui_screen *s)
 	struct actions *m = (struct actions *)s;
 	tw_actions_free(m->v, m->n);
 	tw_meetings_free(m->meetings, m->n_meetings);
+	tw_action_finish(&m->before);
 	free(m);
 }
 
@@ -339,8 +377,10 @@ static const struct tui_help help[] = {
 	{ "f", "filter: open, overdue, all" },
 	{ "space", "tick done today / open again" },
 	{ "n", "add an action item (text, owner, due date, meeting)" },
+	{ "e", "edit it: text, owner, due date, meeting" },
+	{ "p", "postpone it: +3d, +1w from its due date, or a day" },
 	{ "d, Delete", "delete the action item" },
-	{ "u", "undo the delete or the tick (right after it)" },
+	{ "u", "undo the delete, tick or edit (right after it)" },
 	{ "enter", "open the meeting it came from" },
 	{ "x", "export all action items as CSV" },
 	{ "q, Esc", "back" },
@@ -356,7 +396,7 @@ static const struct tui_screen_ops ops = {
 	.on_refresh = on_focus, /* a pure reload, cursor kept */
 	.click = click,
 	.help = help,
-	.footer = "f filter  space done  n add  d del  x export",
+	.footer = "f filter  space done  n add  e edit  p postpone  d del",
 };
 
 /* args.id: an action item to focus (the filter then shows all). */

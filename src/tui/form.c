@@ -90,6 +90,11 @@ void tui_form_date(struct tui_form *fm, size_t i, bool day_only)
 	fm->f[i].date = day_only ? TUI_DATE_DAY : TUI_DATE_MOMENT;
 }
 
+void tui_form_date_base(struct tui_form *fm, size_t i, tw_time base)
+{
+	fm->f[i].date_base = base;
+}
+
 /* What a date field's text resolves to, for its hint row; NULL when empty. */
 static const char *date_echo(const struct tui_form *fm, size_t i)
 {
@@ -99,7 +104,7 @@ static const char *date_echo(const struct tui_form *fm, size_t i)
 		free(text);
 		return NULL;
 	}
-	tw_time now = (tw_time)time(NULL);
+	tw_time real_now = (tw_time)time(NULL), now = f->date_base ? f->date_base : real_now;
 	char msg[200], echo[32], rel[32];
 	struct tw_when w;
 	char day[11];
@@ -110,12 +115,12 @@ static const char *date_echo(const struct tui_form *fm, size_t i)
 		int n = 0;
 		tw_when_echo_date(day, echo, sizeof echo);
 		tw_when_parse(day, now, &w, msg, sizeof msg);
-		tw_when_days_until(day, now, &n);
-		tw_when_relative(w.t, now, rel, sizeof rel);
+		tw_when_days_until(day, real_now, &n);
+		tw_when_relative(w.t, real_now, rel, sizeof rel);
 		snprintf(f->echo, sizeof f->echo, "= %s, %s", echo, n == 0 ? "today" : rel);
 	} else {
 		tw_when_echo(w.t, echo, sizeof echo);
-		tw_when_relative(w.t, now, rel, sizeof rel);
+		tw_when_relative(w.t, real_now, rel, sizeof rel);
 		snprintf(f->echo, sizeof f->echo, "= %s, %s", echo, rel);
 	}
 	free(text);
