@@ -49,6 +49,10 @@ void tw_when_echo_date(const char *date, char *buf, size_t len);
  * "this evening", "tonight"). Into buf (at least 20 bytes). */
 void tw_when_relative(tw_time t, tw_time now, char *buf, size_t len);
 
+/* A moment for a person reading a screen: "Thu 3 Dec 10:30, in 3 days"
+ * (the year added when it is not now's year), into buf (at least 48 bytes). */
+void tw_when_label(tw_time t, tw_time now, char *buf, size_t len);
+
 /* Days from the local day of now to the day "YYYY-MM-DD" (negative when it
  * is past); false when date is not a valid date. */
 bool tw_when_days_until(const char *date, tw_time now, int *days);

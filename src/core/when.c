@@ -393,3 +393,22 @@ void tw_when_relative(tw_time t, tw_time now, char *buf, size_t len)
 			snprintf(buf, len, "%ld %s ago", n, unit);
 	}
 }
+
+void tw_when_label(tw_time t, tw_time now, char *buf, size_t len)
+{
+	static const char *const months[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+					      "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+	time_t tt = (time_t)t, nn = (time_t)now;
+	struct tm tm, nm;
+	if (!localtime_r(&tt, &tm) || !localtime_r(&nn, &nm)) {
+		snprintf(buf, len, "?");
+		return;
+	}
+	char rel[32], year[8] = "";
+	tw_when_relative(t, now, rel, sizeof rel);
+	if (tm.tm_year != nm.tm_year)
+		snprintf(year, sizeof year, " %04d", (tm.tm_year + 1900) % 10000);
+	snprintf(buf, len, "%s %d %s%s %02d:%02d, %s", wday_short[tm.tm_wday % 7],
+		 tm.tm_mday % 100, months[tm.tm_mon % 12], year, tm.tm_hour % 100,
+		 tm.tm_min % 100, rel);
+}

@@ -1,6 +1,7 @@
-/* Home: progress per guide as bars, the next meeting, open and overdue
- * action items, recent reflections and a plain next step; content skipped
- * at load time is reported here once. The other screens are a key away. */
+/* Home: progress per guide as bars, the next meeting (with how far off it
+ * is), a prompt to debrief a planned meeting whose time has passed (d opens
+ * it), open and overdue action items, recent reflections and a plain next
+ * step; content skipped at load time is reported here once. */
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -8,6 +9,7 @@
 #include "checklist.h"
 #include "screens.h"
 #include "twoway/util.h"
+#include "twoway/when.h"
 
 #define RECENT 10       /* reflections loaded; 3 shown, more on a tall terminal */
 #define SHOWN 3         /* action items and reflections shown at the least */
@@ -24,6 +26,9 @@ struct home {
 	size_t n_stats;
 	bool has_next;
 	struct tw_meeting next;
+	bool has_due;           /* a planned meeting whose time has passed */
+	struct tw_meeting due;  /* the latest such one */
+	size_t n_due;           /* how many there are */
 	struct tw_action *actions;
 	size_t n_actions, n_overdue;
 	char today[11];
@@ -43,6 +48,10 @@ static void unload(struct home *h)
 	if (h->has_next)
 		tw_meeting_finish(&h->next);
 	h->has_next = false;
+	if (h->has_due)
+		tw_meeting_finish(&h->due);
+	h->has_due = false;
+	h->n_due = 0;
 	tw_actions_free(h->actions, h->n_actions);
 	h->actions = NULL;
 	h->n_actions = h->n_overdue = 0;
@@ -95,10 +104,26 @@ static void load(struct tui_app *app, struct home *h)
 	unload(h);
 	load_stats(app, h);
 	struct tw_error err = { 0 };
-	if (tw_store_meeting_next(app->store, app->profile.id, (tw_time)time(NULL), &h->next, &err))
+	tw_time now = (tw_time)time(NULL);
+	if (tw_store_meeting_next(app->store, app->profile.id, now, &h->next, &err))
 		h->has_next = true;
 	else if (err.code != TW_ERR_NOTFOUND)
 		tui_error(app, "%s", err.message);
+	/* Planned meetings whose time has passed wait for a debrief. */
+	struct tw_meeting *planned = NULL;
+	size_t n_planned = 0;
+	if (!tw_store_meeting_list(app->store, app->profile.id, 1, &planned, &n_planned, &err))
+		tui_error(app, "%s", err.message);
+	for (size_t i = n_planned; i-- > 0;) {
+		if (planned[i].when >= now)
+			continue;
+		if (!h->n_due++) {
+			h->due = planned[i];
+			memset(&planned[i], 0, sizeof planned[i]);
+			h->has_due = true;
+		}
+	}
+	tw_meetings_free(planned, n_planned);
 	tw_today(h->today, sizeof(h->today));
 	if (!tw_store_action_list(app->store, app->profile.id, 0, TW_ACTIONS_OPEN, h->today,
 				  &h->actions, &h->n_actions, &err))
@@ -265,11 +290,26 @@ static void draw_meeting(struct tui_app *app, struct home *h, struct cursor *c)
 		line(c, 3, "None planned (press m to plan one)", tui_attr(app, TUI_DIM));
 		return;
 	}
-	char when[32], buf[512];
-	tw_time_format(h->next.when, when, sizeof(when));
+	char when[64], buf[512];
+	tw_when_label(h->next.when, (tw_time)time(NULL), when, sizeof(when));
 	snprintf(buf, sizeof(buf), "%s with %s", when,
 		 h->next.sponsor_name ? h->next.sponsor_name : "?");
 	line(c, 3, buf, A_NORMAL);
+}
+
+/* "Debrief your meeting with Dana (this morning): press d" once a planned
+ * meeting's time has passed; nothing otherwise. */
+static void draw_debrief(struct tui_app *app, struct home *h, struct cursor *c)
+{
+	if (!h->has_due)
+		return;
+	char rel[32], buf[512], more[64] = "";
+	tw_when_relative(h->due.when, (tw_time)time(NULL), rel, sizeof rel);
+	if (h->n_due > 1)
+		snprintf(more, sizeof more, " (%zu more in m)", h->n_due - 1);
+	snprintf(buf, sizeof(buf), "Debrief your meeting with %s (%s): press d%s",
+		 h->due.sponsor_name ? h->due.sponsor_name : "?", rel, more);
+	labelled(c, 1, "", buf, 2, tui_attr(app, TUI_KEY) | A_BOLD, true);
 }
 
 static void draw_actions(struct tui_app *app, struct home *h, struct cursor *c)
@@ -379,6 +419,7 @@ static void draw(struct tui_app *app, struct tui_screen *s, struct tui_rect r)
 		draw_next_step(app, h, &c);
 		c.row++;
 		draw_problems(app, h, &c);
+		draw_debrief(app, h, &c);
 		draw_meeting(app, h, &c);
 		draw_actions(app, h, &c);
 		draw_recent(app, h, &c);
@@ -431,6 +472,13 @@ static bool key(struct tui_app *app, struct tui_screen *s, wint_t k, bool code)
 	case L's': return tui_open(app, TUI_SCREEN_SPONSORS, NULL), true;
 	case L'm': return tui_open(app, TUI_SCREEN_MEETINGS, NULL), true;
 	case L'a': return tui_open(app, TUI_SCREEN_ACTIONS, NULL), true;
+	case L'd':
+		if (!h->has_due)
+			tui_msg(app, "no meeting waits for a debrief; m lists them all");
+		else
+			tui_open(app, TUI_SCREEN_MEETINGS,
+				 &(struct tui_args){ .id = h->due.id, .mode = TUI_MEETINGS_DEBRIEF });
+		return true;
 	case L'p': return tui_open(app, TUI_SCREEN_PROFILES, NULL), true;
 	case L'c': return tui_open(app, TUI_SCREEN_COACH, NULL), true;
 	case L'r': return tui_open(app, TUI_SCREEN_REFLECTION, NULL), true;
@@ -464,6 +512,7 @@ static const struct tui_help help[] = {
 	{ "enter", "open the guide" },
 	{ "s", "sponsors" },
 	{ "m", "meetings: prepare and debrief" },
+	{ "d", "debrief the meeting whose time has passed (when Home says so)" },
 	{ "a", "action items: all of them, filter, tick, add" },
 	{ "/", "search everything" },
 	{ "p", "profiles" },

@@ -14,6 +14,8 @@ struct meeting_view {
 	struct tui_screen base;
 	int64_t id;
 	bool held;
+	tw_time when;
+	bool asked;  /* d once on a future meeting: the next d debriefs it */
 	struct tui_pager page;
 };
 
@@ -39,6 +41,7 @@ static bool load(struct tui_app *app, struct meeting_view *v)
 	char when[32];
 	tw_time_format(m.when, when, sizeof(when));
 	v->held = m.held;
+	v->when = m.when;
 	bool past = !m.held && m.when < (tw_time)time(NULL);
 	/* The title bar names the sponsor and the state; the page starts with
 	 * the date. */
@@ -100,6 +103,8 @@ static void draw(struct tui_app *app, struct tui_screen *s, struct tui_rect r)
 static bool key(struct tui_app *app, struct tui_screen *s, wint_t k, bool code)
 {
 	struct meeting_view *v = (struct meeting_view *)s;
+	bool asked = v->asked;
+	v->asked = false;
 	if (tui_pager_key(&v->page, k, code))
 		return true;
 	if (code)
@@ -112,7 +117,10 @@ static bool key(struct tui_app *app, struct tui_screen *s, wint_t k, bool code)
 		return true;
 	}
 	if (k == L'd') {
-		rec_push(app, meeting_debrief_open(app, v->id));
+		if (!asked && rec_debrief_early(app, v->held, v->when))
+			v->asked = true;
+		else
+			rec_push(app, meeting_debrief_open(app, v->id));
 		return true;
 	}
 	if (k == L'x' || k == L'i') {

@@ -107,6 +107,9 @@ tui_keys Enter
 tui_wait "Meeting with Grace Hopper, planned"
 tui_wait "(none: d debriefs and adds them)"
 tui_keys d
+tui_wait "still ahead: Wed 1 May 2030 10:00, in "
+tui_wait "d again debriefs it"
+tui_keys d
 tui_wait "Capture what was said"
 write "What did you and your sponsor talk" "She liked the rota plan"
 write "What surprised you" "Zebra stripes surprised me"

@@ -91,6 +91,8 @@ tui_keys Escape
 tui_wait "Talk about the rota"
 [ "$(tw meeting list | grep -c 2030)" = 1 ] || tui_fail "a meeting was saved: $(tw meeting list)"
 tui_keys d
+tui_wait "d again debriefs it"
+tui_keys d
 tui_wait "Capture what was said"
 tui_keys q
 tui_wait "Debrief: Sponsor 001"

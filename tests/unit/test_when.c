@@ -194,12 +194,27 @@ static void test_relative(void **state)
 	}
 }
 
+static void test_label(void **state)
+{
+	(void)state;
+	use_tz(BER);
+	tw_time now = at(MON);
+	char buf[64];
+	tw_when_label(at("2026-12-03 10:30"), now, buf, sizeof buf);
+	assert_string_equal(buf, "Thu 3 Dec 10:30, in 3 days");
+	tw_when_label(at("2026-11-30 09:00"), now, buf, sizeof buf);
+	assert_string_equal(buf, "Mon 30 Nov 09:00, this morning");
+	tw_when_label(at("2027-01-05 14:00"), now, buf, sizeof buf);
+	assert_string_equal(buf, "Tue 5 Jan 2027 14:00, in 5 weeks");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_table),
 		cmocka_unit_test(test_day_fields),
 		cmocka_unit_test(test_relative),
+		cmocka_unit_test(test_label),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
