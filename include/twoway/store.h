@@ -97,8 +97,10 @@ bool tw_store_sponsor_list(struct tw_store *st, int64_t profile_id, struct tw_sp
 			   size_t *n, struct tw_error *err);
 bool tw_store_sponsor_get(struct tw_store *st, int64_t id, struct tw_sponsor *out,
 			  struct tw_error *err);
-/* Finds a live sponsor of the profile by exact name, or by id when name is
- * all digits. */
+/* Finds a live sponsor of the profile by id when name is all digits (and is
+ * one of the profile's ids), else by name, case-insensitively (Unicode case
+ * folding). A name two live sponsors share is TW_ERR_INVALID, the message
+ * naming their ids; no match is TW_ERR_NOTFOUND. */
 bool tw_store_sponsor_find(struct tw_store *st, int64_t profile_id, const char *name,
 			   struct tw_sponsor *out, struct tw_error *err);
 
@@ -175,6 +177,11 @@ bool tw_store_meeting_get(struct tw_store *st, int64_t id, struct tw_meeting *ou
 /* Live meetings of the profile by time; which: 0 all, 1 planned, 2 held. */
 bool tw_store_meeting_list(struct tw_store *st, int64_t profile_id, int which,
 			   struct tw_meeting **out, size_t *n, struct tw_error *err);
+/* *clash: the id of a live meeting of the profile with sponsor_id at the
+ * same time when, other than meeting except (0: none), or 0 when there is
+ * none. Double bookings are the caller's to ask about. */
+bool tw_store_meeting_clash(struct tw_store *st, int64_t profile_id, int64_t sponsor_id,
+			    tw_time when, int64_t except, int64_t *clash, struct tw_error *err);
 /* The first planned meeting at or after now; TW_ERR_NOTFOUND when none. */
 bool tw_store_meeting_next(struct tw_store *st, int64_t profile_id, tw_time now,
 			   struct tw_meeting *out, struct tw_error *err);

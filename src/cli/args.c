@@ -163,6 +163,8 @@ bool cli_sponsor(struct cli_ctx *ctx, int64_t profile_id, const char *name,
 		return true;
 	if (err.code == TW_ERR_NOTFOUND)
 		cli_fail("unknown sponsor '%s' (see 'twoway sponsor list')", name);
+	else if (err.code == TW_ERR_INVALID)
+		cli_fail("%s", err.message); /* ambiguous: names the ids */
 	else
 		cli_fail("%s", err.message);
 	return false;

@@ -9,7 +9,7 @@
 
 static void help(void)
 {
-	puts("usage: twoway meeting add --sponsor NAME --when DATE [--agenda TEXT]\n"
+	puts("usage: twoway meeting add --sponsor NAME --when DATE [--agenda TEXT] [--anyway]\n"
 	     "       twoway meeting list [--planned|--held]\n"
 	     "       twoway meeting show ID\n"
 	     "       twoway meeting held ID [--notes TEXT [--replace]] [--outcome TEXT]\n"
@@ -18,16 +18,19 @@ static void help(void)
 	     "items, and marks a planned meeting held with what was said and what came\n"
 	     "of it (--notes adds to the notes already there, --replace overwrites\n"
 	     "them). DATE is what people type: 'thu 10:30', 'tomorrow 9:00', +1w,\n"
-	     "'2026-12-07 14:00' (see DATES in twoway(1)).");
+	     "'2026-12-07 14:00' (see DATES in twoway(1)). A second meeting with the same\n"
+	     "sponsor at the same time is refused unless --anyway.");
 }
 
 static int add(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *sponsor = NULL, *when = NULL, *agenda = "", *pos[1];
+	bool anyway = false;
 	int n;
 	const struct cli_opt opts[] = { { "--sponsor", &sponsor, NULL },
 					{ "--when", &when, NULL },
 					{ "--agenda", &agenda, NULL },
+					{ "--anyway", NULL, &anyway },
 					{ NULL, NULL, NULL } };
 	int rc = cli_parse("meeting add", argc, argv, opts, pos, 0, &n);
 	if (rc)
@@ -52,7 +55,15 @@ static int add(struct cli_ctx *ctx, int argc, char **argv)
 				.agenda = (char *)agenda, .notes = (char *)"",
 				.outcome = (char *)"" };
 	struct tw_error err = { 0 };
-	if (!tw_store_meeting_add(ctx->store, &m, &err)) {
+	int64_t clash = 0;
+	if (!anyway && !tw_store_meeting_clash(ctx->store, p.id, s.id, t, 0, &clash, &err)) {
+		rc = cli_fail("%s", err.message);
+	} else if (clash) {
+		char buf[32];
+		tw_when_echo(t, buf, sizeof buf);
+		rc = cli_fail("%s already has meeting %lld on %s; add --anyway to book both",
+			      s.name, (long long)clash, buf);
+	} else if (!tw_store_meeting_add(ctx->store, &m, &err)) {
 		rc = cli_fail("%s", err.message);
 	} else {
 		char buf[32];

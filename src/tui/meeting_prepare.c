@@ -31,6 +31,8 @@ struct prepare {
 	bool saved_once, discard_asked;
 	bool private_asked;      /* Ctrl-P asked once: again puts private answers in */
 	size_t checks, ticked;   /* the before-meeting guide's check items */
+	int64_t clash_sponsor;   /* a double booking asked about once: */
+	tw_time clash_when;      /* the same sponsor and time go ahead */
 };
 
 
@@ -184,6 +186,22 @@ static bool pick_done(struct tui_app *app, struct prepare *p)
 		tui_form_focus(&p->fm, F_WHEN);
 	}
 	free(when);
+	/* The same sponsor at the same time again asks first. */
+	int64_t clash = 0;
+	struct tw_error err = { 0 };
+	const struct tw_sponsor *sp = chosen(p);
+	if (ok && !(p->clash_sponsor == sp->id && p->clash_when == p->when) &&
+	    tw_store_meeting_clash(app->store, app->profile.id, sp->id, p->when, p->meeting_id,
+				   &clash, &err) && clash) {
+		char echo[32];
+		tw_when_echo(p->when, echo, sizeof echo);
+		tui_error(app, "%.40s already has meeting %lld on %s; enter again books both",
+			  sp->name, (long long)clash, echo);
+		p->clash_sponsor = sp->id;
+		p->clash_when = p->when;
+		tui_form_focus(&p->fm, F_WHEN);
+		return false;
+	}
 	return ok;
 }
 

@@ -3,7 +3,8 @@
 # offered for a debrief ("Debrief your meeting with Dana (yesterday)", d
 # opens it, the prompt goes once it is held); the next meeting reads
 # relative ("Tue 1 Dec 10:00, tomorrow"); debriefing a meeting still ahead
-# asks first; a newly prepared meeting is the one selected in the list.
+# asks first; a newly prepared meeting is the one selected in the list; the
+# same sponsor at the same time again asks first.
 . "$(dirname "$0")/tui_lib.sh"
 tui_setup
 tw() { "$TWOWAY" --db "$DB" "$@"; }
@@ -76,6 +77,22 @@ tui_keys Enter
 tui_wait "Meeting with Sam Ho, planned"
 tui_keys q
 tui_wait "planned Sam Ho"
+
+# ---- the same sponsor at the same time again asks first ----
+tui_keys n
+tui_wait "Step 1 of 3"
+tui_keys Right
+tui_wait "< Sam Ho >"
+tui_keys Tab
+tui_type "+3w 14:00"
+tui_keys Enter
+tui_wait "Sam Ho already has meeting 3 on $(date -d '+21 days' '+%a %F') 14:00; enter again books both"
+tui_absent "Before a sponsor meeting"
+tui_keys Escape
+tui_wait "Esc again leaves"
+tui_keys Escape
+tui_wait "planned Sam Ho"
+[ "$(tw meeting list | grep -c 'Sam Ho')" = 1 ] || tui_fail "double booked: $(tw meeting list)"
 tui_keys q
 tui_wait "Guides"
 tui_keys q

@@ -268,6 +268,61 @@ static void test_action_edit(void **state)
 	tw_action_finish(&got);
 }
 
+/* Sponsors are found by name case-insensitively (Unicode folding) or by
+ * id; a name two sponsors share is refused with their ids; the same
+ * sponsor at the same time is reported as a double booking. */
+static void test_sponsor_names(void **state)
+{
+	struct fixture *f = *state;
+	struct tw_error err;
+	int64_t dana = add_sponsor(f, "Dana Reyes"), jose = add_sponsor(f, "JOSÉ ÁLVAREZ");
+	struct tw_sponsor s = { 0 };
+	assert_true(tw_store_sponsor_find(f->st, f->profile, "dana reyes", &s, &err));
+	assert_int_equal(s.id, dana);
+	tw_sponsor_finish(&s);
+	assert_true(tw_store_sponsor_find(f->st, f->profile, "josé álvarez", &s, &err));
+	assert_int_equal(s.id, jose);
+	tw_sponsor_finish(&s);
+	char id[24];
+	snprintf(id, sizeof id, "%lld", (long long)dana);
+	assert_true(tw_store_sponsor_find(f->st, f->profile, id, &s, &err));
+	assert_int_equal(s.id, dana);
+	tw_sponsor_finish(&s);
+	assert_false(tw_store_sponsor_find(f->st, f->profile, "Dana", &s, &err));
+	assert_int_equal(err.code, TW_ERR_NOTFOUND);
+	int64_t dana2 = add_sponsor(f, "DANA REYES");
+	assert_false(tw_store_sponsor_find(f->st, f->profile, "Dana Reyes", &s, &err));
+	assert_int_equal(err.code, TW_ERR_INVALID);
+	char want[128];
+	snprintf(want, sizeof want, "'Dana Reyes' names 2 sponsors (%lld Dana Reyes, %lld DANA REYES)",
+		 (long long)dana, (long long)dana2);
+	assert_non_null(strstr(err.message, want));
+	/* one of them deleted: the name is plain again */
+	assert_true(tw_store_delete(f->st, TW_REC_SPONSOR, dana2, &err));
+	assert_true(tw_store_sponsor_find(f->st, f->profile, "DANA reyes", &s, &err));
+	assert_int_equal(s.id, dana);
+	tw_sponsor_finish(&s);
+
+	char *a = tw_casefold("Straße ÉCOLE"), *b = tw_casefold("STRASSE école");
+	assert_non_null(a);
+	assert_string_equal(a, b);
+	free(a);
+	free(b);
+	assert_null(tw_casefold("\xff"));
+
+	struct tw_meeting m = { .profile_id = f->profile, .sponsor_id = dana, .when = 1000 };
+	assert_true(tw_store_meeting_add(f->st, &m, &err));
+	int64_t clash = -1;
+	assert_true(tw_store_meeting_clash(f->st, f->profile, dana, 1000, 0, &clash, &err));
+	assert_int_equal(clash, m.id);
+	assert_true(tw_store_meeting_clash(f->st, f->profile, dana, 1000, m.id, &clash, &err));
+	assert_int_equal(clash, 0); /* itself, when it is the one being edited */
+	assert_true(tw_store_meeting_clash(f->st, f->profile, dana, 1060, 0, &clash, &err));
+	assert_int_equal(clash, 0);
+	assert_true(tw_store_meeting_clash(f->st, f->profile, jose, 1000, 0, &clash, &err));
+	assert_int_equal(clash, 0);
+}
+
 static void test_coaching(void **state)
 {
 	struct fixture *f = *state;
@@ -309,6 +364,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_meetings, store_setup, store_teardown),
 		cmocka_unit_test_setup_teardown(test_actions, store_setup, store_teardown),
 		cmocka_unit_test_setup_teardown(test_action_edit, store_setup, store_teardown),
+		cmocka_unit_test_setup_teardown(test_sponsor_names, store_setup, store_teardown),
 		cmocka_unit_test_setup_teardown(test_coaching, store_setup, store_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
