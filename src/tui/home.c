@@ -39,6 +39,8 @@ struct home {
 	struct tui_rect last;
 	int guide_row0;      /* screen row of the first guide row last drawn */
 	size_t more_actions, more_recent; /* rows to spare on a tall terminal */
+	size_t recent_shown;  /* reflections drawn: the cursor runs on past the
+				 guides onto them */
 };
 
 static void unload(struct home *h)
@@ -134,8 +136,8 @@ static void load(struct tui_app *app, struct home *h)
 	if (!tw_store_reflection_list(app->store, app->profile.id, RECENT, &h->recent, &h->n_recent,
 				      &err))
 		tui_error(app, "%s", err.message);
-	if (h->cursor >= h->n_stats)
-		h->cursor = h->n_stats ? h->n_stats - 1 : 0;
+	if (h->cursor >= h->n_stats + h->n_recent)
+		h->cursor = h->n_stats + h->n_recent ? h->n_stats + h->n_recent - 1 : 0;
 }
 
 static void on_focus(struct tui_app *app, struct tui_screen *s)
@@ -340,11 +342,14 @@ static void draw_actions(struct tui_app *app, struct home *h, struct cursor *c)
 
 /* One reflection: its date, its first line and, dim after it, the item it
  * answers; the item gives way first when the row is short. */
-static void recent_row(struct tui_app *app, struct cursor *c, const struct tw_reflection *r)
+static void recent_row(struct tui_app *app, struct cursor *c, const struct tw_reflection *r,
+		       bool sel)
 {
 	int y = row(c);
 	if (y < 0)
 		return;
+	if (sel)
+		tui_fill(y, c->r.x + 1, c->r.w - 2, tui_attr(app, TUI_SELECTED));
 	char when[32], text[256], head[300];
 	tw_time_format(r->updated, when, sizeof(when));
 	first_line(r->text, text, sizeof(text));
@@ -356,17 +361,19 @@ static void recent_row(struct tui_app *app, struct cursor *c, const struct tw_re
 	const struct tw_item *it =
 		r->item_id ? tw_library_item(app->lib, r->item_id, NULL, NULL) : NULL;
 	const char *about = it ? it->text : r->item_id;
+	attr_t a = sel ? tui_attr(app, TUI_SELECTED) : A_NORMAL;
+	attr_t dim = sel ? tui_attr(app, TUI_SELECTED) : tui_attr(app, TUI_DIM);
 	int x = c->r.x + 3, room = c->r.w - 4;
-	x += tui_textf(y, x, room, A_NORMAL, "%.10s  ", when);
+	x += tui_textf(y, x, room, a, "%.10s  ", when);
 	room = c->r.x + c->r.w - 1 - x;
 	/* The item follows when it fits, or when a good part of it does. */
 	int tw = tui_text_width(head), aw = about ? tui_text_width(about) + 3 : 0;
 	if (tw + aw > room)
 		aw = room - tw >= 24 ? room - tw : 0;
-	x += tui_text_clip(y, x, room - aw, head, A_NORMAL);
+	x += tui_text_clip(y, x, room - aw, head, a);
 	if (aw > 3) {
-		x += tui_text(y, x, 3, " \xc2\xb7 ", tui_attr(app, TUI_DIM));
-		tui_text_clip(y, x, aw - 3, about, tui_attr(app, TUI_DIM));
+		x += tui_text(y, x, 3, " \xc2\xb7 ", dim);
+		tui_text_clip(y, x, aw - 3, about, dim);
 	}
 }
 
@@ -376,8 +383,22 @@ static void draw_recent(struct tui_app *app, struct home *h, struct cursor *c)
 	if (!h->n_recent)
 		line(c, 3, "None yet: open a guide and press enter on a reflect item",
 		     tui_attr(app, TUI_DIM));
-	for (size_t i = 0; i < h->n_recent && i < SHOWN + h->more_recent; i++)
-		recent_row(app, c, &h->recent[i]);
+	h->recent_shown = 0;
+	for (size_t i = 0; i < h->n_recent && i < SHOWN + h->more_recent; i++) {
+		recent_row(app, c, &h->recent[i], h->cursor == h->n_stats + i);
+		h->recent_shown++;
+	}
+	/* The focused one says which question it answers, in full. */
+	if (h->cursor >= h->n_stats && h->cursor - h->n_stats < h->n_recent) {
+		const struct tw_reflection *r = &h->recent[h->cursor - h->n_stats];
+		const struct tw_item *it =
+			r->item_id ? tw_library_item(app->lib, r->item_id, NULL, NULL) : NULL;
+		char buf[600];
+		snprintf(buf, sizeof buf, "%s%s (enter opens it)",
+			 it ? "Answers: " : r->item_id ? "On " : "A free-standing reflection",
+			 it ? it->text : r->item_id ? r->item_id : "");
+		labelled(c, 3, "", buf, 2, tui_attr(app, TUI_DIM), true);
+	}
 }
 
 static void draw_problems(struct tui_app *app, struct home *h, struct cursor *c)
@@ -406,7 +427,7 @@ static void draw(struct tui_app *app, struct tui_screen *s, struct tui_rect r)
 	struct home *h = (struct home *)s;
 	h->last = r;
 	/* Scroll so that the focused guide stays visible. */
-	int want = 1 + (int)h->cursor; /* its logical row */
+	int want = 1 + (int)(h->cursor < h->n_stats ? h->cursor : 0); /* its logical row */
 	int skip = want >= r.h ? want - r.h + 1 : 0;
 	/* A first pass draws nothing and counts the rows; spare rows then
 	 * show more action items, then more reflections. */
@@ -448,16 +469,30 @@ static void open_guide(struct tui_app *app, struct home *h)
 	tui_open(app, TUI_SCREEN_GUIDE, &(struct tui_args){ .item_id = id });
 }
 
+/* Opens the focused recent reflection where it was written: its item in
+ * the guide, or the reflection itself when it is free-standing. */
+static void open_recent(struct tui_app *app, struct home *h)
+{
+	const struct tw_reflection *r = &h->recent[h->cursor - h->n_stats];
+	if (r->item_id && tw_library_item(app->lib, r->item_id, NULL, NULL))
+		tui_open(app, TUI_SCREEN_GUIDE, &(struct tui_args){ .item_id = r->item_id });
+	else
+		tui_open(app, TUI_SCREEN_REFLECTION, &(struct tui_args){ .id = r->id });
+}
+
 static bool key(struct tui_app *app, struct tui_screen *s, wint_t k, bool code)
 {
 	struct home *h = (struct home *)s;
 	enum tui_nav nav = tui_nav_key(k, code);
 	if (nav != TUI_NAV_NONE) {
-		tui_nav_apply(nav, &h->cursor, h->n_stats, h->last.h);
+		tui_nav_apply(nav, &h->cursor, h->n_stats + h->recent_shown, h->last.h);
 		return true;
 	}
 	if (tui_is_enter(k, code) || (!code && k == L'l') || (code && k == KEY_RIGHT)) {
-		open_guide(app, h);
+		if (h->cursor >= h->n_stats && h->cursor - h->n_stats < h->n_recent)
+			open_recent(app, h);
+		else
+			open_guide(app, h);
 		return true;
 	}
 	if (code)
@@ -508,8 +543,8 @@ static void destroy(struct tui_screen *s)
 }
 
 static const struct tui_help help[] = {
-	{ "j/k, arrows", "choose a guide" },
-	{ "enter", "open the guide" },
+	{ "j/k, arrows", "choose a guide, or a recent reflection below them" },
+	{ "enter", "open the guide, or the reflection where it was written" },
 	{ "s", "sponsors" },
 	{ "m", "meetings: prepare and debrief" },
 	{ "d", "debrief the meeting whose time has passed (when Home says so)" },

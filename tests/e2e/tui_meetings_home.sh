@@ -4,7 +4,8 @@
 # opens it, the prompt goes once it is held); the next meeting reads
 # relative ("Tue 1 Dec 10:00, tomorrow"); debriefing a meeting still ahead
 # asks first; a newly prepared meeting is the one selected in the list; the
-# same sponsor at the same time again asks first.
+# same sponsor at the same time again asks first; a recent reflection on
+# Home is focusable, names its question and opens on enter.
 . "$(dirname "$0")/tui_lib.sh"
 tui_setup
 tw() { "$TWOWAY" --db "$DB" "$@"; }
@@ -15,6 +16,8 @@ tw meeting add --sponsor "Dana Reyes" --when "yesterday 10:00" --agenda "Roadmap
 	tui_fail "meeting add"
 tw meeting add --sponsor "Dana Reyes" --when "tomorrow 10:00" --agenda "Follow-up" >/dev/null ||
 	tui_fail "meeting add"
+echo "Her priorities: the platform migration" |
+	tw reflect before-meeting/homework/what-i-learned >/dev/null || tui_fail "reflect"
 fmt='%a %-d %b'
 [ "$(date -d tomorrow +%Y)" = "$(date +%Y)" ] || fmt='%a %-d %b %Y'
 TOMORROW=$(date -d tomorrow "+$fmt")
@@ -25,6 +28,15 @@ tui_wait "$TOMORROW 10:00, tomorrow with Dana Reyes"
 tui_keys '?'
 tui_wait "debrief the meeting whose time has passed"
 tui_keys Escape
+
+# ---- a recent reflection: focused, it names its question; enter opens it ----
+tui_wait "Her priorities: the platform migration"
+tui_keys G
+tui_wait "Answers: What did you learn about your sponsor that you could bring into"
+tui_keys Enter
+tui_wait "[*] What did you learn about your sponsor"
+tui_keys q
+tui_wait "Debrief your meeting with Dana Reyes"
 tui_keys d
 tui_wait "After a sponsor meeting"
 tui_keys q
