@@ -147,8 +147,10 @@ static int edit(struct cli_ctx *ctx, int argc, char **argv)
 	if (rc == CLI_OK && meeting && !meeting_arg(ctx, p.id, meeting, &mid))
 		rc = CLI_FAIL;
 	tw_profile_finish(&p);
-	if (rc)
+	if (rc) {
+		tw_action_finish(&a);
 		return rc;
+	}
 	if (text) {
 		free(a.text);
 		a.text = strdup(text);
