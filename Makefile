@@ -8,6 +8,8 @@ RUN_PACKAGES  = gcc make meson ninja-build pkg-config libncurses-dev \
                 libsqlite3-dev libyaml-dev libjansson-dev
 TEST_PACKAGES = $(RUN_PACKAGES) libcmocka-dev clang libclang-rt-14-dev tmux \
                 sqlite3 python3 python3-icalendar khal
+# The benchmarks compare with the tools people use instead.
+BENCH_PACKAGES = $(TEST_PACKAGES) taskwarrior calcurse
 
 .PHONY: all run test soak deps-run deps-test build asan bench clean
 
@@ -19,6 +21,9 @@ deps-run:
 
 deps-test:
 	@sh tools/install-deps.sh $(TEST_PACKAGES)
+
+deps-bench:
+	@sh tools/install-deps.sh $(BENCH_PACKAGES)
 
 $(BUILD)/build.ninja:
 	meson setup $(BUILD)
@@ -57,8 +62,9 @@ soak: deps-test $(BUILD)/build.ninja
 	ninja -C $(BUILD)
 	TWOWAY=$(abspath $(BUILD))/src/cli/twoway bash tests/soak/soak.sh
 
-bench: deps-test build
+bench: deps-bench build
 	sh bench/run.sh $(BUILD)
+	bash bench/peers.sh $(BUILD)
 
 clean:
 	rm -rf $(BUILD) $(ASAN)
