@@ -1,15 +1,19 @@
 # Convenience front end to meson: `make run` and `make test` are the two
-# commands of the README. Missing Debian packages are installed first.
+# commands of the README. Missing Debian packages are installed first (on
+# Debian; elsewhere tools/install-deps.sh names what is missing).
 
 BUILD   ?= build
 ASAN    ?= build-asan
 # What building and running needs; the tests need a few more.
-RUN_PACKAGES  = gcc make meson ninja-build pkg-config libncurses-dev \
+RUN_PACKAGES  = gcc make meson ninja-build pkg-config python3 libncurses-dev \
                 libsqlite3-dev libyaml-dev libjansson-dev
 TEST_PACKAGES = $(RUN_PACKAGES) libcmocka-dev clang libclang-rt-14-dev tmux \
-                sqlite3 python3 python3-icalendar khal
+                sqlite3 python3 python3-icalendar khal jq zsh fish man-db \
+                binutils bash-completion
+# What `make deb` needs on top of building: Debian's packaging tools.
+DEB_PACKAGES  = $(RUN_PACKAGES) dpkg-dev debhelper lintian bash-completion
 
-.PHONY: all run test soak deps-run deps-test build asan bench clean
+.PHONY: all run test soak deps-run deps-test deps-deb build asan bench deb clean
 
 all: build
 
@@ -19,6 +23,9 @@ deps-run:
 
 deps-test:
 	@sh tools/install-deps.sh $(TEST_PACKAGES)
+
+deps-deb:
+	@sh tools/install-deps.sh $(DEB_PACKAGES)
 
 $(BUILD)/build.ninja:
 	meson setup $(BUILD)
@@ -58,7 +65,13 @@ soak: deps-test $(BUILD)/build.ninja
 	TWOWAY=$(abspath $(BUILD))/src/cli/twoway bash tests/soak/soak.sh
 
 bench: deps-test build
+	meson configure $(BUILD) -Dbench=true
+	ninja -C $(BUILD)
 	sh bench/run.sh $(BUILD)
+
+# The Debian package, built in a scratch copy of the tree, into dist/.
+deb: deps-deb
+	sh tools/build-deb.sh dist
 
 clean:
 	rm -rf $(BUILD) $(ASAN)

@@ -117,6 +117,18 @@ bool tw_library_add_file(struct tw_library *lib, const char *path);
 struct tw_library *tw_library_load_default(const char *bundled_dir,
 					   const char *extra_dir);
 
+/* The file a build directory puts beside the binary: its first line names
+ * the source tree's content directory, so a binary run from its build
+ * directory reads the guides it was built with. Installs never carry it. */
+#define TW_BUILD_MARKER "twoway-build-content"
+
+/* The bundled guides' directory: the one TW_BUILD_MARKER beside the running
+ * binary names; else installed_dir (datadir/twoway/content of the prefix the
+ * binary was built for) when it exists; else rel_dir taken from the binary's
+ * own directory (a DESTDIR or moved install) when that exists; else
+ * installed_dir. The caller frees; NULL on no memory. */
+char *tw_library_bundled_dir(const char *installed_dir, const char *rel_dir);
+
 /* Lookups; returned pointers are borrowed from the library. */
 const struct tw_guide *tw_library_guide(const struct tw_library *lib, const char *id);
 const struct tw_item *tw_library_item(const struct tw_library *lib, const char *full_id,

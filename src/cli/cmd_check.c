@@ -11,7 +11,7 @@
 #include "tw_config.h"
 #include "twoway/util.h"
 
-static void help(void)
+static void help(const char *bundled)
 {
 	printf("usage: twoway check [DIR|FILE...]\n"
 	       "\n"
@@ -24,7 +24,7 @@ static void help(void)
 	       "\n"
 	       "Exit status: 0 when every file is fine, 1 when there is any problem,\n"
 	       "2 on a usage error.\n",
-	       TW_BUNDLED_CONTENT);
+	       bundled);
 }
 
 struct tally {
@@ -135,7 +135,9 @@ static void check_path(struct tally *t, const char *path, bool missing_ok, bool 
 int cmd_check(struct cli_ctx *ctx, int argc, char **argv)
 {
 	if (cli_wants_help(argc, argv)) {
-		help();
+		char *bundled = tw_library_bundled_dir(TW_BUNDLED_CONTENT, TW_CONTENT_FROM_BIN);
+		help(bundled ? bundled : TW_BUNDLED_CONTENT);
+		free(bundled);
 		return CLI_OK;
 	}
 	int first = 1;
@@ -149,7 +151,11 @@ int cmd_check(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	struct tally t = { 0 };
 	if (first >= argc || (first == 1 && argc == 1)) {
-		check_path(&t, TW_BUNDLED_CONTENT, false, true);
+		char *bundled = tw_library_bundled_dir(TW_BUNDLED_CONTENT, TW_CONTENT_FROM_BIN);
+		if (!bundled)
+			return cli_fail("out of memory");
+		check_path(&t, bundled, false, true);
+		free(bundled);
 		char *data = tw_data_dir();
 		if (data) {
 			char *user = tw_strdup_printf("%s/content", data);

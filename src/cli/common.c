@@ -98,7 +98,9 @@ struct tw_library *cli_library(struct cli_ctx *ctx)
 {
 	if (ctx->lib)
 		return ctx->lib;
-	ctx->lib = tw_library_load_default(TW_BUNDLED_CONTENT, ctx->content_dir);
+	char *bundled = tw_library_bundled_dir(TW_BUNDLED_CONTENT, TW_CONTENT_FROM_BIN);
+	ctx->lib = bundled ? tw_library_load_default(bundled, ctx->content_dir) : NULL;
+	free(bundled);
 	if (!ctx->lib) {
 		cli_fail("out of memory loading content");
 		return NULL;

@@ -373,7 +373,9 @@ static void write_stats(const struct key_stats *ks)
 
 static bool start_core(struct tui_app *app, const struct tw_tui_options *opt)
 {
-	app->lib = tw_library_load_default(TW_BUNDLED_CONTENT, opt->content_dir);
+	char *bundled = tw_library_bundled_dir(TW_BUNDLED_CONTENT, TW_CONTENT_FROM_BIN);
+	app->lib = bundled ? tw_library_load_default(bundled, opt->content_dir) : NULL;
+	free(bundled);
 	if (!app->lib) {
 		fprintf(stderr, "twoway: out of memory loading content\n");
 		return false;
