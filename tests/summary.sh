@@ -2,8 +2,10 @@
 # Prints "N passed, N failed" over the meson test logs of the given build
 # directories: every test that ran, in every build. A build whose log is
 # missing counts as one failure, so a broken build cannot look green.
-passed=0
-failed=0
+# SUMMARY_EXTRA_PASSED / SUMMARY_EXTRA_FAILED add checks run outside meson
+# (.ci/run's Debian package build and install).
+passed=${SUMMARY_EXTRA_PASSED:-0}
+failed=${SUMMARY_EXTRA_FAILED:-0}
 for dir in "$@"; do
 	log="$dir/meson-logs/testlog.json"
 	if [ ! -f "$log" ]; then
