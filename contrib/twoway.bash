@@ -56,16 +56,17 @@ _twoway()
 	--profile) _twoway_profiles; return ;;
 	--stage) COMPREPLY=($(compgen -W "mentor strategizer connector opportunity-giver sponsor" -- "$cur")); return ;;
 	--owner) COMPREPLY=($(compgen -W "me sponsor" -- "$cur")); return ;;
+	--color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
 	esac
 	cmd="" sub=""
 	for ((i = 1; i < COMP_CWORD; i++)); do
 		case ${COMP_WORDS[i]} in
-		--db | --profile | --content) ((i++)) ;;
+		--db | --profile | --content | --color) ((i++)) ;;
 		-*) ;;
 		*) if [ -z "$cmd" ]; then cmd=${COMP_WORDS[i]}; elif [ -z "$sub" ]; then sub=${COMP_WORDS[i]}; fi ;;
 		esac
 	done
-	local global="--db --profile --content --help"
+	local global="--db --profile --content --quiet --color --help"
 	if [ -z "$cmd" ]; then
 		COMPREPLY=($(compgen -W "profile sponsor guides tick rate reflect history meeting action search delete undo purge export import check --coach --version $global" -- "$cur"))
 		return
@@ -74,13 +75,16 @@ _twoway()
 	case $cmd in
 	profile)
 		if [ "$sub" = use ]; then _twoway_profiles; return; fi
-		[ -z "$sub" ] && words="add list use" || words="--role --goals --names" ;;
-	sponsor) [ -z "$sub" ] && words="add list show edit" || words="--name --title --org --met --homework --stage" ;;
-	meeting) [ -z "$sub" ] && words="add list show held" || words="--sponsor --when --agenda --planned --held --notes --outcome" ;;
-	action) [ -z "$sub" ] && words="add done list" || words="--owner --due --meeting --undo --open --overdue" ;;
+		[ -z "$sub" ] && words="add list use" || words="--role --goals --names --json" ;;
+	sponsor) [ -z "$sub" ] && words="add list show edit" || words="--name --title --org --met --homework --stage --json" ;;
+	meeting) [ -z "$sub" ] && words="add list show held" || words="--sponsor --when --agenda --planned --held --notes --outcome --json" ;;
+	action) [ -z "$sub" ] && words="add done list" || words="--owner --due --meeting --undo --open --overdue --json" ;;
 	delete | undo) [ -z "$sub" ] && words="profile sponsor reflection meeting action coaching" ;;
 	tick) words="--undo $( [ -z "$sub" ] && _twoway_items)" ;;
-	rate | history) words="--restore $( [ -z "$sub" ] && _twoway_items)" ;;
+	rate) words="$( [ -z "$sub" ] && _twoway_items)" ;;
+	history) words="--restore --json $( [ -z "$sub" ] && _twoway_items)" ;;
+	guides) words="--ids --json" ;;
+	search) words="--json" ;;
 	reflect) words="--private --free - $( [ -z "$sub" ] && _twoway_items)" ;;
 	purge) words="--yes" ;;
 	export) words="--format --meeting --coaching --what --out --force --coach" ;;

@@ -73,7 +73,7 @@ function __twoway_complete
             continue
         end
         switch $tokens[$i]
-            case --db --profile --content
+            case --db --profile --content --color
                 set skip 1
             case '-*'
             case '*'
@@ -84,7 +84,7 @@ function __twoway_complete
                 end
         end
     end
-    set -l global --db --profile --content --help
+    set -l global --db --profile --content --quiet --color --help
     set -l w
     switch "$cmd"
         case ''
@@ -95,21 +95,27 @@ function __twoway_complete
                 __twoway_db_exists; and __twoway_run profile list --names
                 return
             end
-            test -z "$sub"; and set w add list use; or set w --role --goals --names
+            test -z "$sub"; and set w add list use; or set w --role --goals --names --json
         case sponsor
-            test -z "$sub"; and set w add list show edit; or set w --name --title --org --met --homework --stage
+            test -z "$sub"; and set w add list show edit; or set w --name --title --org --met --homework --stage --json
         case meeting
-            test -z "$sub"; and set w add list show held; or set w --sponsor --when --agenda --planned --held --notes --outcome
+            test -z "$sub"; and set w add list show held; or set w --sponsor --when --agenda --planned --held --notes --outcome --json
         case action
-            test -z "$sub"; and set w add done list; or set w --owner --due --meeting --undo --open --overdue
+            test -z "$sub"; and set w add done list; or set w --owner --due --meeting --undo --open --overdue --json
         case delete undo
             test -z "$sub"; and set w profile sponsor reflection meeting action coaching
         case tick
             set w --undo
             test -z "$sub"; and __twoway_run guides --ids
-        case rate history
-            set w --restore
+        case rate
             test -z "$sub"; and __twoway_run guides --ids
+        case history
+            set w --restore --json
+            test -z "$sub"; and __twoway_run guides --ids
+        case guides
+            set w --ids --json
+        case search
+            set w --json
         case reflect
             set w --private --free -
             test -z "$sub"; and __twoway_run guides --ids

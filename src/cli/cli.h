@@ -21,6 +21,7 @@ struct cli_ctx {
 	const char *content_dir; /* --content or TWOWAY_CONTENT */
 	struct tw_store *store;  /* opened by cli_store */
 	struct tw_library *lib;  /* loaded by cli_library */
+	bool quiet;              /* --quiet: no confirmations on stdout */
 };
 
 struct cli_command {
@@ -109,6 +110,34 @@ void cli_table_row(struct cli_table *t, ...);
 /* Prints the header and the rows (lines of the last column after the
  * first start with indent) and frees the rows; false when out of memory. */
 bool cli_table_print(struct cli_table *t, const char *indent);
+
+/* Colour on the tables (main.c decides: --color, NO_COLOR, a terminal):
+ * headers in bold. Never set when stdout is not a terminal, unless
+ * --color=always asked for it. */
+extern bool cli_color;
+
+/* A JSON document for --json (json.c), written as it goes: open and close
+ * objects ('{' '}') and arrays ('[' ']'); key names the member inside an
+ * object and is NULL inside an array or for the document itself. Text is
+ * escaped for any JSON reader; a NULL string and a zero time write null.
+ * Times are ISO 8601 in local time with the offset. */
+struct cli_json {
+	FILE *f; /* stdout when NULL */
+	int depth;
+	bool more[16];
+};
+void cli_json_open(struct cli_json *j, const char *key, char kind);
+void cli_json_close(struct cli_json *j, char kind);
+void cli_json_str(struct cli_json *j, const char *key, const char *s);
+void cli_json_int(struct cli_json *j, const char *key, long long v);
+void cli_json_bool(struct cli_json *j, const char *key, bool v);
+void cli_json_time(struct cli_json *j, const char *key, tw_time t);
+/* s as a JSON string, quotes included. */
+void cli_json_text(FILE *f, const char *s);
+
+/* Prints a confirmation ("added sponsor 'X' (id 3)") on stdout unless
+ * --quiet was given. */
+void cli_say(const struct cli_ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* One subcommand of a command with subcommands (profile add, ...). */
 struct cli_sub {

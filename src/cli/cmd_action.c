@@ -10,7 +10,7 @@ static void help(void)
 {
 	puts("usage: twoway action add TEXT [--owner me|sponsor] [--due YYYY-MM-DD] [--meeting ID]\n"
 	     "       twoway action done ID [--undo]\n"
-	     "       twoway action list [--open|--overdue]\n"
+	     "       twoway action list [--open|--overdue] [--json]\n"
 	     "\n"
 	     "Adds an action item (yours unless --owner sponsor), marks one done (or\n"
 	     "open again with --undo), and lists them by due date.");
@@ -58,7 +58,7 @@ static int add(struct cli_ctx *ctx, int argc, char **argv)
 	if (!tw_store_action_add(ctx->store, &a, &err))
 		rc = cli_fail("%s", err.message);
 	else
-		printf("added action %lld\n", (long long)a.id);
+		cli_say(ctx, "added action %lld\n", (long long)a.id);
 	tw_profile_finish(&p);
 	return rc;
 }
@@ -111,16 +111,33 @@ static int done(struct cli_ctx *ctx, int argc, char **argv)
 	struct tw_error err = { 0 };
 	if (!tw_store_action_done(ctx->store, id, undo ? "" : NULL, &err))
 		return cli_fail("%s", err.message);
-	printf("action %lld %s\n", (long long)id, undo ? "open again" : "done");
+	cli_say(ctx, "action %lld %s\n", (long long)id, undo ? "open again" : "done");
 	return CLI_OK;
+}
+
+/* One action item as a JSON object (key NULL inside an array). */
+static void json_action(struct cli_json *j, const struct tw_action *a)
+{
+	cli_json_open(j, NULL, '{');
+	cli_json_int(j, "id", a->id);
+	cli_json_str(j, "text", a->text);
+	cli_json_str(j, "owner", a->owner == TW_OWNER_SPONSOR ? "sponsor" : "me");
+	cli_json_str(j, "due", a->due[0] ? a->due : NULL);
+	cli_json_str(j, "done", a->done[0] ? a->done : NULL);
+	if (a->meeting_id)
+		cli_json_int(j, "meeting", a->meeting_id);
+	else
+		cli_json_str(j, "meeting", NULL);
+	cli_json_time(j, "created", a->created);
+	cli_json_close(j, '}');
 }
 
 static int list(struct cli_ctx *ctx, int argc, char **argv)
 {
-	bool open = false, overdue = false;
+	bool open = false, overdue = false, json = false;
 	const char *pos[1];
 	int n;
-	const struct cli_opt opts[] = { { "--open", NULL, &open },
+	const struct cli_opt opts[] = { { "--open", NULL, &open }, { "--json", NULL, &json },
 					{ "--overdue", NULL, &overdue },
 					{ NULL, NULL, NULL } };
 	int rc = cli_parse("action list", argc, argv, opts, pos, 0, &n);
@@ -148,7 +165,16 @@ static int list(struct cli_ctx *ctx, int argc, char **argv)
 		{ NULL, 0, false },
 	};
 	struct cli_table t = { .cols = cols };
-	for (size_t i = 0; i < nv; i++) {
+	if (json) {
+		struct cli_json j = { 0 };
+		cli_json_open(&j, NULL, '{');
+		cli_json_open(&j, "actions", '[');
+		for (size_t i = 0; i < nv; i++)
+			json_action(&j, &v[i]);
+		cli_json_close(&j, ']');
+		cli_json_close(&j, '}');
+	}
+	for (size_t i = 0; i < nv && !json; i++) {
 		char id[24], mid[24] = "-";
 		snprintf(id, sizeof id, "%lld", (long long)v[i].id);
 		if (v[i].meeting_id)
@@ -156,7 +182,9 @@ static int list(struct cli_ctx *ctx, int argc, char **argv)
 		cli_table_row(&t, id, v[i].done[0] ? "[x]" : "[ ]", v[i].due[0] ? v[i].due : "-",
 			      v[i].owner == TW_OWNER_SPONSOR ? "sponsor" : "me", mid, v[i].text);
 	}
-	if (nv == 0)
+	if (json)
+		;
+	else if (nv == 0)
 		puts(overdue ? "no overdue actions" : open ? "no open actions" : "no actions");
 	else if (!cli_table_print(&t, "      "))
 		rc = cli_fail("out of memory");

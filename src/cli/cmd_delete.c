@@ -83,9 +83,9 @@ int cli_delete_run(struct cli_ctx *ctx, const char *cmd, bool undo, int argc, ch
 		return cli_fail("%s", err.message);
 	}
 	if (undo)
-		printf("restored %s %lld\n", name, (long long)id);
+		cli_say(ctx, "restored %s %lld\n", name, (long long)id);
 	else
-		printf("deleted %s %lld (bring it back with 'twoway undo %s %lld')\n", name,
+		cli_say(ctx, "deleted %s %lld (bring it back with 'twoway undo %s %lld')\n", name,
 		       (long long)id, name, (long long)id);
 	return CLI_OK;
 }

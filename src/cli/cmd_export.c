@@ -145,11 +145,11 @@ int cmd_export(struct cli_ctx *ctx, int argc, char **argv)
 	} else if (!tw_export_write_file(out, b.data ? b.data : "", b.len, force, &err)) {
 		rc = cli_fail("%s; nothing was written", err.message);
 	} else if (strcmp(format, "json") == 0) {
-		printf("exported json to %s (%s)\n", out,
+		cli_say(ctx, "exported json to %s (%s)\n", out,
 		       coach ? "for a coach: private reflections read 'private'"
 			     : "private reflections included: keep it to yourself");
 	} else {
-		printf("exported %s to %s\n", format, out);
+		cli_say(ctx, "exported %s to %s\n", format, out);
 	}
 	tw_buf_free(&b);
 	return rc;

@@ -8,7 +8,7 @@
 
 static void help(void)
 {
-	puts("usage: twoway guides [GUIDE] [--ids]\n"
+	puts("usage: twoway guides [GUIDE] [--ids | --json]\n"
 	     "\n"
 	     "Lists the guides (or one GUIDE) with their sections and items, each with\n"
 	     "the full id that tick, rate, reflect and history take, and this profile's\n"
@@ -16,7 +16,8 @@ static void help(void)
 	     "Progress on items no longer in the content is kept and listed at the end.\n"
 	     "\n"
 	     "--ids  only the full item ids, one a line, read from the content alone\n"
-	     "       (no database is opened or created: for scripts and completion)");
+	     "       (no database is opened or created: for scripts and completion)\n"
+	     "--json the same list as one JSON document (see twoway(1))");
 }
 
 struct state {
@@ -87,6 +88,69 @@ static void print_guide(const struct tw_guide *g, const struct state *s)
 	}
 }
 
+static void json_guide(struct cli_json *j, const struct tw_guide *g, const struct state *s)
+{
+	cli_json_open(j, NULL, '{');
+	cli_json_str(j, "id", g->id);
+	cli_json_str(j, "title", g->title);
+	cli_json_str(j, "summary", g->summary);
+	cli_json_open(j, "sections", '[');
+	for (size_t i = 0; i < g->n_sections; i++) {
+		const struct tw_section *sec = &g->sections[i];
+		cli_json_open(j, NULL, '{');
+		cli_json_str(j, "id", sec->id);
+		cli_json_str(j, "title", sec->title);
+		cli_json_open(j, "items", '[');
+		for (size_t k = 0; k < sec->n_items; k++) {
+			const struct tw_item *it = &sec->items[k];
+			const struct tw_progress *p = progress_of(s, it->full_id);
+			cli_json_open(j, NULL, '{');
+			cli_json_str(j, "id", it->full_id);
+			cli_json_str(j, "kind", tw_item_kind_name(it->kind));
+			cli_json_str(j, "text", it->text);
+			cli_json_bool(j, "ticked", p && p->ticked);
+			if (p && p->rating > 0)
+				cli_json_int(j, "rating", p->rating);
+			else
+				cli_json_str(j, "rating", NULL);
+			cli_json_bool(j, "reflected", reflected(s, it->full_id));
+			cli_json_close(j, '}');
+		}
+		cli_json_close(j, ']');
+		cli_json_close(j, '}');
+	}
+	cli_json_close(j, ']');
+	cli_json_close(j, '}');
+}
+
+/* The "removed" member: progress kept for items no longer in the content. */
+static void json_removed(struct cli_json *j, const struct tw_library *lib,
+			 const struct state *s, const char *guide)
+{
+	size_t glen = guide ? strlen(guide) : 0;
+	cli_json_open(j, "removed", '[');
+	for (size_t i = 0; i < s->n_prog + s->n_refl; i++) {
+		const char *id = i < s->n_prog ? s->prog[i].item_id : s->refl[i - s->n_prog].item_id;
+		if (!id || tw_library_item(lib, id, NULL, NULL))
+			continue;
+		if (guide && (strncmp(id, guide, glen) != 0 || id[glen] != '/'))
+			continue;
+		if (i >= s->n_prog && progress_of(s, id))
+			continue;
+		const struct tw_progress *p = i < s->n_prog ? &s->prog[i] : NULL;
+		cli_json_open(j, NULL, '{');
+		cli_json_str(j, "id", id);
+		cli_json_bool(j, "ticked", p && p->ticked);
+		if (p && p->rating > 0)
+			cli_json_int(j, "rating", p->rating);
+		else
+			cli_json_str(j, "rating", NULL);
+		cli_json_bool(j, "reflected", reflected(s, id));
+		cli_json_close(j, '}');
+	}
+	cli_json_close(j, ']');
+}
+
 /* Progress and reflections whose item is not in the content (any more). */
 static void print_removed(const struct tw_library *lib, const struct state *s,
 			  const char *guide)
@@ -124,11 +188,14 @@ int cmd_guides(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	const char *pos[1] = { NULL };
 	int n;
-	bool ids = false;
-	const struct cli_opt opts[] = { { "--ids", NULL, &ids }, { NULL, NULL, NULL } };
+	bool ids = false, json = false;
+	const struct cli_opt opts[] = { { "--ids", NULL, &ids }, { "--json", NULL, &json },
+					{ NULL, NULL, NULL } };
 	int rc = cli_parse("guides", argc, argv, opts, pos, 1, &n);
 	if (rc)
 		return rc;
+	if (ids && json)
+		return cli_usage("guides", "give --ids or --json, not both");
 	struct tw_library *lib = cli_library(ctx);
 	if (!lib)
 		return CLI_FAIL;
@@ -163,6 +230,19 @@ int cmd_guides(struct cli_ctx *ctx, int argc, char **argv)
 	if (!tw_store_progress_list(ctx->store, p.id, &s.prog, &s.n_prog, &err) ||
 	    !tw_store_reflection_list(ctx->store, p.id, 0, &s.refl, &s.n_refl, &err)) {
 		rc = cli_fail("%s", err.message);
+		goto out;
+	}
+	if (json) {
+		struct cli_json j = { 0 };
+		cli_json_open(&j, NULL, '{');
+		cli_json_open(&j, "guides", '[');
+		for (size_t i = 0; i < lib->n_guides; i++)
+			if (!only || lib->guides[i] == only)
+				json_guide(&j, lib->guides[i], &s);
+		cli_json_close(&j, ']');
+		json_removed(&j, lib, &s, only ? only->id : NULL);
+		cli_json_close(&j, '}');
+		rc = CLI_OK;
 		goto out;
 	}
 	for (size_t i = 0; i < lib->n_guides; i++) {

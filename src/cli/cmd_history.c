@@ -9,11 +9,12 @@
 
 static void help(void)
 {
-	puts("usage: twoway history ITEM|ID [--restore N]\n"
+	puts("usage: twoway history ITEM|ID [--restore N | --json]\n"
 	     "\n"
 	     "Lists every version of your reflection on ITEM (a full id) or of the\n"
 	     "reflection with id ID: number, time saved, private flag and text.\n"
-	     "--restore N makes version N the newest version; nothing is lost.");
+	     "--restore N makes version N the newest version; nothing is lost.\n"
+	     "--json lists the versions as one JSON document (see twoway(1)).");
 }
 
 /* Finds the reflection named by arg into *out; prints on failure. */
@@ -58,10 +59,14 @@ int cmd_history(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	const char *restore = NULL, *pos[1];
 	int n;
-	const struct cli_opt opts[] = { { "--restore", &restore, NULL }, { NULL, NULL, NULL } };
+	bool json = false;
+	const struct cli_opt opts[] = { { "--restore", &restore, NULL }, { "--json", NULL, &json },
+					{ NULL, NULL, NULL } };
 	int rc = cli_parse("history", argc, argv, opts, pos, 1, &n);
 	if (rc)
 		return rc;
+	if (restore && json)
+		return cli_usage("history", "give --restore or --json, not both");
 	if (n < 1)
 		return cli_usage("history", "missing the ITEM (or reflection ID)");
 	int64_t want = 0;
@@ -102,12 +107,32 @@ int cmd_history(struct cli_ctx *ctx, int argc, char **argv)
 			goto out;
 		}
 		int64_t id = r.id;
-		printf("restored version %s of %s", restore, what);
 		tw_reflection_finish(&r);
 		memset(&r, 0, sizeof(r));
 		if (tw_store_reflection_get(ctx->store, id, &r, &err))
-			printf(" as version %d", r.version);
-		putchar('\n');
+			cli_say(ctx, "restored version %s of %s as version %d\n", restore, what,
+				r.version);
+		else
+			cli_say(ctx, "restored version %s of %s\n", restore, what);
+		rc = CLI_OK;
+		goto out;
+	}
+	if (json) {
+		struct cli_json j = { 0 };
+		cli_json_open(&j, NULL, '{');
+		cli_json_int(&j, "id", r.id);
+		cli_json_str(&j, "item", r.item_id);
+		cli_json_open(&j, "versions", '[');
+		for (size_t i = 0; i < nv; i++) {
+			cli_json_open(&j, NULL, '{');
+			cli_json_int(&j, "version", v[i].version);
+			cli_json_time(&j, "saved", v[i].saved);
+			cli_json_bool(&j, "private", v[i].is_private);
+			cli_json_str(&j, "text", v[i].text);
+			cli_json_close(&j, '}');
+		}
+		cli_json_close(&j, ']');
+		cli_json_close(&j, '}');
 		rc = CLI_OK;
 		goto out;
 	}

@@ -83,10 +83,10 @@ int cmd_import(struct cli_ctx *ctx, int argc, char **argv)
 		rc = cli_fail("%s; nothing was changed", line ? line : "the import failed");
 		free(line);
 	} else {
-		printf("imported %s: %zu records, %zu added, %zu already here\n", name, s.records,
+		cli_say(ctx, "imported %s: %zu records, %zu added, %zu already here\n", name, s.records,
 		       s.added, s.records - s.added - s.conflicts);
 		if (s.conflicts)
-			printf("%zu reflections not added: their item already has a reflection "
+			cli_say(ctx, "%zu reflections not added: their item already has a reflection "
 			       "here\n", s.conflicts);
 	}
 	tw_diags_clear(&d);

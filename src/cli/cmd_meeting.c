@@ -9,8 +9,8 @@
 static void help(void)
 {
 	puts("usage: twoway meeting add --sponsor NAME --when 'YYYY-MM-DD HH:MM' [--agenda TEXT]\n"
-	     "       twoway meeting list [--planned|--held]\n"
-	     "       twoway meeting show ID\n"
+	     "       twoway meeting list [--planned|--held] [--json]\n"
+	     "       twoway meeting show ID [--json]\n"
 	     "       twoway meeting held ID [--notes TEXT] [--outcome TEXT]\n"
 	     "\n"
 	     "Plans a meeting with a sponsor, lists meetings, shows one with its action\n"
@@ -54,20 +54,50 @@ static int add(struct cli_ctx *ctx, int argc, char **argv)
 	} else {
 		char buf[32];
 		tw_time_format(t, buf, sizeof(buf));
-		printf("added meeting %lld with %s on %s\n", (long long)m.id, s.name, buf);
+		cli_say(ctx, "added meeting %lld with %s on %s\n", (long long)m.id, s.name, buf);
 	}
 	tw_sponsor_finish(&s);
 	tw_profile_finish(&p);
 	return rc;
 }
 
+/* One meeting's own fields into the open JSON object. */
+static void json_meeting(struct cli_json *j, const struct tw_meeting *m)
+{
+	cli_json_int(j, "id", m->id);
+	cli_json_int(j, "sponsor_id", m->sponsor_id);
+	cli_json_str(j, "sponsor", m->sponsor_name);
+	cli_json_time(j, "when", m->when);
+	cli_json_str(j, "status", m->held ? "held" : "planned");
+	cli_json_str(j, "agenda", m->agenda);
+	cli_json_str(j, "notes", m->notes);
+	cli_json_str(j, "outcome", m->outcome);
+}
+
+/* One action item as a JSON object (key NULL inside an array). */
+static void json_action(struct cli_json *j, const struct tw_action *a)
+{
+	cli_json_open(j, NULL, '{');
+	cli_json_int(j, "id", a->id);
+	cli_json_str(j, "text", a->text);
+	cli_json_str(j, "owner", a->owner == TW_OWNER_SPONSOR ? "sponsor" : "me");
+	cli_json_str(j, "due", a->due[0] ? a->due : NULL);
+	cli_json_str(j, "done", a->done[0] ? a->done : NULL);
+	if (a->meeting_id)
+		cli_json_int(j, "meeting", a->meeting_id);
+	else
+		cli_json_str(j, "meeting", NULL);
+	cli_json_time(j, "created", a->created);
+	cli_json_close(j, '}');
+}
+
 static int list(struct cli_ctx *ctx, int argc, char **argv)
 {
-	bool planned = false, held = false;
+	bool planned = false, held = false, json = false;
 	const char *pos[1];
 	int n;
 	const struct cli_opt opts[] = { { "--planned", NULL, &planned },
-					{ "--held", NULL, &held },
+					{ "--held", NULL, &held }, { "--json", NULL, &json },
 					{ NULL, NULL, NULL } };
 	int rc = cli_parse("meeting list", argc, argv, opts, pos, 0, &n);
 	if (rc)
@@ -89,7 +119,19 @@ static int list(struct cli_ctx *ctx, int argc, char **argv)
 		{ "SPONSOR", 0, false }, { "AGENDA", 0, false }, { NULL, 0, false },
 	};
 	struct cli_table t = { .cols = cols };
-	for (size_t i = 0; i < nv; i++) {
+	if (json) {
+		struct cli_json j = { 0 };
+		cli_json_open(&j, NULL, '{');
+		cli_json_open(&j, "meetings", '[');
+		for (size_t i = 0; i < nv; i++) {
+			cli_json_open(&j, NULL, '{');
+			json_meeting(&j, &v[i]);
+			cli_json_close(&j, '}');
+		}
+		cli_json_close(&j, ']');
+		cli_json_close(&j, '}');
+	}
+	for (size_t i = 0; i < nv && !json; i++) {
 		char id[24], when[32], first[64];
 		snprintf(id, sizeof id, "%lld", (long long)v[i].id);
 		tw_time_format(v[i].when, when, sizeof(when));
@@ -97,7 +139,9 @@ static int list(struct cli_ctx *ctx, int argc, char **argv)
 		cli_table_row(&t, id, when, v[i].held ? "held" : "planned", v[i].sponsor_name,
 			      first[0] ? first : "-");
 	}
-	if (nv == 0)
+	if (json)
+		;
+	else if (nv == 0)
 		puts("no meetings");
 	else if (!cli_table_print(&t, ""))
 		rc = cli_fail("out of memory");
@@ -136,7 +180,8 @@ static int show(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *pos[1];
 	int n;
-	const struct cli_opt opts[] = { { NULL, NULL, NULL } };
+	bool json = false;
+	const struct cli_opt opts[] = { { "--json", NULL, &json }, { NULL, NULL, NULL } };
 	int rc = cli_parse("meeting show", argc, argv, opts, pos, 1, &n);
 	if (rc)
 		return rc;
@@ -156,6 +201,25 @@ static int show(struct cli_ctx *ctx, int argc, char **argv)
 	char when[32], today[16];
 	tw_time_format(m.when, when, sizeof(when));
 	tw_today(today, sizeof(today));
+	struct tw_action *a = NULL;
+	size_t na = 0;
+	struct tw_error err = { 0 };
+	if (json) {
+		if (!tw_store_action_list(ctx->store, p.id, m.id, TW_ACTIONS_ALL, today, &a, &na,
+					  &err)) {
+			rc = cli_fail("%s", err.message);
+		} else {
+			struct cli_json j = { 0 };
+			cli_json_open(&j, NULL, '{');
+			json_meeting(&j, &m);
+			cli_json_open(&j, "actions", '[');
+			for (size_t i = 0; i < na; i++)
+				json_action(&j, &a[i]);
+			cli_json_close(&j, ']');
+			cli_json_close(&j, '}');
+		}
+		goto done;
+	}
 	printf("%-8s %lld\n", "meeting", (long long)m.id);
 	block("sponsor", m.sponsor_name);
 	printf("%-8s %s\n", "when", when);
@@ -163,9 +227,6 @@ static int show(struct cli_ctx *ctx, int argc, char **argv)
 	block("agenda", m.agenda);
 	block("notes", m.notes);
 	block("outcome", m.outcome);
-	struct tw_action *a = NULL;
-	size_t na = 0;
-	struct tw_error err = { 0 };
 	if (!tw_store_action_list(ctx->store, p.id, m.id, TW_ACTIONS_ALL, today, &a, &na, &err)) {
 		rc = cli_fail("%s", err.message);
 	} else {
@@ -178,6 +239,7 @@ static int show(struct cli_ctx *ctx, int argc, char **argv)
 			putchar('\n');
 		}
 	}
+done:
 	tw_actions_free(a, na);
 	tw_meeting_finish(&m);
 	tw_profile_finish(&p);
@@ -214,7 +276,7 @@ static int held(struct cli_ctx *ctx, int argc, char **argv)
 					outcome ? outcome : m.outcome, &err))
 		rc = cli_fail("%s", err.message);
 	else
-		printf("meeting %lld with %s marked held\n", (long long)m.id, m.sponsor_name);
+		cli_say(ctx, "meeting %lld with %s marked held\n", (long long)m.id, m.sponsor_name);
 	tw_meeting_finish(&m);
 	tw_profile_finish(&p);
 	return rc;

@@ -8,7 +8,7 @@
 static void help(void)
 {
 	puts("usage: twoway profile add NAME [--role ROLE] [--goals GOALS]\n"
-	     "       twoway profile list [--names]\n"
+	     "       twoway profile list [--names | --json]\n"
 	     "       twoway profile use NAME\n"
 	     "\n"
 	     "Profiles are the sponsees this database holds. 'list' marks the one in\n"
@@ -42,19 +42,22 @@ static int add(struct cli_ctx *ctx, int argc, char **argv)
 			return cli_fail("a profile named '%s' already exists", pos[0]);
 		return cli_fail("%s", err.message);
 	}
-	printf("added profile '%s' (id %lld)\n", pos[0], (long long)id);
+	cli_say(ctx, "added profile '%s' (id %lld)\n", pos[0], (long long)id);
 	return CLI_OK;
 }
 
 static int list(struct cli_ctx *ctx, int argc, char **argv)
 {
-	bool names = false;
+	bool names = false, json = false;
 	const char *pos[1];
 	int n;
-	const struct cli_opt opts[] = { { "--names", NULL, &names }, { NULL, NULL, NULL } };
+	const struct cli_opt opts[] = { { "--names", NULL, &names }, { "--json", NULL, &json },
+					{ NULL, NULL, NULL } };
 	int rc = cli_parse("profile list", argc, argv, opts, pos, 0, &n);
 	if (rc)
 		return rc;
+	if (names && json)
+		return cli_usage("profile list", "give --names or --json, not both");
 	struct tw_profile cur = { 0 };
 	if (!names && !cli_profile(ctx, &cur))
 		return CLI_FAIL;
@@ -71,7 +74,24 @@ static int list(struct cli_ctx *ctx, int argc, char **argv)
 		{ "ID", 6, true }, { "NAME", 0, false }, { "ROLE", 0, false }, { NULL, 0, false }
 	};
 	struct cli_table t = { .cols = cols };
-	for (size_t i = 0; i < nv; i++) {
+	if (json) {
+		struct cli_json j = { 0 };
+		cli_json_open(&j, NULL, '{');
+		cli_json_open(&j, "profiles", '[');
+		for (size_t i = 0; i < nv; i++) {
+			cli_json_open(&j, NULL, '{');
+			cli_json_int(&j, "id", v[i].id);
+			cli_json_str(&j, "name", v[i].name);
+			cli_json_str(&j, "role", v[i].role);
+			cli_json_str(&j, "goals", v[i].goals);
+			cli_json_bool(&j, "current", v[i].id == cur.id);
+			cli_json_time(&j, "created", v[i].created);
+			cli_json_close(&j, '}');
+		}
+		cli_json_close(&j, ']');
+		cli_json_close(&j, '}');
+	}
+	for (size_t i = 0; i < nv && !json; i++) {
 		if (names) { /* one name a line, for scripts and completion */
 			cli_put(stdout, v[i].name, " ");
 			putchar('\n');
@@ -82,7 +102,7 @@ static int list(struct cli_ctx *ctx, int argc, char **argv)
 			 (long long)v[i].id);
 		cli_table_row(&t, id, v[i].name, v[i].role);
 	}
-	if (!names && !cli_table_print(&t, " "))
+	if (!names && !json && !cli_table_print(&t, " "))
 		rc = cli_fail("out of memory");
 	tw_profiles_free(v, nv);
 	tw_profile_finish(&cur);
@@ -115,7 +135,7 @@ static int use(struct cli_ctx *ctx, int argc, char **argv)
 	tw_profile_finish(&p);
 	if (!ok)
 		return cli_fail("%s", err.message);
-	printf("now using profile '%s'\n", pos[0]);
+	cli_say(ctx, "now using profile '%s'\n", pos[0]);
 	return CLI_OK;
 }
 

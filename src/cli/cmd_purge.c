@@ -30,12 +30,14 @@ int cmd_purge(struct cli_ctx *ctx, int argc, char **argv)
 	if (!tw_store_deleted_list(st, &v, &nv, &err))
 		return cli_fail("%s", err.message);
 	if (nv == 0) {
-		puts("nothing to purge");
+		cli_say(ctx, "nothing to purge\n");
 		return CLI_OK;
 	}
-	printf("%s %zu deleted record%s:\n", yes ? "removing" : "would remove", nv,
-	       nv == 1 ? "" : "s");
-	for (size_t i = 0; i < nv; i++) {
+	bool list = !yes || !ctx->quiet; /* --yes --quiet: only do it */
+	if (list)
+		printf("%s %zu deleted record%s:\n", yes ? "removing" : "would remove", nv,
+		       nv == 1 ? "" : "s");
+	for (size_t i = 0; i < nv && list; i++) {
 		char when[32];
 		tw_time_format(v[i].deleted, when, sizeof(when));
 		printf("  %-10s %4lld  deleted %s  ", tw_record_kind_name(v[i].kind),
@@ -51,6 +53,6 @@ int cmd_purge(struct cli_ctx *ctx, int argc, char **argv)
 	size_t count = 0;
 	if (!tw_store_purge(st, &count, &err))
 		return cli_fail("%s", err.message);
-	printf("purged %zu record%s\n", count, count == 1 ? "" : "s");
+	cli_say(ctx, "purged %zu record%s\n", count, count == 1 ? "" : "s");
 	return CLI_OK;
 }

@@ -48,6 +48,6 @@ int cmd_rate(struct cli_ctx *ctx, int argc, char **argv)
 	tw_profile_finish(&p);
 	if (!ok)
 		return cli_fail("%s", err.message);
-	printf("rated %s %c/5\n", item->full_id, r[0]);
+	cli_say(ctx, "rated %s %c/5\n", item->full_id, r[0]);
 	return CLI_OK;
 }

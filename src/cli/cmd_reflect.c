@@ -215,10 +215,10 @@ int cmd_reflect(struct cli_ctx *ctx, int argc, char **argv)
 		goto out;
 	}
 	if (item_id)
-		printf("saved reflection %lld on %s, version %d%s\n", (long long)id, item_id,
+		cli_say(ctx, "saved reflection %lld on %s, version %d%s\n", (long long)id, item_id,
 		       cur.version, priv ? " (private)" : "");
 	else
-		printf("saved free-standing reflection %lld, version %d%s\n", (long long)id,
+		cli_say(ctx, "saved free-standing reflection %lld, version %d%s\n", (long long)id,
 		       cur.version, priv ? " (private)" : "");
 	rc = CLI_OK;
 out:

@@ -29,11 +29,16 @@ static void put_flat(const char *s)
 
 static void help(void)
 {
-	puts("usage: twoway search WORD...\n"
+	puts("usage: twoway search WORD... [--json]\n"
 	     "\n"
 	     "Searches your reflections, meetings and action items for every WORD (the\n"
 	     "last one may be the start of a word). Each hit shows its kind, id, title\n"
-	     "and a snippet with the matches in [brackets], best hit first.");
+	     "and a snippet with the matches in [brackets], best hit first.\n"
+	     "\n"
+	     "--json  the hits as one JSON document (see twoway(1))\n"
+	     "\n"
+	     "Exit status: 0 when something matched, 1 when nothing did (or on an\n"
+	     "error), 2 on a usage error.");
 }
 
 int cmd_search(struct cli_ctx *ctx, int argc, char **argv)
@@ -44,7 +49,8 @@ int cmd_search(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	const char *pos[64];
 	int n;
-	const struct cli_opt opts[] = { { NULL, NULL, NULL } };
+	bool json = false;
+	const struct cli_opt opts[] = { { "--json", NULL, &json }, { NULL, NULL, NULL } };
 	int rc = cli_parse("search", argc, argv, opts, pos, 64, &n);
 	if (rc)
 		return rc;
@@ -78,9 +84,28 @@ int cmd_search(struct cli_ctx *ctx, int argc, char **argv)
 	struct tw_error err = { 0 };
 	if (!tw_store_search(ctx->store, p.id, q, 0, &v, &nv, &err)) {
 		rc = cli_fail("%s", err.message);
+	} else if (json) {
+		struct cli_json j = { 0 };
+		cli_json_open(&j, NULL, '{');
+		cli_json_str(&j, "query", q);
+		cli_json_open(&j, "hits", '[');
+		for (size_t i = 0; i < nv; i++) {
+			cli_json_open(&j, NULL, '{');
+			cli_json_str(&j, "kind", tw_record_kind_name(v[i].kind));
+			cli_json_int(&j, "id", v[i].id);
+			cli_json_str(&j, "title", v[i].title);
+			cli_json_str(&j, "snippet", v[i].snippet);
+			cli_json_bool(&j, "private", v[i].is_private);
+			cli_json_close(&j, '}');
+		}
+		cli_json_close(&j, ']');
+		cli_json_close(&j, '}');
+		rc = nv ? CLI_OK : CLI_FAIL; /* like grep: 1 when nothing matched */
 	} else {
-		if (nv == 0)
+		if (nv == 0) {
 			printf("no matches for '%s'\n", q);
+			rc = CLI_FAIL; /* like grep: 1 when nothing matched */
+		}
 		for (size_t i = 0; i < nv; i++) {
 			printf("%-10s %4lld  ", tw_record_kind_name(v[i].kind), (long long)v[i].id);
 			cli_put(stdout, v[i].title, " ");

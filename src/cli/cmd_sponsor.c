@@ -9,8 +9,8 @@
 static void help(void)
 {
 	puts("usage: twoway sponsor add NAME [OPTIONS]\n"
-	     "       twoway sponsor list\n"
-	     "       twoway sponsor show NAME|ID\n"
+	     "       twoway sponsor list [--json]\n"
+	     "       twoway sponsor show NAME|ID [--json]\n"
 	     "       twoway sponsor edit NAME|ID [OPTIONS]\n"
 	     "\n"
 	     "Options:\n"
@@ -115,7 +115,7 @@ static int add(struct cli_ctx *ctx, int argc, char **argv)
 			     : cli_fail("%s", err.message);
 		goto out;
 	}
-	printf("added sponsor '%s' (id %lld)\n", f.name, (long long)s.id);
+	cli_say(ctx, "added sponsor '%s' (id %lld)\n", f.name, (long long)s.id);
 	rc = CLI_OK;
 out:
 	tw_sponsor_finish(&s);
@@ -151,17 +151,34 @@ static int edit(struct cli_ctx *ctx, int argc, char **argv)
 			     ? cli_fail("a sponsor named '%s' already exists", s.name)
 			     : cli_fail("%s", err.message);
 	else
-		printf("updated sponsor '%s' (id %lld)\n", s.name, (long long)s.id);
+		cli_say(ctx, "updated sponsor '%s' (id %lld)\n", s.name, (long long)s.id);
 	tw_sponsor_finish(&s);
 	tw_profile_finish(&p);
 	return rc;
+}
+
+/* One sponsor as a JSON object (key NULL inside an array). */
+static void json_sponsor(struct cli_json *j, const char *key, const struct tw_sponsor *s)
+{
+	cli_json_open(j, key, '{');
+	cli_json_int(j, "id", s->id);
+	cli_json_str(j, "name", s->name);
+	cli_json_str(j, "stage", s->stage == TW_STAGE_UNKNOWN ? NULL : tw_stage_name(s->stage));
+	cli_json_str(j, "title", s->title);
+	cli_json_str(j, "org", s->org);
+	cli_json_str(j, "met", s->how_met);
+	cli_json_str(j, "homework", s->homework);
+	cli_json_time(j, "created", s->created);
+	cli_json_time(j, "updated", s->updated);
+	cli_json_close(j, '}');
 }
 
 static int list(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *pos[1];
 	int n;
-	const struct cli_opt opts[] = { { NULL, NULL, NULL } };
+	bool json = false;
+	const struct cli_opt opts[] = { { "--json", NULL, &json }, { NULL, NULL, NULL } };
 	int rc = cli_parse("sponsor list", argc, argv, opts, pos, 0, &n);
 	if (rc)
 		return rc;
@@ -180,12 +197,20 @@ static int list(struct cli_ctx *ctx, int argc, char **argv)
 		{ "TITLE", 0, false }, { "ORG", 0, false },  { NULL, 0, false },
 	};
 	struct cli_table t = { .cols = cols };
-	for (size_t i = 0; i < nv; i++) {
+	for (size_t i = 0; i < nv && !json; i++) {
 		char id[24];
 		snprintf(id, sizeof id, "%lld", (long long)v[i].id);
 		cli_table_row(&t, id, v[i].name, tw_stage_name(v[i].stage), v[i].title, v[i].org);
 	}
-	if (nv == 0)
+	if (json) {
+		struct cli_json j = { 0 };
+		cli_json_open(&j, NULL, '{');
+		cli_json_open(&j, "sponsors", '[');
+		for (size_t i = 0; i < nv; i++)
+			json_sponsor(&j, NULL, &v[i]);
+		cli_json_close(&j, ']');
+		cli_json_close(&j, '}');
+	} else if (nv == 0)
 		puts("no sponsors yet (add one with 'twoway sponsor add NAME')");
 	else if (!cli_table_print(&t, " "))
 		rc = cli_fail("out of memory");
@@ -205,7 +230,8 @@ static int show(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *pos[1];
 	int n;
-	const struct cli_opt opts[] = { { NULL, NULL, NULL } };
+	bool json = false;
+	const struct cli_opt opts[] = { { "--json", NULL, &json }, { NULL, NULL, NULL } };
 	int rc = cli_parse("sponsor show", argc, argv, opts, pos, 1, &n);
 	if (rc)
 		return rc;
@@ -218,6 +244,13 @@ static int show(struct cli_ctx *ctx, int argc, char **argv)
 	if (!cli_sponsor(ctx, p.id, pos[0], &s)) {
 		tw_profile_finish(&p);
 		return CLI_FAIL;
+	}
+	if (json) {
+		struct cli_json j = { 0 };
+		json_sponsor(&j, NULL, &s);
+		tw_sponsor_finish(&s);
+		tw_profile_finish(&p);
+		return CLI_OK;
 	}
 	printf("%-10s %lld\n", "id", (long long)s.id);
 	field("name", s.name);

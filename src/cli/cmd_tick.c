@@ -44,6 +44,6 @@ int cmd_tick(struct cli_ctx *ctx, int argc, char **argv)
 	tw_profile_finish(&p);
 	if (!ok)
 		return cli_fail("%s", err.message);
-	printf("%s %s\n", undo ? "unticked" : "ticked", item->full_id);
+	cli_say(ctx, "%s %s\n", undo ? "unticked" : "ticked", item->full_id);
 	return CLI_OK;
 }

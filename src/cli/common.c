@@ -161,3 +161,13 @@ char *cli_read_stdin(size_t *len)
 		*len = n;
 	return buf;
 }
+
+void cli_say(const struct cli_ctx *ctx, const char *fmt, ...)
+{
+	if (ctx->quiet)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+}

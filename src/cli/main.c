@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "tw_config.h"
@@ -46,6 +47,9 @@ static void usage(FILE *f)
 		"  --profile NAME  act on this profile instead of the current one\n"
 		"  --content DIR   also load guides from DIR (env TWOWAY_CONTENT)\n"
 		"  --coach         open the app in coach mode\n"
+		"  -q, --quiet     no confirmation lines for commands that change records\n"
+		"  --color=WHEN    colour on tables: auto (a terminal, NO_COLOR unset),\n"
+		"                  always or never\n"
 		"  -h, --help      show this help; COMMAND --help shows a command's help\n"
 		"  -V, --version   show the version\n");
 }
@@ -82,6 +86,7 @@ int main(int argc, char **argv)
 	if (ctx.content_dir && !*ctx.content_dir)
 		ctx.content_dir = NULL;
 	bool coach = false;
+	const char *color = "auto";
 
 	/* Pull the global options out of argv wherever they stand (up to "--"),
 	 * so that `twoway tick X --db F` and `twoway --db F tick X` agree. */
@@ -97,10 +102,14 @@ int main(int argc, char **argv)
 			argv[out++] = argv[i];
 			continue;
 		}
-		static const char *const names[] = { "--db", "--profile", "--content" };
-		const char **slots[] = { &ctx.db_path, &ctx.profile, &ctx.content_dir };
+		if (strcmp(argv[i], "--quiet") == 0 || strcmp(argv[i], "-q") == 0) {
+			ctx.quiet = true;
+			continue;
+		}
+		static const char *const names[] = { "--db", "--profile", "--content", "--color" };
+		const char **slots[] = { &ctx.db_path, &ctx.profile, &ctx.content_dir, &color };
 		int taken = 0;
-		for (size_t k = 0; k < 3 && !taken; k++) {
+		for (size_t k = 0; k < 4 && !taken; k++) {
 			taken = take_value(names[k], argc, argv, &i, slots[k]);
 			if (taken < 0) {
 				fprintf(stderr, "twoway: option '%s' needs a value\n", names[k]);
@@ -113,6 +122,17 @@ int main(int argc, char **argv)
 	}
 	argc = out;
 	argv[argc] = NULL;
+	if (strcmp(color, "always") == 0) {
+		cli_color = true;
+	} else if (strcmp(color, "auto") == 0) {
+		const char *nc = getenv("NO_COLOR"), *term = getenv("TERM");
+		cli_color = (!nc || !*nc) && isatty(STDOUT_FILENO) && term && *term &&
+			    strcmp(term, "dumb") != 0;
+	} else if (strcmp(color, "never") != 0) {
+		fprintf(stderr, "twoway: --color takes auto, always or never, not '%s'\n", color);
+		fprintf(stderr, "Try 'twoway --help'.\n");
+		return CLI_USAGE;
+	}
 	/* --coach belongs to the app: taken only before any command, so that
 	 * `twoway export --coach` reaches export. */
 	if (argc >= 2 && strcmp(argv[1], "--coach") == 0) {

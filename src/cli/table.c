@@ -1,11 +1,14 @@
 /* Aligned tables for the list commands: columns as wide as their widest
  * cell (or a minimum), two spaces apart, numbers right-aligned, and the
- * last column never padded, so that no line ends in spaces. */
+ * last column never padded, so that no line ends in spaces; the header in
+ * bold when colour is on. */
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+
+bool cli_color;
 
 void cli_table_row(struct cli_table *t, ...)
 {
@@ -36,8 +39,10 @@ void cli_table_row(struct cli_table *t, ...)
  * apart, up to the last non-empty cell, which is not padded on the right
  * (the last column continues its lines with indent). */
 static void put_row(const struct cli_col *cols, char *const *cells, const int *w, size_t nc,
-		    const char *indent)
+		    const char *indent, bool bold)
 {
+	if (bold)
+		fputs("\033[1m", stdout);
 	size_t end = 0;
 	for (size_t i = 0; i < nc; i++)
 		if (cells[i][0])
@@ -56,6 +61,8 @@ static void put_row(const struct cli_col *cols, char *const *cells, const int *w
 			cli_cell(cells[i], w[i]);
 		fputs("  ", stdout);
 	}
+	if (bold)
+		fputs("\033[0m", stdout);
 	putchar('\n');
 }
 
@@ -78,11 +85,11 @@ bool cli_table_print(struct cli_table *t, const char *indent)
 		for (size_t i = 0; head && i < nc; i++)
 			head[i] = (char *)t->cols[i].head;
 		if (head)
-			put_row(t->cols, head, w, nc, "");
+			put_row(t->cols, head, w, nc, "", cli_color);
 		free(head);
 		ok = head != NULL;
 		for (size_t r = 0; ok && r < t->nrows; r++)
-			put_row(t->cols, t->cells + r * nc, w, nc, indent);
+			put_row(t->cols, t->cells + r * nc, w, nc, indent, false);
 	}
 	ok = ok && w;
 	free(w);

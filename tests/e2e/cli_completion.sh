@@ -53,8 +53,12 @@ expect_got 'profile' "a command"
 complete_line sponsor e
 expect_got 'edit' "a subcommand"
 complete_line export --co
-expect_got $'--coach\n--coaching\n--content' "export options"
+expect_got $'--coach\n--coaching\n--color\n--content' "export options"
 complete_line --db "$DB" --content "$CONTENT" tick cli-test/prepare/ag
 expect_got 'cli-test/prepare/agenda' "an item id"
+complete_line sponsor list --j
+expect_got '--json' "--json on a listing"
+complete_line --color a
+expect_got $'always\nauto' "--color values"
 
 finish

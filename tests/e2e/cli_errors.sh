@@ -104,7 +104,8 @@ unchanged 1 "twoway: 'Maria Lopez' is not a valid meeting id: ids are positive n
 
 # Usage errors: exit 2, the first line names the problem.
 unchanged 2 "twoway tick: unknown option '--force'" tick cli-test/prepare/agenda --force
-unchanged 2 "twoway action add: unknown option '--color'" action add "x" --color=red
+unchanged 2 "twoway action add: unknown option '--colour'" action add "x" --colour=red
+unchanged 2 "twoway: --color takes auto, always or never, not 'red'" action add "x" --color=red
 unchanged 2 "twoway tick: missing the ITEM to tick" tick
 unchanged 2 "twoway rate: missing the rating N (1 to 5)" rate cli-test/prepare/confidence
 unchanged 2 "twoway meeting add: missing --sponsor NAME" meeting add --when 2026-03-03

@@ -96,7 +96,8 @@ ok search storage
 golden search-storage
 ok search developer
 golden search-developer
-ok search nothingmatchesthis
+run search nothingmatchesthis
+expect_rc 1 "search with no match exits 1, like grep"
 golden search-none
 
 # Delete, undo, purge.
