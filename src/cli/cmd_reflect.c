@@ -25,34 +25,12 @@ static void help(void)
 
 static char *read_file(const char *path)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	size_t cap = 4096, n = 0;
-	char *buf = malloc(cap);
-	while (buf) {
-		if (n + 1 >= cap) {
-			char *nb = realloc(buf, cap * 2);
-			if (!nb) {
-				free(buf);
-				buf = NULL;
-				break;
-			}
-			buf = nb;
-			cap *= 2;
-		}
-		size_t r = fread(buf + n, 1, cap - n - 1, f);
-		n += r;
-		if (r == 0) {
-			buf[n] = '\0';
-			if (ferror(f) || memchr(buf, '\0', n)) {
-				free(buf); /* a NUL byte: refused like any control character */
-				buf = strdup("\x01");
-			}
-			break;
-		}
+	size_t n;
+	char *buf = tw_read_file(path, 0, &n);
+	if (buf && memchr(buf, '\0', n)) {
+		free(buf); /* a NUL byte: refused like any control character */
+		buf = strdup("\x01");
 	}
-	fclose(f);
 	return buf;
 }
 

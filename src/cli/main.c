@@ -78,7 +78,7 @@ int main(int argc, char **argv)
 	/* Character widths for aligned tables; numbers and messages stay in
 	 * the C locale's form. */
 	setlocale(LC_CTYPE, "");
-	struct cli_ctx ctx = { .prog = "twoway" };
+	struct cli_ctx ctx = { 0 };
 	ctx.db_path = getenv("TWOWAY_DB");
 	ctx.content_dir = getenv("TWOWAY_CONTENT");
 	if (ctx.db_path && !*ctx.db_path)

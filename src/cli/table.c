@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "twoway/util.h"
 
 bool cli_color;
 
@@ -17,13 +18,11 @@ void cli_table_row(struct cli_table *t, ...)
 		nc++;
 	if (t->oom)
 		return;
-	char **row = realloc(t->cells, (t->nrows + 1) * nc * sizeof *row);
-	if (!row) {
+	if (!tw_grow((void **)&t->cells, &t->cap, t->nrows, nc * sizeof *t->cells)) {
 		t->oom = true;
 		return;
 	}
-	t->cells = row;
-	row += t->nrows * nc;
+	char **row = t->cells + t->nrows * nc;
 	va_list ap;
 	va_start(ap, t);
 	for (size_t i = 0; i < nc; i++) {
@@ -98,5 +97,6 @@ bool cli_table_print(struct cli_table *t, const char *indent)
 	free(t->cells);
 	t->cells = NULL;
 	t->nrows = 0;
+	t->cap = 0;
 	return ok;
 }

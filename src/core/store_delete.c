@@ -165,7 +165,7 @@ bool tw_store_deleted_list(struct tw_store *st, struct tw_deleted **out, size_t 
 	int rc;
 	bool ok = true;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		if (!store_grow((void **)&v, &cap, cnt, sizeof *v) ||
+		if (!tw_grow((void **)&v, &cap, cnt, sizeof *v) ||
 		    !(v[cnt].label = store_col_dup(q, 2))) {
 			ok = store_nomem(err);
 			break;
