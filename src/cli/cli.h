@@ -152,6 +152,8 @@ void cli_json_str(struct cli_json *j, const char *key, const char *s);
 void cli_json_int(struct cli_json *j, const char *key, long long v);
 void cli_json_bool(struct cli_json *j, const char *key, bool v);
 void cli_json_time(struct cli_json *j, const char *key, tw_time t);
+/* One action item as a JSON object (for action list and meeting show). */
+void cli_json_action(struct cli_json *j, const struct tw_action *a);
 /* s as a JSON string, quotes included. */
 void cli_json_text(FILE *f, const char *s);
 

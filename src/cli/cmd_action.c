@@ -115,23 +115,6 @@ static int done(struct cli_ctx *ctx, int argc, char **argv)
 	return CLI_OK;
 }
 
-/* One action item as a JSON object (key NULL inside an array). */
-static void json_action(struct cli_json *j, const struct tw_action *a)
-{
-	cli_json_open(j, NULL, '{');
-	cli_json_int(j, "id", a->id);
-	cli_json_str(j, "text", a->text);
-	cli_json_str(j, "owner", a->owner == TW_OWNER_SPONSOR ? "sponsor" : "me");
-	cli_json_str(j, "due", a->due[0] ? a->due : NULL);
-	cli_json_str(j, "done", a->done[0] ? a->done : NULL);
-	if (a->meeting_id)
-		cli_json_int(j, "meeting", a->meeting_id);
-	else
-		cli_json_str(j, "meeting", NULL);
-	cli_json_time(j, "created", a->created);
-	cli_json_close(j, '}');
-}
-
 static int list(struct cli_ctx *ctx, int argc, char **argv)
 {
 	bool open = false, overdue = false, json = false;
@@ -170,7 +153,7 @@ static int list(struct cli_ctx *ctx, int argc, char **argv)
 		cli_json_open(&j, NULL, '{');
 		cli_json_open(&j, "actions", '[');
 		for (size_t i = 0; i < nv; i++)
-			json_action(&j, &v[i]);
+			cli_json_action(&j, &v[i]);
 		cli_json_close(&j, ']');
 		cli_json_close(&j, '}');
 	}

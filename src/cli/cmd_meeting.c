@@ -74,23 +74,6 @@ static void json_meeting(struct cli_json *j, const struct tw_meeting *m)
 	cli_json_str(j, "outcome", m->outcome);
 }
 
-/* One action item as a JSON object (key NULL inside an array). */
-static void json_action(struct cli_json *j, const struct tw_action *a)
-{
-	cli_json_open(j, NULL, '{');
-	cli_json_int(j, "id", a->id);
-	cli_json_str(j, "text", a->text);
-	cli_json_str(j, "owner", a->owner == TW_OWNER_SPONSOR ? "sponsor" : "me");
-	cli_json_str(j, "due", a->due[0] ? a->due : NULL);
-	cli_json_str(j, "done", a->done[0] ? a->done : NULL);
-	if (a->meeting_id)
-		cli_json_int(j, "meeting", a->meeting_id);
-	else
-		cli_json_str(j, "meeting", NULL);
-	cli_json_time(j, "created", a->created);
-	cli_json_close(j, '}');
-}
-
 static int list(struct cli_ctx *ctx, int argc, char **argv)
 {
 	bool planned = false, held = false, json = false;
@@ -214,7 +197,7 @@ static int show(struct cli_ctx *ctx, int argc, char **argv)
 			json_meeting(&j, &m);
 			cli_json_open(&j, "actions", '[');
 			for (size_t i = 0; i < na; i++)
-				json_action(&j, &a[i]);
+				cli_json_action(&j, &a[i]);
 			cli_json_close(&j, ']');
 			cli_json_close(&j, '}');
 		}

@@ -132,3 +132,19 @@ void cli_json_time(struct cli_json *j, const char *key, tw_time t)
 	buf[n - 2] = ':';
 	cli_json_str(j, key, buf);
 }
+
+void cli_json_action(struct cli_json *j, const struct tw_action *a)
+{
+	cli_json_open(j, NULL, '{');
+	cli_json_int(j, "id", a->id);
+	cli_json_str(j, "text", a->text);
+	cli_json_str(j, "owner", a->owner == TW_OWNER_SPONSOR ? "sponsor" : "me");
+	cli_json_str(j, "due", a->due[0] ? a->due : NULL);
+	cli_json_str(j, "done", a->done[0] ? a->done : NULL);
+	if (a->meeting_id)
+		cli_json_int(j, "meeting", a->meeting_id);
+	else
+		cli_json_str(j, "meeting", NULL);
+	cli_json_time(j, "created", a->created);
+	cli_json_close(j, '}');
+}

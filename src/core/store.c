@@ -123,7 +123,7 @@ static bool check_header(const char *path, bool *fresh, struct tw_error *err)
 	return true;
 }
 
-static bool int_pragma(sqlite3 *db, const char *sql, int64_t *out)
+bool store_int_pragma(sqlite3 *db, const char *sql, int64_t *out)
 {
 	sqlite3_stmt *q;
 	if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) != SQLITE_OK)
@@ -140,9 +140,9 @@ static bool int_pragma(sqlite3 *db, const char *sql, int64_t *out)
 static bool judge(sqlite3 *db, const char *path, bool deep, struct tw_error *err)
 {
 	int64_t app = 0, uv = 0, tables = 0;
-	if (!int_pragma(db, "PRAGMA application_id", &app) ||
-	    !int_pragma(db, "PRAGMA user_version", &uv) ||
-	    !int_pragma(db, "SELECT count(*) FROM sqlite_master", &tables)) {
+	if (!store_int_pragma(db, "PRAGMA application_id", &app) ||
+	    !store_int_pragma(db, "PRAGMA user_version", &uv) ||
+	    !store_int_pragma(db, "SELECT count(*) FROM sqlite_master", &tables)) {
 		int rc = sqlite3_errcode(db);
 		if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT)
 			return refuse_corrupt(path, sqlite3_errmsg(db), err);
@@ -358,15 +358,15 @@ static bool wal_exists(const char *path)
 static bool migrate(struct tw_store *st, struct tw_error *err)
 {
 	int64_t found = 0;
-	if (int_pragma(st->db, "PRAGMA user_version", &found))
+	if (store_int_pragma(st->db, "PRAGMA user_version", &found))
 		store_backup_before_migrate(st, found);
 	for (size_t i = 0; i < store_migrations_count; i++) {
 		const struct store_migration *m = &store_migrations[i];
 		if (!store_begin(st, err))
 			return false;
 		int64_t uv = 0, app = 0;
-		if (!int_pragma(st->db, "PRAGMA user_version", &uv) ||
-		    !int_pragma(st->db, "PRAGMA application_id", &app)) {
+		if (!store_int_pragma(st->db, "PRAGMA user_version", &uv) ||
+		    !store_int_pragma(st->db, "PRAGMA application_id", &app)) {
 			store_fail(st, err, "reading the schema version");
 			store_rollback(st);
 			return false;
@@ -554,7 +554,7 @@ bool tw_store_changed(struct tw_store *st)
 	/* data_version moves only when another connection commits, so this
 	 * costs one cheap statement and never reports our own writes. */
 	int64_t v;
-	if (!st || !int_pragma(st->db, "PRAGMA data_version", &v))
+	if (!st || !store_int_pragma(st->db, "PRAGMA data_version", &v))
 		return false;
 	bool changed = st->data_version && v != st->data_version;
 	st->data_version = v;

@@ -296,18 +296,6 @@ static bool find_backup(const char *db_path, const char *what, char **id, char *
 	return ok;
 }
 
-static bool pragma_int(sqlite3 *db, const char *sql, int64_t *out)
-{
-	sqlite3_stmt *q;
-	if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) != SQLITE_OK)
-		return false;
-	bool ok = sqlite3_step(q) == SQLITE_ROW;
-	if (ok)
-		*out = sqlite3_column_int64(q, 0);
-	sqlite3_finalize(q);
-	return ok;
-}
-
 /* Opens the backup read-only without touching it (immutable: no lock, no
  * -wal or -shm) and checks that it is a sound twoway database this twoway
  * can read. */
@@ -326,8 +314,8 @@ static sqlite3 *open_backup(const char *path, const char *id, struct tw_error *e
 	char why[200] = "";
 	if (rc != SQLITE_OK) {
 		bad = "cannot be opened";
-	} else if (!pragma_int(db, "PRAGMA application_id", &app) ||
-		   !pragma_int(db, "PRAGMA user_version", &uv)) {
+	} else if (!store_int_pragma(db, "PRAGMA application_id", &app) ||
+		   !store_int_pragma(db, "PRAGMA user_version", &uv)) {
 		bad = "is damaged";
 		snprintf(why, sizeof why, " (%s)", sqlite3_errmsg(db));
 	} else if (app != TW_STORE_APP_ID || uv < 1) {

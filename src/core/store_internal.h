@@ -34,6 +34,10 @@ struct tw_store {
 struct tw_store *store_open(const char *path, enum tw_view view, bool backups,
 			     struct tw_error *err);
 
+/* Runs sql (a pragma or a one-value SELECT) and puts its integer in *out;
+ * false when it cannot be read. */
+bool store_int_pragma(sqlite3 *db, const char *sql, int64_t *out);
+
 /* file: URI for path with query ("immutable=1"); the caller frees. */
 char *store_file_uri(const char *path, const char *query);
 
