@@ -60,8 +60,12 @@ refls=$(grep -c -- '-refl-' "$DONE")
 CHECKS=$((CHECKS + 3))
 [ $KILL_KILLS -ge "$KILLS_WANTED" ] || fail "only $KILL_KILLS kills in $KILL_ROUNDS rounds"
 # A crash test that acknowledged nothing proves nothing.
-[ "$acts" -ge "$ACKS_WANTED" ] || fail "only $acts action items acknowledged (want $ACKS_WANTED)"
-[ "$refls" -ge "$ACKS_WANTED" ] || fail "only $refls reflections acknowledged (want $ACKS_WANTED)"
+# Both kinds of write must have been acknowledged, and enough of them in
+# all: how they split between the kinds depends on the machine's speed.
+[ "$acts" -ge 1 ] || fail "no action item was acknowledged"
+[ "$refls" -ge 1 ] || fail "no reflection was acknowledged"
+[ $((acts + refls)) -ge $((2 * ACKS_WANTED)) ] ||
+	fail "only $((acts + refls)) writes acknowledged (want $((2 * ACKS_WANTED)))"
 echo "crash: $KILL_ROUNDS rounds, $KILL_KILLS kills, $KILL_ACKED writes acknowledged" \
 	"($acts action items, $refls reflections) and present; kill window ${KILL_W} ms"
 finish
