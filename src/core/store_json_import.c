@@ -1,9 +1,12 @@
-/* `twoway import`, second half: after the checks of store_json_import_check.c
- * pass, adds the records that are not here yet, matched by uid (or by their
- * natural key), all in one transaction. */
+/* `twoway import`: parses the file once (jansson), checks it
+ * (store_json_import_check.c, store_json_import_refs.c) and stages it in
+ * temporary tables under a read transaction only, then adds the records
+ * that are not here yet, matched by uid (or by their natural key), one
+ * statement per section in one short write transaction. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "store_json_import.h"
@@ -59,30 +62,226 @@ bool import_db_bad(struct ctx *c, const char *what)
 	return import_bad(c, "%s", err.message);
 }
 
-bool import_prepare(struct ctx *c, const char *sql, sqlite3_stmt **q)
+sqlite3_stmt *import_stmt(struct ctx *c, const char *sql)
 {
-	if (sqlite3_prepare_v2(c->st->db, sql, -1, q, NULL) != SQLITE_OK)
-		return import_db_bad(c, "reading the file");
-	sqlite3_bind_text(*q, 1, c->buf, (int)c->len, SQLITE_STATIC);
+	for (size_t i = 0; i < c->nstmts; i++) {
+		if (c->stmts[i].sql == sql) {
+			sqlite3_reset(c->stmts[i].q);
+			sqlite3_clear_bindings(c->stmts[i].q);
+			return c->stmts[i].q;
+		}
+	}
+	sqlite3_stmt *q;
+	struct tw_error err = { 0 };
+	if (c->nstmts == sizeof c->stmts / sizeof c->stmts[0]) {
+		import_bad(c, "internal error: too many statements");
+		return NULL;
+	}
+	if (!store_prepare(c->st, sql, &q, &err)) {
+		import_bad(c, "%s", err.message);
+		return NULL;
+	}
+	c->stmts[c->nstmts].sql = sql;
+	c->stmts[c->nstmts++].q = q;
+	return q;
+}
+
+void import_finish(struct ctx *c)
+{
+	for (size_t i = 0; i < c->nstmts; i++)
+		sqlite3_finalize(c->stmts[i].q);
+	c->nstmts = 0;
+	c->root = NULL; /* freed with its arena */
+}
+
+/* ---- the parsed file lives in an arena: jansson allocates a few small
+ * blocks per value, and malloc's bookkeeping for a million of them costs
+ * more than the parse; the arena hands out memory in order and frees it
+ * all at once. jansson's allocator is process-wide: it is set for the
+ * parse and the checks and put back before returning. ---- */
+#define ARENA_CHUNK (1u << 20)
+
+struct chunk {
+	struct chunk *next;
+	size_t used, size;
+	max_align_t data[];
+};
+static struct chunk *arena;
+
+static void *arena_alloc(size_t n)
+{
+	n = (n + sizeof(max_align_t) - 1) / sizeof(max_align_t) * sizeof(max_align_t);
+	if (!arena || arena->size - arena->used < n) {
+		size_t size = n > ARENA_CHUNK / 4 ? n : ARENA_CHUNK;
+		struct chunk *c = malloc(sizeof *c + size);
+		if (!c)
+			return NULL;
+		c->used = 0;
+		c->size = size;
+		if (arena && n > ARENA_CHUNK / 4) { /* a large block: keep filling the current one */
+			c->next = arena->next;
+			arena->next = c;
+			c->used = n;
+			return c->data;
+		}
+		c->next = arena;
+		arena = c;
+	}
+	void *p = (char *)arena->data + arena->used;
+	arena->used += n;
+	return p;
+}
+
+static void arena_free(void *p)
+{
+	(void)p; /* everything goes at once in arena_drop */
+}
+
+static void arena_drop(void)
+{
+	while (arena) {
+		struct chunk *next = arena->next;
+		free(arena);
+		arena = next;
+	}
+	json_set_alloc_funcs(malloc, free);
+}
+
+/* ---- staging: the checked file goes row by row into temporary tables,
+ * one per section (column k the record's place in the file, then its
+ * fields; reflection versions in stage_versions, r the reflection's place).
+ * They live in this connection's temporary database, so filling them
+ * takes no lock on the store; the inserts below then read them in one
+ * statement per section inside the write transaction (FTS5 indexes a
+ * statement's rows at once, where a statement per row would flush its
+ * index every row). ---- */
+
+/* V(k): field k of the staged record j. */
+#define V(k) "j.\"" k "\""
+
+static bool stage_exec(struct ctx *c, const char *sql)
+{
+	if (sqlite3_exec(c->st->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return import_db_bad(c, "importing");
 	return true;
 }
 
-/* ---- the inserts: ?1 is the file, ?2 is 1 for the pass that keeps each
- * record's id (when free here) and 0 for the pass that numbers the rest.
- * Two profiles of the file can land in one profile here (one by uid, one
- * by name); where that profile keeps one row per item, the first wins
- * (OR IGNORE), as records already here do. ---- */
-#define KEEPID "CASE WHEN ?2 THEN j.value->>'id' END"
+static void drop_stage(struct ctx *c)
+{
+	char sql[96];
+	for (size_t i = 0; i < import_nspecs; i++) {
+		snprintf(sql, sizeof sql, "DROP TABLE IF EXISTS temp.stage_%s", import_specs[i].section);
+		sqlite3_exec(c->st->db, sql, NULL, NULL, NULL);
+	}
+	sqlite3_exec(c->st->db, "DROP TABLE IF EXISTS temp.stage_versions", NULL, NULL, NULL);
+}
+
+/* v is NULL for an optional field the file leaves out: staged as NULL. */
+static void bind_value(sqlite3_stmt *q, int i, const json_t *v)
+{
+	if (!v) {
+		sqlite3_bind_null(q, i);
+		return;
+	}
+	switch (json_typeof(v)) {
+	case JSON_STRING:
+		sqlite3_bind_text(q, i, json_string_value(v), (int)json_string_length(v),
+				  SQLITE_STATIC);
+		break;
+	case JSON_INTEGER:
+		sqlite3_bind_int64(q, i, (sqlite3_int64)json_integer_value(v));
+		break;
+	case JSON_TRUE:
+	case JSON_FALSE:
+		sqlite3_bind_int(q, i, json_is_true(v));
+		break;
+	default:
+		sqlite3_bind_null(q, i);
+		break;
+	}
+}
+
+static bool stage_step(struct ctx *c, sqlite3_stmt *q)
+{
+	int rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	return rc == SQLITE_DONE || import_db_bad(c, "importing");
+}
+
+/* One staging table and its rows: the records of a, or with versions the
+ * versions of each record of a (the reflections). */
+static bool stage_section(struct ctx *c, const char *name, const struct field *fields,
+			  json_t *a, bool versions)
+{
+	char cols[512], marks[256], sql[1024];
+	size_t oc = 0, om = 0, nf = 0;
+	for (; fields[nf].name; nf++) {
+		if (fields[nf].kind == 'A')
+			continue;
+		oc += (size_t)snprintf(cols + oc, sizeof cols - oc, ", \"%s\"", fields[nf].name);
+		om += (size_t)snprintf(marks + om, sizeof marks - om, ", ?");
+	}
+	snprintf(sql, sizeof sql, "CREATE TEMP TABLE stage_%s(%s%s%s)", name,
+		 versions ? "r INTEGER, k INTEGER" : "k INTEGER PRIMARY KEY", cols,
+		 versions ? ", PRIMARY KEY (r, k)" : "");
+	if (!stage_exec(c, sql))
+		return false;
+	snprintf(sql, sizeof sql, "INSERT INTO temp.stage_%s(%sk%s) VALUES (%s?%s)", name,
+		 versions ? "r, " : "", cols, versions ? "?, " : "", marks);
+	sqlite3_stmt *q;
+	struct tw_error err = { 0 };
+	if (!store_prepare(c->st, sql, &q, &err))
+		return import_bad(c, "%s", err.message);
+	bool ok = true;
+	size_t i, v;
+	json_t *r, *ver;
+	json_array_foreach(a, i, r) {
+		json_array_foreach(versions ? json_object_get(r, "versions") : NULL, v, ver) {
+			sqlite3_bind_int64(q, 1, (sqlite3_int64)i);
+			sqlite3_bind_int64(q, 2, (sqlite3_int64)v);
+			for (size_t f = 0, col = 3; fields[f].name; f++)
+				bind_value(q, (int)col++, json_object_get(ver, fields[f].name));
+			if (!(ok = stage_step(c, q)))
+				break;
+		}
+		if (!ok)
+			break;
+		if (versions)
+			continue;
+		sqlite3_bind_int64(q, 1, (sqlite3_int64)i);
+		for (size_t f = 0, col = 2; fields[f].name; f++)
+			if (fields[f].kind != 'A')
+				bind_value(q, (int)col++, json_object_get(r, fields[f].name));
+		if (!(ok = stage_step(c, q)))
+			break;
+	}
+	sqlite3_finalize(q);
+	return ok;
+}
+
+static bool stage_all(struct ctx *c)
+{
+	drop_stage(c);
+	for (size_t i = 0; i < import_nspecs; i++)
+		if (!stage_section(c, import_specs[i].section, import_specs[i].fields, c->sec[i],
+				   false))
+			return false;
+	return stage_section(c, "versions", import_version_fields,
+			     import_section(c, "reflections"), true) &&
+	       stage_exec(c, "CREATE INDEX temp.stage_profiles_uid ON stage_profiles(uid)");
+}
+
+#define KEEPID "CASE WHEN ?2 THEN j.id END"
 #define FRESH(t)                                                                 \
-	" WHERE NOT EXISTS (SELECT 1 FROM " t " x WHERE x.uid = j.value->>'uid')"  \
-	" AND (NOT ?2 OR NOT EXISTS (SELECT 1 FROM " t " x WHERE x.id = j.value->>'id'))"
+	" WHERE NOT EXISTS (SELECT 1 FROM " t " x WHERE x.uid = j.uid)"             \
+	" AND (NOT ?2 OR NOT EXISTS (SELECT 1 FROM " t " x WHERE x.id = j.id))"
 /* The profile a uid names here: the same uid, or else the live profile
  * with the name the file gives that (live) profile. */
 #define PID(u)                                                                    \
 	"coalesce((SELECT id FROM profiles WHERE uid = " u "),"                     \
-	" (SELECT p.id FROM json_each(?1, '$.profiles') f JOIN profiles p"          \
-	"  ON p.name = f.value->>'name' AND p.deleted_at IS NULL"                   \
-	"  WHERE f.value->>'uid' = " u " AND f.value->>'deleted_at' IS NULL))"
+	" (SELECT p.id FROM temp.stage_profiles f JOIN profiles p"                  \
+	"  ON p.name = f.name AND p.deleted_at IS NULL"                             \
+	"  WHERE f.uid = " u " AND f.deleted_at IS NULL))"
 
 struct insert {
 	bool ids; /* run twice: keeping ids, then numbering the rest */
@@ -93,10 +292,10 @@ static const struct insert inserts[] = {
 	{ true,
 	  "INSERT INTO profiles(id, uid, name, role, goals, created, deleted_at)"
 	  " SELECT " KEEPID ", " V("uid") ", " V("name") ", " V("role") ", " V("goals") ","
-	  " " V("created") ", " V("deleted_at") " FROM json_each(?1, '$.profiles') j"
+	  " " V("created") ", " V("deleted_at") " FROM temp.stage_profiles j"
 	  FRESH("profiles")
 	  " AND NOT (" V("deleted_at") " IS NULL AND EXISTS (SELECT 1 FROM profiles x"
-	  "  WHERE x.name = " V("name") " AND x.deleted_at IS NULL)) ORDER BY j.key" },
+	  "  WHERE x.name = " V("name") " AND x.deleted_at IS NULL)) ORDER BY j.k" },
 	{ true,
 	  "INSERT INTO sponsors(id, uid, profile_id, name, title, org, how_met, homework, stage,"
 	  " created, updated, deleted_at)"
@@ -105,139 +304,155 @@ static const struct insert inserts[] = {
 	  " CASE " V("stage") " WHEN 'mentor' THEN 1 WHEN 'strategizer' THEN 2"
 	  "  WHEN 'connector' THEN 3 WHEN 'opportunity-giver' THEN 4 WHEN 'sponsor' THEN 5"
 	  "  ELSE 0 END, " V("created") ", " V("updated") ", " V("deleted_at")
-	  " FROM json_each(?1, '$.sponsors') j" FRESH("sponsors") " ORDER BY j.key" },
+	  " FROM temp.stage_sponsors j" FRESH("sponsors") " ORDER BY j.k" },
 	{ true,
 	  "INSERT INTO meetings(id, uid, profile_id, sponsor_id, at, agenda, notes, outcome, held,"
 	  " created, updated, deleted_at)"
 	  " SELECT " KEEPID ", " V("uid") ", " PID(V("profile")) ","
 	  " (SELECT id FROM sponsors WHERE uid = " V("sponsor") "), " V("at") ", " V("agenda") ","
 	  " " V("notes") ", " V("outcome") ", " V("held") ", " V("created") ", " V("updated") ","
-	  " " V("deleted_at") " FROM json_each(?1, '$.meetings') j" FRESH("meetings")
-	  " ORDER BY j.key" },
+	  " " V("deleted_at") " FROM temp.stage_meetings j" FRESH("meetings")
+	  " ORDER BY j.k" },
 	{ true,
 	  "INSERT INTO actions(id, uid, profile_id, meeting_id, text, owner, due, done, created,"
 	  " deleted_at)"
 	  " SELECT " KEEPID ", " V("uid") ", " PID(V("profile")) ","
 	  " (SELECT id FROM meetings WHERE uid = " V("meeting") "), " V("text") ","
 	  " CASE " V("owner") " WHEN 'sponsor' THEN 1 ELSE 0 END, " V("due") ", " V("done") ","
-	  " " V("created") ", " V("deleted_at") " FROM json_each(?1, '$.actions') j"
-	  FRESH("actions") " ORDER BY j.key" },
+	  " " V("created") ", " V("deleted_at") " FROM temp.stage_actions j"
+	  FRESH("actions") " ORDER BY j.k" },
 	{ true,
 	  "INSERT OR IGNORE INTO reflections(id, uid, profile_id, item_id, text, is_private, version,"
 	  " created, updated, deleted_at)"
 	  " SELECT " KEEPID ", " V("uid") ", " PID(V("profile")) ", " V("item") ", " V("text") ","
 	  " " V("private") ", " V("version") ", " V("created") ", " V("updated") ","
-	  " " V("deleted_at") " FROM json_each(?1, '$.reflections') j" FRESH("reflections")
+	  " " V("deleted_at") " FROM temp.stage_reflections j" FRESH("reflections")
 	  /* an item holds one live reflection: never push another in */
 	  " AND NOT (" V("deleted_at") " IS NULL AND " V("item") " IS NOT NULL"
 	  "  AND EXISTS (SELECT 1 FROM reflections x WHERE x.profile_id = " PID(V("profile"))
-	  "  AND x.item_id = " V("item") " AND x.deleted_at IS NULL)) ORDER BY j.key" },
+	  "  AND x.item_id = " V("item") " AND x.deleted_at IS NULL)) ORDER BY j.k" },
 	{ false,
 	  "INSERT INTO reflection_versions(reflection_id, version, text, is_private, saved)"
-	  " SELECT r.id, v.value->>'version', v.value->>'text', v.value->>'private',"
-	  " v.value->>'saved' FROM json_each(?1, '$.reflections') j"
-	  " JOIN reflections r ON r.uid = " V("uid") ", json_each(j.value, '$.versions') v"
+	  " SELECT r.id, v.version, v.text, v.private,"
+	  " v.saved FROM temp.stage_reflections j"
+	  " JOIN reflections r ON r.uid = j.uid JOIN temp.stage_versions v ON v.r = j.k"
 	  " WHERE NOT EXISTS (SELECT 1 FROM reflection_versions x"
-	  "  WHERE x.reflection_id = r.id AND x.version = v.value->>'version')"
-	  " ORDER BY j.key, v.key" },
+	  "  WHERE x.reflection_id = r.id AND x.version = v.version)"
+	  " ORDER BY j.k, v.k" },
 	{ false,
 	  "INSERT OR IGNORE INTO progress(profile_id, item_id, ticked, rating, changed)"
 	  " SELECT " PID(V("profile")) ", " V("item") ", " V("ticked") ", " V("rating") ","
-	  " " V("changed") " FROM json_each(?1, '$.progress') j"
+	  " " V("changed") " FROM temp.stage_progress j"
 	  " WHERE NOT EXISTS (SELECT 1 FROM progress x WHERE x.profile_id = " PID(V("profile"))
-	  "  AND x.item_id = " V("item") ") ORDER BY j.key" },
+	  "  AND x.item_id = " V("item") ") ORDER BY j.k" },
 	{ false,
 	  "INSERT INTO rating_history(profile_id, item_id, rating, at)"
 	  " SELECT " PID(V("profile")) ", " V("item") ", " V("rating") ", " V("at")
-	  " FROM json_each(?1, '$.ratings') j"
+	  " FROM temp.stage_ratings j"
 	  " WHERE NOT EXISTS (SELECT 1 FROM rating_history x WHERE x.profile_id = "
 	  PID(V("profile")) " AND x.item_id = " V("item") " AND x.rating = " V("rating")
-	  "  AND x.at = " V("at") ") ORDER BY j.key" },
+	  "  AND x.at = " V("at") ") ORDER BY j.k" },
 	{ false,
 	  "INSERT OR IGNORE INTO drafts(profile_id, item_id, text, saved, is_private)"
 	  " SELECT " PID(V("profile")) ", " V("item") ", " V("text") ", " V("saved") ","
 	  " coalesce(" V("private") ", 0)"
-	  " FROM json_each(?1, '$.drafts') j"
+	  " FROM temp.stage_drafts j"
 	  " WHERE NOT EXISTS (SELECT 1 FROM drafts x WHERE x.profile_id = " PID(V("profile"))
-	  "  AND x.item_id = " V("item") ") ORDER BY j.key" },
+	  "  AND x.item_id = " V("item") ") ORDER BY j.k" },
 	{ true,
 	  "INSERT INTO coaching(id, uid, profile_id, coach, started, ended, notes, covered,"
 	  " deleted_at)"
 	  " SELECT " KEEPID ", " V("uid") ", " PID(V("profile")) ", " V("coach") ", " V("started") ","
 	  " " V("ended") ", " V("notes") ", " V("covered") ", " V("deleted_at")
-	  " FROM json_each(?1, '$.coaching') j" FRESH("coaching") " ORDER BY j.key" },
+	  " FROM temp.stage_coaching j" FRESH("coaching") " ORDER BY j.k" },
 	{ false,
 	  "INSERT INTO coaching_events(coaching_id, item_id, what, value, at)"
 	  " SELECT (SELECT id FROM coaching WHERE uid = " V("coaching") "), " V("item") ","
-	  " " V("what") ", " V("value") ", " V("at") " FROM json_each(?1, '$.coaching_events') j"
+	  " " V("what") ", " V("value") ", " V("at") " FROM temp.stage_coaching_events j"
 	  " WHERE NOT EXISTS (SELECT 1 FROM coaching_events x JOIN coaching s"
 	  "  ON s.id = x.coaching_id WHERE s.uid = " V("coaching") " AND x.item_id = " V("item")
-	  "  AND x.what = " V("what") ") ORDER BY j.key" },
+	  "  AND x.what = " V("what") ") ORDER BY j.k" },
 };
 
 static bool count(struct ctx *c, const char *sql, size_t *n)
 {
-	sqlite3_stmt *q;
-	if (!import_prepare(c, sql, &q))
-		return false;
-	bool ok = sqlite3_step(q) == SQLITE_ROW;
+	sqlite3_stmt *q = import_stmt(c, sql);
+	bool ok = q && sqlite3_step(q) == SQLITE_ROW;
 	if (ok)
 		*n += (size_t)sqlite3_column_int64(q, 0);
-	sqlite3_finalize(q);
-	return ok ? true : import_db_bad(c, "reading the file");
+	else if (q)
+		import_db_bad(c, "importing");
+	if (q)
+		sqlite3_reset(q);
+	return ok;
 }
 
 static bool insert_all(struct ctx *c, struct tw_import_stats *s)
 {
 	for (size_t i = 0; i < sizeof inserts / sizeof inserts[0]; i++) {
+		sqlite3_stmt *q = import_stmt(c, inserts[i].sql);
+		if (!q)
+			return false;
 		for (int pass = inserts[i].ids ? 1 : 0; pass >= 0; pass--) {
-			sqlite3_stmt *q;
-			if (!import_prepare(c, inserts[i].sql, &q))
-				return false;
 			sqlite3_bind_int(q, 2, pass);
 			int rc = sqlite3_step(q);
-			sqlite3_finalize(q);
+			sqlite3_reset(q);
 			if (rc != SQLITE_DONE)
 				return import_db_bad(c, "importing");
 			s->added += (size_t)sqlite3_changes(c->st->db);
 		}
 	}
-	char sql[160];
-	for (size_t i = 0; i < import_nspecs; i++) {
-		snprintf(sql, sizeof sql, "SELECT coalesce(json_array_length(?1, '$.%s'), 0)",
-			 import_specs[i].section);
-		if (!count(c, sql, &s->records))
-			return false;
-	}
-	return count(c, "SELECT count(*) FROM json_each(?1, '$.reflections') j,"
-			" json_each(j.value, '$.versions')", &s->records) &&
-	       count(c, "SELECT count(*) FROM json_each(?1, '$.reflections') j"
-			" WHERE NOT EXISTS (SELECT 1 FROM reflections x WHERE x.uid = " V("uid") ")",
+	for (size_t i = 0; i < import_nspecs; i++)
+		s->records += json_array_size(c->sec[i]);
+	return count(c, "SELECT count(*) FROM temp.stage_versions", &s->records) &&
+	       count(c, "SELECT count(*) FROM temp.stage_reflections j"
+			" WHERE NOT EXISTS (SELECT 1 FROM reflections x WHERE x.uid = j.uid)",
 		     &s->conflicts);
 }
 
 bool tw_store_import_json(struct tw_store *st, const char *buf, size_t len, const char *path,
 			  struct tw_import_stats *stats, struct tw_diags *diags)
 {
-	struct ctx c = { .st = st, .buf = buf, .len = len, .path = path, .diags = diags };
+	struct ctx c = { .st = st, .path = path, .diags = diags };
 	struct tw_import_stats s = { 0 };
 	if (len > (size_t)0x7fffffff)
 		return import_bad(&c, "the file is too large to import");
-	if (!tw_export_json_check(buf, len, path, diags))
-		return false;
-	struct tw_error err = { 0 };
-	if (!store_begin(st, &err))
-		return import_bad(&c, "%s", err.message);
-	/* files from before private was sticky: their private text stays private */
-	bool ok = import_check_all(&c) && insert_all(&c, &s) &&
-		  (store_privacy_sticky(st, 0, &err) || import_bad(&c, "%s", err.message));
-	if (!ok) {
-		store_rollback(st);
+	json_error_t e;
+	json_set_alloc_funcs(arena_alloc, arena_free);
+	c.root = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &e);
+	if (!c.root) {
+		arena_drop();
+		/* says where, as a located message */
+		if (tw_export_json_check(buf, len, path, diags))
+			import_bad(&c, "the file could not be read: %s", e.text);
 		return false;
 	}
-	if (!store_commit(st, &err))
-		return import_bad(&c, "%s", err.message);
-	if (stats)
+	/* The checks read the store and the staging fills temporary tables
+	 * under a read transaction only: other windows keep writing while a
+	 * large file is checked. The write lock is taken for the inserts. */
+	bool own = sqlite3_get_autocommit(st->db);
+	bool ok = import_check_fields(&c);
+	if (ok && own)
+		ok = stage_exec(&c, "BEGIN");
+	ok = ok && import_check_refs(&c) && stage_all(&c);
+	if (own && !sqlite3_get_autocommit(st->db))
+		sqlite3_exec(st->db, ok ? "COMMIT" : "ROLLBACK", NULL, NULL, NULL);
+	struct tw_error err = { 0 };
+	if (ok && !store_begin(st, &err)) {
+		ok = import_bad(&c, "%s", err.message);
+	} else if (ok && !(insert_all(&c, &s) &&
+			   /* files from before private was sticky: their private
+			    * text stays private */
+			   (store_privacy_sticky(st, 0, &err) || import_bad(&c, "%s", err.message)))) {
+		ok = false;
+		store_rollback(st);
+	} else if (ok && !store_commit(st, &err)) {
+		ok = import_bad(&c, "%s", err.message);
+	}
+	import_finish(&c);
+	drop_stage(&c);
+	arena_drop();
+	if (ok && stats)
 		*stats = s;
-	return true;
+	return ok;
 }

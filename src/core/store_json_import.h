@@ -1,9 +1,11 @@
-/* What the two halves of `twoway import` share: the record layout of an
- * export (sections and their fields), the import's context, and the
- * helpers that report a problem at a place in the file. Private to
- * src/core/store_json_import*.c. */
+/* What the halves of `twoway import` share: the record layout of an export
+ * (sections and their fields), the import's context over the file parsed
+ * once (jansson), a small index of strings, and the helpers that report a
+ * problem at a place in the file. Private to src/core/store_json_import*.c. */
 #ifndef TWOWAY_STORE_JSON_IMPORT_H
 #define TWOWAY_STORE_JSON_IMPORT_H
+
+#include <jansson.h>
 
 #include "store_internal.h"
 
@@ -21,20 +23,50 @@ struct spec {
 	const struct field *fields;
 };
 
-/* One field of the record j in a query over json_each. */
-#define V(k) "j.value->>'" k "'"
-
 extern const struct spec import_specs[];
 extern const size_t import_nspecs;
+/* The fields of a reflection's version. */
+extern const struct field *const import_version_fields;
+
+/* An index of strings (keys point into the parsed file or stay owned by
+ * the caller) to a number; open addressing, grows as it fills. */
+struct sindex {
+	const char **keys;
+	int64_t *vals;
+	size_t cap, n;
+};
+/* Adds key (or finds it): *slot points at its value, 0 for a new key.
+ * False only when memory ran out. */
+bool sindex_put(struct sindex *x, const char *key, int64_t **slot);
+/* The value of key, or NULL when the index does not hold it. */
+int64_t *sindex_get(const struct sindex *x, const char *key);
+void sindex_free(struct sindex *x);
 
 struct ctx {
 	struct tw_store *st;
-	const char *buf;
-	size_t len;
 	const char *path;
 	struct tw_diags *diags;
+	json_t *root;
+	json_t *sec[16]; /* each section's array by spec (NULL when absent: empty) */
 	bool failed;
+	struct {
+		const char *sql;
+		sqlite3_stmt *q;
+	} stmts[32]; /* prepared once, by the address of their SQL */
+	size_t nstmts;
 };
+
+/* The statement for sql (a string constant: it is known by its address),
+ * prepared the first time and reset with no bindings after; NULL (the
+ * problem recorded) on failure. import_finish finalizes them all. */
+sqlite3_stmt *import_stmt(struct ctx *c, const char *sql);
+void import_finish(struct ctx *c);
+
+/* The array of a section by name (NULL when absent, which jansson's
+ * array calls read as empty). */
+json_t *import_section(const struct ctx *c, const char *name);
+/* Text of field key of record r, or NULL when it is not text. */
+const char *import_text(const json_t *r, const char *key);
 
 /* Records a problem at a place in the file (no line: the JSON functions do
  * not keep positions); always returns false. */
@@ -43,11 +75,15 @@ bool import_bad(struct ctx *c, const char *fmt, ...) __attribute__((format(print
 const char *import_show(const char *s, char *buf, size_t size);
 /* A database failure as a problem; always returns false. */
 bool import_db_bad(struct ctx *c, const char *what);
-/* Prepares sql with the file bound as ?1. */
-bool import_prepare(struct ctx *c, const char *sql, sqlite3_stmt **q);
 
-/* Checks every section, field, value and reference of the file before
- * anything is written; every problem goes to c->diags. */
-bool import_check_all(struct ctx *c);
+/* The checks of the file before anything is written, every problem to
+ * c->diags: the top level, sections, fields and their kinds
+ * (store_json_import_check.c) ... */
+bool import_check_fields(struct ctx *c);
+/* ... then repeats the database keeps once, references to records in
+ * neither the file nor the database, links across profiles and what
+ * coaching sessions covered (store_json_import_refs.c). Reads the
+ * database; the caller holds a read transaction. */
+bool import_check_refs(struct ctx *c);
 
 #endif

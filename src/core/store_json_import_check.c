@@ -1,6 +1,6 @@
-/* `twoway import`, first half: the layout of an export and the checks of
- * a file before anything is written: sections, fields and their kinds,
- * values, references between records, and repeats the database keeps once. */
+/* `twoway import`, first checks: the layout of an export and the checks of
+ * the parsed file before anything is written: the top level, sections,
+ * fields and their kinds and values, record by record in file order. */
 #include <stdio.h>
 #include <string.h>
 
@@ -31,6 +31,7 @@ static const struct field f_reflections[] = {
 static const struct field f_versions[] = {
 	{ "version", 'P' }, { "text", 'T' }, { "private", 'B' }, { "saved", 'I' }, { NULL, 0 },
 };
+const struct field *const import_version_fields = f_versions;
 static const struct field f_drafts[] = {
 	{ "profile", 'N' }, { "item", 'T' }, { "text", 'T' }, { "saved", 'I' },
 	{ "private", 'b' }, /* optional: files of schema 4 and before have none */
@@ -76,15 +77,14 @@ static bool one_of(const char *s, const char *const *v)
 	return false;
 }
 
-/* Checks one field value; type is json_each's type name. */
+/* Checks one field value. */
 static bool check_value(struct ctx *c, const char *where, const struct field *f,
-			const char *type, sqlite3_stmt *q, int col)
+			const json_t *val)
 {
-	const char *t = (const char *)sqlite3_column_text(q, col);
-	size_t tl = (size_t)sqlite3_column_bytes(q, col);
-	int64_t v = sqlite3_column_int64(q, col);
-	bool is_int = strcmp(type, "integer") == 0, is_text = strcmp(type, "text") == 0;
-	bool is_null = strcmp(type, "null") == 0;
+	const char *t = json_is_string(val) ? json_string_value(val) : NULL;
+	size_t tl = t ? json_string_length(val) : 0;
+	int64_t v = json_is_integer(val) ? (int64_t)json_integer_value(val) : 0;
+	bool is_int = json_is_integer(val), is_text = t != NULL, is_null = json_is_null(val);
 	switch (f->kind) {
 	case 'n':
 		if (is_null)
@@ -94,7 +94,7 @@ static bool check_value(struct ctx *c, const char *where, const struct field *f,
 	case 'T':
 		if (!is_text)
 			return import_bad(c, "%s: '%s' should be text", where, f->name);
-		if (!t || !tw_text_valid(t, tl))
+		if (!tw_text_valid(t, tl))
 			return import_bad(c, "%s: '%s' is not valid UTF-8 text without control characters",
 				   where, f->name);
 		if (f->kind != 'T' && !tw_text_nonblank(t))
@@ -115,11 +115,11 @@ static bool check_value(struct ctx *c, const char *where, const struct field *f,
 		return true;
 	case 'b':
 	case 'B':
-		if (strcmp(type, "true") != 0 && strcmp(type, "false") != 0)
+		if (!json_is_boolean(val))
 			return import_bad(c, "%s: '%s' should be true or false", where, f->name);
 		return true;
 	case 'A':
-		if (strcmp(type, "array") != 0)
+		if (!json_is_array(val))
 			return import_bad(c, "%s: '%s' should be a list", where, f->name);
 		return true;
 	case 'D':
@@ -144,99 +144,65 @@ static bool check_value(struct ctx *c, const char *where, const struct field *f,
 	return import_bad(c, "%s: internal error checking '%s'", where, f->name);
 }
 
-/* Checks the records a query yields as (label, record type, field key,
- * field type, field value), ordered by record. */
-static bool check_records(struct ctx *c, const char *sql, const struct field *fields)
+/* Checks one record (label names its place): an object holding every
+ * field of its kind, and nothing else; fields in the order of the file. */
+static bool check_record(struct ctx *c, const char *label, const json_t *rec,
+			 const struct field *fields)
 {
-	sqlite3_stmt *q;
-	if (!import_prepare(c, sql, &q))
-		return false;
-	char cur[128] = "";
-	unsigned seen = 0, all = 0;
+	if (!json_is_object(rec))
+		return import_bad(c, "%s should be an object {...}", label);
+	unsigned seen = 0;
 	size_t nf = 0;
-	for (; fields[nf].name; nf++)
-		if (fields[nf].kind != 'b') /* optional */
-			all |= 1u << nf;
-	int rc;
-	bool ok = true;
-	while (ok && (rc = sqlite3_step(q)) == SQLITE_ROW) {
-		const char *label = (const char *)sqlite3_column_text(q, 0);
-		if (strcmp(label, cur) != 0) {
-			if (*cur && (seen & all) != all)
-				break;
-			snprintf(cur, sizeof cur, "%s", label);
-			seen = 0;
-			if (strcmp((const char *)sqlite3_column_text(q, 1), "object") != 0) {
-				ok = import_bad(c, "%s should be an object {...}", cur);
-				break;
-			}
-		}
-		const char *key = (const char *)sqlite3_column_text(q, 2);
-		if (!key)
-			continue; /* an empty object */
+	while (fields[nf].name)
+		nf++;
+	const char *key;
+	json_t *val;
+	json_object_foreach((json_t *)rec, key, val) {
 		size_t k = 0;
 		while (k < nf && strcmp(fields[k].name, key) != 0)
 			k++;
 		if (k == nf) {
 			char shown[200];
-			ok = import_bad(c, "%s: unknown field '%s'", cur, import_show(key, shown, sizeof shown));
-			break;
+			return import_bad(c, "%s: unknown field '%s'", label,
+					  import_show(key, shown, sizeof shown));
 		}
 		seen |= 1u << k;
-		ok = check_value(c, cur, &fields[k], (const char *)sqlite3_column_text(q, 3), q, 4);
+		if (!check_value(c, label, &fields[k], val))
+			return false;
 	}
-	if (ok && rc != SQLITE_ROW && rc != SQLITE_DONE)
-		ok = import_db_bad(c, "reading the file");
-	if (ok && *cur && (seen & all) != all) {
-		for (size_t k = 0; k < nf; k++)
-			if ((all & (1u << k)) && !(seen & (1u << k))) {
-				ok = import_bad(c, "%s: field '%s' is missing", cur, fields[k].name);
-				break;
-			}
-	}
-	sqlite3_finalize(q);
-	return ok;
+	for (size_t k = 0; k < nf; k++)
+		if (fields[k].kind != 'b' /* optional */ && !(seen & (1u << k)))
+			return import_bad(c, "%s: field '%s' is missing", label, fields[k].name);
+	return true;
 }
 
 /* The top level: an object from twoway with a schema this program reads,
  * an optional "coach" flag, and only known sections, each a list. */
 static bool check_top(struct ctx *c)
 {
-	sqlite3_stmt *q;
-	if (!import_prepare(c, "SELECT json_type(?1), json_extract(?1, '$.app'),"
-			" json_type(?1, '$.schema'), json_extract(?1, '$.schema')", &q))
-		return false;
-	bool ok = sqlite3_step(q) == SQLITE_ROW;
-	const char *type = ok ? (const char *)sqlite3_column_text(q, 0) : NULL;
-	const char *app = ok ? (const char *)sqlite3_column_text(q, 1) : NULL;
-	const char *stype = ok ? (const char *)sqlite3_column_text(q, 2) : NULL;
-	int64_t schema = sqlite3_column_int64(q, 3);
-	if (!ok)
-		ok = import_db_bad(c, "reading the file");
-	else if (!type || strcmp(type, "object") != 0)
-		ok = import_bad(c, "not a twoway export: the file is not a JSON object");
-	else if (!app || strcmp(app, "twoway") != 0)
-		ok = import_bad(c, "not a twoway export: \"app\" is not \"twoway\"");
-	else if (!stype || strcmp(stype, "integer") != 0)
-		ok = import_bad(c, "not a twoway export: \"schema\" is missing");
-	else if (schema > TW_STORE_SCHEMA_VERSION)
-		ok = import_bad(c, "written by a newer twoway (schema %lld, this one reads up to %d); "
-			    "update twoway to import it", (long long)schema, TW_STORE_SCHEMA_VERSION);
-	else if (schema < 3)
-		ok = import_bad(c, "schema %lld is older than the first export format (3)",
-			 (long long)schema);
-	sqlite3_finalize(q);
-	if (!ok || !import_prepare(c, "SELECT key, type FROM json_each(?1)", &q))
-		return false;
-	int rc;
-	while (ok && (rc = sqlite3_step(q)) == SQLITE_ROW) {
-		const char *key = (const char *)sqlite3_column_text(q, 0);
-		const char *t = (const char *)sqlite3_column_text(q, 1);
+	json_t *root = c->root;
+	if (!json_is_object(root))
+		return import_bad(c, "not a twoway export: the file is not a JSON object");
+	const char *app = import_text(root, "app");
+	json_t *schema = json_object_get(root, "schema");
+	if (!app || strcmp(app, "twoway") != 0)
+		return import_bad(c, "not a twoway export: \"app\" is not \"twoway\"");
+	if (!json_is_integer(schema))
+		return import_bad(c, "not a twoway export: \"schema\" is missing");
+	long long v = (long long)json_integer_value(schema);
+	if (v > TW_STORE_SCHEMA_VERSION)
+		return import_bad(c, "written by a newer twoway (schema %lld, this one reads up to %d); "
+			    "update twoway to import it", v, TW_STORE_SCHEMA_VERSION);
+	if (v < 3)
+		return import_bad(c, "schema %lld is older than the first export format (3)", v);
+	const char *key;
+	json_t *val;
+	json_object_foreach(root, key, val) {
 		if (strcmp(key, "app") == 0 || strcmp(key, "schema") == 0)
 			continue;
 		if (strcmp(key, "coach") == 0) { /* a coach's copy */
-			if (strcmp(t, "true") != 0 && strcmp(t, "false") != 0)
-				ok = import_bad(c, "\"coach\" should be true or false");
+			if (!json_is_boolean(val))
+				return import_bad(c, "\"coach\" should be true or false");
 			continue;
 		}
 		size_t i = 0;
@@ -244,176 +210,50 @@ static bool check_top(struct ctx *c)
 			i++;
 		char shown[200];
 		if (i == import_nspecs)
-			ok = import_bad(c, "unknown section \"%s\"", import_show(key, shown, sizeof shown));
-		else if (strcmp(t, "array") != 0)
-			ok = import_bad(c, "section \"%s\" should be a list [...]", key);
-	}
-	sqlite3_finalize(q);
-	return ok;
-}
-
-/* Duplicate uids or ids inside one section, and references to records in
- * neither the file nor the database. */
-static bool check_refs(struct ctx *c)
-{
-	static const char *const dups[] = { "profiles", "sponsors", "reflections", "meetings",
-					    "actions", "coaching" };
-	char sql[1024];
-	for (size_t i = 0; i < sizeof dups / sizeof dups[0]; i++) {
-		for (int f = 0; f < 2; f++) {
-			snprintf(sql, sizeof sql,
-				 "SELECT value->>'%s' FROM json_each(?1, '$.%s')"
-				 " GROUP BY 1 HAVING count(*) > 1 LIMIT 1", f ? "id" : "uid",
-				 dups[i]);
-			sqlite3_stmt *q;
-			if (!import_prepare(c, sql, &q))
-				return false;
-			bool dup = sqlite3_step(q) == SQLITE_ROW;
-			char shown[200];
-			if (dup)
-				import_bad(c, "%s: %s %s appears twice", dups[i], f ? "id" : "uid",
-				    import_show((const char *)sqlite3_column_text(q, 0), shown, sizeof shown));
-			sqlite3_finalize(q);
-			if (dup)
-				return false;
-		}
-	}
-	/* what the database keeps only once, repeated in the file: the first
-	 * two places and the value they share */
-	static const struct {
-		const char *section, *what, *where, *group;
-	} once[] = {
-		{ "profiles", "are two live profiles named", V("deleted_at") " IS NULL", V("name") },
-		{ "reflections", "are two live reflections of one profile on item",
-		  V("deleted_at") " IS NULL AND " V("item") " IS NOT NULL",
-		  V("profile") ", " V("item") },
-		{ "progress", "are two progress records of one profile for item", "1",
-		  V("profile") ", " V("item") },
-		{ "drafts", "are two drafts of one profile for item", "1",
-		  V("profile") ", " V("item") },
-	};
-	for (size_t i = 0; i < sizeof once / sizeof once[0] + 1; i++) {
-		if (i < sizeof once / sizeof once[0])
-			snprintf(sql, sizeof sql,
-				 "SELECT '%s[' || min(j.key) || '] and %s[' || max(j.key) || ']',"
-				 " %s FROM json_each(?1, '$.%s') j WHERE %s GROUP BY %s"
-				 " HAVING count(*) > 1 ORDER BY min(j.key) LIMIT 1",
-				 once[i].section, once[i].section,
-				 strchr(once[i].group, ',') ? V("item") : once[i].group,
-				 once[i].section, once[i].where, once[i].group);
-		else /* the versions of one reflection */
-			snprintf(sql, sizeof sql,
-				 "SELECT 'reflections[' || j.key || '].versions[' || min(v.key) || '] and"
-				 " [' || max(v.key) || ']', v.value->>'version'"
-				 " FROM json_each(?1, '$.reflections') j, json_each(j.value, '$.versions') v"
-				 " GROUP BY j.key, v.value->>'version' HAVING count(*) > 1"
-				 " ORDER BY j.key, min(v.key) LIMIT 1");
-		sqlite3_stmt *q;
-		if (!import_prepare(c, sql, &q))
-			return false;
-		bool dup = sqlite3_step(q) == SQLITE_ROW;
-		char shown[200];
-		if (dup)
-			import_bad(c, "%s %s '%s'", (const char *)sqlite3_column_text(q, 0),
-			    i < sizeof once / sizeof once[0] ? once[i].what : "are the same version",
-			    import_show((const char *)sqlite3_column_text(q, 1), shown, sizeof shown));
-		sqlite3_finalize(q);
-		if (dup)
-			return false;
-	}
-	static const struct {
-		const char *child, *field, *parent, *table;
-	} refs[] = {
-		{ "sponsors", "profile", "profiles", "profiles" },
-		{ "progress", "profile", "profiles", "profiles" },
-		{ "ratings", "profile", "profiles", "profiles" },
-		{ "reflections", "profile", "profiles", "profiles" },
-		{ "drafts", "profile", "profiles", "profiles" },
-		{ "meetings", "profile", "profiles", "profiles" },
-		{ "meetings", "sponsor", "sponsors", "sponsors" },
-		{ "actions", "profile", "profiles", "profiles" },
-		{ "actions", "meeting", "meetings", "meetings" },
-		{ "coaching", "profile", "profiles", "profiles" },
-		{ "coaching_events", "coaching", "coaching", "coaching" },
-	};
-	for (size_t i = 0; i < sizeof refs / sizeof refs[0]; i++) {
-		snprintf(sql, sizeof sql,
-			 "SELECT j.key, j.value->>'%s' FROM json_each(?1, '$.%s') j"
-			 " WHERE j.value->>'%s' IS NOT NULL"
-			 " AND NOT EXISTS (SELECT 1 FROM json_each(?1, '$.%s') p"
-			 "   WHERE p.value->>'uid' = j.value->>'%s')"
-			 " AND NOT EXISTS (SELECT 1 FROM %s t WHERE t.uid = j.value->>'%s')"
-			 " ORDER BY j.key LIMIT 1",
-			 refs[i].field, refs[i].child, refs[i].field, refs[i].parent, refs[i].field,
-			 refs[i].table, refs[i].field);
-		sqlite3_stmt *q;
-		if (!import_prepare(c, sql, &q))
-			return false;
-		bool missing = sqlite3_step(q) == SQLITE_ROW;
-		char shown[200];
-		if (missing)
-			import_bad(c, "%s[%lld]: %s '%s' is neither in the file nor in the database",
-			    refs[i].child, (long long)sqlite3_column_int64(q, 0), refs[i].field,
-			    import_show((const char *)sqlite3_column_text(q, 1), shown, sizeof shown));
-		sqlite3_finalize(q);
-		if (missing)
-			return false;
+			return import_bad(c, "unknown section \"%s\"", import_show(key, shown, sizeof shown));
+		if (!json_is_array(val))
+			return import_bad(c, "section \"%s\" should be a list [...]", key);
 	}
 	return true;
 }
 
-/* What a coaching session covered: each mark once per session and item,
- * a rating (1-5) on "rated" marks only. Runs after the fields are checked,
- * so what and item are clean text. */
-static bool check_events(struct ctx *c)
+json_t *import_section(const struct ctx *c, const char *name)
 {
-	sqlite3_stmt *q;
-	if (!import_prepare(c, "SELECT 'coaching_events[' || min(j.key) || '] and coaching_events['"
-			" || max(j.key) || ']', j.value->>'what', substr(j.value->>'item', 1, 80)"
-			" FROM json_each(?1, '$.coaching_events') j"
-			" GROUP BY j.value->>'coaching', j.value->>'item', j.value->>'what'"
-			" HAVING count(*) > 1 ORDER BY min(j.key) LIMIT 1", &q))
-		return false;
-	bool ok = sqlite3_step(q) != SQLITE_ROW;
-	if (!ok)
-		import_bad(c, "%s are the same mark ('%s' in one session) of item '%s'",
-		    (const char *)sqlite3_column_text(q, 0), (const char *)sqlite3_column_text(q, 1),
-		    (const char *)sqlite3_column_text(q, 2));
-	sqlite3_finalize(q);
-	if (!ok || !import_prepare(c, "SELECT j.key, j.value->>'what' FROM json_each(?1, '$.coaching_events') j"
-			       " WHERE (j.value->>'what' = 'rated') <> (j.value->>'value' > 0)"
-			       " ORDER BY j.key LIMIT 1", &q))
-		return false;
-	ok = sqlite3_step(q) != SQLITE_ROW;
-	if (!ok)
-		import_bad(c, "coaching_events[%lld]: 'value' should be %s",
-		    (long long)sqlite3_column_int64(q, 0),
-		    strcmp((const char *)sqlite3_column_text(q, 1), "rated") == 0
-			    ? "the rating, from 1 to 5" : "0 for a mark that is not \"rated\"");
-	sqlite3_finalize(q);
-	return ok;
+	for (size_t i = 0; i < import_nspecs; i++)
+		if (strcmp(import_specs[i].section, name) == 0)
+			return c->sec[i];
+	return NULL;
 }
 
-bool import_check_all(struct ctx *c)
+const char *import_text(const json_t *r, const char *key)
+{
+	return json_string_value(json_object_get(r, key));
+}
+
+bool import_check_fields(struct ctx *c)
 {
 	if (!check_top(c))
 		return false;
-	char sql[512];
+	char label[128];
 	for (size_t i = 0; i < import_nspecs; i++) {
-		snprintf(sql, sizeof sql,
-			 "SELECT '%s[' || j.key || ']', j.type, f.key, f.type, f.atom"
-			 " FROM json_each(?1, '$.%s') j LEFT JOIN json_each(j.value) f"
-			 " ON j.type = 'object' ORDER BY j.key, f.id",
-			 import_specs[i].section, import_specs[i].section);
-		if (!check_records(c, sql, import_specs[i].fields))
-			return false;
+		json_t *a = json_object_get(c->root, import_specs[i].section);
+		c->sec[i] = a; /* NULL when absent: jansson reads it as empty */
+		size_t k;
+		json_t *rec;
+		json_array_foreach(a, k, rec) {
+			snprintf(label, sizeof label, "%s[%zu]", import_specs[i].section, k);
+			if (!check_record(c, label, rec, import_specs[i].fields))
+				return false;
+		}
 	}
-	return check_records(c,
-			     "SELECT 'reflections[' || j.key || '].versions[' || v.key || ']',"
-			     " v.type, f.key, f.type, f.atom"
-			     " FROM json_each(?1, '$.reflections') j, json_each(j.value, '$.versions') v"
-			     " LEFT JOIN json_each(v.value) f ON v.type = 'object'"
-			     " ORDER BY j.key, v.key, f.id",
-			     f_versions) &&
-	       check_refs(c) && check_events(c);
+	size_t k, v;
+	json_t *rec, *ver;
+	json_array_foreach(import_section(c, "reflections"), k, rec) {
+		json_array_foreach(json_object_get(rec, "versions"), v, ver) {
+			snprintf(label, sizeof label, "reflections[%zu].versions[%zu]", k, v);
+			if (!check_record(c, label, ver, f_versions))
+				return false;
+		}
+	}
+	return true;
 }

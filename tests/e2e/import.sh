@@ -1,0 +1,152 @@
+#!/usr/bin/env bash
+# End-to-end tests of `twoway import` beyond the round trip (export.sh):
+# links across profiles are refused with the record's place; an import
+# killed at any moment leaves the database as it was or fully imported;
+# another writer during a large import waits its turn instead of failing.
+. "$(dirname "$0")/lib.sh"
+PY=python3
+
+# Two profiles, a sponsor and a meeting each, an action item on B's meeting.
+ok profile add Alice
+ok profile add Bob
+ok sponsor add "Maria Lopez" --profile Alice
+ok sponsor add "Sam Ho" --profile Bob
+ok meeting add --profile Alice --sponsor "Maria Lopez" --when "2026-03-02 10:30"
+ok meeting add --profile Bob --sponsor "Sam Ho" --when "2026-03-03 11:00"
+ok action add "Send the draft" --profile Bob --meeting 2
+ok export --format json --out "$SCRATCH/all.json"
+
+# cross FIELD: the export with Bob's meeting pointing at Alice's sponsor
+# (sponsor) or Bob's action item at Alice's meeting (meeting).
+cross() {
+	$PY - "$SCRATCH/all.json" "$SCRATCH/cross.json" "$1" <<'PYEOF'
+import json, sys
+d = json.load(open(sys.argv[1]))
+alice = next(p['uid'] for p in d['profiles'] if p['name'] == 'Alice')
+if sys.argv[3] == 'sponsor':
+    other = next(s['uid'] for s in d['sponsors'] if s['profile'] == alice)
+    m = next(m for m in d['meetings'] if m['profile'] != alice)
+    m['sponsor'] = other
+else:
+    other = next(m['uid'] for m in d['meetings'] if m['profile'] == alice)
+    d['actions'][0]['meeting'] = other
+json.dump(d, open(sys.argv[2], 'w'))
+print(other)
+PYEOF
+}
+
+EMPTY="$SCRATCH/empty.db"
+"$TWOWAY" --db "$EMPTY" profile add Someone >/dev/null
+for field in sponsor meeting; do
+	other=$(cross $field)
+	if [ $field = sponsor ]; then
+		want="meetings[1]: sponsor '$other' belongs to another profile than the meeting"
+	else
+		want="actions[0]: meeting '$other' belongs to another profile than the action item"
+	fi
+	before=$(sqlite3 "$EMPTY" .dump)
+	OUT=$("$TWOWAY" --db "$EMPTY" import "$SCRATCH/cross.json" 2>&1); RC=$?
+	expect_rc 1 "import with a $field across profiles"
+	CHECKS=$((CHECKS + 1))
+	[ "$OUT" = "twoway: $SCRATCH/cross.json: $want; nothing was changed" ] ||
+		fail "import with a $field across profiles said: $OUT"
+	CHECKS=$((CHECKS + 1))
+	[ "$(sqlite3 "$EMPTY" .dump)" = "$before" ] || fail "a refused import changed the database"
+	# the same into the database the records came from: the meeting (or
+	# action item) is already there, so nothing new links across
+	OUT=$(tw import "$SCRATCH/cross.json" 2>&1); RC=$?
+	expect_rc 0 "import of known records into their own database ($OUT)"
+done
+# a sponsor already in the database, of another profile than a new meeting
+$PY - "$SCRATCH/all.json" "$SCRATCH/new-meeting.json" <<'PYEOF'
+import json, sys
+d = json.load(open(sys.argv[1]))
+alice = next(p['uid'] for p in d['profiles'] if p['name'] == 'Alice')
+m = dict(next(m for m in d['meetings'] if m['profile'] != alice))
+m['uid'], m['id'] = 'new-meeting', 99
+m['sponsor'] = next(s['uid'] for s in d['sponsors'] if s['profile'] == alice)
+for k in list(d):
+    if isinstance(d[k], list):
+        d[k] = []
+d['meetings'] = [m]
+json.dump(d, open(sys.argv[2], 'w'))
+PYEOF
+run import "$SCRATCH/new-meeting.json"
+expect_rc 1 "a new meeting with a sponsor of another profile"
+expect_err_has "meetings[0]: sponsor '" "a new meeting with a sponsor of another profile"
+expect_err_has "belongs to another profile than the meeting; nothing was changed" \
+	"a new meeting with a sponsor of another profile"
+
+# A large file: 20,000 records (meetings, action items, reflections).
+BIG="$SCRATCH/big.json"
+$PY "$TW_SRC/bench/gen_peers.py" --import 20000 "$BIG" || fail "generating the import file"
+# counts DB: the records of each kind, one line
+counts() {
+	sqlite3 "$1" "SELECT (SELECT count(*) FROM meetings) || ' ' || (SELECT count(*) FROM actions)
+		|| ' ' || (SELECT count(*) FROM reflections) || ' ' ||
+		(SELECT count(*) FROM reflection_versions)"
+}
+
+# Killed at random moments: every time either nothing or everything.
+# The moments spread over how long a whole import takes here (measured
+# first), so that kills land in the checks, the staging and the inserts.
+KDB="$SCRATCH/kill.db"
+"$TWOWAY" --db "$KDB" profile add Keep >/dev/null
+empty_counts=$(counts "$KDB")
+cp "$KDB" "$SCRATCH/timed.db"
+t0=${EPOCHREALTIME/./}
+"$TWOWAY" --db "$SCRATCH/timed.db" import "$BIG" >/dev/null || fail "the timed import failed"
+took=$(( (${EPOCHREALTIME/./} - t0) / 1000 )) # ms
+full_counts=$(counts "$SCRATCH/timed.db")
+CHECKS=$((CHECKS + 1))
+[ "$full_counts" = "5000 5000 5000 5000" ] || fail "a whole import holds $full_counts"
+kills=0 whole=0
+for round in $(seq 1 12); do
+	"$TWOWAY" --db "$KDB" import "$BIG" >/dev/null 2>"$SCRATCH/kill-err" &
+	pid=$!
+	sleep "$(printf '%d.%03d' $(( (RANDOM % (took + 1)) / 1000 )) $(( (RANDOM % (took + 1)) % 1000 )))"
+	if kill -KILL $pid 2>/dev/null; then kills=$((kills + 1)); fi
+	wait $pid 2>/dev/null
+	CHECKS=$((CHECKS + 1))
+	integ=$(sqlite3 "$KDB" 'PRAGMA integrity_check' 2>&1)
+	[ "$integ" = ok ] || fail "round $round: integrity_check says: $integ"
+	now=$(counts "$KDB")
+	if [ "$now" != "$empty_counts" ]; then
+		# imported in full: start again from nothing
+		whole=$((whole + 1))
+		CHECKS=$((CHECKS + 1))
+		[ "$now" = "$full_counts" ] || fail "round $round: a killed import left part: $now (full: $full_counts)"
+		rm -f "$KDB" "$KDB"-wal "$KDB"-shm
+		"$TWOWAY" --db "$KDB" profile add Keep >/dev/null
+	fi
+done
+echo "a whole import took ${took} ms; killed $kills times in 12 rounds; $whole finished whole"
+CHECKS=$((CHECKS + 1))
+[ $kills -ge 3 ] || fail "only $kills kills landed during an import"
+
+# Another writer while a large import runs: it waits for the import's
+# write transaction and succeeds (the checks hold no write lock).
+WDB="$SCRATCH/write.db"
+"$TWOWAY" --db "$WDB" profile add Writer >/dev/null
+"$TWOWAY" --db "$WDB" import "$BIG" >"$SCRATCH/imp-out" 2>&1 &
+pid=$!
+writes=0 failed=0
+while kill -0 $pid 2>/dev/null; do
+	if "$TWOWAY" --db "$WDB" --profile Writer action add "written during the import $writes" \
+		>/dev/null 2>"$SCRATCH/w-err"; then
+		writes=$((writes + 1))
+	else
+		failed=$((failed + 1))
+		echo "writer failed: $(cat "$SCRATCH/w-err")" >&2
+	fi
+done
+wait $pid; RC=$?
+expect_rc 0 "the import beside another writer ($(cat "$SCRATCH/imp-out"))"
+CHECKS=$((CHECKS + 1))
+[ $failed -eq 0 ] || fail "$failed writes failed during an import"
+CHECKS=$((CHECKS + 1))
+[ "$(sqlite3 "$WDB" "SELECT count(*) FROM actions WHERE text LIKE 'written during%'")" = $writes ] ||
+	fail "writes acknowledged during the import are missing"
+echo "$writes writes went through during the import"
+
+finish
