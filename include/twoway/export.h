@@ -33,6 +33,14 @@ bool tw_buf_ok(const struct tw_buf *b, struct tw_error *err);
 char *tw_buf_take(struct tw_buf *b, size_t *len);
 void tw_buf_free(struct tw_buf *b); /* frees data and resets b */
 
+/* ---- meetings by id (export_index.c) ---- */
+/* An index of the n meetings of m sorted by id (the caller frees the
+ * array, not the meetings); NULL when memory ran out. */
+const struct tw_meeting **tw_meetings_by_id(const struct tw_meeting *m, size_t n);
+/* The meeting with id in such an index, NULL when none. */
+const struct tw_meeting *tw_meeting_find(const struct tw_meeting *const *idx, size_t n,
+					 int64_t id);
+
 /* ---- CSV, RFC 4180 (export_csv.c): CRLF line ends, UTF-8, a header row ---- */
 /* Appends one field, quoted when it holds a comma, quote, CR or LF. */
 void tw_export_csv_field(struct tw_buf *b, const char *s);

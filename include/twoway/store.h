@@ -328,6 +328,19 @@ struct tw_import_stats {
 bool tw_store_import_json(struct tw_store *st, const char *buf, size_t len, const char *path,
 			  struct tw_import_stats *stats, struct tw_diags *diags);
 
+/* The uids of every record of a kind (of one profile, or every profile
+ * with profile_id 0), giving one to those that have none, in one
+ * transaction: an array sorted by id (free it with tw_uids_free). */
+struct tw_uid {
+	int64_t id;
+	char *uid;
+};
+bool tw_store_uids(struct tw_store *st, enum tw_record_kind kind, int64_t profile_id,
+		   struct tw_uid **out, size_t *n, struct tw_error *err);
+/* The uid of id in a sorted array from tw_store_uids, NULL when absent. */
+const char *tw_uids_find(const struct tw_uid *v, size_t n, int64_t id);
+void tw_uids_free(struct tw_uid *v, size_t n);
+
 /* The stable uid of a record (UUID-shaped); the caller frees *uid. */
 bool tw_store_uid(struct tw_store *st, enum tw_record_kind kind, int64_t id, char **uid,
 		  struct tw_error *err);

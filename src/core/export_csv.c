@@ -2,6 +2,7 @@
  * line ends, UTF-8, and a field quoted (quotes doubled) whenever it holds a
  * comma, a quote, CR or LF. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "twoway/export.h"
@@ -47,6 +48,12 @@ bool tw_export_csv_actions(struct tw_store *st, int64_t profile_id, struct tw_bu
 		tw_actions_free(a, na);
 		return false;
 	}
+	const struct tw_meeting **idx = tw_meetings_by_id(m, nm);
+	if (!idx) {
+		tw_meetings_free(m, nm);
+		tw_actions_free(a, na);
+		return tw_error_set(err, TW_ERR_NOMEM, "out of memory");
+	}
 	static const char *const head[] = { "id", "text", "owner", "due", "done",
 					    "meeting", "sponsor" };
 	row(b, head, 7);
@@ -56,15 +63,16 @@ bool tw_export_csv_actions(struct tw_store *st, int64_t profile_id, struct tw_bu
 		snprintf(id, sizeof id, "%lld", (long long)a[i].id);
 		if (a[i].meeting_id) {
 			snprintf(mid, sizeof mid, "%lld", (long long)a[i].meeting_id);
-			for (size_t k = 0; k < nm; k++)
-				if (m[k].id == a[i].meeting_id)
-					sponsor = m[k].sponsor_name;
+			const struct tw_meeting *mm = tw_meeting_find(idx, nm, a[i].meeting_id);
+			if (mm)
+				sponsor = mm->sponsor_name;
 		}
 		const char *f[] = { id, a[i].text,
 				    a[i].owner == TW_OWNER_SPONSOR ? "sponsor" : "me",
 				    a[i].due, a[i].done, mid, sponsor };
 		row(b, f, 7);
 	}
+	free(idx);
 	tw_meetings_free(m, nm);
 	tw_actions_free(a, na);
 	return tw_buf_ok(b, err);

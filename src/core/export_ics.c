@@ -42,21 +42,22 @@ void tw_export_ics_line(struct tw_buf *b, const char *line, size_t len)
 	tw_buf_add(b, "\r\n", 2);
 }
 
-/* Appends "NAME:" + value (already escaped where needed) as one folded line. */
-static void prop(struct tw_buf *b, const char *name, const char *value, bool text)
+/* Appends "NAME:" + value (escaped as TEXT when text) as one folded
+ * line; l is scratch space kept from line to line. */
+static void prop(struct tw_buf *b, struct tw_buf *l, const char *name, const char *value,
+		 bool text)
 {
-	struct tw_buf l = { 0 };
-	tw_buf_puts(&l, name);
-	tw_buf_add(&l, ":", 1);
+	l->len = 0;
+	tw_buf_puts(l, name);
+	tw_buf_add(l, ":", 1);
 	if (text)
-		tw_export_ics_text(&l, value);
+		tw_export_ics_text(l, value);
 	else
-		tw_buf_puts(&l, value);
-	if (l.oom)
+		tw_buf_puts(l, value);
+	if (l->oom)
 		b->oom = true;
 	else
-		tw_export_ics_line(b, l.data, l.len);
-	tw_buf_free(&l);
+		tw_export_ics_line(b, l->data, l->len);
 }
 
 static void utc(tw_time t, char *buf, size_t len)
@@ -67,47 +68,61 @@ static void utc(tw_time t, char *buf, size_t len)
 		snprintf(buf, len, "19700101T000000Z");
 }
 
+/* Three queries whatever the number of meetings: the meetings, their
+ * uids (given in one transaction to those without), nothing per meeting. */
 bool tw_export_ics(struct tw_store *st, int64_t profile_id, struct tw_buf *b,
 		   struct tw_error *err)
 {
 	struct tw_meeting *m = NULL;
-	size_t nm = 0;
-	if (!tw_store_meeting_list(st, profile_id, 0, &m, &nm, err))
+	struct tw_uid *uids = NULL;
+	size_t nm = 0, nu = 0;
+	if (!tw_store_uids(st, TW_REC_MEETING, profile_id, &uids, &nu, err))
 		return false;
-	prop(b, "BEGIN", "VCALENDAR", false);
-	prop(b, "VERSION", "2.0", false);
-	prop(b, "PRODID", "-//twoway//twoway sponsor meetings//EN", false);
-	prop(b, "CALSCALE", "GREGORIAN", false);
+	if (!tw_store_meeting_list(st, profile_id, 0, &m, &nm, err)) {
+		tw_uids_free(uids, nu);
+		return false;
+	}
+	struct tw_buf l = { 0 };
+	prop(b, &l, "BEGIN", "VCALENDAR", false);
+	prop(b, &l, "VERSION", "2.0", false);
+	prop(b, &l, "PRODID", "-//twoway//twoway sponsor meetings//EN", false);
+	prop(b, &l, "CALSCALE", "GREGORIAN", false);
 	bool ok = true;
 	for (size_t i = 0; ok && i < nm; i++) {
-		char *uid = NULL;
-		if (!tw_store_uid(st, TW_REC_MEETING, m[i].id, &uid, err)) {
-			ok = false;
+		const char *uid = tw_uids_find(uids, nu, m[i].id);
+		if (!uid) { /* written between the two reads: never without a UID */
+			ok = tw_error_set(err, TW_ERR_BUSY, "the meetings changed while exporting; "
+					  "try again");
 			break;
 		}
-		char stamp[32], start[32], created[32], *v;
+		char stamp[32], start[32], created[32];
 		utc(m[i].updated ? m[i].updated : m[i].created, stamp, sizeof stamp);
 		utc(m[i].when, start, sizeof start);
 		utc(m[i].created, created, sizeof created);
-		prop(b, "BEGIN", "VEVENT", false);
-		v = tw_strdup_printf("meeting-%s@twoway", uid);
-		prop(b, "UID", v, false);
-		free(v);
-		prop(b, "DTSTAMP", stamp, false);
-		prop(b, "CREATED", created, false);
-		prop(b, "LAST-MODIFIED", stamp, false);
-		prop(b, "DTSTART", start, false);
-		prop(b, "DURATION", "PT1H", false);
-		v = tw_strdup_printf("Meeting with %s", m[i].sponsor_name);
-		prop(b, "SUMMARY", v, true);
-		free(v);
+		prop(b, &l, "BEGIN", "VEVENT", false);
+		l.len = 0;
+		tw_buf_printf(&l, "UID:meeting-%s@twoway", uid);
+		if (!l.oom)
+			tw_export_ics_line(b, l.data, l.len);
+		prop(b, &l, "DTSTAMP", stamp, false);
+		prop(b, &l, "CREATED", created, false);
+		prop(b, &l, "LAST-MODIFIED", stamp, false);
+		prop(b, &l, "DTSTART", start, false);
+		prop(b, &l, "DURATION", "PT1H", false);
+		l.len = 0;
+		tw_buf_puts(&l, "SUMMARY:Meeting with ");
+		tw_export_ics_text(&l, m[i].sponsor_name);
+		b->oom = b->oom || l.oom;
+		if (!l.oom)
+			tw_export_ics_line(b, l.data, l.len);
 		if (m[i].agenda && *m[i].agenda)
-			prop(b, "DESCRIPTION", m[i].agenda, true);
-		prop(b, "STATUS", "CONFIRMED", false);
-		prop(b, "END", "VEVENT", false);
-		free(uid);
+			prop(b, &l, "DESCRIPTION", m[i].agenda, true);
+		prop(b, &l, "STATUS", "CONFIRMED", false);
+		prop(b, &l, "END", "VEVENT", false);
 	}
-	prop(b, "END", "VCALENDAR", false);
+	prop(b, &l, "END", "VCALENDAR", false);
+	tw_buf_free(&l);
 	tw_meetings_free(m, nm);
+	tw_uids_free(uids, nu);
 	return ok && tw_buf_ok(b, err);
 }

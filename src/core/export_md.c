@@ -117,11 +117,15 @@ static bool open_actions(struct tw_store *st, int64_t profile_id, const struct t
 		tw_actions_free(a, na);
 		return false;
 	}
+	const struct tw_meeting **idx = tw_meetings_by_id(m, nm);
+	if (!idx) {
+		tw_meetings_free(m, nm);
+		tw_actions_free(a, na);
+		return tw_error_set(err, TW_ERR_NOMEM, "out of memory");
+	}
 	for (size_t i = 0; i < na; i++) {
-		bool with = false;
-		for (size_t k = 0; k < nm && !with; k++)
-			with = m[k].id == a[i].meeting_id && m[k].sponsor_id == s->id;
-		if (!with)
+		const struct tw_meeting *mm = tw_meeting_find(idx, nm, a[i].meeting_id);
+		if (!mm || mm->sponsor_id != s->id)
 			continue;
 		if (!shown++)
 			tw_buf_puts(b, "\n## Open action items\n\n");
@@ -133,6 +137,7 @@ static bool open_actions(struct tw_store *st, int64_t profile_id, const struct t
 				      today && strcmp(a[i].due, today) < 0 ? ", overdue" : "");
 		tw_buf_puts(b, ")\n");
 	}
+	free(idx);
 	tw_meetings_free(m, nm);
 	tw_actions_free(a, na);
 	return true;

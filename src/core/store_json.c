@@ -32,6 +32,23 @@ static bool assign_uids(struct tw_store *st, const char *table, int64_t id,
 	return store_step_done(st, q, err, "giving records their uid");
 }
 
+/* Sets *missing when some row of table has no uid yet. */
+static bool uids_missing(struct tw_store *st, const char *table, bool *missing,
+			 struct tw_error *err)
+{
+	char sql[96];
+	snprintf(sql, sizeof sql, "SELECT 1 FROM %s WHERE uid IS NULL LIMIT 1", table);
+	sqlite3_stmt *q;
+	if (!store_prepare(st, sql, &q, err))
+		return false;
+	int rc = sqlite3_step(q);
+	sqlite3_finalize(q);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(st, err, "reading records' uids");
+	*missing = *missing || rc == SQLITE_ROW;
+	return true;
+}
+
 #define JBOOL(x) "json(CASE WHEN " x " THEN 'true' ELSE 'false' END)"
 /* A reflection's (or version's) text, "private" in a coach's copy: every
  * version of a private reflection is private, whatever its own flag. */
@@ -145,22 +162,30 @@ static bool export_json(struct tw_store *st, int64_t profile_id, bool coach, cha
 	if (profile_id && !store_profile_live(st, profile_id, err))
 		return false;
 	/* one transaction: uids for records exported the first time, and
-	 * sections that agree with each other */
-	if (!store_begin(st, err))
+	 * sections that agree with each other; a read transaction (no
+	 * write, no sync) when every record has its uid already */
+	bool write = false;
+	for (size_t i = 0; !write && i < sizeof uid_tables / sizeof uid_tables[0]; i++)
+		if (!uids_missing(st, uid_tables[i], &write, err))
+			return false;
+	bool read = !write && sqlite3_get_autocommit(st->db);
+	if (write ? !store_begin(st, err) : read && !store_exec(st, "BEGIN", err))
 		return false;
 	struct tw_buf b = { 0 };
 	tw_buf_printf(&b, "{\"app\": \"twoway\", \"schema\": %d,%s\n", TW_STORE_SCHEMA_VERSION,
 		      coach ? " \"coach\": true," : "");
 	bool ok = true;
-	for (size_t i = 0; ok && i < sizeof uid_tables / sizeof uid_tables[0]; i++)
+	for (size_t i = 0; write && ok && i < sizeof uid_tables / sizeof uid_tables[0]; i++)
 		ok = assign_uids(st, uid_tables[i], 0, err);
 	for (size_t i = 0; ok && i < sizeof sections / sizeof sections[0]; i++) {
 		ok = put_section(st, &sections[i], profile_id, coach, &b, err);
 		tw_buf_puts(&b, i + 1 < sizeof sections / sizeof sections[0] ? ",\n" : "\n}\n");
 	}
-	if (ok)
+	if (read)
+		sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL); /* ends the read */
+	else if (write && ok)
 		ok = store_commit(st, err);
-	else
+	else if (write)
 		store_rollback(st);
 	if (!ok || !tw_buf_ok(&b, err)) {
 		tw_buf_free(&b);
@@ -182,16 +207,91 @@ bool tw_store_export_json_coach(struct tw_store *st, int64_t profile_id, char **
 	return export_json(st, profile_id, true, out, len, err);
 }
 
+static const char *const uid_table[] = {
+	[TW_REC_PROFILE] = "profiles",	     [TW_REC_SPONSOR] = "sponsors",
+	[TW_REC_REFLECTION] = "reflections", [TW_REC_MEETING] = "meetings",
+	[TW_REC_ACTION] = "actions",	     [TW_REC_COACHING] = "coaching",
+};
+
+void tw_uids_free(struct tw_uid *v, size_t n)
+{
+	for (size_t i = 0; v && i < n; i++)
+		free(v[i].uid);
+	free(v);
+}
+
+const char *tw_uids_find(const struct tw_uid *v, size_t n, int64_t id)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (v[mid].id == id)
+			return v[mid].uid;
+		if (v[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+/* Reads (id, uid) rows into a new array. */
+static bool read_uids(struct tw_store *st, sqlite3_stmt *q, struct tw_uid **out, size_t *n,
+		      struct tw_error *err)
+{
+	size_t cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		if (!store_grow((void **)out, &cap, *n, sizeof **out))
+			return store_nomem(err);
+		(*out)[*n].id = sqlite3_column_int64(q, 0);
+		if (!((*out)[*n].uid = store_col_dup(q, 1)))
+			return store_nomem(err);
+		(*n)++;
+	}
+	return rc == SQLITE_DONE || store_fail(st, err, "reading records' uids");
+}
+
+bool tw_store_uids(struct tw_store *st, enum tw_record_kind kind, int64_t profile_id,
+		   struct tw_uid **out, size_t *n, struct tw_error *err)
+{
+	*out = NULL;
+	*n = 0;
+	if ((unsigned)kind >= sizeof uid_table / sizeof uid_table[0] || !uid_table[kind])
+		return tw_error_set(err, TW_ERR_INVALID, "no such kind of record");
+	const char *t = uid_table[kind];
+	char sql[200];
+	/* a write only when some record has no uid yet */
+	bool write = false;
+	sqlite3_stmt *q;
+	if (!uids_missing(st, t, &write, err))
+		return false;
+	if (write && !store_begin(st, err))
+		return false;
+	snprintf(sql, sizeof sql, "SELECT id, uid FROM %s WHERE ?1 = 0 OR %s = ?1 ORDER BY id", t,
+		 kind == TW_REC_PROFILE ? "id" : "profile_id");
+	bool ok = (!write || assign_uids(st, t, 0, err)) && store_prepare(st, sql, &q, err);
+	if (ok) {
+		sqlite3_bind_int64(q, 1, profile_id);
+		ok = read_uids(st, q, out, n, err);
+		sqlite3_finalize(q);
+	}
+	if (write)
+		ok = store_end(st, ok, NULL, err);
+	if (!ok) {
+		tw_uids_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+	}
+	return ok;
+}
+
 bool tw_store_uid(struct tw_store *st, enum tw_record_kind kind, int64_t id, char **uid,
 		  struct tw_error *err)
 {
-	static const char *const table[] = {
-		[TW_REC_PROFILE] = "profiles",	     [TW_REC_SPONSOR] = "sponsors",
-		[TW_REC_REFLECTION] = "reflections", [TW_REC_MEETING] = "meetings",
-		[TW_REC_ACTION] = "actions",	     [TW_REC_COACHING] = "coaching",
-	};
+	const char *const *table = uid_table;
 	*uid = NULL;
-	if ((unsigned)kind >= sizeof table / sizeof table[0])
+	if ((unsigned)kind >= sizeof uid_table / sizeof uid_table[0])
 		return tw_error_set(err, TW_ERR_INVALID, "no such kind of record");
 	if (!store_begin(st, err))
 		return false;
