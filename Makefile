@@ -12,8 +12,10 @@ TEST_PACKAGES = $(RUN_PACKAGES) libcmocka-dev clang libclang-rt-14-dev tmux \
                 binutils bash-completion
 # What `make deb` needs on top of building: Debian's packaging tools.
 DEB_PACKAGES  = $(RUN_PACKAGES) dpkg-dev debhelper lintian bash-completion
+# The benchmarks compare with the tools people use instead.
+BENCH_PACKAGES = $(TEST_PACKAGES) taskwarrior calcurse
 
-.PHONY: all run test soak deps-run deps-test deps-deb build asan bench deb clean
+.PHONY: all run test soak deps-run deps-test deps-deb deps-bench build asan bench deb clean
 
 all: build
 
@@ -26,6 +28,9 @@ deps-test:
 
 deps-deb:
 	@sh tools/install-deps.sh $(DEB_PACKAGES)
+
+deps-bench:
+	@sh tools/install-deps.sh $(BENCH_PACKAGES)
 
 $(BUILD)/build.ninja:
 	meson setup $(BUILD)
@@ -64,10 +69,11 @@ soak: deps-test $(BUILD)/build.ninja
 	ninja -C $(BUILD)
 	TWOWAY=$(abspath $(BUILD))/src/cli/twoway bash tests/soak/soak.sh
 
-bench: deps-test build
+bench: deps-bench build
 	meson configure $(BUILD) -Dbench=true
 	ninja -C $(BUILD)
 	sh bench/run.sh $(BUILD)
+	bash bench/peers.sh $(BUILD)
 
 # The Debian package, built in a scratch copy of the tree, into dist/.
 deb: deps-deb

@@ -11,7 +11,8 @@ gen_peers.py N DIR writes, from one seeded word list:
                          times, and DIR/calcurse/conf.
 gen_peers.py --import N FILE writes a twoway export of N records as the
 import counts them (a quarter each meetings, action items, reflections and
-reflection versions) for the import benchmark.
+reflection versions) for the import benchmark; --reflections N FILE one of
+N reflections (one version each) for the database size.
 About 1 record in 100 holds the word "quarterly", the word searched for.
 """
 import json
@@ -126,8 +127,14 @@ def main():
         with open(sys.argv[3], "w") as f:
             f.write(export(prof, spons, meets, acts, refl))
         return
+    if len(sys.argv) == 4 and sys.argv[1] == "--reflections":
+        rnd = random.Random(9)
+        prof, spons, _, _, refl = records(100, rnd, 0, 0, int(sys.argv[2]))
+        with open(sys.argv[3], "w") as f:
+            f.write(export(prof, spons, [], [], refl))
+        return
     if len(sys.argv) != 3:
-        sys.exit("usage: gen_peers.py N DIR | gen_peers.py --import N FILE")
+        sys.exit("usage: gen_peers.py N DIR | gen_peers.py --import|--reflections N FILE")
     os.makedirs(sys.argv[2], exist_ok=True)
     peers(int(sys.argv[1]), sys.argv[2])
 

@@ -1,0 +1,128 @@
+#!/usr/bin/env bash
+# twoway side by side with the tools people would use instead, on equal
+# data (bench/gen_peers.py): N action items and N meetings in twoway, the
+# same texts as N taskwarrior tasks and N calcurse appointments, at 1x, 10x
+# and 100x (N = 1,000, 10,000, 100,000; PEERS_SIZES overrides). Each pair
+# runs alternately (twoway, peer, twoway, peer ...), whole processes, and
+# the table shows medians. Then the import at 1k/10k/100k records (with
+# the longest wait of another writer during it) and the database size of
+# 100,000 reflections.
+#   bench/peers.sh BUILD_DIR     (make bench runs it)
+set -u
+build=${1:-build}
+here=$(cd "$(dirname "$0")" && pwd)
+tw=$(cd "$build" && pwd)/src/cli/twoway
+data="$here/data/peers"
+sizes=${PEERS_SIZES:-"1000 10000 100000"}
+mkdir -p "$data"
+for t in task calcurse sqlite3 python3; do
+	command -v $t >/dev/null || { echo "peers.sh: $t is not installed (make bench installs it)"; exit 1; }
+done
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at start"
+
+# ms CMD...: wall-clock milliseconds of one run, output discarded.
+ms() {
+	local t0=${EPOCHREALTIME/./}
+	"$@" >/dev/null 2>&1
+	echo $(( (${EPOCHREALTIME/./} - t0) / 1000 ))
+}
+# cpu CMD...: "WALL CPU" milliseconds of one run (CPU: user + system of the
+# process, which a loaded machine inflates far less than the wall clock).
+cpu() {
+	local t0=${EPOCHREALTIME/./} c
+	c=$( ( "$@" >/dev/null 2>&1; times ) | tail -1 |
+		awk '{ split($1, u, /[ms]/); split($2, s, /[ms]/); printf "%d", (u[1] * 60 + u[2] + s[1] * 60 + s[2]) * 1000 }')
+	echo "$(( (${EPOCHREALTIME/./} - t0) / 1000 )) $c"
+}
+median() { tr ' ' '\n' | grep . | sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
+
+# pair NAME TARGET RUNS -- TWOWAY-CMD -- PEER-CMD: alternate runs, then a
+# table row of medians, wall clock and CPU. TARGET: ">=10" (twoway at
+# least 10x faster) or "<=1.2" (at most 1.2x the peer's time); "met" is
+# judged on CPU time, wall clock when the machine is idle.
+pair() {
+	local name=$1 target=$2 runs=$3
+	shift 4
+	local a=() b=()
+	while [ "$1" != -- ]; do a+=("$1"); shift; done
+	shift
+	b=("$@")
+	local wa="" wb="" ca="" cb="" r
+	for _ in $(seq "$runs"); do
+		r=$(cpu "${a[@]}"); wa="$wa ${r% *}"; ca="$ca ${r#* }"
+		r=$(cpu "${b[@]}"); wb="$wb ${r% *}"; cb="$cb ${r#* }"
+	done
+	awk -v n="$name" -v t="$target" -v wa="$(echo "$wa" | median)" -v wb="$(echo "$wb" | median)" \
+		-v ca="$(echo "$ca" | median)" -v cb="$(echo "$cb" | median)" '
+	function ratio(a, b) { a = a < 1 ? 1 : a; b = b < 1 ? 1 : b
+		return t == ">=10" ? sprintf("%.1fx faster", b / a) : sprintf("%.2fx the floor", a / b) }
+	function met(a, b) { a = a < 1 ? 1 : a; b = b < 1 ? 1 : b
+		return t == ">=10" ? (b / a >= 10) : (a / b <= 1.2) }
+	BEGIN {
+		printf "| %-22s | %6d / %5d | %6d / %5d | %-16s | %-16s | %-6s | %-3s |\n", n, wa, ca, wb, cb,
+			ratio(wa, wb), ratio(ca, cb), t, met(ca, cb) ? "yes" : "NO"
+	}'
+}
+
+for n in $sizes; do
+	d="$data/$n"
+	if [ ! -f "$d/twoway.db" ]; then
+		echo "making $n records for each tool in $d ..."
+		rm -rf "$d"
+		python3 "$here/gen_peers.py" "$n" "$d" || exit 1
+		"$tw" --db "$d/twoway.db" import "$d/twoway.json" >/dev/null || exit 1
+	fi
+	db="$d/twoway.db"
+	export TASKRC="$d/taskrc"
+	runs=7
+	[ "$n" -ge 100000 ] && runs=3
+	match='{head body} : ("quarterly"*)'
+	floor="SELECT rowid, rank, snippet(search_fts, 1, '[', ']', '…', 16) FROM search_fts WHERE search_fts MATCH '$match' ORDER BY rank LIMIT 50"
+	echo
+	echo "$n action items and $n meetings (taskwarrior: $n tasks; calcurse: $n appointments); medians of $runs alternated runs"
+	echo "| work                   | twoway ms wall / CPU | peer ms wall / CPU | ratio (wall)     | ratio (CPU)      | target | met (CPU) |"
+	echo "|---|---|---|---|---|---|---|"
+	pair "search one word (task)" ">=10" $runs -- "$tw" --db "$db" search quarterly -- task /quarterly/ count
+	pair "search (sqlite3 floor)" "<=1.2" $runs -- "$tw" --db "$db" search quarterly -- sqlite3 "$db" "$floor"
+	pair "export JSON (task)" ">=10" $runs -- "$tw" --db "$db" export --format json -- task export
+	pair "export ics (calcurse)" ">=10" $runs -- "$tw" --db "$db" export --format ics -- calcurse -D "$d/calcurse" --export=ical
+	pair "list open (task list)" ">=10" $runs -- "$tw" --db "$db" action list --open -- task list
+	pair "add one (task add)" ">=10" $runs -- "$tw" --db "$db" action add "one more thing" -- task add one more thing
+done
+
+echo
+echo "import: a JSON export of N records (meetings, action items, reflections, versions) into an empty database"
+echo "| records | median ms | ms per 1,000 | longest wait of another writer |"
+echo "|---|---|---|---|"
+for n in $sizes; do
+	f="$data/import-$n.json"
+	[ -f "$f" ] || python3 "$here/gen_peers.py" --import "$n" "$f"
+	runs=3
+	times="" wait_max=0
+	for _ in $(seq $runs); do
+		rm -f "$data/import.db" "$data/import.db-wal" "$data/import.db-shm"
+		"$tw" --db "$data/import.db" profile add Probe >/dev/null
+		# another writer: BEGIN IMMEDIATE ... ROLLBACK in a loop, each wait timed
+		( while [ ! -f "$data/import.done" ]; do
+			ms sqlite3 -cmd ".timeout 30000" "$data/import.db" "BEGIN IMMEDIATE; ROLLBACK;"
+		  done >"$data/import.waits" ) &
+		probe=$!
+		times="$times $(ms "$tw" --db "$data/import.db" import "$f")"
+		touch "$data/import.done"
+		wait $probe
+		rm -f "$data/import.done"
+		w=$(sort -n "$data/import.waits" | tail -1)
+		[ "${w:-0}" -gt "$wait_max" ] && wait_max=$w
+	done
+	m=$(echo "$times" | median)
+	awk -v n="$n" -v m="$m" -v w="$wait_max" 'BEGIN { printf "| %7d | %9d | %12.1f | %d ms |\n", n, m, m * 1000 / n, w }'
+done
+
+echo
+f="$data/reflections-100000.json"
+[ -f "$f" ] || python3 "$here/gen_peers.py" --reflections 100000 "$f"
+rm -f "$data/refl.db" "$data/refl.db-wal" "$data/refl.db-shm"
+"$tw" --db "$data/refl.db" import "$f" >/dev/null
+sqlite3 "$data/refl.db" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
+text=$(sqlite3 "$data/refl.db" "SELECT sum(length(text)) FROM reflections")
+echo "database size for 100,000 reflections (one version each): $(( $(stat -c %s "$data/refl.db") / 1048576 )) MB; their text: $(( text / 1048576 )) MB"
