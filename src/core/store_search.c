@@ -129,7 +129,14 @@ bool tw_store_search(struct tw_store *st, int64_t profile_id, const char *query,
 	}
 	sqlite3_stmt *q;
 	if (!store_prepare(st,
-			   "SELECT rowid, profile_id, rank, label, private, "
+			   /* a meeting's label is made here, at read time, so
+			    * that its time is in the reader's time zone (the
+			    * index keeps the writer's); only shown rows pay */
+			   "SELECT rowid, profile_id, rank, CASE WHEN rowid % 4 = 2 THEN "
+			   "coalesce((SELECT s.name || ', ' || strftime('%Y-%m-%d %H:%M', m.at, "
+			   "'unixepoch', 'localtime') FROM meetings m JOIN sponsors s "
+			   "ON s.id = m.sponsor_id WHERE m.id = search_fts.rowid / 4), label) ELSE label END, "
+			   "private, "
 			   "snippet(search_fts, 1, '" MARK_OPEN "', '" MARK_CLOSE "', '…', 16), "
 			   "snippet(search_fts, 0, '" MARK_OPEN "', '" MARK_CLOSE "', '…', 16) "
 			   "FROM search_fts WHERE search_fts MATCH ?1 "
