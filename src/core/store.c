@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "store_internal.h"
@@ -24,8 +25,10 @@ static int busy_timeout_ms(void)
 	long v = s ? strtol(s, &end, 10) : 0;
 	return s && *s && end && !*end && v > 0 && v <= 600000 ? (int)v : BUSY_TIMEOUT_DEFAULT_MS;
 }
-/* Files up to this size are fully checked (PRAGMA quick_check) on every
- * open; larger ones when they are about to be migrated. */
+/* Files up to this size are fully checked (PRAGMA quick_check) on open
+ * unless their check record vouches for them (store_stamp.c: checked
+ * within a day, and not changed since but by twoway); larger ones when
+ * they are about to be migrated. */
 #define QUICK_CHECK_MAX_BYTES (8 * 1024 * 1024)
 
 char *tw_store_default_path(void)
@@ -69,6 +72,12 @@ static bool refuse_too_new(const char *path, int found, struct tw_error *err)
 			    "up to %d); it was left untouched. Upgrade twoway to open it.",
 			    path, found, TW_STORE_SCHEMA_VERSION);
 }
+
+/* What judging a file asks and finds. */
+struct judging {
+	bool deep;    /* run PRAGMA quick_check */
+	bool checked; /* it ran and said ok */
+};
 
 static uint32_t be32(const unsigned char *p)
 {
@@ -136,8 +145,9 @@ bool store_int_pragma(sqlite3 *db, const char *sql, int64_t *out)
 }
 
 /* Judges an open connection without writing: ours, not too new, not
- * damaged. deep runs PRAGMA quick_check. */
-static bool judge(sqlite3 *db, const char *path, bool deep, struct tw_error *err)
+ * damaged. jd->deep (or a file to migrate) runs PRAGMA quick_check;
+ * jd->checked says it ran and passed. */
+static bool judge(sqlite3 *db, const char *path, struct judging *jd, struct tw_error *err)
 {
 	int64_t app = 0, uv = 0, tables = 0;
 	if (!store_int_pragma(db, "PRAGMA application_id", &app) ||
@@ -160,7 +170,7 @@ static bool judge(sqlite3 *db, const char *path, bool deep, struct tw_error *err
 		return refuse_foreign(path, err);
 	if (uv > TW_STORE_SCHEMA_VERSION)
 		return refuse_too_new(path, (int)uv, err);
-	if (!deep && uv == TW_STORE_SCHEMA_VERSION)
+	if (!jd->deep && uv == TW_STORE_SCHEMA_VERSION)
 		return true;
 	sqlite3_stmt *q;
 	if (sqlite3_prepare_v2(db, "PRAGMA quick_check(1)", -1, &q, NULL) != SQLITE_OK)
@@ -175,6 +185,7 @@ static bool judge(sqlite3 *db, const char *path, bool deep, struct tw_error *err
 	sqlite3_finalize(q);
 	if (!ok)
 		return refuse_corrupt(path, why, err);
+	jd->checked = true;
 	return true;
 }
 
@@ -201,7 +212,7 @@ char *store_file_uri(const char *path, const char *query)
  * the connection could not even look (no -shm to share, a WAL that needs
  * recovery), so that the caller may try another way. Checkpoint on close is
  * off, so closing never writes either. */
-static bool judge_uri(const char *uri, const char *path, bool deep, bool *verdict,
+static bool judge_uri(const char *uri, const char *path, struct judging *jd, bool *verdict,
 		      struct tw_error *err)
 {
 	sqlite3 *db = NULL;
@@ -219,7 +230,7 @@ static bool judge_uri(const char *uri, const char *path, bool deep, bool *verdic
 			ok = tw_error_set(err, TW_ERR_IO, "cannot open '%s': %s", path,
 					  db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
 	} else {
-		ok = judge(db, path, deep, err);
+		ok = judge(db, path, jd, err);
 		int code = sqlite3_errcode(db) & 0xff;
 		if (!ok && (code == SQLITE_CANTOPEN || code == SQLITE_READONLY ||
 			    code == SQLITE_IOERR))
@@ -232,13 +243,13 @@ static bool judge_uri(const char *uri, const char *path, bool deep, bool *verdic
 /* Checks an existing file with an immutable read-only connection: SQLite
  * takes no lock and creates no -wal or -shm file, so a refused file stays
  * exactly as it was. */
-static bool validate_readonly(const char *path, bool deep, struct tw_error *err)
+static bool validate_readonly(const char *path, struct judging *jd, struct tw_error *err)
 {
 	char *uri = store_file_uri(path, "immutable=1");
 	if (!uri)
 		return store_nomem(err);
 	bool verdict;
-	bool ok = judge_uri(uri, path, deep, &verdict, err);
+	bool ok = judge_uri(uri, path, jd, &verdict, err);
 	free(uri);
 	return ok;
 }
@@ -278,7 +289,7 @@ static bool copy_file(const char *from, const char *to)
  * cannot read in place (no -shm beside it, or one that needs recovery):
  * a private copy of the file and its -wal in a 0700 temporary directory,
  * judged there and removed. The originals are only read. */
-static bool validate_copy(const char *path, bool deep, struct tw_error *err)
+static bool validate_copy(const char *path, struct judging *jd, struct tw_error *err)
 {
 	const char *tmpdir = getenv("TMPDIR");
 	char *dir = tw_strdup_printf("%s/twoway-judge.XXXXXX",
@@ -305,7 +316,7 @@ static bool validate_copy(const char *path, bool deep, struct tw_error *err)
 		sqlite3 *c = NULL;
 		int rc = sqlite3_open_v2(db, &c, SQLITE_OPEN_READWRITE, NULL);
 		if (rc == SQLITE_OK)
-			ok = judge(c, path, deep, err);
+			ok = judge(c, path, jd, err);
 		else if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT)
 			ok = refuse_corrupt(path, sqlite3_errstr(rc), err);
 		else
@@ -332,18 +343,18 @@ static bool validate_copy(const char *path, bool deep, struct tw_error *err)
  * one was killed) through a read-only connection that reads the WAL but
  * opens the file, the -wal and the -shm read-only and never checkpoints:
  * a refused file, its -wal and its -shm stay byte for byte as they were. */
-static bool validate_wal(const char *path, bool deep, struct tw_error *err)
+static bool validate_wal(const char *path, struct judging *jd, struct tw_error *err)
 {
 	char *uri = store_file_uri(path, "mode=ro&readonly_shm=1");
 	if (!uri)
 		return store_nomem(err);
 	bool verdict;
-	bool ok = judge_uri(uri, path, deep, &verdict, err);
+	bool ok = judge_uri(uri, path, jd, &verdict, err);
 	free(uri);
 	if (ok || verdict)
 		return ok;
 	tw_error_clear(err);
-	return validate_copy(path, deep, err);
+	return validate_copy(path, jd, err);
 }
 
 static bool wal_exists(const char *path)
@@ -406,6 +417,7 @@ static bool set_pragmas(struct tw_store *st, struct tw_error *err)
 {
 	sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
 	sqlite3_extended_result_codes(st->db, 1);
+	store_stamp_hook(st);
 	/* journal_mode answers with a row; read it so a failure shows. */
 	sqlite3_stmt *q;
 	if (!store_prepare(st, "PRAGMA journal_mode = WAL", &q, err))
@@ -473,8 +485,11 @@ struct tw_store *store_open(const char *path, enum tw_view view, bool backups,
 		return NULL;
 	bool busy_file = wal_exists(path);
 	struct stat sb = { 0 };
-	bool deep = !fresh && stat(path, &sb) == 0 && sb.st_size <= QUICK_CHECK_MAX_BYTES;
-	if (!fresh && !busy_file && !validate_readonly(path, deep, err)) {
+	int64_t checked_at = 0; /* when the file last passed a check */
+	struct judging jd = { 0 };
+	jd.deep = !fresh && stat(path, &sb) == 0 && sb.st_size <= QUICK_CHECK_MAX_BYTES &&
+		  !store_stamp_vouches(path, &sb, &checked_at);
+	if (!fresh && !busy_file && !validate_readonly(path, &jd, err)) {
 		/* The immutable read takes no lock: another window may have
 		 * opened and checkpointed the file while it ran, which looks
 		 * like damage. If the file moved under us, judge it again
@@ -489,7 +504,7 @@ struct tw_store *store_open(const char *path, enum tw_view view, bool backups,
 		tw_error_clear(err);
 		busy_file = true;
 	}
-	if (busy_file && !validate_wal(path, deep, err))
+	if (busy_file && !validate_wal(path, &jd, err))
 		return NULL;
 
 	struct tw_store *st = calloc(1, sizeof *st);
@@ -522,16 +537,21 @@ struct tw_store *store_open(const char *path, enum tw_view view, bool backups,
 		sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
 		/* A -wal file means another window has it open (or one was
 		 * killed): judge it through SQLite, which reads the WAL. */
-		if (busy_file && !judge(st->db, path, deep, err))
+		if (busy_file && !judge(st->db, path, &jd, err))
 			ok = false; /* moved since it was judged read-only */
 	}
 	ok = ok && set_pragmas(st, err) && migrate(st, err);
+	/* a file made now is sound; a check that passed is recorded when
+	 * twoway closes it */
+	st->checked_at = fresh || jd.checked ? (int64_t)time(NULL) : checked_at;
+	st->record_stale = !checked_at;
 	st->opening = false;
 	umask(old);
 	if (!ok) {
 		/* whatever went wrong, closing must not write: no checkpoint */
 		if (st->db)
 			sqlite3_db_config(st->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+		st->no_stamp = true;
 		tw_store_close(st);
 		return NULL;
 	}
@@ -543,6 +563,8 @@ void tw_store_close(struct tw_store *st)
 	if (!st)
 		return;
 	sqlite3_close_v2(st->db);
+	if (st->db && !st->no_stamp)
+		store_stamp_close(st); /* after the close's checkpoint */
 	free(st->backup_problem);
 	free(st->notice);
 	free(st->path);

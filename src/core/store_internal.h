@@ -27,6 +27,10 @@ struct tw_store {
 	char backup_day[11];  /* the day the daily backup was last seen to */
 	char *backup_problem; /* why it failed; tw_store_backup_problem */
 	char *notice;         /* what opening changed on disk (modes), or NULL */
+	bool no_stamp;        /* a failed open: closing writes nothing */
+	int64_t checked_at;   /* when the file last passed a check; 0 unknown */
+	bool record_stale;    /* its check record did not vouch for it */
+	bool wrote;           /* this connection committed a change */
 };
 
 /* tw_store_open, with backups false for a scratch copy that must never
@@ -47,6 +51,18 @@ char *store_file_uri(const char *path, const char *query);
  * other runs before migrations of a file at schema found. */
 void store_backup_daily(struct tw_store *st);
 void store_backup_before_migrate(struct tw_store *st, int64_t found);
+
+/* The check record (store_stamp.c): an open skips PRAGMA quick_check
+ * when the file passed one within a day and has not changed since but by
+ * twoway. store_stamp_vouches is true when the record beside path matches
+ * sb, with *checked_at the time of that check; store_stamp_hook notes
+ * this connection's commits (and checkpoints as SQLite's default would);
+ * store_stamp_close, after the connection closed, records the file as
+ * twoway leaves it when it wrote or checked. */
+struct stat;
+bool store_stamp_vouches(const char *path, const struct stat *sb, int64_t *checked_at);
+void store_stamp_hook(struct tw_store *st);
+void store_stamp_close(struct tw_store *st);
 
 /* One schema step: the SQL that takes version (to - 1) to version to. */
 struct store_migration {
