@@ -162,20 +162,30 @@ bool cli_sponsor(struct cli_ctx *ctx, int64_t profile_id, const char *name,
 
 void cli_put(FILE *f, const char *text, const char *indent)
 {
+	/* Runs of plain bytes go out in one write; only a newline, a
+	 * control character or a C1 control stops a run. */
 	const unsigned char *p = (const unsigned char *)(text ? text : "");
-	for (; *p; p++) {
-		if (*p == '\n') {
+	const unsigned char *run = p;
+	for (;; p++) {
+		unsigned char c = *p;
+		if (c >= 0x20 && c != 0x7f && (c != 0xc2 || p[1] < 0x80 || p[1] >= 0xa0))
+			continue;
+		if (c == '\t')
+			continue;
+		if (p > run)
+			fwrite(run, 1, (size_t)(p - run), f);
+		if (!c)
+			break;
+		if (c == '\n') {
 			fputc('\n', f);
 			if (p[1])
 				fputs(indent, f);
-		} else if ((*p < 0x20 && *p != '\t') || *p == 0x7f) {
-			fputc('?', f);
-		} else if (*p == 0xc2 && p[1] >= 0x80 && p[1] < 0xa0) {
-			fputc('?', f); /* a C1 control character */
-			p++;
 		} else {
-			fputc(*p, f);
+			fputc('?', f); /* a control character; C1 takes two bytes */
+			if (c == 0xc2)
+				p++;
 		}
+		run = p + 1;
 	}
 }
 
@@ -206,6 +216,11 @@ int cli_width(const char *s)
 	int w = 0;
 	size_t len = s ? strlen(s) : 0;
 	for (size_t i = 0; i < len;) {
+		if ((unsigned char)s[i] < 0x80) { /* ASCII: one column (a control shows as ?) */
+			i++;
+			w++;
+			continue;
+		}
 		unsigned cp;
 		size_t n = tw_utf8_decode((const unsigned char *)s + i, len - i, &cp);
 		if (!n) {
@@ -220,9 +235,15 @@ int cli_width(const char *s)
 	return w;
 }
 
+void cli_pad(int n)
+{
+	static const char spaces[] = "                                ";
+	for (; n > 0; n -= (int)sizeof spaces - 1)
+		fwrite(spaces, 1, n < (int)sizeof spaces - 1 ? (size_t)n : sizeof spaces - 1, stdout);
+}
+
 void cli_cell(const char *s, int w)
 {
 	cli_put(stdout, s, " ");
-	for (int i = cli_width(s); i < w; i++)
-		putchar(' ');
+	cli_pad(w - cli_width(s));
 }

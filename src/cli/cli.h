@@ -107,6 +107,8 @@ void cli_put(FILE *f, const char *text, const char *indent);
 int cli_width(const char *s);
 /* Prints s with cli_put, then spaces up to w characters. */
 void cli_cell(const char *s, int w);
+/* Prints n spaces (none when n <= 0). */
+void cli_pad(int n);
 /* The first line of text, at most max bytes (cut on a UTF-8 boundary,
  * "..." appended when cut), into buf of size max + 4. */
 void cli_first_line(const char *text, char *buf, size_t max);
@@ -121,8 +123,11 @@ struct cli_col {
 };
 struct cli_table {
 	const struct cli_col *cols;
-	char **cells; /* nrows rows of copies */
+	size_t *cells; /* nrows rows: each cell's place in text */
 	size_t nrows;
+	size_t cap;  /* rows cells has room for */
+	char *text;  /* the cells' copies, one after another */
+	size_t used, room;
 	bool oom;
 };
 /* Adds a row: one const char * per column (NULL reads as ""), copied. */

@@ -17,29 +17,49 @@ void cli_table_row(struct cli_table *t, ...)
 		nc++;
 	if (t->oom)
 		return;
-	char **row = realloc(t->cells, (t->nrows + 1) * nc * sizeof *row);
-	if (!row) {
-		t->oom = true;
-		return;
+	if (t->nrows == t->cap) {
+		size_t cap = t->cap ? t->cap * 2 : 64;
+		size_t *cells = realloc(t->cells, cap * (nc ? nc : 1) * sizeof *cells);
+		if (!cells) {
+			t->oom = true;
+			return;
+		}
+		t->cells = cells;
+		t->cap = cap;
 	}
-	t->cells = row;
-	row += t->nrows * nc;
+	size_t *row = t->cells + t->nrows * nc;
 	va_list ap;
 	va_start(ap, t);
-	for (size_t i = 0; i < nc; i++) {
+	for (size_t i = 0; i < nc && !t->oom; i++) {
 		const char *s = va_arg(ap, const char *);
-		row[i] = strdup(s ? s : "");
-		t->oom = t->oom || !row[i];
+		size_t len = strlen(s ? s : "") + 1;
+		if (t->used + len > t->room) {
+			size_t room = t->room ? t->room * 2 : 4096;
+			while (room < t->used + len)
+				room *= 2;
+			char *text = realloc(t->text, room);
+			if (!text) {
+				t->oom = true;
+				break;
+			}
+			t->text = text;
+			t->room = room;
+		}
+		memcpy(t->text + t->used, s ? s : "", len);
+		row[i] = t->used;
+		t->used += len;
 	}
 	va_end(ap);
-	t->nrows++;
+	if (!t->oom)
+		t->nrows++;
 }
 
 /* Prints one row: every cell padded to its column's width and two spaces
  * apart, up to the last non-empty cell, which is not padded on the right
- * (the last column continues its lines with indent). */
-static void put_row(const struct cli_col *cols, char *const *cells, const int *w, size_t nc,
-		    const char *indent, bool bold)
+ * (the last column continues its lines with indent). cw holds the cells'
+ * widths. */
+static void put_row(const struct cli_col *cols, char *const *cells, const int *cw,
+		    const int *w, size_t nc, const char *indent, bool bold)
 {
 	if (bold)
 		fputs("\033[1m", stdout);
@@ -49,16 +69,14 @@ static void put_row(const struct cli_col *cols, char *const *cells, const int *w
 			end = i;
 	for (size_t i = 0; i <= end; i++) {
 		if (cols[i].right)
-			for (int k = cli_width(cells[i]); k < w[i]; k++)
-				putchar(' ');
+			cli_pad(w[i] - cw[i]);
 		if (i == end) {
 			cli_put(stdout, cells[i], i + 1 == nc ? indent : " ");
 			break;
 		}
-		if (cols[i].right)
-			cli_put(stdout, cells[i], " ");
-		else
-			cli_cell(cells[i], w[i]);
+		cli_put(stdout, cells[i], " ");
+		if (!cols[i].right)
+			cli_pad(w[i] - cw[i]);
 		fputs("  ", stdout);
 	}
 	if (bold)
@@ -71,32 +89,42 @@ bool cli_table_print(struct cli_table *t, const char *indent)
 	size_t nc = 0;
 	while (t->cols[nc].head)
 		nc++;
+	size_t nw = nc ? nc : 1;
 	bool ok = !t->oom;
-	int *w = ok ? calloc(nc ? nc : 1, sizeof *w) : NULL;
-	if (ok && w) {
+	/* each cell's width, measured once: w the columns', hw the header's,
+	 * cw the cells' */
+	int *w = ok ? calloc(nw * 2, sizeof *w) : NULL;
+	int *cw = ok ? malloc((t->nrows ? t->nrows : 1) * nw * sizeof *cw) : NULL;
+	char **head = ok ? calloc(nw, sizeof *head) : NULL;
+	char **row = ok ? calloc(nw, sizeof *row) : NULL;
+	ok = ok && w && cw && head && row;
+	if (ok) {
+		int *hw = w + nc;
 		for (size_t i = 0; i < nc; i++) {
-			w[i] = t->cols[i].min > cli_width(t->cols[i].head) ? t->cols[i].min
-									   : cli_width(t->cols[i].head);
-			for (size_t r = 0; r < t->nrows; r++)
-				if (cli_width(t->cells[r * nc + i]) > w[i])
-					w[i] = cli_width(t->cells[r * nc + i]);
-		}
-		char **head = calloc(nc ? nc : 1, sizeof *head);
-		for (size_t i = 0; head && i < nc; i++)
 			head[i] = (char *)t->cols[i].head;
-		if (head)
-			put_row(t->cols, head, w, nc, "", cli_color);
-		free(head);
-		ok = head != NULL;
-		for (size_t r = 0; ok && r < t->nrows; r++)
-			put_row(t->cols, t->cells + r * nc, w, nc, indent, false);
+			hw[i] = cli_width(head[i]);
+			w[i] = t->cols[i].min > hw[i] ? t->cols[i].min : hw[i];
+		}
+		for (size_t c = 0; c < t->nrows * nc; c++) {
+			cw[c] = cli_width(t->text + t->cells[c]);
+			if (cw[c] > w[c % nc])
+				w[c % nc] = cw[c];
+		}
+		put_row(t->cols, head, hw, w, nc, "", cli_color);
+		for (size_t r = 0; r < t->nrows; r++) {
+			for (size_t i = 0; i < nc; i++)
+				row[i] = t->text + t->cells[r * nc + i];
+			put_row(t->cols, row, cw + r * nc, w, nc, indent, false);
+		}
 	}
-	ok = ok && w;
+	free(row);
+	free(head);
+	free(cw);
 	free(w);
-	for (size_t i = 0; i < t->nrows * nc; i++)
-		free(t->cells[i]);
 	free(t->cells);
+	free(t->text);
 	t->cells = NULL;
-	t->nrows = 0;
+	t->text = NULL;
+	t->nrows = t->cap = t->used = t->room = 0;
 	return ok;
 }

@@ -8,6 +8,14 @@
 #include "store_internal.h"
 #include "twoway/util.h"
 
+/* A date column into a buffer of len bytes ("" for NULL), cut to fit. */
+static void copy_date(char *buf, size_t len, const unsigned char *d)
+{
+	size_t n = d ? strnlen((const char *)d, len - 1) : 0;
+	memcpy(buf, d ? (const char *)d : "", n);
+	buf[n] = '\0';
+}
+
 static bool row_action(sqlite3_stmt *q, void *rec)
 {
 	struct tw_action *a = rec;
@@ -19,8 +27,8 @@ static bool row_action(sqlite3_stmt *q, void *rec)
 	a->owner = sqlite3_column_int(q, 4) == TW_OWNER_SPONSOR ? TW_OWNER_SPONSOR : TW_OWNER_ME;
 	const unsigned char *due = sqlite3_column_text(q, 5);
 	const unsigned char *done = sqlite3_column_text(q, 6);
-	snprintf(a->due, sizeof a->due, "%s", due ? (const char *)due : "");
-	snprintf(a->done, sizeof a->done, "%s", done ? (const char *)done : "");
+	copy_date(a->due, sizeof a->due, due);
+	copy_date(a->done, sizeof a->done, done);
 	a->created = sqlite3_column_int64(q, 7);
 	return a->text != NULL;
 }
@@ -123,33 +131,60 @@ bool tw_store_action_list(struct tw_store *st, int64_t profile_id, int64_t meeti
 	}
 	if (filter == TW_ACTIONS_OVERDUE && !tw_date_valid(today))
 		return tw_error_set(err, TW_ERR_INVALID, "'%.40s' is not a date", today);
-	const char *sql;
+	/* Dated items first by date, then undated ones; each statement reads
+	 * actions_profile (profile_id, done, due, id) in the order it lists,
+	 * so nothing is sorted when only open items are asked for. */
+#define ACTION_COLS "SELECT id, profile_id, meeting_id, text, owner, due, done, created " \
+		    "FROM actions WHERE profile_id = ?1 AND deleted_at IS NULL " \
+		    "AND (?2 = 0 OR meeting_id = ?2) "
+	const char *sql[2] = { NULL, NULL };
 	switch (filter) {
 	case TW_ACTIONS_OPEN:
-		sql = "SELECT id, profile_id, meeting_id, text, owner, due, done, created "
-		      "FROM actions WHERE profile_id = ?1 AND done = '' AND deleted_at IS NULL "
-		      "AND (?2 = 0 OR meeting_id = ?2) ORDER BY due = '', due, id";
+		sql[0] = ACTION_COLS "AND done = '' AND due > '' ORDER BY due, id";
+		sql[1] = ACTION_COLS "AND done = '' AND due = '' ORDER BY id";
 		break;
 	case TW_ACTIONS_OVERDUE:
-		sql = "SELECT id, profile_id, meeting_id, text, owner, due, done, created "
-		      "FROM actions WHERE profile_id = ?1 AND done = '' AND due <> '' "
-		      "AND due < ?3 AND deleted_at IS NULL AND (?2 = 0 OR meeting_id = ?2) "
-		      "ORDER BY due, id";
+		sql[0] = ACTION_COLS "AND done = '' AND due > '' AND due < ?3 ORDER BY due, id";
 		break;
 	case TW_ACTIONS_ALL:
-		sql = "SELECT id, profile_id, meeting_id, text, owner, due, done, created "
-		      "FROM actions WHERE profile_id = ?1 AND deleted_at IS NULL "
-		      "AND (?2 = 0 OR meeting_id = ?2) ORDER BY due = '', due, id";
+		sql[0] = ACTION_COLS "ORDER BY due = '', due, id";
 		break;
 	default:
 		return tw_error_set(err, TW_ERR_INVALID, "unknown action filter %d", (int)filter);
 	}
-	sqlite3_stmt *q;
-	if (!store_prepare(st, sql, &q, err))
-		return false;
-	sqlite3_bind_int64(q, 1, profile_id);
-	sqlite3_bind_int64(q, 2, meeting_id);
-	if (filter == TW_ACTIONS_OVERDUE)
-		sqlite3_bind_text(q, 3, today, -1, SQLITE_STATIC);
-	return store_rows(st, q, &action_reader, (void **)out, n, err);
+#undef ACTION_COLS
+	for (size_t k = 0; k < 2 && sql[k]; k++) {
+		sqlite3_stmt *q;
+		struct tw_action *v = NULL;
+		size_t nv = 0;
+		if (!store_prepare(st, sql[k], &q, err)) {
+			tw_actions_free(*out, *n);
+			*out = NULL;
+			*n = 0;
+			return false;
+		}
+		sqlite3_bind_int64(q, 1, profile_id);
+		sqlite3_bind_int64(q, 2, meeting_id);
+		if (filter == TW_ACTIONS_OVERDUE)
+			sqlite3_bind_text(q, 3, today, -1, SQLITE_STATIC);
+		struct tw_action *all = NULL;
+		bool ok = store_rows(st, q, &action_reader, (void **)&v, &nv, err) &&
+			  (!nv || (all = realloc(*out, (*n + nv) * sizeof *all)) != NULL);
+		if (!ok) {
+			if (nv)
+				store_nomem(err);
+			tw_actions_free(v, nv);
+			tw_actions_free(*out, *n);
+			*out = NULL;
+			*n = 0;
+			return false;
+		}
+		if (nv) {
+			memcpy(all + *n, v, nv * sizeof *v);
+			*out = all;
+			*n += nv;
+		}
+		free(v);
+	}
+	return true;
 }

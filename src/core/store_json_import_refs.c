@@ -160,6 +160,13 @@ static bool first_repeat(struct ctx *c, const char **keys, size_t n, struct grou
 
 /* The key of a record by one field, or by two joined with a separator
  * that checked text never holds. */
+static void free_keys(char **keys, size_t n)
+{
+	for (size_t i = 0; keys && i < n; i++)
+		free(keys[i]);
+	free(keys);
+}
+
 static char *pair_key(const json_t *r, const char *a, const char *b)
 {
 	return tw_strdup_printf("%s\x1f%s", import_text(r, a), import_text(r, b));
@@ -243,9 +250,7 @@ static bool check_versions(struct ctx *c)
 			ok = false;
 		}
 		free(g);
-		for (size_t i = 0; keys && i < n; i++)
-			free(keys[i]);
-		free(keys);
+		free_keys(keys, n);
 		if (!ok)
 			return false;
 	}
@@ -465,9 +470,7 @@ static bool check_events(struct ctx *c)
 		ok = false;
 	}
 	free(g);
-	for (size_t i = 0; keys && i < n; i++)
-		free(keys[i]);
-	free(keys);
+	free_keys(keys, n);
 	if (!ok)
 		return false;
 	size_t i;
