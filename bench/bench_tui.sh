@@ -1,5 +1,5 @@
 #!/bin/sh
-# The app's benchmark (issue 4): on the store benchmark's database (100,000
+# The app's benchmark: on the store benchmark's database (100,000
 # reflections), time from launch to the first complete Home frame
 # (TWOWAY_BENCH=1 exits right after it), CPU per keystroke while moving
 # through a 200-item guide in tmux, and peak memory (TWOWAY_BENCH_STATS).

@@ -6,7 +6,7 @@ build=${1:-build}
 here=$(cd "$(dirname "$0")" && pwd)
 mkdir -p "$here/data"
 
-# store (issue 3): 100,000 reflections, 20 profiles, 10,000 meetings
+# store: 100,000 reflections, 20 profiles, 10,000 meetings
 db="$here/data/store.db"
 if [ ! -f "$db" ]; then
 	"$build/bench/gen_db" "$db"
@@ -14,11 +14,11 @@ fi
 "$build/bench/bench_store" "$db" rss
 "$build/bench/bench_store" "$db"
 
-# content (issue 2): 10 guides x 10 sections x 10 items = 1,000 items
+# content: 10 guides x 10 sections x 10 items = 1,000 items
 if [ ! -d "$here/data/content" ]; then
 	"$build/bench/gen_content" "$here/data/content"
 fi
 "$build/bench/bench_content" "$here/data/content"
 
-# app (issue 4): first Home frame, CPU per keystroke, peak memory
+# app: first Home frame, CPU per keystroke, peak memory
 sh "$here/bench_tui.sh" "$build" "$db"

@@ -83,7 +83,7 @@ bool tw_store_backup_restore(struct tw_store *st, const char *what, char **resto
 bool tw_backup_restore_damaged(const char *db_path, const char *what, char **restored,
 			       char **kept, struct tw_error *err);
 
-/* For the profile lock (issue 8): once private text is sealed in the live
+/* For the profile lock: once private text is sealed in the live
  * database, no older backup may keep it in plaintext. Overwrites every
  * backup of the database with zeros (synced) and removes it, then takes a
  * fresh backup of the sealed state; *removed gets how many went. A backup

@@ -91,10 +91,10 @@ const char *tw_slot_name(enum tw_slot slot);            /* "challenge" ... */
 
 struct tw_library {
 	struct tw_guide **guides;
-	size_t n_guides;
+	size_t n_guides, cap_guides;
 	struct tw_diags problems; /* every problem of every skipped file */
 	char **notices;           /* e.g. "guide 'x' from B replaces the one from A" */
-	size_t n_notices;
+	size_t n_notices, cap_notices;
 	size_t n_skipped;         /* files skipped because of problems */
 };
 

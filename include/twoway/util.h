@@ -60,4 +60,18 @@ char *tw_strdup_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)
 /* strdup that maps NULL to NULL. */
 char *tw_strdup0(const char *s);
 
+/* The growable array: makes room for element n of *v (elements of sz
+ * bytes, room for *cap of them), doubling the room (from 16) when n is
+ * past it; new room is zero-filled. Pass the address of the array pointer
+ * cast to void **. False on no memory, with *v and *cap unchanged. */
+bool tw_grow(void **v, size_t *cap, size_t n, size_t sz);
+
+/* The whole-file reader (readall.c): everything from fd, or from the file
+ * at path, into a new NUL-terminated buffer the caller frees, its length
+ * (without the NUL) in *len. With max > 0 reading stops once more than max
+ * bytes came, so *len == max + 1 says "too big". Retries on EINTR; fd is
+ * not closed. NULL with errno set on failure. */
+char *tw_read_fd(int fd, size_t max, size_t *len);
+char *tw_read_file(const char *path, size_t max, size_t *len);
+
 #endif

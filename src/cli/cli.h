@@ -1,6 +1,8 @@
-/* What every subcommand shares: the parsed global options, lazily opened
- * store and content library, and the exit codes of the CLI contract
- * (0 success, 1 user error with one line on stderr, 2 usage error). */
+/* What every subcommand shares: the parsed global options, the store and
+ * content library opened on first use, the helpers for arguments, tables
+ * and JSON output, and the exit codes of the CLI contract (0 success,
+ * 1 user error with one line on stderr or, for search, no match, 2 usage
+ * error). */
 #ifndef TWOWAY_CLI_H
 #define TWOWAY_CLI_H
 
@@ -16,7 +18,6 @@
 enum { CLI_OK = 0, CLI_FAIL = 1, CLI_USAGE = 2 };
 
 struct cli_ctx {
-	const char *prog;        /* "twoway" */
 	const char *db_path;     /* --db or TWOWAY_DB, NULL for the default */
 	const char *profile;     /* --profile, NULL for the current one */
 	const char *content_dir; /* --content or TWOWAY_CONTENT */
@@ -37,11 +38,14 @@ struct cli_command {
 /* The database path (--db, TWOWAY_DB or the default) as a string the
  * caller frees; prints and returns NULL when there is none. */
 char *cli_db_path(struct cli_ctx *ctx);
-/* Opens the store on first use; prints the error and returns NULL on failure. */
+/* Opens the store (--db, TWOWAY_DB or the default path) on first use;
+ * prints the error and returns NULL on failure. */
 struct tw_store *cli_store(struct cli_ctx *ctx);
-/* Loads content on first use; reports skipped files on stderr once. */
+/* Loads the bundled, user and --content guides on first use; reports
+ * skipped files on stderr once. NULL (after printing) on no memory. */
 struct tw_library *cli_library(struct cli_ctx *ctx);
-/* Resolves --profile (or the current profile) into *out; prints on failure. */
+/* Opens the store and resolves --profile (or the current profile) into
+ * *out, which the caller finishes with tw_profile_finish; prints on failure. */
 bool cli_profile(struct cli_ctx *ctx, struct tw_profile *out);
 
 /* Prints a printf-style message on f as one line: newlines read as
@@ -64,7 +68,8 @@ int cli_usage(const char *cmd, const char *fmt, ...) __attribute__((format(print
 /* True when argv has -h or --help (before any "--"). */
 bool cli_wants_help(int argc, char **argv);
 
-/* Reads all of stdin into a new string the caller frees (NULL on failure). */
+/* Reads all of stdin into a new NUL-terminated string the caller frees,
+ * its length in *len when len is not NULL (NULL on failure). */
 char *cli_read_stdin(size_t *len);
 
 /* One option a subcommand accepts: a value option sets *value, a flag
@@ -97,13 +102,16 @@ bool cli_date(const char *s);
 /* Looks an item up by its full id in the content; on failure prints
  * "unknown item 'x'; did you mean: ..." and returns NULL. */
 const struct tw_item *cli_item(struct cli_ctx *ctx, const char *full_id);
-/* Resolves a sponsor of profile_id by name or id; prints on failure. */
+/* Resolves a sponsor of profile_id by name or id into *out,
+ * which the caller finishes with tw_sponsor_finish; prints on failure. */
 bool cli_sponsor(struct cli_ctx *ctx, int64_t profile_id, const char *name,
 		 struct tw_sponsor *out);
-/* Writes text to f with control characters shown as '?'; every line after
- * the first is prefixed with indent. */
+/* Writes text to f with control characters (C0 but tab and newline, DEL,
+ * C1) shown as '?', so no escape sequence reaches the terminal; every line
+ * after the first is prefixed with indent. */
 void cli_put(FILE *f, const char *text, const char *indent);
-/* Width of s in characters (code points; good enough for aligned lists). */
+/* Width of s in terminal columns (wcwidth in a UTF-8 locale: wide
+ * characters two, combining marks none; one a character elsewhere). */
 int cli_width(const char *s);
 /* Prints s with cli_put, then spaces up to w characters. */
 void cli_cell(const char *s, int w);

@@ -30,7 +30,7 @@ static void help(const char *bundled)
 struct tally {
 	size_t files, bad_files, problems;
 	char **ids, **paths; /* guides that loaded, to note replacements */
-	size_t n_ok;
+	size_t n_ok, cap_ids, cap_paths;
 };
 
 static void report(struct tally *t, struct tw_diags *d)
@@ -59,13 +59,8 @@ static void check_file(struct tally *t, const char *path)
 		if (strcmp(t->ids[i], g->id) == 0)
 			cli_line(stderr, "twoway check: note: guide '%s' from %s replaces the one from %s",
 				g->id, path, t->paths[i]);
-	char **ids = realloc(t->ids, (t->n_ok + 1) * sizeof(*ids));
-	if (ids)
-		t->ids = ids;
-	char **paths = realloc(t->paths, (t->n_ok + 1) * sizeof(*paths));
-	if (paths)
-		t->paths = paths;
-	if (ids && paths) {
+	if (tw_grow((void **)&t->ids, &t->cap_ids, t->n_ok, sizeof *t->ids) &&
+	    tw_grow((void **)&t->paths, &t->cap_paths, t->n_ok, sizeof *t->paths)) {
 		t->ids[t->n_ok] = strdup(g->id);
 		t->paths[t->n_ok] = strdup(path);
 		t->n_ok++;

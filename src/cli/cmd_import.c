@@ -23,32 +23,7 @@ static char *slurp(const char *path, size_t *len)
 {
 	if (strcmp(path, "-") == 0)
 		return cli_read_stdin(len);
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	size_t cap = 65536, n = 0;
-	char *buf = malloc(cap);
-	while (buf) {
-		n += fread(buf + n, 1, cap - n, f);
-		if (n < cap)
-			break;
-		char *nb = realloc(buf, cap * 2);
-		if (!nb) {
-			free(buf);
-			buf = NULL;
-			errno = ENOMEM;
-		}
-		buf = nb;
-		cap *= 2;
-	}
-	int bad = ferror(f);
-	fclose(f);
-	if (bad) {
-		free(buf);
-		return NULL;
-	}
-	*len = n;
-	return buf;
+	return tw_read_file(path, 0, len);
 }
 
 int cmd_import(struct cli_ctx *ctx, int argc, char **argv)

@@ -213,31 +213,9 @@ bool cli_profile(struct cli_ctx *ctx, struct tw_profile *out)
 
 char *cli_read_stdin(size_t *len)
 {
-	size_t cap = 4096, n = 0;
-	char *buf = malloc(cap);
-	if (!buf)
-		return NULL;
-	for (;;) {
-		if (n + 1 >= cap) {
-			char *nb = realloc(buf, cap * 2);
-			if (!nb) {
-				free(buf);
-				return NULL;
-			}
-			buf = nb;
-			cap *= 2;
-		}
-		ssize_t r = read(STDIN_FILENO, buf + n, cap - n - 1);
-		if (r < 0) {
-			free(buf);
-			return NULL;
-		}
-		if (r == 0)
-			break;
-		n += (size_t)r;
-	}
-	buf[n] = '\0';
-	if (len)
+	size_t n;
+	char *buf = tw_read_fd(STDIN_FILENO, 0, &n);
+	if (buf && len)
 		*len = n;
 	return buf;
 }

@@ -85,7 +85,7 @@ int main(int argc, char **argv)
 	 * twoway left in its temp directory goes now. */
 	tw_no_core_dumps();
 	tw_tmp_sweep();
-	struct cli_ctx ctx = { .prog = "twoway" };
+	struct cli_ctx ctx = { 0 };
 	ctx.db_path = getenv("TWOWAY_DB");
 	ctx.content_dir = getenv("TWOWAY_CONTENT");
 	if (ctx.db_path && !*ctx.db_path)

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "twoway/util.h"
 
 bool cli_color;
 
@@ -17,15 +18,9 @@ void cli_table_row(struct cli_table *t, ...)
 		nc++;
 	if (t->oom)
 		return;
-	if (t->nrows == t->cap) {
-		size_t cap = t->cap ? t->cap * 2 : 64;
-		size_t *cells = realloc(t->cells, cap * (nc ? nc : 1) * sizeof *cells);
-		if (!cells) {
-			t->oom = true;
-			return;
-		}
-		t->cells = cells;
-		t->cap = cap;
+	if (!tw_grow((void **)&t->cells, &t->cap, t->nrows, (nc ? nc : 1) * sizeof *t->cells)) {
+		t->oom = true;
+		return;
 	}
 	size_t *row = t->cells + t->nrows * nc;
 	va_list ap;
@@ -33,17 +28,10 @@ void cli_table_row(struct cli_table *t, ...)
 	for (size_t i = 0; i < nc && !t->oom; i++) {
 		const char *s = va_arg(ap, const char *);
 		size_t len = strlen(s ? s : "") + 1;
-		if (t->used + len > t->room) {
-			size_t room = t->room ? t->room * 2 : 4096;
-			while (room < t->used + len)
-				room *= 2;
-			char *text = realloc(t->text, room);
-			if (!text) {
-				t->oom = true;
-				break;
-			}
-			t->text = text;
-			t->room = room;
+		/* room for used + len bytes */
+		if (!tw_grow((void **)&t->text, &t->room, t->used + len - 1, 1)) {
+			t->oom = true;
+			break;
 		}
 		memcpy(t->text + t->used, s ? s : "", len);
 		row[i] = t->used;

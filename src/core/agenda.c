@@ -9,49 +9,18 @@
 #include <time.h>
 
 #include "twoway/agenda.h"
+#include "twoway/export.h"
 #include "twoway/util.h"
 
-struct buf {
-	char *s;
-	size_t len, cap;
-	bool oom;
-};
-
-static void put(struct buf *b, const char *s, size_t n)
-{
-	if (b->oom)
-		return;
-	if (b->len + n + 1 > b->cap) {
-		size_t cap = b->cap ? b->cap : 256;
-		while (cap < b->len + n + 1)
-			cap *= 2;
-		char *ns = realloc(b->s, cap);
-		if (!ns) {
-			b->oom = true;
-			return;
-		}
-		b->s = ns;
-		b->cap = cap;
-	}
-	memcpy(b->s + b->len, s, n);
-	b->len += n;
-	b->s[b->len] = '\0';
-}
-
-static void puts_(struct buf *b, const char *s)
-{
-	put(b, s, strlen(s));
-}
-
-static char *done(struct buf *b)
+/* A finished text, or NULL (after freeing it) when an append ran out of
+ * memory; "" when nothing was appended. */
+static char *done(struct tw_buf *b)
 {
 	if (b->oom) {
-		free(b->s);
+		tw_buf_free(b);
 		return NULL;
 	}
-	if (!b->s)
-		return strdup("");
-	return b->s;
+	return tw_buf_take(b, NULL);
 }
 
 const char *tw_agenda_slot_heading(enum tw_slot slot)
@@ -185,7 +154,7 @@ bool tw_agenda_private_answers(const struct tw_library *lib, struct tw_store *st
 	return gather(lib, st, profile_id, guide_id, PRIVATE_ONLY, answers, err);
 }
 
-static void section(struct buf *b, const char *heading, const char *text);
+static void section(struct tw_buf *b, const char *heading, const char *text);
 
 char *tw_agenda_insert_private(const char *agenda, char *const private_answers[TW_SLOT_COUNT])
 {
@@ -206,13 +175,13 @@ char *tw_agenda_insert_private(const char *agenda, char *const private_answers[T
 		char *m = h ? strstr(h + strlen(head), TW_AGENDA_PRIVATE_LEFT_OUT "\n") : NULL;
 		if (m && end && m > end)
 			m = NULL;
-		struct buf b = { 0 };
+		struct tw_buf b = { 0 };
 		if (m) {
-			put(&b, text, (size_t)(m - text));
-			puts_(&b, ans);
-			puts_(&b, m + strlen(TW_AGENDA_PRIVATE_LEFT_OUT));
+			tw_buf_add(&b, text, (size_t)(m - text));
+			tw_buf_puts(&b, ans);
+			tw_buf_puts(&b, m + strlen(TW_AGENDA_PRIVATE_LEFT_OUT));
 		} else {
-			puts_(&b, text);
+			tw_buf_puts(&b, text);
 			section(&b, tw_agenda_slot_heading((enum tw_slot)i), ans);
 		}
 		free(head);
@@ -260,16 +229,16 @@ bool tw_agenda_sponsor_actions(struct tw_store *st, int64_t profile_id, int64_t 
 	return true;
 }
 
-static void section(struct buf *b, const char *heading, const char *text)
+static void section(struct tw_buf *b, const char *heading, const char *text)
 {
 	if (b->len)
-		puts_(b, "\n");
-	puts_(b, "## ");
-	puts_(b, heading);
-	puts_(b, "\n");
+		tw_buf_puts(b, "\n");
+	tw_buf_puts(b, "## ");
+	tw_buf_puts(b, heading);
+	tw_buf_puts(b, "\n");
 	if (text) {
-		puts_(b, text);
-		puts_(b, "\n");
+		tw_buf_puts(b, text);
+		tw_buf_puts(b, "\n");
 	}
 }
 
@@ -280,7 +249,7 @@ char *tw_agenda_format(const struct tw_sponsor *sponsor, tw_time when,
 	static const enum tw_slot order[] = { TW_SLOT_HOMEWORK, TW_SLOT_CHALLENGE,
 					      TW_SLOT_QUESTIONS, TW_SLOT_NEXT_STEP,
 					      TW_SLOT_FEEDBACK, TW_SLOT_ASK };
-	struct buf b = { 0 };
+	struct tw_buf b = { 0 };
 	for (size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++)
 		if (answers[order[i]] && *answers[order[i]])
 			section(&b, tw_agenda_slot_heading(order[i]), answers[order[i]]);
@@ -294,21 +263,21 @@ char *tw_agenda_format(const struct tw_sponsor *sponsor, tw_time when,
 	section(&b, TW_AGENDA_ACTIONS_HEADING, NULL);
 	for (size_t i = 0; i < n_actions; i++) {
 		const struct tw_action *a = &actions[i];
-		puts_(&b, "- ");
+		tw_buf_puts(&b, "- ");
 		for (const char *p = a->text ? a->text : ""; *p; p++)
-			put(&b, *p == '\n' || *p == '\r' ? " " : p, 1);
+			tw_buf_add(&b, *p == '\n' || *p == '\r' ? " " : p, 1);
 		const char *who = a->owner == TW_OWNER_SPONSOR
 					  ? (sponsor && sponsor->name ? sponsor->name : "sponsor")
 					  : "me";
-		puts_(&b, " (");
-		puts_(&b, who);
+		tw_buf_puts(&b, " (");
+		tw_buf_puts(&b, who);
 		if (a->due[0]) {
-			puts_(&b, ", due ");
-			puts_(&b, a->due);
+			tw_buf_puts(&b, ", due ");
+			tw_buf_puts(&b, a->due);
 			if (day[0] && strcmp(a->due, day) < 0)
-				puts_(&b, ", overdue");
+				tw_buf_puts(&b, ", overdue");
 		}
-		puts_(&b, ")\n");
+		tw_buf_puts(&b, ")\n");
 	}
 	return done(&b);
 }
@@ -340,15 +309,15 @@ bool tw_debrief_prefill(const struct tw_library *lib, struct tw_store *st, int64
 	char *answers[TW_SLOT_COUNT];
 	if (!tw_agenda_answers(lib, st, profile_id, TW_AGENDA_AFTER_GUIDE, answers, err))
 		return false;
-	struct buf b = { 0 };
+	struct tw_buf b = { 0 };
 	if (answers[TW_SLOT_OUTCOME])
-		puts_(&b, answers[TW_SLOT_OUTCOME]);
+		tw_buf_puts(&b, answers[TW_SLOT_OUTCOME]);
 	static const enum tw_slot more[] = { TW_SLOT_FOLLOW_UP, TW_SLOT_REPORT_BACK };
 	for (size_t i = 0; i < 2; i++) {
 		if (!answers[more[i]])
 			continue;
 		if (b.len)
-			puts_(&b, "\n");
+			tw_buf_puts(&b, "\n");
 		section(&b, tw_agenda_slot_heading(more[i]), answers[more[i]]);
 	}
 	*outcome = done(&b);

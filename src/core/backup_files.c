@@ -169,17 +169,11 @@ bool tw_backup_list(const char *db_path, struct tw_backup **out, size_t *n,
 		b.id = tw_strdup_printf("%.*s", (int)(len - sn - 4), name + sn + 1);
 		b.taken = (tw_time)sb.st_mtime;
 		b.size = (int64_t)sb.st_size;
-		if (cnt == cap) {
-			size_t nc = cap ? cap * 2 : 16;
-			struct tw_backup *nv = realloc(v, nc * sizeof *nv);
-			if (!nv) {
-				free(b.path);
-				free(b.id);
-				ok = tw_error_set(err, TW_ERR_NOMEM, "out of memory");
-				break;
-			}
-			v = nv;
-			cap = nc;
+		if (!tw_grow((void **)&v, &cap, cnt, sizeof *v)) {
+			free(b.path);
+			free(b.id);
+			ok = tw_error_set(err, TW_ERR_NOMEM, "out of memory");
+			break;
 		}
 		v[cnt++] = b;
 		if (!b.id)

@@ -36,10 +36,9 @@ static bool add_guide(struct tw_library *lib, struct tw_guide *g)
 	for (size_t i = 0; i < lib->n_guides; i++) {
 		if (strcmp(lib->guides[i]->id, g->id) != 0)
 			continue;
-		char **v = realloc(lib->notices, (lib->n_notices + 1) * sizeof(*v));
-		if (!v)
+		if (!tw_grow((void **)&lib->notices, &lib->cap_notices, lib->n_notices,
+			     sizeof *lib->notices))
 			return false;
-		lib->notices = v;
 		char *note = tw_strdup_printf("guide '%s' from %s replaces the one from %s", g->id,
 					      g->path, lib->guides[i]->path);
 		if (!note)
@@ -49,10 +48,8 @@ static bool add_guide(struct tw_library *lib, struct tw_guide *g)
 		lib->guides[i] = g;
 		return true;
 	}
-	struct tw_guide **v = realloc(lib->guides, (lib->n_guides + 1) * sizeof(*v));
-	if (!v)
+	if (!tw_grow((void **)&lib->guides, &lib->cap_guides, lib->n_guides, sizeof *lib->guides))
 		return false;
-	lib->guides = v;
 	lib->guides[lib->n_guides++] = g;
 	return true;
 }
@@ -99,14 +96,9 @@ bool tw_library_add_dir(struct tw_library *lib, const char *dir, bool optional)
 	while (ok && (e = readdir(d))) {
 		if (!is_content_name(e->d_name))
 			continue;
-		if (n == cap) {
-			cap = cap ? cap * 2 : 16;
-			char **v = realloc(names, cap * sizeof(*v));
-			if (!v) {
-				ok = false;
-				break;
-			}
-			names = v;
+		if (!tw_grow((void **)&names, &cap, n, sizeof *names)) {
+			ok = false;
+			break;
 		}
 		size_t dl = strlen(dir);
 		names[n] = tw_strdup_printf("%s%s%s", dir, dl && dir[dl - 1] == '/' ? "" : "/",

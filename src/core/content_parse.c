@@ -229,14 +229,9 @@ static struct cnode *new_node(struct ctree *t, enum cnode_type type, const yaml_
 
 static bool add_kid(struct cnode *parent, struct cnode *kid)
 {
-	if (parent->n_kids == parent->cap_kids) {
-		size_t cap = parent->cap_kids ? parent->cap_kids * 2 : 8;
-		struct cnode **v = realloc(parent->kids, cap * sizeof(*v));
-		if (!v)
-			return false;
-		parent->kids = v;
-		parent->cap_kids = cap;
-	}
+	if (!tw_grow((void **)&parent->kids, &parent->cap_kids, parent->n_kids,
+		     sizeof *parent->kids))
+		return false;
 	parent->kids[parent->n_kids++] = kid;
 	return true;
 }
@@ -519,40 +514,17 @@ struct tw_guide *tw_content_load_file(const char *path, struct tw_diags *diags)
 		close(fd);
 		return NULL;
 	}
-	/* Read at most one byte past the limit, whatever size fstat said. */
-	size_t cap = (size_t)st.st_size < TW_CONTENT_MAX_BYTES ? (size_t)st.st_size + 1
-							       : TW_CONTENT_MAX_BYTES + 1;
-	char *buf = malloc(cap);
+	/* At most one byte past the limit, whatever size fstat said: the
+	 * parser then reports the file as too big. */
 	size_t n = 0;
+	char *buf = tw_read_fd(fd, TW_CONTENT_MAX_BYTES, &n);
 	if (!buf) {
-		close(fd);
-		tw_diags_add(diags, path, 0, 0, "out of memory while loading");
-		return NULL;
-	}
-	for (;;) {
-		if (n == cap) {
-			if (cap > TW_CONTENT_MAX_BYTES)
-				break;
-			size_t ncap = cap * 2 > TW_CONTENT_MAX_BYTES + 1 ? TW_CONTENT_MAX_BYTES + 1
-								 : cap * 2;
-			char *nb = realloc(buf, ncap);
-			if (!nb)
-				break;
-			buf = nb;
-			cap = ncap;
-		}
-		ssize_t r = read(fd, buf + n, cap - n);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0) {
+		if (errno == ENOMEM)
+			tw_diags_add(diags, path, 0, 0, "out of memory while loading");
+		else
 			tw_diags_add(diags, path, 0, 0, "cannot read: %s", strerror(errno));
-			free(buf);
-			close(fd);
-			return NULL;
-		}
-		if (r == 0)
-			break;
-		n += (size_t)r;
+		close(fd);
+		return NULL;
 	}
 	close(fd);
 	struct tw_guide *g = tw_content_parse(path, buf, n, diags);

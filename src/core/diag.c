@@ -11,14 +11,8 @@
 bool tw_diags_add(struct tw_diags *d, const char *path, int line, int column,
 		  const char *fmt, ...)
 {
-	if (d->n == d->cap) {
-		size_t cap = d->cap ? d->cap * 2 : 8;
-		struct tw_diag *v = realloc(d->v, cap * sizeof(*v));
-		if (!v)
-			return false;
-		d->v = v;
-		d->cap = cap;
-	}
+	if (!tw_grow((void **)&d->v, &d->cap, d->n, sizeof *d->v))
+		return false;
 	va_list ap;
 	va_start(ap, fmt);
 	char *msg = NULL;

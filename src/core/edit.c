@@ -73,40 +73,15 @@ static bool write_all(int fd, const char *s, size_t n)
 	return true;
 }
 
+/* The file at path through the whole-file reader; NULL with errno 0 when it
+ * is longer than EDIT_MAX_BYTES. */
 static char *read_all(const char *path, size_t *len)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
+	char *buf = tw_read_file(path, EDIT_MAX_BYTES, len);
+	if (buf && *len > EDIT_MAX_BYTES) {
+		free(buf);
+		errno = 0;
 		return NULL;
-	size_t cap = 4096, n = 0;
-	char *buf = malloc(cap);
-	while (buf) {
-		if (n + 1 >= cap) {
-			char *nb = cap < EDIT_MAX_BYTES ? realloc(buf, cap * 2) : NULL;
-			if (!nb) {
-				free(buf);
-				buf = NULL;
-				break;
-			}
-			buf = nb;
-			cap *= 2;
-		}
-		ssize_t r = read(fd, buf + n, cap - n - 1);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r <= 0) {
-			if (r < 0) {
-				free(buf);
-				buf = NULL;
-			}
-			break;
-		}
-		n += (size_t)r;
-	}
-	close(fd);
-	if (buf) {
-		buf[n] = '\0';
-		*len = n;
 	}
 	return buf;
 }

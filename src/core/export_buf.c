@@ -1,34 +1,25 @@
-/* The growing text buffer every export writer appends to: it remembers
+/* The growing text buffer every export writer and the agenda append to: it remembers
  * running out of memory instead of failing each call, so writers stay
  * plain sequences of appends checked once at the end. */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "twoway/export.h"
+#include "twoway/util.h"
 
 static bool reserve(struct tw_buf *b, size_t more)
 {
 	if (b->oom)
 		return false;
-	if (b->len + more + 1 <= b->cap)
-		return true;
-	size_t cap = b->cap ? b->cap : 256;
-	while (cap < b->len + more + 1) {
-		if (cap > SIZE_MAX / 2) {
-			b->oom = true;
-			return false;
-		}
-		cap *= 2;
-	}
-	char *d = realloc(b->data, cap);
-	if (!d) {
+	/* room for len + more bytes and the NUL */
+	if (more > SIZE_MAX - b->len - 1 ||
+	    !tw_grow((void **)&b->data, &b->cap, b->len + more, 1)) {
 		b->oom = true;
 		return false;
 	}
-	b->data = d;
-	b->cap = cap;
 	return true;
 }
 

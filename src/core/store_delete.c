@@ -229,7 +229,7 @@ bool tw_store_deleted_list(struct tw_store *st, int64_t profile_id, struct tw_de
 		sqlite3_bind_int64(q, 1, profile_id);
 		int rc;
 		while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-			if (!store_grow((void **)&v, &cap, cnt, sizeof *v) ||
+			if (!tw_grow((void **)&v, &cap, cnt, sizeof *v) ||
 			    !(v[cnt].label = store_col_dup(q, 1))) {
 				ok = store_nomem(err);
 				break;

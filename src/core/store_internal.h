@@ -144,9 +144,6 @@ bool store_row1(struct tw_store *st, sqlite3_stmt *q, const struct store_reader 
 bool store_exists(struct tw_store *st, const char *sql, int64_t a, int64_t b,
 		  const char *missing, struct tw_error *err);
 
-/* Grows *v (element size sz) so that it can hold n + 1 elements. */
-bool store_grow(void **v, size_t *cap, size_t n, size_t sz);
-
 /* True for a coach view (store_privacy.c). */
 bool store_coach(const struct tw_store *st);
 /* Makes every version before a private version private (private is sticky:

@@ -8,6 +8,7 @@
 
 #include "store_internal.h"
 #include "twoway/export.h"
+#include "twoway/util.h"
 
 /* A random UUID-shaped (version 4) uid, as an SQL expression. */
 #define UUID_SQL                                                                   \
@@ -242,7 +243,7 @@ static bool read_uids(struct tw_store *st, sqlite3_stmt *q, struct tw_uid **out,
 	size_t cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		if (!store_grow((void **)out, &cap, *n, sizeof **out))
+		if (!tw_grow((void **)out, &cap, *n, sizeof **out))
 			return store_nomem(err);
 		(*out)[*n].id = sqlite3_column_int64(q, 0);
 		if (!((*out)[*n].uid = store_col_dup(q, 1)))

@@ -90,7 +90,7 @@ bool tw_store_progress_list(struct tw_store *st, int64_t profile_id, struct tw_p
 	int rc;
 	bool ok = true;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		if (!store_grow((void **)&v, &cap, cnt, sizeof *v) ||
+		if (!tw_grow((void **)&v, &cap, cnt, sizeof *v) ||
 		    !(v[cnt].item_id = store_col_dup(q, 1))) {
 			ok = store_nomem(err);
 			break;
@@ -133,8 +133,8 @@ bool tw_store_rating_history(struct tw_store *st, int64_t profile_id, const char
 	int rc;
 	bool ok = true;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		if (!store_grow((void **)&r, &rcap, cnt, sizeof *r) ||
-		    !store_grow((void **)&w, &wcap, cnt, sizeof *w)) {
+		if (!tw_grow((void **)&r, &rcap, cnt, sizeof *r) ||
+		    !tw_grow((void **)&w, &wcap, cnt, sizeof *w)) {
 			ok = store_nomem(err);
 			break;
 		}

@@ -261,7 +261,7 @@ bool tw_store_reflection_list(struct tw_store *st, int64_t profile_id, size_t li
 	int rc;
 	bool ok = true;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		if (!store_grow((void **)&v, &cap, cnt, sizeof *v) ||
+		if (!tw_grow((void **)&v, &cap, cnt, sizeof *v) ||
 		    !read_reflection(st, q, &v[cnt])) {
 			ok = store_nomem(err);
 			break;
@@ -302,7 +302,7 @@ bool tw_store_reflection_history(struct tw_store *st, int64_t reflection_id,
 	int rc;
 	bool ok = true;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		if (!store_grow((void **)&v, &cap, cnt, sizeof *v) ||
+		if (!tw_grow((void **)&v, &cap, cnt, sizeof *v) ||
 		    !(v[cnt].text = store_col_dup(q, 2))) {
 			ok = store_nomem(err);
 			break;

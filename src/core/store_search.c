@@ -156,7 +156,7 @@ bool tw_store_search(struct tw_store *st, int64_t profile_id, const char *query,
 	int rc;
 	bool ok = true;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		if (!store_grow((void **)&v, &cap, cnt, sizeof *v) || !row_hit(q, &v[cnt])) {
+		if (!tw_grow((void **)&v, &cap, cnt, sizeof *v) || !row_hit(q, &v[cnt])) {
 			ok = store_nomem(err);
 			break;
 		}

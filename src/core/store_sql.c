@@ -191,20 +191,6 @@ bool store_profile_live(struct tw_store *st, int64_t id, struct tw_error *err)
 			    id, 0, missing, err);
 }
 
-bool store_grow(void **v, size_t *cap, size_t n, size_t sz)
-{
-	if (n < *cap)
-		return true;
-	size_t nc = *cap ? *cap * 2 : 16;
-	void *p = realloc(*v, nc * sz);
-	if (!p)
-		return false;
-	memset((char *)p + *cap * sz, 0, (nc - *cap) * sz);
-	*v = p;
-	*cap = nc;
-	return true;
-}
-
 bool store_rows(struct tw_store *st, sqlite3_stmt *q, const struct store_reader *r,
 		void **out, size_t *n, struct tw_error *err)
 {
@@ -215,7 +201,7 @@ bool store_rows(struct tw_store *st, sqlite3_stmt *q, const struct store_reader 
 	int rc;
 	bool ok = true;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		if (!store_grow((void **)&v, &cap, cnt, r->size) || !r->row(q, v + cnt * r->size)) {
+		if (!tw_grow((void **)&v, &cap, cnt, r->size) || !r->row(q, v + cnt * r->size)) {
 			ok = store_nomem(err);
 			break;
 		}

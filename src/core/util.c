@@ -3,6 +3,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -245,4 +246,25 @@ char *tw_strdup_printf(const char *fmt, ...)
 char *tw_strdup0(const char *s)
 {
 	return s ? strdup(s) : NULL;
+}
+
+bool tw_grow(void **v, size_t *cap, size_t n, size_t sz)
+{
+	if (n < *cap)
+		return true;
+	size_t nc = *cap ? *cap : 16;
+	while (nc <= n) {
+		if (nc > SIZE_MAX / 2)
+			return false;
+		nc *= 2;
+	}
+	if (sz && nc > SIZE_MAX / sz)
+		return false;
+	void *p = realloc(*v, nc * sz);
+	if (!p)
+		return false;
+	memset((char *)p + *cap * sz, 0, (nc - *cap) * sz);
+	*v = p;
+	*cap = nc;
+	return true;
 }

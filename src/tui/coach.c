@@ -68,14 +68,8 @@ static void seen_add(struct seen *s, const struct tw_item *it)
 {
 	if (!it || seen_has(s, it))
 		return;
-	if (s->n == s->cap) {
-		size_t cap = s->cap ? s->cap * 2 : 16;
-		const struct tw_item **nv = realloc(s->v, cap * sizeof(*nv));
-		if (!nv)
-			return; /* the next visit writes the (idempotent) mark again */
-		s->v = nv;
-		s->cap = cap;
-	}
+	if (!tw_grow((void **)&s->v, &s->cap, s->n, sizeof *s->v))
+		return; /* the next visit writes the (idempotent) mark again */
 	s->v[s->n++] = it;
 }
 

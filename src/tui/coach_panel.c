@@ -32,15 +32,9 @@ static void add_line(struct coach_panel *p, enum tui_role role, char *text)
 {
 	if (!text)
 		return;
-	if (p->n == p->cap) {
-		size_t cap = p->cap ? p->cap * 2 : 16;
-		struct hline *nl = realloc(p->lines, cap * sizeof(*nl));
-		if (!nl) {
-			free(text);
-			return;
-		}
-		p->lines = nl;
-		p->cap = cap;
+	if (!tw_grow((void **)&p->lines, &p->cap, p->n, sizeof *p->lines)) {
+		free(text);
+		return;
 	}
 	p->lines[p->n++] = (struct hline){ text, role };
 }

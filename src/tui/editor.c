@@ -6,6 +6,7 @@
 #include <wctype.h>
 
 #include "editor.h"
+#include "twoway/util.h"
 
 struct tui_editor {
 	wchar_t *buf;
@@ -24,17 +25,7 @@ struct tui_editor {
 
 static bool reserve(struct tui_editor *e, size_t extra)
 {
-	if (e->len + extra + 1 <= e->cap)
-		return true;
-	size_t cap = e->cap ? e->cap : 64;
-	while (cap < e->len + extra + 1)
-		cap *= 2;
-	wchar_t *nb = realloc(e->buf, cap * sizeof(*nb));
-	if (!nb)
-		return false;
-	e->buf = nb;
-	e->cap = cap;
-	return true;
+	return tw_grow((void **)&e->buf, &e->cap, e->len + extra, sizeof *e->buf);
 }
 
 static void changed(struct tui_editor *e)
@@ -145,14 +136,9 @@ static void layout(struct tui_editor *e)
 	if (e->layout_ok)
 		return;
 	size_t need = tui_wrap(e->buf, e->len, e->width, NULL, 0);
-	if (need > e->cap_lines) {
-		struct tui_line *nl = realloc(e->lines, need * sizeof(*nl));
-		if (!nl) {
-			e->n_lines = 0;
-			return;
-		}
-		e->lines = nl;
-		e->cap_lines = need;
+	if (need && !tw_grow((void **)&e->lines, &e->cap_lines, need - 1, sizeof *e->lines)) {
+		e->n_lines = 0;
+		return;
 	}
 	e->n_lines = tui_wrap(e->buf, e->len, e->width, e->lines, need);
 	e->layout_ok = true;

@@ -6,6 +6,7 @@
 #include <wctype.h>
 
 #include "form.h"
+#include "twoway/util.h"
 
 #define LINE_MAX_DEFAULT 1000
 
@@ -238,14 +239,8 @@ static bool line_insert(struct tui_field *f, wchar_t c)
 {
 	if (f->len >= f->max)
 		return true;
-	if (f->len + 2 > f->cap) {
-		size_t cap = f->cap ? f->cap * 2 : 32;
-		wchar_t *nb = realloc(f->buf, cap * sizeof(*nb));
-		if (!nb)
-			return false;
-		f->buf = nb;
-		f->cap = cap;
-	}
+	if (!tw_grow((void **)&f->buf, &f->cap, f->len + 1, sizeof *f->buf))
+		return false;
 	memmove(f->buf + f->cur + 1, f->buf + f->cur, (f->len - f->cur) * sizeof(wchar_t));
 	f->buf[f->cur++] = c;
 	f->len++;

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "pager.h"
+#include "twoway/util.h"
 
 bool tui_pager_set_text(struct tui_pager *p, const char *utf8)
 {
@@ -47,14 +48,8 @@ static int hang(const wchar_t *w, size_t n)
 
 static bool push(struct tui_pager *p, size_t *cap, struct tui_pager_row r)
 {
-	if (p->n_rows == *cap) {
-		size_t nc = *cap ? *cap * 2 : 64;
-		struct tui_pager_row *nr = realloc(p->rows, nc * sizeof(*nr));
-		if (!nr)
-			return false;
-		p->rows = nr;
-		*cap = nc;
-	}
+	if (!tw_grow((void **)&p->rows, cap, p->n_rows, sizeof *p->rows))
+		return false;
 	p->rows[p->n_rows++] = r;
 	return true;
 }

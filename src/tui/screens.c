@@ -1,6 +1,5 @@
-/* The screen registry: which function opens each screen. Screens still to
- * be written have a NULL open and show a placeholder; a new screen adds its
- * open function here (and its prototype to screens.h). */
+/* The screen registry: which function opens each screen, by id, with the
+ * name and title the app shows for it. */
 #include <stdlib.h>
 
 #include "screens.h"
@@ -28,8 +27,7 @@ bool tui_open(struct tui_app *app, enum tui_screen_id id, const struct tui_args 
 	if (!e)
 		return false;
 	static const struct tui_args none = { 0 };
-	struct tui_screen *s = e->open ? e->open(app, args ? args : &none)
-				       : placeholder_open(app, e);
+	struct tui_screen *s = e->open(app, args ? args : &none);
 	if (!s) {
 		if (!app->status_error)
 			tui_error(app, "could not open %s", e->title);

@@ -31,7 +31,7 @@ typedef struct tui_screen *(*tui_open_fn)(struct tui_app *app, const struct tui_
 struct tui_screen_entry {
 	const char *name;  /* "sponsors" */
 	const char *title; /* "Sponsors" */
-	tui_open_fn open;  /* NULL: not built yet, a placeholder screen opens */
+	tui_open_fn open;
 };
 
 /* Opens screen id with args (NULL: all zero) and pushes it. Shows the error
@@ -43,8 +43,7 @@ const struct tui_screen_entry *tui_screen_entry(enum tui_screen_id id);
 struct tui_screen *home_open(struct tui_app *app, const struct tui_args *args);
 struct tui_screen *guide_open(struct tui_app *app, const struct tui_args *args);
 struct tui_screen *reflection_open(struct tui_app *app, const struct tui_args *args);
-struct tui_screen *placeholder_open(struct tui_app *app, const struct tui_screen_entry *e);
-/* Part B: records (sponsors.c, meetings.c, search.c, profiles.c). */
+/* Records (sponsors.c, meetings.c, search.c, profiles.c). */
 struct tui_screen *sponsors_open(struct tui_app *app, const struct tui_args *args);
 struct tui_screen *meetings_open(struct tui_app *app, const struct tui_args *args);
 struct tui_screen *search_open(struct tui_app *app, const struct tui_args *args);

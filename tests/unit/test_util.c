@@ -1,5 +1,5 @@
 /* Unit tests of the shared helpers: UTF-8 and text checks, dates, times,
- * and the diagnostics list. */
+ * the diagnostics list, the growable array and the whole-file reader. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -7,6 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include <errno.h>
+#include <stdio.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "twoway/diag.h"
 #include "twoway/util.h"
@@ -99,6 +103,93 @@ static void test_dirs(void **state)
 	free(d);
 }
 
+/* tw_grow: room for n + 1 elements, new room zeroed, overflow refused. */
+static void test_grow(void **state)
+{
+	(void)state;
+	int64_t *v = NULL;
+	size_t cap = 0;
+	for (size_t i = 0; i < 1000; i++) {
+		assert_true(tw_grow((void **)&v, &cap, i, sizeof *v));
+		assert_true(cap > i);
+		assert_int_equal(v[i], 0); /* zeroed, never garbage */
+		v[i] = (int64_t)i * 3;
+	}
+	for (size_t i = 0; i < 1000; i++)
+		assert_int_equal(v[i], (int64_t)i * 3);
+	size_t before = cap;
+	assert_true(tw_grow((void **)&v, &cap, 10, sizeof *v)); /* room already */
+	assert_int_equal(cap, before);
+	/* an element count whose bytes overflow size_t is refused, v intact */
+	assert_false(tw_grow((void **)&v, &cap, SIZE_MAX / 4, sizeof *v));
+	assert_false(tw_grow((void **)&v, &cap, SIZE_MAX - 1, 1));
+	assert_int_equal(cap, before);
+	assert_int_equal(v[999], 2997);
+	free(v);
+}
+
+/* tw_read_fd / tw_read_file: all of a pipe written in pieces, the size
+ * limit (len == max + 1 means too big), NUL bytes kept, missing files. */
+static void test_read_all(void **state)
+{
+	(void)state;
+	int fd[2];
+	assert_int_equal(pipe(fd), 0);
+	size_t total = 3 * 4096 + 17;
+	char *want = malloc(total);
+	assert_non_null(want);
+	for (size_t i = 0; i < total; i++)
+		want[i] = (char)('a' + i % 26);
+	want[100] = '\0';
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		close(fd[0]);
+		for (size_t at = 0; at < total; at += 1000) {
+			size_t n = total - at < 1000 ? total - at : 1000;
+			if (write(fd[1], want + at, n) != (ssize_t)n)
+				_exit(1);
+		}
+		_exit(0);
+	}
+	close(fd[1]);
+	size_t len = 0;
+	char *got = tw_read_fd(fd[0], 0, &len);
+	close(fd[0]);
+	assert_non_null(got);
+	assert_int_equal(len, total);
+	assert_memory_equal(got, want, total);
+	assert_int_equal(got[len], '\0');
+	free(got);
+
+	char path[] = "/tmp/tw-readall-XXXXXX";
+	int f = mkstemp(path);
+	assert_true(f >= 0);
+	assert_int_equal(write(f, want, total), (ssize_t)total);
+	close(f);
+	got = tw_read_file(path, total, &len); /* exactly the limit: fits */
+	assert_non_null(got);
+	assert_int_equal(len, total);
+	free(got);
+	got = tw_read_file(path, 5000, &len); /* over: one byte past says so */
+	assert_non_null(got);
+	assert_int_equal(len, 5001);
+	assert_memory_equal(got, want, 5001);
+	free(got);
+	got = tw_read_file(path, 0, &len);
+	assert_non_null(got);
+	assert_int_equal(len, total);
+	free(got);
+	unlink(path);
+	errno = 0;
+	assert_null(tw_read_file(path, 0, &len));
+	assert_int_equal(errno, ENOENT);
+	int status;
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	free(want);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -106,6 +197,8 @@ int main(void)
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_diags),
 		cmocka_unit_test(test_dirs),
+		cmocka_unit_test(test_grow),
+		cmocka_unit_test(test_read_all),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
