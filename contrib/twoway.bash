@@ -87,7 +87,7 @@ _twoway()
 	search) words="--json" ;;
 	reflect) words="--private --free - $( [ -z "$sub" ] && _twoway_items)" ;;
 	purge) words="--yes" ;;
-	backup) [ -z "$sub" ] && words="list now restore" ;;
+	backup) if [ -z "$sub" ]; then words="list now restore"; elif [ "$sub" = list ]; then words="--json"; fi ;;
 	export) words="--format --meeting --coaching --what --out --force --coach" ;;
 	check) COMPREPLY=($(compgen -f -- "$cur")); return ;;
 	esac

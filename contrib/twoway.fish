@@ -89,7 +89,7 @@ function __twoway_complete
     switch "$cmd"
         case ''
             set w profile sponsor guides tick rate reflect history meeting action \
-                search delete undo purge export import check --coach --version
+                search delete undo purge export import backup check --coach --version
         case profile
             if test "$sub" = use
                 __twoway_db_exists; and __twoway_run profile list --names
@@ -121,6 +121,12 @@ function __twoway_complete
             test -z "$sub"; and __twoway_run guides --ids
         case purge
             set w --yes
+        case backup
+            if test -z "$sub"
+                set w list now restore
+            else if test "$sub" = list
+                set w --json
+            end
         case export
             set w --format --meeting --coaching --what --out --force --coach
     end

@@ -11,7 +11,7 @@
 
 static void help(void)
 {
-	puts("usage: twoway backup list\n"
+	puts("usage: twoway backup list [--json]\n"
 	     "       twoway backup now\n"
 	     "       twoway backup restore DATE|ID\n"
 	     "\n"
@@ -22,6 +22,7 @@ static void help(void)
 	     "start on Monday).\n"
 	     "\n"
 	     "  list             the backups, newest first: ID, when, kind, size\n"
+	     "                   (--json: one JSON document, see twoway(1))\n"
 	     "  now              take a backup now\n"
 	     "  restore DATE|ID  put a backup back: DATE (YYYY-MM-DD) takes that day's\n"
 	     "                   backup, ID one from 'list'. The current state is backed\n"
@@ -39,11 +40,50 @@ static void human_size(int64_t n, char *buf, size_t len)
 		snprintf(buf, len, "%.1f MiB", (double)n / (1024.0 * 1024.0));
 }
 
+/* The kind as one stable word for scripts. */
+static const char *kind_word(enum tw_backup_kind kind)
+{
+	switch (kind) {
+	case TW_BACKUP_DAILY: return "daily";
+	case TW_BACKUP_MANUAL: return "manual";
+	case TW_BACKUP_RESTORE: return "restore";
+	case TW_BACKUP_UPGRADE: return "upgrade";
+	}
+	return "daily";
+}
+
+/* {"directory", "backups": [{"id", "date", "kind", "taken", "size", "path"}]} */
+static int list_json(const char *db, const struct tw_backup *v, size_t nv)
+{
+	char *dir = tw_backup_dir(db);
+	if (!dir)
+		return cli_fail("out of memory");
+	struct cli_json j = { 0 };
+	cli_json_open(&j, NULL, '{');
+	cli_json_str(&j, "directory", dir);
+	cli_json_open(&j, "backups", '[');
+	for (size_t i = 0; i < nv; i++) {
+		cli_json_open(&j, NULL, '{');
+		cli_json_str(&j, "id", v[i].id);
+		cli_json_str(&j, "date", v[i].date);
+		cli_json_str(&j, "kind", kind_word(v[i].kind));
+		cli_json_time(&j, "taken", v[i].taken);
+		cli_json_int(&j, "size", (long long)v[i].size);
+		cli_json_str(&j, "path", v[i].path);
+		cli_json_close(&j, '}');
+	}
+	cli_json_close(&j, ']');
+	cli_json_close(&j, '}');
+	free(dir);
+	return CLI_OK;
+}
+
 static int list(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *pos[1];
 	int n;
-	const struct cli_opt opts[] = { { NULL, NULL, NULL } };
+	bool json = false;
+	const struct cli_opt opts[] = { { "--json", NULL, &json }, { NULL, NULL, NULL } };
 	int rc = cli_parse("backup list", argc, argv, opts, pos, 0, &n);
 	if (rc)
 		return rc;
@@ -57,6 +97,12 @@ static int list(struct cli_ctx *ctx, int argc, char **argv)
 	if (!tw_backup_list(db, &v, &nv, &err)) {
 		free(db);
 		return cli_fail("%s", err.message);
+	}
+	if (json) {
+		rc = list_json(db, v, nv);
+		tw_backup_list_free(v, nv);
+		free(db);
+		return rc;
 	}
 	if (nv == 0) {
 		char *dir = tw_backup_dir(db);

@@ -103,6 +103,31 @@ ok sponsor add $'Tab\there' --homework $'back\\slash "quoted" \xe2\x82\xac'
 ok sponsor show $'Tab\there' --json
 jq_is '.homework' $'back\\slash "quoted" \xe2\x82\xac' "escaped text round-trips through jq"
 
+# backup list: the day's automatic backup (taken before the first write
+# above) and one taken now, newest first, the same IDs as the table.
+ok backup now
+ok backup list --json
+jq_is '.directory' "$SCRATCH/backups" "backup list --json directory"
+jq_is '.backups | map(.kind) | join(",")' "manual,daily" "backup list --json kinds, newest first"
+jq_is '.backups | map((.id|type) + (.date|test("^[0-9]{4}-[0-9]{2}-[0-9]{2}$")|tostring) + (.taken|test("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8}[+-][0-9]{2}:[0-9]{2}$")|tostring) + (.size|type)) | unique | join(",")' \
+	"stringtruetruenumber" "backup list --json field types"
+jq_is '.backups[1] | .date as $d | [.id == $d, (.path | startswith("'"$SCRATCH"'/backups/twoway-" + $d))] | @tsv' \
+	$'true\ttrue' "backup list --json: the daily id is its date, the path in the directory"
+CHECKS=$((CHECKS + 1))
+while IFS=$'\t' read -r path size; do
+	[ -f "$path" ] && [ "$(stat -c %s "$path")" = "$size" ] ||
+		fail "backup list --json: $path is not a file of $size bytes"
+done < <(printf '%s' "$OUT" | jq -r '.backups[] | [.path, .size] | @tsv')
+JSON_IDS=$(printf '%s' "$OUT" | jq -r '.backups[].id')
+ok backup list
+CHECKS=$((CHECKS + 1))
+[ "$(printf '%s\n' "$OUT" | awk 'NR > 1 { print $1 }')" = "$JSON_IDS" ] ||
+	fail "backup list and backup list --json list different ids: $OUT / $JSON_IDS"
+OUT=$("$TWOWAY" --db "$SCRATCH/none/empty.db" backup list --json 2>&1)
+jq_is '[(.directory | endswith("/none/backups")), (.backups | length)] | @tsv' $'true\t0' \
+	"backup list --json with no backups is still a document"
+unchanged 2 "twoway backup list: unknown option '--jsno'" backup list --jsno
+
 # --json is only where a listing is.
 unchanged 2 "twoway tick: unknown option '--json'" tick cli-test/prepare/homework --json
 run guides --ids --json
