@@ -13,6 +13,7 @@ if ! command -v dpkg-query >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>
 		libsqlite3-dev) pkg-config --exists sqlite3 || missing="$missing sqlite3(pkg-config)" ;;
 		libyaml-dev) pkg-config --exists yaml-0.1 || missing="$missing libyaml(pkg-config yaml-0.1)" ;;
 		libjansson-dev) pkg-config --exists jansson || missing="$missing jansson(pkg-config)" ;;
+		libutf8proc-dev) pkg-config --exists libutf8proc || missing="$missing utf8proc(pkg-config libutf8proc)" ;;
 		libcmocka-dev) pkg-config --exists cmocka || missing="$missing cmocka(pkg-config)" ;;
 		ninja-build) command -v ninja >/dev/null 2>&1 || missing="$missing ninja" ;;
 		gcc) command -v cc >/dev/null 2>&1 || missing="$missing a-C-compiler(cc)" ;;

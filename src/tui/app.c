@@ -268,13 +268,44 @@ static void draw_frame(struct tui_app *app)
 
 /* ---- keys ---- */
 
+/* Ctrl-Z: the terminal as it was before the app, the process stopped
+ * like any job; on fg the screen comes back whole. */
+static void suspend(struct tui_app *app)
+{
+	tui_log(app, "suspended (Ctrl-Z)");
+	def_prog_mode();
+	tui_input_suspend();
+	endwin();
+	struct sigaction dfl, old;
+	memset(&dfl, 0, sizeof(dfl));
+	dfl.sa_handler = SIG_DFL;
+	sigemptyset(&dfl.sa_mask);
+	sigaction(SIGTSTP, &dfl, &old);
+	kill(0, SIGTSTP); /* the whole job, as the shell expects */
+	sigaction(SIGTSTP, &old, NULL);
+	reset_prog_mode();
+	tui_input_resume();
+	app->redraw_all = true;
+	tui_msg(app, "welcome back");
+}
+
 static void global_key(struct tui_app *app, wint_t k, bool code)
 {
+	if (code && k == TUI_KEY_PASTE) {
+		tui_msg(app, "nothing to paste into here: the paste was ignored");
+		return;
+	}
+	if (code && k == TUI_KEY_IGNORED) {
+		tui_msg(app, "that key does nothing here");
+		return;
+	}
 	if (code && k != KEY_F(1))
 		return;
 	if (k == L'?' || code) {
 		app->help_open = true;
 		app->help_scroll = 0;
+	} else if (k == TUI_ESC && app->depth <= 1) {
+		tui_msg(app, "this is Home: q quits");
 	} else if (k == L'q' || k == TUI_ESC) {
 		tui_pop(app, false);
 	} else if (k == L'/') {
@@ -316,6 +347,10 @@ static void dispatch(struct tui_app *app, wint_t k, bool code)
 	}
 	if (code && k == KEY_MOUSE) {
 		mouse_event(app, s);
+		return;
+	}
+	if (!code && k == TUI_CTRL('z')) {
+		suspend(app);
 		return;
 	}
 	if (!s->ops->key(app, s, k, code))
@@ -503,6 +538,7 @@ int tw_tui_run(const struct tw_tui_options *opt)
 	nonl();
 	keypad(stdscr, TRUE);
 	timeout(TUI_TICK_MS);
+	tui_input_init();
 	tui_theme_init(&app);
 	const char *m = getenv("TWOWAY_MOUSE");
 	if (!(m && strcmp(m, "0") == 0)) {
@@ -539,13 +575,13 @@ int tw_tui_run(const struct tw_tui_options *opt)
 			break;
 		}
 		wint_t k;
-		int r = get_wch(&k);
+		bool code;
+		int r = tui_input_read(&k, &code, TUI_TICK_MS);
 		if (r == ERR) {
 			refresh_if_changed(&app);
 			tick(&app);
 			continue;
 		}
-		bool code = r == KEY_CODE_YES;
 		key_t0 = cpu_now_ns();
 		if (code && k == KEY_RESIZE) {
 			for (size_t i = 0; i < app.depth; i++)
@@ -556,6 +592,7 @@ int tw_tui_run(const struct tw_tui_options *opt)
 		dispatch(&app, k, code);
 		tick(&app);
 	}
+	tui_input_finish();
 	endwin();
 	delscreen(scr);
 	write_stats(&ks);

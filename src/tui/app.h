@@ -225,6 +225,11 @@ char *tui_utf8_from_wcs(const wchar_t *w, size_t len);
 /* The display width the drawing calls give c: 0 for combining marks, 2
  * for wide characters, 1 for everything else (placeholders included). */
 int tui_wcwidth(wchar_t c);
+/* Grapheme clusters (utf8proc): the position after the cluster that
+ * starts at pos, and the start of the cluster that ends at pos. An emoji
+ * with skin tone, a ZWJ sequence or e + combining accent is one cluster. */
+size_t tui_cluster_next(const wchar_t *w, size_t len, size_t pos);
+size_t tui_cluster_prev(const wchar_t *w, size_t len, size_t pos);
 /* Width of a string as drawn. */
 int tui_wcswidth(const wchar_t *w, size_t len);
 int tui_text_width(const char *utf8);
@@ -294,6 +299,42 @@ enum tui_nav tui_nav_key(wint_t key, bool is_keycode);
 bool tui_nav_apply(enum tui_nav nav, size_t *cursor, size_t n, int page);
 /* Keeps cursor visible in a window of rows rows starting at *top. */
 void tui_scroll_to(size_t cursor, size_t *top, int rows, size_t n);
+
+/* ---- the input layer (input.c) ---- */
+
+/* Keys the input layer adds to curses' KEY_* codes (is_keycode true).
+ * Shifted keys arrive as the plain key; ctrl'd (or alt'd) keys that mean
+ * something as their own code. Every value fits curses' 16-bit key codes
+ * and lies above the codes ncurses numbers at run time. */
+enum {
+	TUI_KEY_BASE = 0x7000,
+	TUI_KEY_C_LEFT,      /* Ctrl-Left: a word left */
+	TUI_KEY_C_RIGHT,
+	TUI_KEY_C_HOME,      /* Ctrl-Home: the very start */
+	TUI_KEY_C_END,
+	TUI_KEY_C_DC,        /* Ctrl-Delete: a word forward */
+	TUI_KEY_PASTE,       /* a bracketed paste: the text is tui_input_paste() */
+	TUI_KEY_IGNORED,     /* a sequence read whole that means nothing here */
+	TUI_KEY_PASTE_START, /* internal to input.c */
+	TUI_KEY_PASTE_END,
+	TUI_KEY_ALT0 = 0x7100, /* Alt + an ASCII character c: TUI_KEY_ALT(c) */
+};
+#define TUI_KEY_ALT(c) ((wint_t)(TUI_KEY_ALT0 + ((c) & 0x7f)))
+
+/* After newterm and keypad: maps terminfo's extended keys and turns on
+ * bracketed paste. finish turns it off again (before endwin); suspend and
+ * resume do so around Ctrl-Z and an external editor. */
+void tui_input_init(void);
+void tui_input_finish(void);
+void tui_input_suspend(void);
+void tui_input_resume(void);
+/* Reads one whole key, waiting up to wait_ms: OK with *k and *code set,
+ * or ERR when none came. An escape sequence is read to its end and
+ * decoded, or returned as TUI_KEY_IGNORED; never as Esc plus letters. */
+int tui_input_read(wint_t *k, bool *code, int wait_ms);
+/* The text of the last TUI_KEY_PASTE (owned by the input layer, valid until
+ * the next read): CR and CR LF are LF; *cut when it was longer than kept. */
+const wchar_t *tui_input_paste(size_t *len, bool *cut);
 
 /* Ctrl-letter as get_wch reports it. */
 #define TUI_CTRL(c) ((wint_t)((c) & 0x1f))

@@ -8,7 +8,18 @@
 #include "editor.h"
 #include "twoway/util.h"
 
+/* What an edit was, for grouping edits into undo steps. */
+enum edit_kind { EDIT_NONE, EDIT_TYPE, EDIT_BACK, EDIT_FORWARD, EDIT_OTHER };
+
+struct snap {
+	wchar_t *buf;
+	size_t len, cur;
+};
+
 struct tui_editor {
+	struct snap undo[TUI_EDITOR_UNDO];
+	size_t n_undo;
+	enum edit_kind last_edit;
 	wchar_t *buf;
 	size_t len, cap;
 	size_t cur;             /* insertion point, 0..len */
@@ -22,6 +33,8 @@ struct tui_editor {
 	unsigned long gen, saved_gen, draft_gen;
 	long draft_ms;
 };
+
+static void checkpoint(struct tui_editor *e, enum edit_kind kind);
 
 static bool reserve(struct tui_editor *e, size_t extra)
 {
@@ -40,6 +53,8 @@ bool tui_editor_set_text(struct tui_editor *e, const char *utf8)
 	wchar_t *w = tui_wcs_from_utf8(utf8, &n);
 	if (!w)
 		return false;
+	if (e->buf)
+		checkpoint(e, EDIT_OTHER); /* undo takes the old text back */
 	free(e->buf);
 	e->buf = w;
 	e->len = n;
@@ -71,6 +86,8 @@ void tui_editor_free(struct tui_editor *e)
 {
 	if (!e)
 		return;
+	for (size_t i = 0; i < e->n_undo; i++)
+		free(e->undo[i].buf);
 	free(e->buf);
 	free(e->lines);
 	free(e);
@@ -171,11 +188,14 @@ static size_t at_column(const struct tui_editor *e, size_t line, int col)
 	size_t p = e->lines[line].start, end = e->lines[line].end;
 	int c = 0;
 	while (p < end) {
-		int w = tui_wcwidth(e->buf[p]);
+		size_t q = tui_cluster_next(e->buf, e->len, p);
+		if (q > end)
+			q = end;
+		int w = tui_wcswidth(e->buf + p, q - p);
 		if (c + w > col)
 			break;
 		c += w;
-		p++;
+		p = q;
 	}
 	return p;
 }
@@ -200,6 +220,43 @@ static void vertical(struct tui_editor *e, long delta)
 	e->cur = at_column(e, (size_t)t, e->goal);
 }
 
+/* ---- undo ---- */
+
+/* The text before an edit. Typing in a row (and Backspace in a row) is one
+ * edit; any movement, another kind of edit or a new line starts the next. */
+static void checkpoint(struct tui_editor *e, enum edit_kind kind)
+{
+	if (kind != EDIT_OTHER && kind == e->last_edit)
+		return;
+	e->last_edit = kind;
+	wchar_t *copy = malloc((e->len + 1) * sizeof(*copy));
+	if (!copy)
+		return; /* no undo for this edit; the edit itself goes on */
+	memcpy(copy, e->buf, e->len * sizeof(*copy));
+	copy[e->len] = 0;
+	if (e->n_undo == TUI_EDITOR_UNDO) {
+		free(e->undo[0].buf);
+		memmove(e->undo, e->undo + 1, (TUI_EDITOR_UNDO - 1) * sizeof(e->undo[0]));
+		e->n_undo--;
+	}
+	e->undo[e->n_undo++] = (struct snap){ copy, e->len, e->cur };
+}
+
+static bool undo(struct tui_editor *e)
+{
+	if (!e->n_undo)
+		return false;
+	struct snap sn = e->undo[--e->n_undo];
+	free(e->buf);
+	e->buf = sn.buf;
+	e->len = sn.len;
+	e->cap = sn.len + 1;
+	e->cur = sn.cur;
+	e->last_edit = EDIT_NONE;
+	changed(e);
+	return true;
+}
+
 /* ---- editing ---- */
 
 static bool insert(struct tui_editor *e, const wchar_t *w, size_t n)
@@ -215,15 +272,21 @@ static bool insert(struct tui_editor *e, const wchar_t *w, size_t n)
 	return true;
 }
 
-static void erase_at(struct tui_editor *e, size_t pos)
+/* Erases [from, to); the cursor keeps its place in the text around it. */
+static void erase_range(struct tui_editor *e, size_t from, size_t to, enum edit_kind kind)
 {
-	if (pos >= e->len)
+	if (to > e->len)
+		to = e->len;
+	if (from >= to)
 		return;
-	memmove(e->buf + pos, e->buf + pos + 1, (e->len - pos - 1) * sizeof(wchar_t));
-	e->len--;
+	checkpoint(e, kind);
+	memmove(e->buf + from, e->buf + to, (e->len - to) * sizeof(wchar_t));
+	e->len -= to - from;
 	e->buf[e->len] = 0;
-	if (e->cur > pos)
-		e->cur--;
+	if (e->cur >= to)
+		e->cur -= to - from;
+	else if (e->cur > from)
+		e->cur = from;
 	changed(e);
 }
 
@@ -233,46 +296,158 @@ static bool printable(wint_t k)
 	       !(k >= 0xD800 && k <= 0xDFFF);
 }
 
+static bool word_char(wchar_t c)
+{
+	return iswalnum((wint_t)c) || c == L'_' ||
+	       (c >= 0x80 && !iswspace((wint_t)c) && !iswpunct((wint_t)c));
+}
+
+static size_t word_left(const struct tui_editor *e, size_t p)
+{
+	while (p > 0 && !word_char(e->buf[p - 1]))
+		p--;
+	while (p > 0 && word_char(e->buf[p - 1]))
+		p--;
+	return p;
+}
+
+static size_t word_right(const struct tui_editor *e, size_t p)
+{
+	while (p < e->len && !word_char(e->buf[p]))
+		p++;
+	while (p < e->len && word_char(e->buf[p]))
+		p++;
+	return p;
+}
+
+/* Ctrl-W: back over spaces, then over what is not a space (as shells do). */
+static size_t blank_word_left(const struct tui_editor *e, size_t p)
+{
+	while (p > 0 && iswspace((wint_t)e->buf[p - 1]))
+		p--;
+	while (p > 0 && !iswspace((wint_t)e->buf[p - 1]))
+		p--;
+	return p;
+}
+
+static size_t para_start(const struct tui_editor *e, size_t p)
+{
+	while (p > 0 && e->buf[p - 1] != L'\n')
+		p--;
+	return p;
+}
+
+static size_t para_end(const struct tui_editor *e, size_t p)
+{
+	while (p < e->len && e->buf[p] != L'\n')
+		p++;
+	return p;
+}
+
+static void type(struct tui_editor *e, const wchar_t *w, size_t n)
+{
+	checkpoint(e, n == 1 && w[0] != L'\n' ? EDIT_TYPE : EDIT_OTHER);
+	insert(e, w, n);
+}
+
+/* A bracketed paste: the text goes in as it is (one edit), keys inside it
+ * are text, control characters other than newline and tab are dropped. */
+static void paste(struct tui_editor *e)
+{
+	size_t n;
+	bool cut;
+	const wchar_t *w = tui_input_paste(&n, &cut);
+	wchar_t *clean = malloc((n + 1) * sizeof(*clean));
+	if (!clean)
+		return;
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		if (w[i] == L'\n' || w[i] == L'\t' || printable((wint_t)w[i]))
+			clean[k++] = w[i];
+	if (k) {
+		checkpoint(e, EDIT_OTHER);
+		insert(e, clean, k);
+	}
+	free(clean);
+}
+
+static bool edit_code(struct tui_editor *e, wint_t k, bool *vert)
+{
+	switch (k) {
+	case KEY_LEFT: e->cur = tui_cluster_prev(e->buf, e->len, e->cur); break;
+	case KEY_RIGHT: e->cur = tui_cluster_next(e->buf, e->len, e->cur); break;
+	case TUI_KEY_C_LEFT: e->cur = word_left(e, e->cur); break;
+	case TUI_KEY_C_RIGHT: e->cur = word_right(e, e->cur); break;
+	case TUI_KEY_ALT('b'): e->cur = word_left(e, e->cur); break;
+	case TUI_KEY_ALT('f'): e->cur = word_right(e, e->cur); break;
+	case TUI_KEY_C_HOME: e->cur = 0; break;
+	case TUI_KEY_C_END: e->cur = e->len; break;
+	case KEY_UP: vertical(e, -1), *vert = true; break;
+	case KEY_DOWN: vertical(e, 1), *vert = true; break;
+	case KEY_PPAGE: vertical(e, -(long)(e->page > 1 ? e->page - 1 : 1)), *vert = true; break;
+	case KEY_NPAGE: vertical(e, e->page > 1 ? e->page - 1 : 1), *vert = true; break;
+	case KEY_HOME: layout(e); if (e->n_lines) e->cur = e->lines[cursor_line(e)].start; break;
+	case KEY_END: layout(e); if (e->n_lines) e->cur = e->lines[cursor_line(e)].end; break;
+	case KEY_BACKSPACE:
+		erase_range(e, tui_cluster_prev(e->buf, e->len, e->cur), e->cur, EDIT_BACK);
+		return true;
+	case KEY_DC:
+		erase_range(e, e->cur, tui_cluster_next(e->buf, e->len, e->cur), EDIT_FORWARD);
+		return true;
+	case TUI_KEY_C_DC:
+	case TUI_KEY_ALT('d'):
+		erase_range(e, e->cur, word_right(e, e->cur), EDIT_OTHER);
+		return true;
+	case KEY_ENTER: type(e, L"\n", 1); return true;
+	case TUI_KEY_PASTE: paste(e); return true;
+	default: return false;
+	}
+	e->last_edit = EDIT_NONE; /* moved: the next edit is a new one */
+	return true;
+}
+
 bool tui_editor_key(struct tui_editor *e, wint_t k, bool code)
 {
 	bool vert = false, ok = true;
 	if (code) {
-		switch (k) {
-		case KEY_LEFT: if (e->cur) e->cur--; break;
-		case KEY_RIGHT: if (e->cur < e->len) e->cur++; break;
-		case KEY_UP: vertical(e, -1), vert = true; break;
-		case KEY_DOWN: vertical(e, 1), vert = true; break;
-		case KEY_PPAGE: vertical(e, -(long)(e->page > 1 ? e->page - 1 : 1)), vert = true; break;
-		case KEY_NPAGE: vertical(e, e->page > 1 ? e->page - 1 : 1), vert = true; break;
-		case KEY_HOME: layout(e); if (e->n_lines) e->cur = e->lines[cursor_line(e)].start; break;
-		case KEY_END: layout(e); if (e->n_lines) e->cur = e->lines[cursor_line(e)].end; break;
-		case KEY_BACKSPACE: if (e->cur) erase_at(e, e->cur - 1); break;
-		case KEY_DC: erase_at(e, e->cur); break;
-		case KEY_ENTER: insert(e, L"\n", 1); break;
-		default: ok = false;
-		}
+		ok = edit_code(e, k, &vert);
 	} else if (k == TUI_CTRL('a')) {
 		return tui_editor_key(e, KEY_HOME, true);
 	} else if (k == TUI_CTRL('e')) {
 		return tui_editor_key(e, KEY_END, true);
+	} else if (k == TUI_CTRL('w')) {
+		erase_range(e, blank_word_left(e, e->cur), e->cur, EDIT_OTHER);
+	} else if (k == TUI_CTRL('u')) {
+		erase_range(e, para_start(e, e->cur), e->cur, EDIT_OTHER);
+	} else if (k == TUI_CTRL('k')) {
+		size_t end = para_end(e, e->cur);
+		erase_range(e, e->cur, end > e->cur ? end : end + 1, EDIT_OTHER);
+	} else if (k == TUI_EDITOR_UNDO_KEY) {
+		if (!undo(e))
+			ok = true; /* nothing to undo: still the editor's key */
 	} else if (k == L'\r' || k == L'\n') {
-		insert(e, L"\n", 1);
+		type(e, L"\n", 1);
 	} else if (k == L'\t') {
+		checkpoint(e, EDIT_OTHER);
 		insert(e, L"    ", 4);
 	} else if (k == 127 || k == 8) {
-		if (e->cur)
-			erase_at(e, e->cur - 1);
+		return tui_editor_key(e, KEY_BACKSPACE, true);
 	} else if (k == TUI_CTRL('d')) {
-		erase_at(e, e->cur);
+		return tui_editor_key(e, KEY_DC, true);
 	} else if (printable(k)) {
 		wchar_t c = (wchar_t)k;
-		insert(e, &c, 1);
+		type(e, &c, 1);
 	} else {
 		ok = false;
 	}
 	if (ok && !vert)
 		e->goal = -1;
 	return ok;
+}
+
+bool tui_editor_can_undo(const struct tui_editor *e)
+{
+	return e->n_undo > 0;
 }
 
 /* ---- drawing ---- */

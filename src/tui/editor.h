@@ -8,6 +8,8 @@
 #include "app.h"
 
 #define TUI_DRAFT_MS 3000 /* autosave a draft at most this often while typing */
+#define TUI_EDITOR_UNDO 100 /* edits that can be undone */
+#define TUI_EDITOR_UNDO_KEY TUI_CTRL('_') /* Ctrl-_ (Ctrl-/ and Ctrl-7 send it too) */
 
 struct tui_editor;
 
@@ -36,8 +38,15 @@ void tui_editor_draft_done(struct tui_editor *e, long now_ms);
  * terminal cursor on the insertion point. */
 void tui_editor_draw(struct tui_editor *e, struct tui_app *app, struct tui_rect r, bool focused);
 /* Handles text and movement keys: printable characters, Enter, Tab,
- * Backspace, Delete, arrows, Home/End, Ctrl-A/Ctrl-E, PgUp/PgDn. Returns
- * false for any other key (Esc, Ctrl-S ...), which the host handles. */
+ * Backspace and Delete (a grapheme cluster: an emoji with skin tone or an
+ * accented letter in one press), arrows, Home/End and Ctrl-A/Ctrl-E (the
+ * display line), Ctrl-Home/Ctrl-End, PgUp/PgDn, words (Ctrl-Left/Right,
+ * Alt-b/Alt-f; Ctrl-W erases one back, Ctrl-Delete/Alt-d one forward),
+ * Ctrl-U/Ctrl-K (erase to the start / end of the paragraph), undo
+ * (TUI_EDITOR_UNDO_KEY, the last edit, then the one before) and a
+ * bracketed paste (TUI_KEY_PASTE: inserted as text). Returns false for any
+ * other key (Esc, Ctrl-S ...), which the host handles. */
 bool tui_editor_key(struct tui_editor *e, wint_t key, bool is_keycode);
+bool tui_editor_can_undo(const struct tui_editor *e);
 
 #endif

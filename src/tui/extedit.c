@@ -12,11 +12,13 @@ bool tui_external_edit(struct tui_app *app, const char *text, char **out)
 	*out = NULL;
 	long t0 = tui_now_ms();
 	def_prog_mode();
+	tui_input_suspend();
 	endwin();
 	int status = 0;
 	struct tw_error err = { 0 };
 	bool ok = tw_edit_run(text, out, &status, &err);
 	reset_prog_mode();
+	tui_input_resume();
 	clearok(curscr, TRUE);
 	refresh();
 	long took = tui_now_ms() - t0;

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
 #include "app.h"
 #include "twoway/util.h"
 
@@ -114,9 +116,42 @@ int tui_wcwidth(wchar_t c)
 	if (dropped(c))
 		return 0;
 	int w = wcwidth(c);
-	if (w < 0)
-		return 1;
+	if (w < 0) { /* unknown to the C library: ask utf8proc's newer tables */
+		w = utf8proc_codepoint_valid((utf8proc_int32_t)c) ? utf8proc_charwidth((utf8proc_int32_t)c) : 1;
+		if (w < 1)
+			w = 1;
+	}
 	return w > 2 ? 2 : w;
+}
+
+size_t tui_cluster_next(const wchar_t *w, size_t len, size_t pos)
+{
+	if (pos >= len)
+		return len;
+	utf8proc_int32_t state = 0;
+	size_t i = pos;
+	while (i + 1 < len && !utf8proc_grapheme_break_stateful((utf8proc_int32_t)w[i],
+								(utf8proc_int32_t)w[i + 1], &state))
+		i++;
+	return i + 1;
+}
+
+size_t tui_cluster_prev(const wchar_t *w, size_t len, size_t pos)
+{
+	if (pos > len)
+		pos = len;
+	if (pos == 0)
+		return 0;
+	/* clusters never span a newline: walk forward from the line start */
+	size_t start = pos - 1;
+	while (start > 0 && w[start - 1] != L'\n')
+		start--;
+	size_t p = start, last = start;
+	while (p < pos) {
+		last = p;
+		p = tui_cluster_next(w, len, p);
+	}
+	return last;
 }
 
 int tui_wcswidth(const wchar_t *w, size_t len)

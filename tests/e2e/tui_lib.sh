@@ -158,3 +158,19 @@ tui_open_test_guide() {
 	tui_keys G Enter
 	tui_wait "Tick me first"
 }
+
+# tui_raw SEQ...: sends the SEQs (printf %b escapes: \e, \x1b) to the app
+# as raw bytes, back to back, as a terminal sends keys.
+tui_raw() {
+	local s hex=""
+	for s in "$@"; do
+		hex="$hex $(printf '%b' "$s" | od -An -tx1 -v)"
+	done
+	# shellcheck disable=SC2086
+	tmux -L "$SOCK" send-keys -H $hex
+}
+
+# tui_dump: the database's records as SQL text, for before/after checks.
+tui_dump() {
+	sqlite3 "$DB" .dump
+}
