@@ -314,7 +314,31 @@ static void global_key(struct tui_app *app, wint_t k, bool code)
 		app->redraw_all = true;
 	} else if (k == TUI_CTRL('c')) {
 		pop_all(app);
+	} else if (k >= 0x20 && k != 0x7f && !(k >= 0x80 && k < 0xa0)) {
+		/* A letter that is no key here: the user is likely typing
+		 * where no text goes; keys right behind it are taken as typing
+		 * too (see dispatch), never as commands. */
+		wchar_t w[2] = { (wchar_t)k, 0 };
+		char *u = tui_utf8_from_wcs(w, 1);
+		tui_msg(app, "'%s' is not a key here: nothing changed (? lists the keys)", u ? u : "?");
+		free(u);
+		app->typing_screen = tui_top(app);
+		app->typing_until = tui_now_ms() + TUI_TYPING_MS;
 	}
+}
+
+/* True when k is a printable key arriving while the user is typing on a
+ * screen that takes no text: it is swallowed (and extends the window). */
+static bool typing_guard(struct tui_app *app, struct tui_screen *s, wint_t k, bool code)
+{
+	if (code || app->typing_screen != s || k < 0x20 || k == 0x7f)
+		return false;
+	long now = tui_now_ms();
+	if (now >= app->typing_until)
+		return false;
+	app->typing_until = now + TUI_TYPING_MS;
+	tui_msg(app, "typing where no text goes: keys ignored until you pause");
+	return true;
 }
 
 static void mouse_event(struct tui_app *app, struct tui_screen *s)
@@ -351,6 +375,17 @@ static void dispatch(struct tui_app *app, wint_t k, bool code)
 	}
 	if (!code && k == TUI_CTRL('z')) {
 		suspend(app);
+		return;
+	}
+	if (typing_guard(app, s, k, code))
+		return;
+	if (code && k >= TUI_KEY_ALT0 && k < TUI_KEY_ALT0 + 0x80) {
+		/* Alt+letter for a screen that has no use for it: Esc, then the
+		 * letter, as the two keys a fast typist meant */
+		if (!s->ops->key(app, s, k, code)) {
+			dispatch(app, TUI_ESC, false);
+			dispatch(app, k - TUI_KEY_ALT0, false);
+		}
 		return;
 	}
 	if (!s->ops->key(app, s, k, code))

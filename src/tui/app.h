@@ -83,6 +83,7 @@
 #define TUI_MIN_H 12
 #define TUI_STACK_MAX 16
 #define TUI_TICK_MS 500
+#define TUI_TYPING_MS 400 /* keys this close behind a stray letter are typing */
 
 struct tui_app;
 struct tui_screen;
@@ -180,6 +181,8 @@ struct tui_app {
 	char *log_path;               /* owned; NULL until the first log line */
 	const char *backup_warned;    /* the store's backup problem last shown */
 	int bench;                    /* TWOWAY_BENCH: 1 = exit after first Home frame */
+	const struct tui_screen *typing_screen; /* where a stray letter was typed */
+	long typing_until;            /* ... and until when keys there count as typing */
 };
 
 /* ---- the screen stack (app.c) ---- */

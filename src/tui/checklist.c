@@ -464,6 +464,13 @@ enum tui_cl_result tui_checklist_key(struct tui_checklist *cl, struct tui_app *a
 	}
 	if (nav != TUI_NAV_NONE) {
 		tui_nav_apply(nav, &cl->cursor, cl->n_rows, cl->last.h > 0 ? cl->last.h : 10);
+		/* j/k step over the header of an open section onto its items (a
+		 * folded section stops there: its header is its only row; the
+		 * first header is still reached by k at the top or g). */
+		while ((nav == TUI_NAV_UP || nav == TUI_NAV_DOWN) &&
+		       cl->rows[cl->cursor].item == HEADER && !cl->collapsed[cl->rows[cl->cursor].sec] &&
+		       tui_nav_apply(nav, &cl->cursor, cl->n_rows, 1))
+			;
 		return TUI_CL_MOVED;
 	}
 	struct row *rw = &cl->rows[cl->cursor];

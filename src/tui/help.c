@@ -8,9 +8,10 @@
 
 static const struct tui_help everywhere[] = {
 	{ "?, F1", "show these keys (F1 where you type text)" },
-	{ "q, Esc", "back, and on Home q quits (Esc where you type text)" },
+	{ "q, Esc", "back (Esc where you type text); on Home only q quits" },
 	{ "/", "search" },
 	{ "Ctrl-L", "redraw the screen" },
+	{ "Ctrl-Z", "suspend to the shell (fg comes back)" },
 	{ "Ctrl-C", "quit (typed text is saved)" },
 	{ NULL, NULL },
 };

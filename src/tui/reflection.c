@@ -215,8 +215,8 @@ static bool key(struct tui_app *app, struct tui_screen *s, wint_t k, bool code)
 		revert(app, r);
 		return true;
 	}
-	tui_editor_key(r->ed, k, code);
-	return true;
+	/* keys the editor has no use for (an Alt+letter, F5) go on to the app */
+	return tui_editor_key(r->ed, k, code) || !code;
 }
 
 static void draw(struct tui_app *app, struct tui_screen *s, struct tui_rect rc)
@@ -253,9 +253,16 @@ static void destroy(struct tui_screen *s)
 
 static const struct tui_help help[] = {
 	{ "typing", "writes text (q, ? and / are text here)" },
-	{ "arrows", "move by character and display line" },
+	{ "arrows", "move by character (a whole emoji or accented letter) and line" },
 	{ "Home/End", "start/end of line (also Ctrl-A/Ctrl-E)" },
-	{ "Backspace/Del", "delete a character" },
+	{ "Ctrl-Home/End", "start/end of the text" },
+	{ "Ctrl-Left/Right", "a word left/right (also Alt-b/Alt-f)" },
+	{ "Backspace/Del", "delete a character (a whole emoji or accented letter)" },
+	{ "Ctrl-W", "delete the word before the cursor" },
+	{ "Ctrl-Del, Alt-d", "delete the word after the cursor" },
+	{ "Ctrl-U/Ctrl-K", "delete to the start/end of the paragraph" },
+	{ "Ctrl-_", "undo the last edit (again: the one before; also Ctrl-/)" },
+	{ "paste", "pasted text goes in as text, never as keys" },
 	{ "Ctrl-S", "save now" },
 	{ "Esc, Ctrl-Q, F10", "leave (saves when changed)" },
 	{ "F2, Ctrl-X", "edit in $VISUAL/$EDITOR" },

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Escape sequences are keys, not accidents: under each TERM, the raw bytes
 # terminals send for Home, End, PgUp, PgDn, Delete, shifted and ctrl'd
-# arrows, Alt+letters, and sequences nobody knows (mouse reports, query
+# arrows, and sequences nobody knows (mouse reports, query
 # answers, a cut-off sequence) reach a list, Home and the editor. In the
 # lists nothing changes and the app stays where it was; in the editor each
 # key does its job and the stored text is exactly what was meant.
@@ -20,7 +20,7 @@ MOVES=("${HOMES[@]}" "${ENDS[@]}" "${LEFTS[@]}" '\e[5~' '\e[6~' '\e[5;5~' '\e[6;
 	'\e[1;5H' '\e[1;5F' '\e[3~' '\e[3;5~' '\e[3;2~' '\e[2~' '\eOa' '\eOd' '\eO5D')
 # Sequences that mean nothing: each must be swallowed whole.
 NOISE=('\e[99~' '\e[?1;2c' '\e[<0;10;5M' '\e[<64;3;3m' '\e[1;2;3u' '\e[a' '\e[200;5u'
-	'\ex' '\eq' '\ek' '\ej' '\ee' '\e\e[4~' '\e[>0;276;0c' '\e[12;40R')
+	'\e\e[4~' '\e[>0;276;0c' '\e[12;40R')
 
 for term in xterm xterm-256color tmux-256color screen-256color linux; do
 	before=$(tui_dump)
