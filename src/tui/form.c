@@ -262,19 +262,31 @@ static void line_delete(struct tui_field *f, size_t at, size_t n)
 static bool line_key(struct tui_field *f, wint_t k, bool code)
 {
 	if (tui_is_backspace(k, code)) {
-		if (f->cur > 0) {
-			f->cur--;
-			line_delete(f, f->cur, 1);
-		}
+		size_t p = tui_cluster_prev(f->buf, f->len, f->cur);
+		line_delete(f, p, f->cur - p);
+		f->cur = p;
 		return true;
 	}
 	if (code) {
 		switch (k) {
-		case KEY_LEFT: if (f->cur) f->cur--; return true;
-		case KEY_RIGHT: if (f->cur < f->len) f->cur++; return true;
-		case KEY_HOME: f->cur = 0; return true;
-		case KEY_END: f->cur = f->len; return true;
-		case KEY_DC: line_delete(f, f->cur, 1); return true;
+		case KEY_LEFT: f->cur = tui_cluster_prev(f->buf, f->len, f->cur); return true;
+		case KEY_RIGHT: f->cur = tui_cluster_next(f->buf, f->len, f->cur); return true;
+		case KEY_HOME: case TUI_KEY_C_HOME: f->cur = 0; return true;
+		case KEY_END: case TUI_KEY_C_END: f->cur = f->len; return true;
+		case KEY_DC:
+			line_delete(f, f->cur, tui_cluster_next(f->buf, f->len, f->cur) - f->cur);
+			return true;
+		case TUI_KEY_PASTE: {
+			/* pasted text is text: a line break becomes a space */
+			size_t n;
+			const wchar_t *w = tui_input_paste(&n, NULL);
+			for (size_t i = 0; i < n; i++)
+				if (w[i] == L'\n' || w[i] == L'\t')
+					line_insert(f, L' ');
+				else if (w[i] >= 0x20 && w[i] != 0x7f && !(w[i] >= 0x80 && w[i] < 0xa0))
+					line_insert(f, w[i]);
+			return true;
+		}
 		default: return false;
 		}
 	}
