@@ -281,6 +281,16 @@ bool tw_store_deleted_list(struct tw_store *st, int64_t profile_id, struct tw_de
  * profile_id (0: the whole database); *count is that many records. */
 bool tw_store_purge(struct tw_store *st, int64_t profile_id, size_t *count,
 		    struct tw_error *err);
+/* The Trash of one profile: its deleted records, newest first; a meeting
+ * deleted with its sponsor is not listed on its own (the sponsor's label
+ * says "(and N meetings)": they come back together); a private
+ * reflection's label holds no text. The caller frees with tw_deleteds_free. */
+bool tw_store_trash_list(struct tw_store *st, int64_t profile_id, struct tw_deleted **out,
+			 size_t *n, struct tw_error *err);
+/* The live meetings of profile_id that deleting sponsor sponsor_id would
+ * take along (0 for a sponsor of another profile). */
+bool tw_store_sponsor_meeting_count(struct tw_store *st, int64_t profile_id, int64_t sponsor_id,
+				    size_t *count, struct tw_error *err);
 
 /* ---- batches (added by the store) ----
  * Groups many writes into one transaction (bulk loads, imports): every call

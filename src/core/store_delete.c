@@ -255,6 +255,91 @@ bool tw_store_deleted_list(struct tw_store *st, int64_t profile_id, struct tw_de
 	return true;
 }
 
+/* One profile's trash, newest first. A meeting that went with its sponsor
+ * (same deleted_at) is not its own row: it comes back with the sponsor,
+ * and the sponsor's row says how many went along. A private reflection's
+ * text stays out of the label. */
+static const char trash_sql[] =
+	"SELECT 1, s.id, 'Sponsor ' || s.name || coalesce((SELECT ' (and ' || count(*) || "
+	"  CASE count(*) WHEN 1 THEN ' meeting)' ELSE ' meetings)' END FROM meetings m "
+	"  WHERE m.sponsor_id = s.id AND m.deleted_at = s.deleted_at HAVING count(*) > 0), ''), "
+	"  s.deleted_at FROM sponsors s WHERE s.profile_id = ?1 AND s.deleted_at IS NOT NULL "
+	"UNION ALL SELECT 2, id, 'Reflection ' || coalesce(item_id, '#' || id) || "
+	"  CASE WHEN is_private THEN ' (private)' ELSE ': ' || "
+	"  substr(replace(text, char(10), ' '), 1, 40) END, deleted_at FROM reflections "
+	"  WHERE profile_id = ?1 AND deleted_at IS NOT NULL "
+	"UNION ALL SELECT 3, m.id, 'Meeting with ' || s.name || ', ' || "
+	"  strftime('%Y-%m-%d %H:%M', m.at, 'unixepoch', 'localtime'), m.deleted_at "
+	"  FROM meetings m JOIN sponsors s ON s.id = m.sponsor_id "
+	"  WHERE m.profile_id = ?1 AND m.deleted_at IS NOT NULL "
+	"  AND (s.deleted_at IS NULL OR s.deleted_at <> m.deleted_at) "
+	"UNION ALL SELECT 4, id, 'Action item: ' || substr(replace(text, char(10), ' '), 1, 50), "
+	"  deleted_at FROM actions WHERE profile_id = ?1 AND deleted_at IS NOT NULL "
+	"UNION ALL SELECT 5, id, 'Coaching session with ' || coach || ', ' || "
+	"  strftime('%Y-%m-%d', started, 'unixepoch', 'localtime'), deleted_at FROM coaching "
+	"  WHERE profile_id = ?1 AND deleted_at IS NOT NULL "
+	"ORDER BY 4 DESC, 1, 2";
+
+bool tw_store_trash_list(struct tw_store *st, int64_t profile_id, struct tw_deleted **out,
+			 size_t *n, struct tw_error *err)
+{
+	static const enum tw_record_kind kinds[] = {
+		TW_REC_PROFILE, TW_REC_SPONSOR, TW_REC_REFLECTION,
+		TW_REC_MEETING, TW_REC_ACTION,  TW_REC_COACHING,
+	};
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *q;
+	if (!store_prepare(st, trash_sql, &q, err))
+		return false;
+	sqlite3_bind_int64(q, 1, profile_id);
+	struct tw_deleted *v = NULL;
+	size_t cnt = 0, cap = 0;
+	bool ok = true;
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		if (!tw_grow((void **)&v, &cap, cnt, sizeof *v) ||
+		    !(v[cnt].label = store_col_dup(q, 2))) {
+			ok = store_nomem(err);
+			break;
+		}
+		int k = sqlite3_column_int(q, 0);
+		v[cnt].kind = kinds[k >= 0 && k < 6 ? k : 0];
+		v[cnt].id = sqlite3_column_int64(q, 1);
+		v[cnt].deleted = sqlite3_column_int64(q, 3);
+		cnt++;
+	}
+	if (ok && rc != SQLITE_DONE)
+		ok = store_fail(st, err, "listing the trash");
+	sqlite3_finalize(q);
+	if (!ok) {
+		tw_deleteds_free(v, cnt);
+		return false;
+	}
+	*out = v;
+	*n = cnt;
+	return true;
+}
+
+bool tw_store_sponsor_meeting_count(struct tw_store *st, int64_t profile_id, int64_t sponsor_id,
+				    size_t *count, struct tw_error *err)
+{
+	*count = 0;
+	sqlite3_stmt *q;
+	if (!store_prepare(st, "SELECT count(*) FROM meetings WHERE profile_id = ? AND "
+				"sponsor_id = ? AND deleted_at IS NULL", &q, err))
+		return false;
+	sqlite3_bind_int64(q, 1, profile_id);
+	sqlite3_bind_int64(q, 2, sponsor_id);
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW)
+		*count = (size_t)sqlite3_column_int64(q, 0);
+	sqlite3_finalize(q);
+	if (rc != SQLITE_ROW)
+		return store_fail(st, err, "counting meetings");
+	return true;
+}
+
 bool tw_store_purge(struct tw_store *st, int64_t profile_id, size_t *count,
 		    struct tw_error *err)
 {

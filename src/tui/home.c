@@ -435,6 +435,7 @@ static bool key(struct tui_app *app, struct tui_screen *s, wint_t k, bool code)
 	case L'c': return tui_open(app, TUI_SCREEN_COACH, NULL), true;
 	case L'r': return tui_open(app, TUI_SCREEN_REFLECTION, NULL), true;
 	case L'/': return tui_open(app, TUI_SCREEN_SEARCH, NULL), true;
+	case L't': return tui_open(app, TUI_SCREEN_TRASH, NULL), true;
 	default: return false;
 	}
 }
@@ -470,6 +471,7 @@ static const struct tui_help help[] = {
 	{ "r", "write a free-standing reflection" },
 	{ "c", "coach mode" },
 	{ "Ctrl-R", "show or hide the text of private reflections" },
+	{ "t", "the Trash: deleted records, brought back with u" },
 	{ "q", "quit" },
 	{ NULL, NULL },
 };

@@ -14,6 +14,7 @@ static const struct tui_screen_entry registry[TUI_SCREEN_COUNT] = {
 	[TUI_SCREEN_PROFILES] = { "profiles", "Profiles", profiles_open },
 	[TUI_SCREEN_COACH] = { "coach", "Coach mode", coach_gate_open },
 	[TUI_SCREEN_ACTIONS] = { "actions", "Action items", actions_open },
+	[TUI_SCREEN_TRASH] = { "trash", "Trash", trash_open },
 };
 
 const struct tui_screen_entry *tui_screen_entry(enum tui_screen_id id)

@@ -16,6 +16,7 @@ enum tui_screen_id {
 	TUI_SCREEN_PROFILES,
 	TUI_SCREEN_COACH,
 	TUI_SCREEN_ACTIONS,    /* args.id: an action item to focus (0: none) */
+	TUI_SCREEN_TRASH,      /* the profile's deleted records */
 	TUI_SCREEN_COUNT
 };
 
@@ -52,5 +53,6 @@ struct tui_screen *coach_start_open(struct tui_app *app, const struct tui_args *
 /* The frame under coach mode (coach_gate.c): TUI_SCREEN_COACH opens it. */
 struct tui_screen *coach_gate_open(struct tui_app *app, const struct tui_args *args);
 struct tui_screen *actions_open(struct tui_app *app, const struct tui_args *args);
+struct tui_screen *trash_open(struct tui_app *app, const struct tui_args *args);
 
 #endif

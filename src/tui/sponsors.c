@@ -26,6 +26,7 @@ struct sponsors {
 	int64_t want;         /* focus this id on the next load */
 	int64_t saved;        /* filled by the sponsor form */
 	int64_t deleted;      /* undo with u right after a delete */
+	int64_t confirm;      /* asked to delete this sponsor and their meetings */
 	int name_w, title_w, org_w; /* the list's columns as last drawn */
 };
 
@@ -245,12 +246,26 @@ static void draw(struct tui_app *app, struct tui_screen *sc, struct tui_rect r)
 	draw_detail(app, s, (struct tui_rect){ r.y + rows + 2, r.x + 1, r.h - rows - 2, r.w - 2 });
 }
 
-static void delete_one(struct tui_app *app, struct sponsors *s)
+static void delete_one(struct tui_app *app, struct sponsors *s, bool confirmed)
 {
 	if (!s->n)
 		return;
 	struct tw_error err = { 0 };
 	const struct tw_sponsor *sp = &s->v[s->list.cursor];
+	size_t meetings = 0;
+	if (!confirmed && !tw_store_sponsor_meeting_count(app->store, app->profile.id, sp->id,
+							  &meetings, &err)) {
+		tui_error(app, "%s", err.message);
+		return;
+	}
+	if (meetings) {
+		/* it takes records with it: say so and ask */
+		s->confirm = sp->id;
+		tui_msg(app, "delete %s and their %zu meeting%s? y deletes (the Trash brings "
+			     "them back), any other key keeps them", sp->name, meetings,
+			meetings == 1 ? "" : "s");
+		return;
+	}
 	if (!tw_store_delete(app->store, app->profile.id, TW_REC_SPONSOR, sp->id, &err)) {
 		tui_error(app, "%s", err.message);
 		return;
@@ -279,6 +294,15 @@ static bool key(struct tui_app *app, struct tui_screen *sc, wint_t k, bool code)
 	struct sponsors *s = (struct sponsors *)sc;
 	int64_t deleted = s->deleted;
 	s->deleted = 0;
+	if (s->confirm) {
+		int64_t id = s->confirm;
+		s->confirm = 0;
+		if (!code && (k == L'y' || k == L'Y') && s->n && s->v[s->list.cursor].id == id)
+			delete_one(app, s, true);
+		else
+			tui_msg(app, "nothing deleted");
+		return true;
+	}
 	if (tui_list_key(&s->list, k, code))
 		return true;
 	bool enter = tui_is_enter(k, code);
@@ -297,7 +321,7 @@ static bool key(struct tui_app *app, struct tui_screen *sc, wint_t k, bool code)
 		return true;
 	case L'x':
 	case L'd':
-		delete_one(app, s);
+		delete_one(app, s, false);
 		return true;
 	case L'u':
 		s->deleted = deleted;
@@ -336,7 +360,7 @@ static const struct tui_help help[] = {
 	{ "g/G, PgUp/PgDn", "first/last, a page up/down" },
 	{ "a", "add a sponsor" },
 	{ "enter, e", "edit the sponsor (homework notes, stage)" },
-	{ "x, d", "delete the sponsor" },
+	{ "x, d", "delete the sponsor (asks first when their meetings go too)" },
 	{ "u", "undo the delete (right after it)" },
 	{ "m, p", "prepare a meeting with the sponsor" },
 	{ "q, Esc", "back" },

@@ -232,6 +232,70 @@ static void test_name_before_id(void **state)
 	tw_profile_finish(&p);
 }
 
+/* The Trash: one profile's deleted records, newest first; a sponsor's
+ * meetings ride with it; a private reflection shows no text. */
+static void test_trash_list(void **state)
+{
+	struct fixture *f = *state;
+	struct tw_error err;
+	struct tw_sponsor s = { .profile_id = f->profile, .name = "Grace" };
+	assert_true(tw_store_sponsor_add(f->st, &s, &err));
+	struct tw_meeting m1 = { .profile_id = f->profile, .sponsor_id = s.id,
+				 .when = (tw_time)time(NULL) + 60 };
+	struct tw_meeting m2 = m1;
+	m2.when += 3600;
+	assert_true(tw_store_meeting_add(f->st, &m1, &err));
+	assert_true(tw_store_meeting_add(f->st, &m2, &err));
+	int64_t r;
+	assert_true(tw_store_reflection_save(f->st, f->profile, "g/s/i", "hidden text", TW_PRIVACY_PRIVATE, &r,
+					     &err));
+	size_t count;
+	assert_true(tw_store_sponsor_meeting_count(f->st, f->profile, s.id, &count, &err));
+	assert_int_equal(count, 2);
+
+	assert_true(tw_store_delete(f->st, f->profile, TW_REC_REFLECTION, r, &err));
+	assert_true(tw_store_delete(f->st, f->profile, TW_REC_SPONSOR, s.id, &err));
+	struct tw_deleted *v;
+	size_t n;
+	assert_true(tw_store_trash_list(f->st, f->profile, &v, &n, &err));
+	assert_int_equal(n, 2); /* the sponsor (with its meetings) and the reflection */
+	bool saw_sponsor = false, saw_refl = false;
+	for (size_t i = 0; i < n; i++) {
+		if (v[i].kind == TW_REC_SPONSOR) {
+			saw_sponsor = true;
+			assert_string_equal(v[i].label, "Sponsor Grace (and 2 meetings)");
+		} else {
+			assert_int_equal(v[i].kind, TW_REC_REFLECTION);
+			saw_refl = true;
+			assert_null(strstr(v[i].label, "hidden"));
+			assert_non_null(strstr(v[i].label, "(private)"));
+		}
+	}
+	assert_true(saw_sponsor && saw_refl);
+	tw_deleteds_free(v, n);
+
+	/* another profile's trash is its own, and its count of the sponsor's
+	 * meetings is none */
+	assert_true(tw_store_sponsor_meeting_count(f->st, f->profile + 1000, s.id, &count, &err));
+	assert_int_equal(count, 0);
+	assert_true(tw_store_trash_list(f->st, f->profile + 1000, &v, &n, &err));
+	assert_int_equal(n, 0);
+	tw_deleteds_free(v, n);
+
+	/* a meeting deleted on its own is listed on its own */
+	assert_true(tw_store_undelete(f->st, f->profile, TW_REC_SPONSOR, s.id, &err));
+	assert_true(tw_store_sponsor_meeting_count(f->st, f->profile, s.id, &count, &err));
+	assert_int_equal(count, 2);
+	assert_true(tw_store_delete(f->st, f->profile, TW_REC_MEETING, m1.id, &err));
+	assert_true(tw_store_trash_list(f->st, f->profile, &v, &n, &err));
+	assert_int_equal(n, 2);
+	bool saw_meeting = false;
+	for (size_t i = 0; i < n; i++)
+		saw_meeting |= v[i].kind == TW_REC_MEETING && v[i].id == m1.id;
+	assert_true(saw_meeting);
+	tw_deleteds_free(v, n);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -241,6 +305,7 @@ int main(void)
 						store_teardown),
 		cmocka_unit_test_setup_teardown(test_profile_boundary, store_setup, store_teardown),
 		cmocka_unit_test_setup_teardown(test_name_before_id, store_setup, store_teardown),
+		cmocka_unit_test_setup_teardown(test_trash_list, store_setup, store_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
