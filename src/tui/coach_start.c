@@ -18,6 +18,7 @@ struct start {
 	struct tw_profile *profiles;
 	size_t n_profiles;
 	size_t cursor, top;
+	size_t was[PICK_GUIDE + 1]; /* each step's cursor when it was left: Esc returns there */
 	int64_t profile_id;
 	char *profile_name;
 	int64_t open_id;      /* the profile's open session (0: none) */
@@ -67,9 +68,17 @@ static void set_field(struct start *st, const char *text)
 
 static void go(struct start *st, enum step step)
 {
+	st->was[st->step] = st->cursor;
 	st->step = step;
 	st->cursor = 0;
 	st->top = 0;
+}
+
+/* Back a step: the list is where it was when the user went on from it. */
+static void go_back(struct start *st, enum step step)
+{
+	go(st, step);
+	st->cursor = st->was[step];
 }
 
 /* A key on an offered name: a character or Backspace replaces the whole
@@ -189,10 +198,10 @@ static void back(struct tui_app *app, struct start *st)
 {
 	switch (st->step) {
 	case PICK_PROFILE: tui_pop(app, false); break;
-	case NEW_PROFILE: go(st, PICK_PROFILE); break;
-	case RESUME: go(st, PICK_PROFILE); break;
-	case COACH_NAME: go(st, st->open_id ? RESUME : PICK_PROFILE); break;
-	case PICK_GUIDE: go(st, st->resume ? RESUME : COACH_NAME); break;
+	case NEW_PROFILE: go_back(st, PICK_PROFILE); break;
+	case RESUME: go_back(st, PICK_PROFILE); break;
+	case COACH_NAME: go_back(st, st->open_id ? RESUME : PICK_PROFILE); break;
+	case PICK_GUIDE: go_back(st, st->resume ? RESUME : COACH_NAME); break;
 	}
 }
 
