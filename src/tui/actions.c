@@ -1,6 +1,6 @@
 /* The Actions screen: every action item of the profile with its owner, due
  * date and the meeting it came from, overdue ones highlighted; f filters
- * open / overdue / all, space ticks, n adds, d deletes (u undoes), enter
+ * open / overdue / all, space ticks, a adds, d deletes (u undoes), enter
  * opens the item's meeting and x exports them all as CSV. */
 #include <stdlib.h>
 #include <string.h>
@@ -183,8 +183,8 @@ static void draw(struct tui_app *app, struct tui_screen *s, struct tui_rect r)
 	if (!m->n) {
 		tui_text(r.y + 3, x, r.w - 2,
 			 m->filter == TW_ACTIONS_OVERDUE ? "Nothing overdue. f shows the others."
-			 : m->filter == TW_ACTIONS_OPEN ? "No open action items. n adds one, f shows all."
-							: "No action items yet. Press n to add one.",
+			 : m->filter == TW_ACTIONS_OPEN ? "No open action items. a adds one, f shows all."
+							: "No action items yet. Press a to add one.",
 			 dim);
 		return;
 	}
@@ -299,7 +299,6 @@ static bool key(struct tui_app *app, struct tui_screen *s, wint_t k, bool code)
 		if (m->n)
 			toggle(app, m);
 		return true;
-	case L'n':
 	case L'a':
 		rec_push(app, action_form_open(app, &m->added));
 		return true;
@@ -338,7 +337,7 @@ static const struct tui_help help[] = {
 	{ "g/G, PgUp/PgDn", "first/last, a page up/down (also ^B/^F)" },
 	{ "f", "filter: open, overdue, all" },
 	{ "space", "tick done today / open again" },
-	{ "n", "add an action item (text, owner, due date, meeting)" },
+	{ "a", "add an action item (text, owner, due date, meeting)" },
 	{ "d, Delete", "delete the action item" },
 	{ "u", "undo the delete or the tick (right after it)" },
 	{ "enter", "open the meeting it came from" },
@@ -356,7 +355,7 @@ static const struct tui_screen_ops ops = {
 	.on_refresh = on_focus, /* a pure reload, cursor kept */
 	.click = click,
 	.help = help,
-	.footer = "f filter  space done  n add  d del  x export",
+	.footer = "a add  d delete  u undo  x export  f filter  space done",
 };
 
 /* args.id: an action item to focus (the filter then shows all). */

@@ -362,6 +362,18 @@ static void dispatch(struct tui_app *app, wint_t k, bool code)
 	struct tui_screen *s = tui_top(app);
 	if (!s)
 		return;
+	if (code && k >= TUI_KEY_ALT0 && k < TUI_KEY_ALT0 + 0x80) {
+		/* Alt+letter: the editor's word keys (Alt-b, Alt-f, Alt-d) where
+		 * text is edited; anywhere else Esc, then the letter, as the two
+		 * keys a fast typist (or a script) meant */
+		wint_t c = k - TUI_KEY_ALT0;
+		bool word = c == L'b' || c == L'f' || c == L'd';
+		if (!(word && !app->help_open && s->ops->key(app, s, k, code))) {
+			dispatch(app, TUI_ESC, false);
+			dispatch(app, c, false);
+		}
+		return;
+	}
 	app->keys++;
 	tui_status_age(app, false);
 	if (app->help_open) {
@@ -379,15 +391,6 @@ static void dispatch(struct tui_app *app, wint_t k, bool code)
 	}
 	if (typing_guard(app, s, k, code))
 		return;
-	if (code && k >= TUI_KEY_ALT0 && k < TUI_KEY_ALT0 + 0x80) {
-		/* Alt+letter for a screen that has no use for it: Esc, then the
-		 * letter, as the two keys a fast typist meant */
-		if (!s->ops->key(app, s, k, code)) {
-			dispatch(app, TUI_ESC, false);
-			dispatch(app, k - TUI_KEY_ALT0, false);
-		}
-		return;
-	}
 	if (!s->ops->key(app, s, k, code))
 		global_key(app, k, code);
 }

@@ -501,7 +501,7 @@ enum tui_cl_result tui_checklist_key(struct tui_checklist *cl, struct tui_app *a
 	case TW_ITEM_RATE:
 		if (!code && k >= L'1' && k <= L'5')
 			return rate(cl, app, it, st, (int)(k - L'0'));
-		if (!code && (k == L'0' || k == L'x'))
+		if (!code && k == L'0')
 			return rate(cl, app, it, st, 0);
 		if (enter || space) {
 			tui_msg(app, "press 1 to 5 to rate, 0 to clear");

@@ -390,7 +390,7 @@ static const struct tui_help help[] = {
 	{ "Tab", "switch between the list and the coach's notes" },
 	{ "j/k, arrows", "move (the panel follows the focused item)" },
 	{ "space, enter", "tick a check item; open/close a section" },
-	{ "1-5", "rate a rate item (0 or x clears)" },
+	{ "1-5", "rate a rate item (0 clears)" },
 	{ "enter, e", "the sponsee writes their reflection" },
 	{ "E, Ctrl-X", "end the session (asks first) and see the summary" },
 	{ "Ctrl-S", "save the coach's notes now (they autosave)" },

@@ -187,7 +187,7 @@ static const struct tui_help help[] = {
 	{ "g/G", "first/last row" },
 	{ "PgUp/PgDn", "a page up/down" },
 	{ "space, enter", "tick a check item; open/close a section" },
-	{ "1-5", "rate a rate item (0 or x clears)" },
+	{ "1-5", "rate a rate item (0 clears)" },
 	{ "enter, e", "write the reflection of a reflect item" },
 	{ "h/l, left/right", "collapse/expand the section" },
 	{ "q, Esc", "back to Home" },

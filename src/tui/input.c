@@ -191,8 +191,11 @@ static wint_t read_escape(bool *code_out)
 		/* ESC ESC ...: Alt + a sequence, or Esc pressed twice */
 		bool inner;
 		wint_t k = read_escape(&inner);
-		if (!inner)
+		if (!inner) { /* two Escs: this one now, the other next */
+			push_back(OK, TUI_ESC, false);
 			*code_out = false;
+			return TUI_ESC;
+		}
 		return k;
 	}
 	if (c >= 0x20 && c < 0x7F)

@@ -1,6 +1,6 @@
 /* One meeting, read-only: its status and date, the agenda, notes and
  * outcome and its action items, as one scrolling page (pager.h); p prepares
- * a planned meeting, d debriefs it, x exports its brief, i the calendar. */
+ * a planned meeting, b debriefs it, x exports its brief, i the calendar. */
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -43,7 +43,7 @@ static bool load(struct tui_app *app, struct meeting_view *v)
 	/* The title bar names the sponsor and the state; the page starts with
 	 * the date. */
 	char *t = tw_strdup_printf("When: %s%s\n", when,
-				   past ? "\nThe date has passed and it is not marked held: d debriefs it."
+				   past ? "\nThe date has passed and it is not marked held: b debriefs it."
 					: "");
 	add(&t, "\n# Agenda\n", m.agenda && *m.agenda ? m.agenda
 				  : m.held ? "(none)" : "(none yet: p prepares it)");
@@ -58,7 +58,7 @@ static bool load(struct tui_app *app, struct meeting_view *v)
 	if (!tw_store_action_list(app->store, app->profile.id, v->id, TW_ACTIONS_ALL, today, &acts,
 				  &n, &err))
 		tui_error(app, "%s", err.message);
-	add(&t, "\n\n# Action items\n", n ? NULL : "(none: d debriefs and adds them)");
+	add(&t, "\n\n# Action items\n", n ? NULL : "(none: b debriefs and adds them)");
 	for (size_t i = 0; i < n && t; i++) {
 		/* One line per item, so a wrapped one hangs under its text. */
 		for (char *c = acts[i].text; c && *c; c++)
@@ -111,7 +111,7 @@ static bool key(struct tui_app *app, struct tui_screen *s, wint_t k, bool code)
 			rec_push(app, meeting_prepare_open(app, v->id, 0));
 		return true;
 	}
-	if (k == L'd') {
+	if (k == L'b') {
 		rec_push(app, meeting_debrief_open(app, v->id));
 		return true;
 	}
@@ -133,7 +133,7 @@ static const struct tui_help help_planned[] = {
 	{ "j/k, arrows", "scroll" },
 	{ "g/G, PgUp/PgDn", "top/bottom, a page up/down" },
 	{ "p", "prepare: walk the before-meeting guide, edit the agenda" },
-	{ "d", "debrief: notes, outcome, action items; marks it held" },
+	{ "b", "debrief: notes, outcome, action items; marks it held" },
 	{ "x", "export this meeting's brief (Markdown)" },
 	{ "i", "export all meetings for a calendar (.ics)" },
 	{ "q, Esc", "back" },
@@ -143,7 +143,7 @@ static const struct tui_help help_planned[] = {
 static const struct tui_help help_held[] = {
 	{ "j/k, arrows", "scroll" },
 	{ "g/G, PgUp/PgDn", "top/bottom, a page up/down" },
-	{ "d", "debrief again: edit notes, outcome, action items" },
+	{ "b", "debrief again: edit notes, outcome, action items" },
 	{ "x", "export this meeting's brief (Markdown)" },
 	{ "i", "export all meetings for a calendar (.ics)" },
 	{ "q, Esc", "back" },
@@ -159,7 +159,7 @@ static const struct tui_screen_ops ops_planned = {
 	.on_focus = on_focus,
 	.on_refresh = on_focus, /* a pure reload */
 	.help = help_planned,
-	.footer = "p prepare  d debrief  x brief  i .ics",
+	.footer = "p prepare  b debrief  x brief  i .ics",
 };
 
 static const struct tui_screen_ops ops_held = {
@@ -170,7 +170,7 @@ static const struct tui_screen_ops ops_held = {
 	.on_focus = on_focus,
 	.on_refresh = on_focus, /* a pure reload */
 	.help = help_held,
-	.footer = "d debrief  x brief  i .ics",
+	.footer = "b debrief  x brief  i .ics",
 };
 
 static const struct tui_screen_ops *m_ops(bool held)

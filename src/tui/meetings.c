@@ -1,7 +1,8 @@
 /* The meetings screen: upcoming planned meetings first (soonest first),
  * then held and past ones (newest first), under a heading each; a planned
  * meeting whose date has passed is flagged and offers its debrief. Enter
- * views one, n/p prepare, d debriefs, x deletes (u undoes right after).
+ * views one, a adds (prepares) one, e/p prepare it again, b debriefs, d deletes
+ * (u undoes right after), x exports CSV, i iCalendar.
  * Also opens the prepare/debrief modes. */
 #include <stdlib.h>
 #include <string.h>
@@ -102,7 +103,7 @@ static void row(struct tui_app *app, void *ctx, size_t k, int y, int x, int w, b
 		size_t n = up ? m->n_upcoming : m->n - m->n_upcoming;
 		char buf[96];
 		if (up && !n)
-			snprintf(buf, sizeof(buf), "Upcoming: none planned (n prepares one)");
+			snprintf(buf, sizeof(buf), "Upcoming: none planned (a prepares one)");
 		else
 			snprintf(buf, sizeof(buf), "%s (%zu)", up ? "Upcoming" : "Held and past", n);
 		int used = tui_text(y, x, w - 2, buf, tui_attr(app, TUI_HEADING));
@@ -134,7 +135,7 @@ static void draw_detail(struct tui_app *app, struct meetings *m, int y, int x, i
 	const char *say;
 	attr_t a = tui_attr(app, TUI_DIM);
 	if (past_planned(m, mt)) {
-		say = "The date has passed and it is not marked held: d debriefs it.";
+		say = "The date has passed and it is not marked held: b debriefs it.";
 		a = tui_attr(app, TUI_WARN);
 	} else if (mt->held) {
 		say = "Held. enter views it; d edits the debrief.";
@@ -159,7 +160,7 @@ static void draw(struct tui_app *app, struct tui_screen *s, struct tui_rect r)
 	tui_text(r.y, x + 25, m->sponsor_w - 1, "Sponsor", h);
 	tui_text(r.y, m->agenda_x, m->agenda_w, "Agenda", h);
 	if (!m->n) {
-		tui_text(r.y + 2, x, r.w - 2, "No meetings yet. Press n to prepare one.",
+		tui_text(r.y + 2, x, r.w - 2, "No meetings yet. Press a to prepare one.",
 			 tui_attr(app, TUI_DIM));
 		return;
 	}
@@ -209,31 +210,36 @@ static bool key(struct tui_app *app, struct tui_screen *s, wint_t k, bool code)
 			rec_push(app, meeting_view_open(app, cur->id));
 		return true;
 	}
+	if (code && k == KEY_DC) {
+		if (cur)
+			delete_one(app, m, cur->id);
+		return true;
+	}
 	if (code)
 		return false;
 	switch (k) {
-	case L'n':
 	case L'a':
 		rec_push(app, meeting_prepare_open(app, 0, 0));
 		return true;
 	case L'p':
+	case L'e':
 		if (cur && cur->held)
-			tui_msg(app, "that meeting is held already; n prepares a new one");
+			tui_msg(app, "that meeting is held already; a prepares a new one");
 		else
 			rec_push(app, meeting_prepare_open(app, cur ? cur->id : 0, 0));
 		return true;
-	case L'd':
+	case L'b':
 		if (cur)
 			rec_push(app, meeting_debrief_open(app, cur->id));
 		else
-			tui_msg(app, "no meeting to debrief; n prepares one");
+			tui_msg(app, "no meeting to debrief; a prepares one");
 		return true;
-	case L'x':
+	case L'd':
 		if (cur)
 			delete_one(app, m, cur->id);
 		return true;
 	case L'i':
-	case L'c':
+	case L'x':
 		export_dialog_push(app, k == L'i' ? TUI_EXPORT_ICS : TUI_EXPORT_MEETINGS_CSV, 0);
 		return true;
 	case L'u':
@@ -263,14 +269,14 @@ static const struct tui_help help[] = {
 	{ "j/k, arrows", "move (upcoming first, then held and past)" },
 	{ "g/G, PgUp/PgDn", "first/last, a page up/down" },
 	{ "enter", "view the meeting with its action items" },
-	{ "n", "prepare a new meeting (sponsor, date, guide, agenda)" },
-	{ "p", "prepare the planned meeting again (agenda)" },
-	{ "d", "debrief: after-meeting guide, notes, outcome, action items" },
-	{ "past", "a planned meeting whose date passed: d debriefs it" },
-	{ "x", "delete the meeting" },
+	{ "a", "add: prepare a new meeting (sponsor, date, guide, agenda)" },
+	{ "e, p", "prepare the planned meeting again (agenda)" },
+	{ "b", "debrief: after-meeting guide, notes, outcome, action items" },
+	{ "past", "a planned meeting whose date passed: b debriefs it" },
+	{ "d, Delete", "delete the meeting" },
 	{ "u", "undo the delete (right after it)" },
 	{ "i", "export all meetings for a calendar (.ics)" },
-	{ "c", "export all meetings as CSV" },
+	{ "x", "export all meetings as CSV" },
 	{ "q, Esc", "back" },
 	{ NULL, NULL },
 };
@@ -284,7 +290,7 @@ static const struct tui_screen_ops ops = {
 	.on_refresh = on_focus, /* a pure reload, cursor kept */
 	.click = click,
 	.help = help,
-	.footer = "n prepare  d debrief  enter view  i .ics  c csv",
+	.footer = "a add  e prepare  b debrief  d delete  x csv  i .ics",
 };
 
 /* args.mode: list (args.id set: open that meeting), prepare (args.id: the

@@ -185,7 +185,7 @@ static bool key(struct tui_app *app, struct tui_screen *s, wint_t k, bool code)
 		switch_to(app, p);
 		return true;
 	}
-	if (!code && (k == L'a' || k == L'n')) {
+	if (!code && k == L'a') {
 		if (!open_form(p))
 			tui_error(app, "out of memory");
 		return true;

@@ -306,6 +306,10 @@ static bool key(struct tui_app *app, struct tui_screen *sc, wint_t k, bool code)
 	if (tui_list_key(&s->list, k, code))
 		return true;
 	bool enter = tui_is_enter(k, code);
+	if (code && k == KEY_DC) {
+		delete_one(app, s, false);
+		return true;
+	}
 	if (code && !enter)
 		return false;
 	const struct tw_sponsor *cur = s->n ? &s->v[s->list.cursor] : NULL;
@@ -316,10 +320,8 @@ static bool key(struct tui_app *app, struct tui_screen *sc, wint_t k, bool code)
 	}
 	switch (k) {
 	case L'a':
-	case L'n':
 		rec_push(app, sponsor_form_open(app, 0, &s->saved));
 		return true;
-	case L'x':
 	case L'd':
 		delete_one(app, s, false);
 		return true;
@@ -360,8 +362,8 @@ static const struct tui_help help[] = {
 	{ "g/G, PgUp/PgDn", "first/last, a page up/down" },
 	{ "a", "add a sponsor" },
 	{ "enter, e", "edit the sponsor (homework notes, stage)" },
-	{ "x, d", "delete the sponsor (asks first when their meetings go too)" },
-	{ "u", "undo the delete (right after it)" },
+	{ "d, Delete", "delete the sponsor (asks first when their meetings go too)" },
+	{ "u", "undo the delete (right after it; later: t on Home, the Trash)" },
 	{ "m, p", "prepare a meeting with the sponsor" },
 	{ "q, Esc", "back" },
 	{ NULL, NULL },
@@ -376,7 +378,7 @@ static const struct tui_screen_ops ops = {
 	.on_refresh = on_focus, /* a pure reload, cursor kept */
 	.click = click,
 	.help = help,
-	.footer = "a add  enter edit  x delete  m meeting",
+	.footer = "a add  e edit  d delete  u undo  m meeting",
 };
 
 struct tui_screen *sponsors_open(struct tui_app *app, const struct tui_args *args)

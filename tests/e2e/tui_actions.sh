@@ -42,7 +42,7 @@ tui_keys Escape
 tui_wait_gone "Keys: Action items"
 
 # ---- add: a bad due date is refused and nothing is saved ----
-tui_keys n
+tui_keys a
 tui_wait "New action item"
 tui_type "Call Grace"
 tui_keys Tab Right
@@ -60,7 +60,7 @@ tui_wait "open: 2"
 tw action list | grep -qF "Call Grace" && tui_fail "discarding saved the action item"
 
 # ---- add a good one, owned by the sponsor, from the meeting ----
-tui_keys n
+tui_keys a
 tui_wait "New action item"
 tui_type "Call Grace"
 tui_keys Tab Right Tab

@@ -73,7 +73,7 @@ tui_wait "rated 4 of 5"
 tui_wait "rated 2 of 5"
 
 # A public reflection's text does show.
-tui_keys j j
+tui_keys j                 # past the open section's header: its first item
 tui_wait "reflection v1:"
 tui_wait "$PUB"
 
@@ -122,7 +122,7 @@ tui_keys Space
 tui_wait "[x] You have booked"
 
 # The sponsee writes on their public reflection from the left side.
-tui_keys j j j j j j j j
+tui_keys j j j j j j j            # j steps over the next section's header
 tui_wait "Right now, what kind of help"
 tui_wait "$PUB"
 tui_keys Enter

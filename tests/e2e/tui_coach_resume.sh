@@ -144,7 +144,7 @@ tui_wait "[x] $T_AGENDA"
 row 7
 tui_keys 2
 tui_wait "rated 2 of 5"
-row 9
+row 8                             # j steps over the second section's header
 tui_wait "$T_HELP"
 tui_keys Enter
 tui_wait "Reflection: Right now"

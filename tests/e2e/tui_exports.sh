@@ -113,7 +113,7 @@ tui_wait_gone "Export all meetings"
 
 # ---- the meetings list: .ics (parsed) and CSV ----
 tui_keys q
-tui_wait "i .ics  c csv"
+tui_wait "x csv  i .ics"
 tui_keys '?'
 tui_wait "export all meetings as CSV"
 tui_keys Escape
@@ -137,7 +137,7 @@ tw export --format ics | sed '/^DTSTAMP/d' > "$SCRATCH/ics.cli"
 sed '/^DTSTAMP/d' "$HOME/twoway-meetings.ics" | cmp -s - "$SCRATCH/ics.cli" ||
 	tui_fail "the app's .ics differs from the CLI's"
 
-tui_keys c
+tui_keys x
 tui_wait "Export all meetings (CSV) to:"
 tui_wait "~/twoway-meetings.csv"
 tui_keys Enter

@@ -57,17 +57,17 @@ tui_screen | grep -F "2099-01-02" | grep -qE "Scaling the on-call.*…$" ||
 	tui_fail "the agenda preview is cut without …"
 tui_screen | grep -F "2020-06-01" | grep -qF " past " || tui_fail "a past planned meeting is not flagged"
 tui_keys j j
-tui_wait "The date has passed and it is not marked held: d debriefs it."
+tui_wait "The date has passed and it is not marked held: b debriefs it."
 tui_keys Enter
 tui_wait "Meeting with María José Fernández-Castellanos de la Vega,"
-tui_wait "not marked held: d debriefs it"
+tui_wait "not marked held: b debriefs it"
 tui_keys q
 # the held one: no prepare offered, p refused with a reason
 tui_keys j Enter
 tui_wait "When: 2019-03-02 10:30"
 tui_screen | sed -n 2p | grep -qF "When: 2019-03-02 10:30" || tui_fail "the first line is not the date"
 tui_screen | tail -1 | grep -qF "p prepare" && tui_fail "a held meeting offers p prepare"
-tui_wait "d debrief  x brief"
+tui_wait "b debrief  x brief"
 tui_keys p
 tui_wait "that meeting is held"
 # the wrapped action item continues under its text, not under [ ]
@@ -81,7 +81,7 @@ tui_keys q q
 tui_wait "q quit"
 
 # ---- debrief: the footer offers "a" only where a adds an action item ----
-tui_keys m j j d
+tui_keys m j j b
 tui_wait "After a sponsor meeting"
 tui_keys q
 tui_wait "Debrief: María José"
@@ -100,7 +100,7 @@ tui_keys q
 tui_wait "q quit"
 
 # ---- prepare: the agenda step's footer shows its keys, ticks are counted ----
-tui_keys m n
+tui_keys m a
 tui_wait "Step 1 of 3"
 tui_wait "enter walk the guide"
 tui_keys Tab

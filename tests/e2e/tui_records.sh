@@ -64,8 +64,8 @@ tw sponsor show "Grace Hopper" | grep -qi "sponsor" || tui_fail "stage not store
 tui_keys q
 tui_wait "q quit"
 tui_keys m
-tui_wait "No meetings yet. Press n to prepare one."
-tui_keys n
+tui_wait "No meetings yet. Press a to prepare one."
+tui_keys a
 tui_wait "Step 1 of 3"
 tui_wait "< Grace Hopper >"
 tui_keys Tab
@@ -104,8 +104,8 @@ grep -q "planned" "$SCRATCH/show" || tui_fail "meeting not planned"
 # ---- view it, then debrief ----
 tui_keys Enter
 tui_wait "Meeting with Grace Hopper, planned"
-tui_wait "(none: d debriefs and adds them)"
-tui_keys d
+tui_wait "(none: b debriefs and adds them)"
+tui_keys b
 tui_wait "Capture what was said"
 write "What did you and your sponsor talk" "She liked the rota plan"
 write "What surprised you" "Zebra stripes surprised me"

@@ -26,7 +26,7 @@ tui_start 80 24
 tui_wait "Guides"
 tui_keys s
 tui_wait "Sponsor 001"
-help '?' "Sponsors" "undo the delete (right after it)"
+help '?' "Sponsors" "undo the delete (right after it; later"
 tui_absent "Sponsor 030"
 tui_keys G
 tui_wait "Sponsor 100"
@@ -52,7 +52,7 @@ tui_wait "30/100"
 tui_wait "Sponsor 030"
 tui_absent "Sponsor 001 "
 # delete and undo right after
-tui_keys x
+tui_keys d
 tui_wait "deleted Sponsor 030; press u to undo"
 tui_absent "Sponsor 030 "
 tui_keys u
@@ -76,7 +76,7 @@ tui_wait "Meeting with Sponsor 001, planned"
 help '?' "Meeting with Sponsor 001" "prepare: walk the before-meeting guide"
 tui_keys q
 tui_wait "Talk about the rota"
-tui_keys n
+tui_keys a
 tui_wait "Step 1 of 3"
 help F1 "Prepare a meeting" "a fresh agenda from your answers"
 # a bad date: refused, nothing saved even when leaving
@@ -89,7 +89,7 @@ tui_wait "no meeting saved yet: Esc again leaves without one"
 tui_keys Escape
 tui_wait "Talk about the rota"
 [ "$(tw meeting list | grep -c 2030)" = 1 ] || tui_fail "a meeting was saved: $(tw meeting list)"
-tui_keys d
+tui_keys b
 tui_wait "Capture what was said"
 tui_keys q
 tui_wait "Debrief: Sponsor 001"

@@ -22,19 +22,19 @@ tui_keys s
 tui_wait "Grace"
 tui_keys g
 # Ada sorts first; the second row is Grace.
-tui_keys j x
+tui_keys j d
 tui_wait "delete Grace and their 1 meeting?"
 tui_keys n
 tui_wait "nothing deleted"
 tw sponsor list | grep -qF Grace || tui_fail "Grace deleted without a yes"
-tui_keys x
+tui_keys d
 tui_wait "delete Grace and their 1 meeting?"
 tui_keys y
 tui_wait "deleted Grace"
 tw sponsor list | grep -qF Grace && tui_fail "Grace still listed after yes"
 tw meeting list | grep -qF 2031-05-06 && tui_fail "the meeting stayed"
 # Ada has no meetings: deleted at once (u undoes it right there).
-tui_keys g x
+tui_keys g d
 tui_wait "deleted Ada"
 tui_keys u
 tui_wait "sponsor back"
