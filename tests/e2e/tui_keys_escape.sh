@@ -24,7 +24,12 @@ NOISE=('\e[99~' '\e[?1;2c' '\e[<0;10;5M' '\e[<64;3;3m' '\e[1;2;3u' '\e[a' '\e[20
 
 for term in xterm xterm-256color tmux-256color screen-256color linux; do
 	before=$(tui_dump)
-	tui_start 100 30 "TERM=$term" -- --content "$CONTENT"
+	# Under TERM=linux ncurses drives the mouse through libgpm, which leaks
+	# 10 bytes at exit (LeakSanitizer, ASan build); the mouse is no part of
+	# this test, so it is off there.
+	mouse=1
+	[ "$term" = linux ] && mouse=0
+	tui_start 100 30 "TERM=$term" "TWOWAY_MOUSE=$mouse" -- --content "$CONTENT"
 	tui_wait "Zed test guide"
 	# A sequence cut short is swallowed after a moment, and said so.
 	tui_raw '\e[1;'
