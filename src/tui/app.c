@@ -328,9 +328,15 @@ static void global_key(struct tui_app *app, wint_t k, bool code)
 }
 
 /* True when k is a printable key arriving while the user is typing on a
- * screen that takes no text: it is swallowed (and extends the window). */
+ * screen that takes no text: it is swallowed (and extends the window). A
+ * special key (an arrow, Home, PgDn, a function key) ends the window: a
+ * hand that reaches for those has stopped typing prose. */
 static bool typing_guard(struct tui_app *app, struct tui_screen *s, wint_t k, bool code)
 {
+	if (code && k != KEY_MOUSE && k != KEY_RESIZE) {
+		app->typing_screen = NULL;
+		return false;
+	}
 	if (code || app->typing_screen != s || k < 0x20 || k == 0x7f)
 		return false;
 	long now = tui_now_ms();

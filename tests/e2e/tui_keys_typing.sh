@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Typing never lands on a command by surprise: Esc on Home does not quit;
 # j/k step over the header of an open section; a letter that is no key
-# says so and the letters right behind it are not run as commands; a
+# says so and the letters right behind it are not run as commands (until
+# a pause or an arrow key); a
 # bracketed paste goes into the editor as text (q, digits and spaces
 # included) and does nothing in a list; Ctrl-Z suspends the app like any
 # job and fg brings its screen back.
@@ -52,6 +53,13 @@ tui_absent "characters"
 tui_wait "Tick me third"
 # After a pause, e is a key again.
 tui_keys e
+tui_wait "characters"
+tui_keys Escape
+tui_wait "Tick me third"
+# An arrow ends the typing at once: a stray letter, Down and Up, and the
+# e right behind them opens the editor.
+tui_type "z"
+tui_keys Down Up e
 tui_wait "characters"
 
 # A bracketed paste in the editor: text, never keys.

@@ -34,7 +34,9 @@ tui_keys Escape
 tui_wait "Cal"
 selected "Dee"
 tui_keys Escape
-tui_wait "q quit"
+tui_wait "Hand the keyboard back to Bea"
+tui_keys Enter
+tui_wait "Guides"
 tui_keys p
 tui_wait "Cal"
 selected "Bea"

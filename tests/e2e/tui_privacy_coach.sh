@@ -79,12 +79,15 @@ for g in $GUIDES; do
 	start_session coach "$gi"
 	rows=$(tw guides "$g" | grep -c '^  ')
 	for _ in $(seq "$rows"); do
-		k j Enter e Space 3 C-p
+		# Down, not j: a key that is none here (3 on a check item, e
+		# after it) makes the printable keys right behind it typing,
+		# and an arrow ends that (the app's typing guard)
+		k Down Enter Space 3 e C-p
 	done
-	snap
+	k Down                                 # an arrow: letters are keys again
 	if [ $gi = 0 ]; then
 		# a private item says why it stays closed
-		tui_keys g j j j j
+		tui_keys Home Down Down Down Down
 		tui_keys Enter
 		tui_wait "private reflection: it stays closed in coach mode"
 		tui_keys C-p
