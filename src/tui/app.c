@@ -175,7 +175,9 @@ static void draw_footer(struct tui_app *app, struct tui_screen *s, int y)
 {
 	attr_t a = tui_attr(app, TUI_FOOTER);
 	tui_fill(y, 0, COLS, a);
-	const char *f = s->ops->footer_now ? s->ops->footer_now(s)
+	char made[256];
+	const char *f = s->ops->keys ? tui_keymap_footer(s->ops->keys, s, made, sizeof made)
+			: s->ops->footer_now ? s->ops->footer_now(s)
 			: s->ops->footer ? s->ops->footer : "";
 	if (!f)
 		f = "";
@@ -289,6 +291,29 @@ static void suspend(struct tui_app *app)
 	tui_msg(app, "welcome back");
 }
 
+/* The keys that work on every screen (unless the screen's own table takes
+ * the key first: an editor types q and ?). */
+enum { G_HELP = 1, G_BACK, G_SEARCH, G_REDRAW, G_SUSPEND, G_QUIT };
+static const struct tui_binding global_bindings[] = {
+	{ G_HELP, { TUI_K('?'), TUI_KC(KEY_F(1)) }, "show these keys (F1 where you type text)",
+	  NULL, NULL, TUI_VERB_NONE },
+	{ G_BACK, { TUI_K('q'), TUI_K(TUI_ESC) },
+	  "back (Esc where you type text); on Home only q quits", NULL, NULL, TUI_VERB_BACK },
+	{ G_SEARCH, { TUI_K('/') }, "search", NULL, NULL, TUI_VERB_SEARCH },
+	{ G_REDRAW, { TUI_K(TUI_CTRL('l')) }, "redraw the screen", NULL, NULL, TUI_VERB_NONE },
+	{ G_SUSPEND, { TUI_K(TUI_CTRL('z')) }, "suspend to the shell (fg comes back)", NULL, NULL,
+	  TUI_VERB_NONE },
+	{ G_QUIT, { TUI_K(TUI_CTRL('c')) }, "quit (typed text is saved)", NULL, NULL,
+	  TUI_VERB_NONE },
+	{ 0 },
+};
+static const struct tui_keymap global_keys = { "everywhere", global_bindings };
+
+const struct tui_keymap *tui_keymap_global(void)
+{
+	return &global_keys;
+}
+
 static void global_key(struct tui_app *app, wint_t k, bool code)
 {
 	if (code && k == TUI_KEY_PASTE) {
@@ -299,22 +324,34 @@ static void global_key(struct tui_app *app, wint_t k, bool code)
 		tui_msg(app, "that key does nothing here");
 		return;
 	}
-	if (code && k != KEY_F(1))
-		return;
-	if (k == L'?' || code) {
+	const struct tui_binding *b = tui_keymap_find(&global_keys, NULL, k, code);
+	switch (b ? b->action : 0) {
+	case G_HELP:
 		app->help_open = true;
 		app->help_scroll = 0;
-	} else if (k == TUI_ESC && app->depth <= 1) {
-		tui_msg(app, "this is Home: q quits");
-	} else if (k == L'q' || k == TUI_ESC) {
-		tui_pop(app, false);
-	} else if (k == L'/') {
+		return;
+	case G_BACK:
+		if (k == TUI_ESC && app->depth <= 1)
+			tui_msg(app, "this is Home: q quits");
+		else
+			tui_pop(app, false);
+		return;
+	case G_SEARCH:
 		tui_open(app, TUI_SCREEN_SEARCH, NULL);
-	} else if (k == TUI_CTRL('l')) {
+		return;
+	case G_REDRAW:
 		app->redraw_all = true;
-	} else if (k == TUI_CTRL('c')) {
+		return;
+	case G_SUSPEND:
+		suspend(app);
+		return;
+	case G_QUIT:
 		pop_all(app);
-	} else if (k >= 0x20 && k != 0x7f && !(k >= 0x80 && k < 0xa0)) {
+		return;
+	default:
+		break;
+	}
+	if (!code && k >= 0x20 && k != 0x7f && !(k >= 0x80 && k < 0xa0)) {
 		/* A letter that is no key here: the user is likely typing
 		 * where no text goes; keys right behind it are taken as typing
 		 * too (see dispatch), never as commands. */
@@ -347,6 +384,19 @@ static bool typing_guard(struct tui_app *app, struct tui_screen *s, wint_t k, bo
 	return true;
 }
 
+/* The screen's answer to key k: a question it is asking first, then its
+ * table, then its own key() (typing, screens without a table); false when
+ * none took the key. */
+static bool screen_key(struct tui_app *app, struct tui_screen *s, wint_t k, bool code)
+{
+	if (s->ops->asking && s->ops->asking(s) && s->ops->key && s->ops->key(app, s, k, code))
+		return true;
+	const struct tui_binding *b = tui_keymap_find(s->ops->keys, s, k, code);
+	if (b && s->ops->act && s->ops->act(app, s, b->action, k, code))
+		return true;
+	return s->ops->key && s->ops->key(app, s, k, code);
+}
+
 static void mouse_event(struct tui_app *app, struct tui_screen *s)
 {
 	MEVENT ev;
@@ -355,7 +405,7 @@ static void mouse_event(struct tui_app *app, struct tui_screen *s)
 	if (ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
 		wint_t k = (ev.bstate & BUTTON4_PRESSED) ? KEY_UP : KEY_DOWN;
 		for (int i = 0; i < 3; i++)
-			s->ops->key(app, s, k, true);
+			screen_key(app, s, k, true);
 		return;
 	}
 	if ((ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)) && s->ops->click && ev.y >= 1 &&
@@ -374,7 +424,7 @@ static void dispatch(struct tui_app *app, wint_t k, bool code)
 		 * keys a fast typist (or a script) meant */
 		wint_t c = k - TUI_KEY_ALT0;
 		bool word = c == L'b' || c == L'f' || c == L'd';
-		if (!(word && !app->help_open && s->ops->key(app, s, k, code))) {
+		if (!(word && !app->help_open && screen_key(app, s, k, code))) {
 			dispatch(app, TUI_ESC, false);
 			dispatch(app, c, false);
 		}
@@ -391,13 +441,14 @@ static void dispatch(struct tui_app *app, wint_t k, bool code)
 		mouse_event(app, s);
 		return;
 	}
-	if (!code && k == TUI_CTRL('z')) {
+	const struct tui_binding *g = tui_keymap_find(&global_keys, NULL, k, code);
+	if (g && g->action == G_SUSPEND) {
 		suspend(app);
 		return;
 	}
 	if (typing_guard(app, s, k, code))
 		return;
-	if (!s->ops->key(app, s, k, code))
+	if (!screen_key(app, s, k, code))
 		global_key(app, k, code);
 }
 

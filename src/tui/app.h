@@ -74,6 +74,7 @@
 #include <stdint.h>
 #include <wchar.h>
 
+#include "keymap.h"
 #include "tui.h"
 #include "twoway/content.h"
 #include "twoway/model.h"
@@ -114,6 +115,16 @@ struct tui_screen_ops {
 	void (*on_refresh)(struct tui_app *app, struct tui_screen *s);
 	void (*on_resize)(struct tui_app *app, struct tui_screen *s);
 	bool (*click)(struct tui_app *app, struct tui_screen *s, int y, int x);
+	/* The screen's keys (keymap.h): dispatch, the footer and the help
+	 * come from this one table. A key of the table runs act(); false from
+	 * act() lets the key go on as if it were not in the table. */
+	const struct tui_keymap *keys;
+	bool (*act)(struct tui_app *app, struct tui_screen *s, int action, wint_t key,
+		    bool is_keycode);
+	/* optional: true while the screen asks a question (y deletes, ...):
+	 * every key goes to key() first, the table waits */
+	bool (*asking)(const struct tui_screen *s);
+	/* Screens without a table yet: their help lines and footer. */
 	const struct tui_help *help; /* ends with { NULL, NULL } */
 	const char *footer;          /* the main keys, e.g. "enter open  j/k move" */
 	/* optional: the footer for the screen's state right now (a screen

@@ -6,15 +6,23 @@
 
 #include "app.h"
 
-static const struct tui_help everywhere[] = {
-	{ "?, F1", "show these keys (F1 where you type text)" },
-	{ "q, Esc", "back (Esc where you type text); on Home only q quits" },
-	{ "/", "search" },
-	{ "Ctrl-L", "redraw the screen" },
-	{ "Ctrl-Z", "suspend to the shell (fg comes back)" },
-	{ "Ctrl-C", "quit (typed text is saved)" },
-	{ NULL, NULL },
+/* Help lines made from a key table: the keys' names, what they do. */
+#define MADE_MAX 64
+struct made {
+	struct tui_help h[MADE_MAX + 1];
+	char keys[MADE_MAX][96];
 };
+
+static const struct tui_help *from_keymap(const struct tui_keymap *m, struct made *out)
+{
+	size_t n = 0;
+	for (const struct tui_binding *b = m->b; b->action && n < MADE_MAX; b++, n++) {
+		out->h[n].keys = tui_binding_label(b, out->keys[n], sizeof out->keys[n]);
+		out->h[n].what = b->what;
+	}
+	out->h[n] = (struct tui_help){ NULL, NULL };
+	return out->h;
+}
 
 static size_t count(const struct tui_help *h)
 {
@@ -26,7 +34,7 @@ static size_t count(const struct tui_help *h)
 
 /* The overlay as lines: a keys column, descriptions wrapped in the rest. */
 struct layout {
-	const struct tui_help *own;
+	const struct tui_help *own, *everywhere;
 	size_t n_own, n_all;
 	int kw, dw; /* keys column and description widths */
 };
@@ -36,7 +44,7 @@ static const struct tui_help *entry(const struct layout *l, size_t i)
 	if (i < l->n_own)
 		return &l->own[i];
 	if (i >= l->n_own + 1 && i < l->n_own + 1 + l->n_all)
-		return &everywhere[i - l->n_own - 1];
+		return &l->everywhere[i - l->n_own - 1];
 	return NULL; /* the "Everywhere" heading */
 }
 
@@ -87,7 +95,10 @@ static void draw_entry(const struct tui_app *app, const struct layout *l, size_t
 
 void tui_help_draw(struct tui_app *app, struct tui_screen *s)
 {
-	struct layout l = { s->ops->help, count(s->ops->help), count(everywhere), 0, 0 };
+	static struct made own, all;
+	const struct tui_help *oh = s->ops->keys ? from_keymap(s->ops->keys, &own) : s->ops->help;
+	const struct tui_help *ah = from_keymap(tui_keymap_global(), &all);
+	struct layout l = { oh, ah, count(oh), count(ah), 0, 0 };
 	int w = COLS - 2 < 72 ? COLS - 2 : 72;
 	/* The keys column fits the longest keys, up to a third of the box. */
 	for (size_t i = 0; i < l.n_own + 1 + l.n_all; i++) {

@@ -17,6 +17,16 @@ static const struct tui_screen_entry registry[TUI_SCREEN_COUNT] = {
 	[TUI_SCREEN_TRASH] = { "trash", "Trash", trash_open },
 };
 
+static const struct tui_keymap *const keymaps[] = {
+	&sponsors_keys,
+};
+
+const struct tui_keymap *const *tui_keymaps(size_t *n)
+{
+	*n = sizeof keymaps / sizeof keymaps[0];
+	return keymaps;
+}
+
 const struct tui_screen_entry *tui_screen_entry(enum tui_screen_id id)
 {
 	return (unsigned)id < TUI_SCREEN_COUNT ? &registry[id] : NULL;

@@ -55,4 +55,8 @@ struct tui_screen *coach_gate_open(struct tui_app *app, const struct tui_args *a
 struct tui_screen *actions_open(struct tui_app *app, const struct tui_args *args);
 struct tui_screen *trash_open(struct tui_app *app, const struct tui_args *args);
 
+/* Every screen's key table (keymap.h), one per screen file; tui_keymaps()
+ * lists them. */
+extern const struct tui_keymap sponsors_keys;
+
 #endif

@@ -289,57 +289,60 @@ static void undo(struct tui_app *app, struct sponsors *s)
 	tui_msg(app, "sponsor back");
 }
 
-static bool key(struct tui_app *app, struct tui_screen *sc, wint_t k, bool code)
+/* A delete that takes meetings along asks: y deletes, any other key keeps. */
+static bool asking(const struct tui_screen *sc)
+{
+	return ((const struct sponsors *)sc)->confirm != 0;
+}
+
+static bool answer(struct tui_app *app, struct tui_screen *sc, wint_t k, bool code)
+{
+	struct sponsors *s = (struct sponsors *)sc;
+	int64_t id = s->confirm;
+	if (!id)
+		return false;
+	s->confirm = 0;
+	if (!code && (k == L'y' || k == L'Y') && s->n && s->v[s->list.cursor].id == id)
+		delete_one(app, s, true);
+	else
+		tui_msg(app, "nothing deleted");
+	return true;
+}
+
+enum { A_MOVE = 1, A_ADD, A_EDIT, A_DELETE, A_UNDO, A_MEETING };
+
+static bool act(struct tui_app *app, struct tui_screen *sc, int action, wint_t k, bool code)
 {
 	struct sponsors *s = (struct sponsors *)sc;
 	int64_t deleted = s->deleted;
-	s->deleted = 0;
-	if (s->confirm) {
-		int64_t id = s->confirm;
-		s->confirm = 0;
-		if (!code && (k == L'y' || k == L'Y') && s->n && s->v[s->list.cursor].id == id)
-			delete_one(app, s, true);
-		else
-			tui_msg(app, "nothing deleted");
-		return true;
-	}
-	if (tui_list_key(&s->list, k, code))
-		return true;
-	bool enter = tui_is_enter(k, code);
-	if (code && k == KEY_DC) {
-		delete_one(app, s, false);
-		return true;
-	}
-	if (code && !enter)
-		return false;
+	s->deleted = 0; /* u works right after a delete only */
 	const struct tw_sponsor *cur = s->n ? &s->v[s->list.cursor] : NULL;
-	if (enter || k == L'e') {
+	switch (action) {
+	case A_MOVE:
+		return tui_list_key(&s->list, k, code);
+	case A_ADD:
+		rec_push(app, sponsor_form_open(app, 0, &s->saved));
+		return true;
+	case A_EDIT:
 		if (cur)
 			rec_push(app, sponsor_form_open(app, cur->id, &s->saved));
 		return true;
-	}
-	switch (k) {
-	case L'a':
-		rec_push(app, sponsor_form_open(app, 0, &s->saved));
-		return true;
-	case L'd':
+	case A_DELETE:
 		delete_one(app, s, false);
 		return true;
-	case L'u':
+	case A_UNDO:
 		s->deleted = deleted;
 		if (deleted)
 			undo(app, s);
 		else
 			tui_msg(app, "nothing to undo (u works right after a delete)");
 		return true;
-	case L'm':
-	case L'p':
+	case A_MEETING:
 		if (cur)
 			rec_push(app, meeting_prepare_open(app, 0, cur->id));
 		return true;
-	default:
-		return false;
 	}
+	return false;
 }
 
 static bool click(struct tui_app *app, struct tui_screen *sc, int y, int x)
@@ -357,28 +360,33 @@ static void destroy(struct tui_screen *sc)
 	free(s);
 }
 
-static const struct tui_help help[] = {
-	{ "j/k, arrows", "move (the details follow)" },
-	{ "g/G, PgUp/PgDn", "first/last, a page up/down" },
-	{ "a", "add a sponsor" },
-	{ "enter, e", "edit the sponsor (homework notes, stage)" },
-	{ "d, Delete", "delete the sponsor (asks first when their meetings go too)" },
-	{ "u", "undo the delete (right after it; later: t on Home, the Trash)" },
-	{ "m, p", "prepare a meeting with the sponsor" },
-	{ "q, Esc", "back" },
-	{ NULL, NULL },
+static const struct tui_binding bindings[] = {
+	TUI_MOVE_BINDINGS(A_MOVE),
+	{ A_ADD, { TUI_K('a') }, "add a sponsor", "add", NULL, TUI_VERB_ADD },
+	{ A_EDIT, { TUI_K('e'), TUI_K('\n') }, "edit the sponsor (homework notes, stage)", "edit",
+	  NULL, TUI_VERB_EDIT },
+	{ A_DELETE, { TUI_K('d'), TUI_KC(KEY_DC) },
+	  "delete the sponsor (asks first when their meetings go too)", "delete", NULL,
+	  TUI_VERB_DELETE },
+	{ A_UNDO, { TUI_K('u') }, "undo the delete (right after it; later: t on Home, the Trash)",
+	  "undo", NULL, TUI_VERB_UNDO },
+	{ A_MEETING, { TUI_K('m'), TUI_K('p') }, "prepare a meeting with the sponsor", "meeting",
+	  NULL, TUI_VERB_NONE },
+	{ 0 },
 };
+const struct tui_keymap sponsors_keys = { "sponsors", bindings };
 
 static const struct tui_screen_ops ops = {
 	.name = "sponsors",
 	.draw = draw,
-	.key = key,
+	.key = answer,
+	.asking = asking,
+	.keys = &sponsors_keys,
+	.act = act,
 	.destroy = destroy,
 	.on_focus = on_focus,
 	.on_refresh = on_focus, /* a pure reload, cursor kept */
 	.click = click,
-	.help = help,
-	.footer = "a add  e edit  d delete  u undo  m meeting",
 };
 
 struct tui_screen *sponsors_open(struct tui_app *app, const struct tui_args *args)
