@@ -267,27 +267,21 @@ static void open_meeting(struct tui_app *app, struct actions *m)
 		rec_push(app, meeting_view_open(app, a->meeting_id));
 }
 
-static bool key(struct tui_app *app, struct tui_screen *s, wint_t k, bool code)
+enum { A_MOVE = 1, A_FILTER, A_DONE, A_ADD, A_DELETE, A_UNDO, A_MEETING, A_EXPORT };
+
+static bool act(struct tui_app *app, struct tui_screen *s, int action, wint_t k, bool code)
 {
 	struct actions *m = (struct actions *)s;
 	enum undo last = m->undo;
-	m->undo = UNDO_NONE;
-	if (tui_list_key(&m->list, k, code))
-		return true;
-	if (tui_is_enter(k, code)) {
+	m->undo = UNDO_NONE; /* u works right after a delete or a tick only */
+	switch (action) {
+	case A_MOVE:
+		return tui_list_key(&m->list, k, code);
+	case A_MEETING:
 		if (m->n)
 			open_meeting(app, m);
 		return true;
-	}
-	if (code && k == KEY_DC) {
-		if (m->n)
-			delete_one(app, m);
-		return true;
-	}
-	if (code)
-		return false;
-	switch (k) {
-	case L'f':
+	case A_FILTER:
 		m->filter = m->filter == TW_ACTIONS_OPEN      ? TW_ACTIONS_OVERDUE
 			    : m->filter == TW_ACTIONS_OVERDUE ? TW_ACTIONS_ALL
 							      : TW_ACTIONS_OPEN;
@@ -295,26 +289,25 @@ static bool key(struct tui_app *app, struct tui_screen *s, wint_t k, bool code)
 		load(app, m);
 		tui_msg(app, "showing %s action items", filter_name(m->filter));
 		return true;
-	case L' ':
+	case A_DONE:
 		if (m->n)
 			toggle(app, m);
 		return true;
-	case L'a':
+	case A_ADD:
 		rec_push(app, action_form_open(app, &m->added));
 		return true;
-	case L'd':
+	case A_DELETE:
 		if (m->n)
 			delete_one(app, m);
 		return true;
-	case L'u':
+	case A_UNDO:
 		undo(app, m, last, m->undo_id);
 		return true;
-	case L'x':
+	case A_EXPORT:
 		export_dialog_push(app, TUI_EXPORT_ACTIONS_CSV, 0);
 		return true;
-	default:
-		return false;
 	}
+	return false;
 }
 
 static bool click(struct tui_app *app, struct tui_screen *s, int y, int x)
@@ -332,30 +325,32 @@ static void destroy(struct tui_screen *s)
 	free(m);
 }
 
-static const struct tui_help help[] = {
-	{ "j/k, arrows", "move" },
-	{ "g/G, PgUp/PgDn", "first/last, a page up/down (also ^B/^F)" },
-	{ "f", "filter: open, overdue, all" },
-	{ "space", "tick done today / open again" },
-	{ "a", "add an action item (text, owner, due date, meeting)" },
-	{ "d, Delete", "delete the action item" },
-	{ "u", "undo the delete or the tick (right after it)" },
-	{ "enter", "open the meeting it came from" },
-	{ "x", "export all action items as CSV" },
-	{ "q, Esc", "back" },
-	{ NULL, NULL },
+static const struct tui_binding bindings[] = {
+	TUI_MOVE_BINDINGS(A_MOVE),
+	{ A_ADD, { TUI_K('a') }, "add an action item (text, owner, due date, meeting)", "add", NULL,
+	  TUI_VERB_ADD },
+	{ A_DELETE, { TUI_K('d'), TUI_KC(KEY_DC) }, "delete the action item", "delete", NULL,
+	  TUI_VERB_DELETE },
+	{ A_UNDO, { TUI_K('u') }, "undo the delete or the tick (right after it)", "undo", NULL,
+	  TUI_VERB_UNDO },
+	{ A_EXPORT, { TUI_K('x') }, "export all action items as CSV", "export", NULL,
+	  TUI_VERB_EXPORT },
+	{ A_FILTER, { TUI_K('f') }, "filter: open, overdue, all", "filter", NULL, TUI_VERB_NONE },
+	{ A_DONE, { TUI_K(' ') }, "tick done today / open again", "done", NULL, TUI_VERB_NONE },
+	{ A_MEETING, { TUI_K('\n') }, "open the meeting it came from", NULL, NULL, TUI_VERB_NONE },
+	{ 0 },
 };
+const struct tui_keymap actions_keys = { "actions", bindings };
 
 static const struct tui_screen_ops ops = {
 	.name = "actions",
 	.draw = draw,
-	.key = key,
+	.keys = &actions_keys,
+	.act = act,
 	.destroy = destroy,
 	.on_focus = on_focus,
 	.on_refresh = on_focus, /* a pure reload, cursor kept */
 	.click = click,
-	.help = help,
-	.footer = "a add  d delete  u undo  x export  f filter  space done",
 };
 
 /* args.id: an action item to focus (the filter then shows all). */

@@ -389,12 +389,13 @@ static bool typing_guard(struct tui_app *app, struct tui_screen *s, wint_t k, bo
  * none took the key. */
 static bool screen_key(struct tui_app *app, struct tui_screen *s, wint_t k, bool code)
 {
-	if (s->ops->asking && s->ops->asking(s) && s->ops->key && s->ops->key(app, s, k, code))
+	bool asked = s->ops->asking && s->ops->asking(s) && s->ops->key;
+	if (asked && s->ops->key(app, s, k, code))
 		return true;
 	const struct tui_binding *b = tui_keymap_find(s->ops->keys, s, k, code);
 	if (b && s->ops->act && s->ops->act(app, s, b->action, k, code))
 		return true;
-	return s->ops->key && s->ops->key(app, s, k, code);
+	return !asked && s->ops->key && s->ops->key(app, s, k, code);
 }
 
 static void mouse_event(struct tui_app *app, struct tui_screen *s)

@@ -197,57 +197,49 @@ static void undo(struct tui_app *app, struct meetings *m, int64_t deleted)
 	}
 }
 
-static bool key(struct tui_app *app, struct tui_screen *s, wint_t k, bool code)
+enum { A_MOVE = 1, A_VIEW, A_ADD, A_PREPARE, A_DEBRIEF, A_DELETE, A_UNDO, A_CSV, A_ICS };
+
+static bool act(struct tui_app *app, struct tui_screen *s, int action, wint_t k, bool code)
 {
 	struct meetings *m = (struct meetings *)s;
 	int64_t deleted = m->deleted;
-	m->deleted = 0;
-	if (tui_list_key(&m->list, k, code))
-		return true;
+	m->deleted = 0; /* u works right after a delete only */
 	const struct tw_meeting *cur = focused(m);
-	if (tui_is_enter(k, code)) {
+	switch (action) {
+	case A_MOVE:
+		return tui_list_key(&m->list, k, code);
+	case A_VIEW:
 		if (cur)
 			rec_push(app, meeting_view_open(app, cur->id));
 		return true;
-	}
-	if (code && k == KEY_DC) {
-		if (cur)
-			delete_one(app, m, cur->id);
-		return true;
-	}
-	if (code)
-		return false;
-	switch (k) {
-	case L'a':
+	case A_ADD:
 		rec_push(app, meeting_prepare_open(app, 0, 0));
 		return true;
-	case L'p':
-	case L'e':
+	case A_PREPARE:
 		if (cur && cur->held)
 			tui_msg(app, "that meeting is held already; a prepares a new one");
 		else
 			rec_push(app, meeting_prepare_open(app, cur ? cur->id : 0, 0));
 		return true;
-	case L'b':
+	case A_DEBRIEF:
 		if (cur)
 			rec_push(app, meeting_debrief_open(app, cur->id));
 		else
 			tui_msg(app, "no meeting to debrief; a prepares one");
 		return true;
-	case L'd':
+	case A_DELETE:
 		if (cur)
 			delete_one(app, m, cur->id);
 		return true;
-	case L'i':
-	case L'x':
-		export_dialog_push(app, k == L'i' ? TUI_EXPORT_ICS : TUI_EXPORT_MEETINGS_CSV, 0);
-		return true;
-	case L'u':
+	case A_UNDO:
 		undo(app, m, deleted);
 		return true;
-	default:
-		return false;
+	case A_CSV:
+	case A_ICS:
+		export_dialog_push(app, action == A_ICS ? TUI_EXPORT_ICS : TUI_EXPORT_MEETINGS_CSV, 0);
+		return true;
 	}
+	return false;
 }
 
 static bool click(struct tui_app *app, struct tui_screen *s, int y, int x)
@@ -265,32 +257,38 @@ static void destroy(struct tui_screen *s)
 	free(m);
 }
 
-static const struct tui_help help[] = {
-	{ "j/k, arrows", "move (upcoming first, then held and past)" },
-	{ "g/G, PgUp/PgDn", "first/last, a page up/down" },
-	{ "enter", "view the meeting with its action items" },
-	{ "a", "add: prepare a new meeting (sponsor, date, guide, agenda)" },
-	{ "e, p", "prepare the planned meeting again (agenda)" },
-	{ "b", "debrief: after-meeting guide, notes, outcome, action items" },
-	{ "past", "a planned meeting whose date passed: b debriefs it" },
-	{ "d, Delete", "delete the meeting" },
-	{ "u", "undo the delete (right after it)" },
-	{ "i", "export all meetings for a calendar (.ics)" },
-	{ "x", "export all meetings as CSV" },
-	{ "q, Esc", "back" },
-	{ NULL, NULL },
+static const struct tui_binding bindings[] = {
+	TUI_MOVE_BINDINGS(A_MOVE),
+	{ A_VIEW, { TUI_K('\n') }, "view the meeting with its action items", NULL, NULL,
+	  TUI_VERB_NONE },
+	{ A_ADD, { TUI_K('a') }, "add: prepare a new meeting (sponsor, date, guide, agenda)", "add",
+	  NULL, TUI_VERB_ADD },
+	{ A_PREPARE, { TUI_K('e'), TUI_K('p') }, "prepare the planned meeting again (agenda)",
+	  "prepare", NULL, TUI_VERB_EDIT },
+	{ A_DEBRIEF, { TUI_K('b') },
+	  "debrief: after-meeting guide, notes, outcome, action items (a planned meeting whose "
+	  "date passed shows as past: b debriefs it)",
+	  "debrief", NULL, TUI_VERB_NONE },
+	{ A_DELETE, { TUI_K('d'), TUI_KC(KEY_DC) }, "delete the meeting", "delete", NULL,
+	  TUI_VERB_DELETE },
+	{ A_UNDO, { TUI_K('u') }, "undo the delete (right after it; later: t on Home, the Trash)",
+	  NULL, NULL, TUI_VERB_UNDO },
+	{ A_CSV, { TUI_K('x') }, "export all meetings as CSV", "csv", NULL, TUI_VERB_EXPORT },
+	{ A_ICS, { TUI_K('i') }, "export all meetings for a calendar (.ics)", ".ics", NULL,
+	  TUI_VERB_NONE },
+	{ 0 },
 };
+const struct tui_keymap meetings_keys = { "meetings", bindings };
 
 static const struct tui_screen_ops ops = {
 	.name = "meetings",
 	.draw = draw,
-	.key = key,
+	.keys = &meetings_keys,
+	.act = act,
 	.destroy = destroy,
 	.on_focus = on_focus,
 	.on_refresh = on_focus, /* a pure reload, cursor kept */
 	.click = click,
-	.help = help,
-	.footer = "a add  e prepare  b debrief  d delete  x csv  i .ics",
 };
 
 /* args.mode: list (args.id set: open that meeting), prepare (args.id: the

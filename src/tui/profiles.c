@@ -163,29 +163,42 @@ static bool on_leave(struct tui_app *app, struct tui_screen *s, bool forced)
 	return true;
 }
 
-static bool key(struct tui_app *app, struct tui_screen *s, wint_t k, bool code)
+/* While a profile is being added, the form takes the keys. */
+static bool asking(const struct tui_screen *s)
+{
+	return ((const struct profiles *)s)->adding;
+}
+
+static bool form_key(struct tui_app *app, struct tui_screen *s, wint_t k, bool code)
 {
 	struct profiles *p = (struct profiles *)s;
-	if (p->adding) {
-		if (!code && k == TUI_ESC) {
-			p->adding = false;
-			tui_msg(app, "no profile added");
-			return true;
-		}
-		if ((code && k == KEY_F(1)) || (!code && k == TUI_CTRL('c')))
-			return false;
-		enum tui_form_result r = tui_form_key(&p->fm, k, code);
-		if (r == TUI_FORM_SUBMIT && add(app, p))
-			p->adding = false;
-		return r != TUI_FORM_IGNORED || !(code || k < 0x20);
-	}
-	if (tui_list_key(&p->list, k, code))
+	if (!p->adding)
+		return false;
+	if (!code && k == TUI_ESC) {
+		p->adding = false;
+		tui_msg(app, "no profile added");
 		return true;
-	if (tui_is_enter(k, code)) {
+	}
+	if ((code && k == KEY_F(1)) || (!code && k == TUI_CTRL('c')))
+		return false;
+	enum tui_form_result r = tui_form_key(&p->fm, k, code);
+	if (r == TUI_FORM_SUBMIT && add(app, p))
+		p->adding = false;
+	return r != TUI_FORM_IGNORED || !(code || k < 0x20);
+}
+
+enum { A_MOVE = 1, A_SWITCH, A_ADD };
+
+static bool act(struct tui_app *app, struct tui_screen *s, int action, wint_t k, bool code)
+{
+	struct profiles *p = (struct profiles *)s;
+	switch (action) {
+	case A_MOVE:
+		return tui_list_key(&p->list, k, code);
+	case A_SWITCH:
 		switch_to(app, p);
 		return true;
-	}
-	if (!code && k == L'a') {
+	case A_ADD:
 		if (!open_form(p))
 			tui_error(app, "out of memory");
 		return true;
@@ -209,27 +222,27 @@ static void destroy(struct tui_screen *s)
 	free(p);
 }
 
-static const struct tui_help help[] = {
-	{ "j/k, arrows", "move" },
-	{ "g/G, PgUp/PgDn", "first/last, a page up/down" },
-	{ "enter", "switch to the profile and go Home" },
-	{ "a", "add a profile (name, role, goals)" },
-	{ "*", "marks the profile in use" },
-	{ "q, Esc", "back" },
-	{ NULL, NULL },
+static const struct tui_binding bindings[] = {
+	TUI_MOVE_BINDINGS(A_MOVE),
+	{ A_SWITCH, { TUI_K('\n') }, "switch to the profile and go Home (* marks the one in use)",
+	  "switch", NULL, TUI_VERB_NONE },
+	{ A_ADD, { TUI_K('a') }, "add a profile (name, role, goals)", "add", NULL, TUI_VERB_ADD },
+	{ 0 },
 };
+const struct tui_keymap profiles_keys = { "profiles", bindings };
 
 static const struct tui_screen_ops ops = {
 	.name = "profiles",
 	.draw = draw,
-	.key = key,
+	.key = form_key,
+	.asking = asking,
+	.keys = &profiles_keys,
+	.act = act,
 	.destroy = destroy,
 	.on_focus = on_focus,
 	.on_refresh = on_focus, /* a pure reload, cursor kept */
 	.on_leave = on_leave,
 	.click = click,
-	.help = help,
-	.footer = "enter switch  a add",
 };
 
 struct tui_screen *profiles_open(struct tui_app *app, const struct tui_args *args)

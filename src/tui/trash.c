@@ -75,16 +75,15 @@ static void restore(struct tui_app *app, struct trash *t)
 	load(app, t);
 }
 
-static bool key(struct tui_app *app, struct tui_screen *s, wint_t k, bool code)
+enum { A_MOVE = 1, A_RESTORE };
+
+static bool act(struct tui_app *app, struct tui_screen *s, int action, wint_t k, bool code)
 {
 	struct trash *t = (struct trash *)s;
-	if (tui_list_key(&t->list, k, code))
-		return true;
-	if (tui_is_enter(k, code) || (!code && k == L'u')) {
-		restore(app, t);
-		return true;
-	}
-	return false;
+	if (action == A_MOVE)
+		return tui_list_key(&t->list, k, code);
+	restore(app, t);
+	return true;
 }
 
 static bool click(struct tui_app *app, struct tui_screen *s, int y, int x)
@@ -101,23 +100,23 @@ static void destroy(struct tui_screen *s)
 	free(t);
 }
 
-static const struct tui_help help[] = {
-	{ "j/k, arrows", "move" },
-	{ "u, enter", "bring the record back (a sponsor with its meetings)" },
-	{ "q, Esc", "back" },
-	{ NULL, NULL },
+static const struct tui_binding bindings[] = {
+	TUI_MOVE_BINDINGS(A_MOVE),
+	{ A_RESTORE, { TUI_K('u'), TUI_K('\n') },
+	  "bring the record back (a sponsor with its meetings)", "bring back", NULL, TUI_VERB_UNDO },
+	{ 0 },
 };
+const struct tui_keymap trash_keys = { "trash", bindings };
 
 static const struct tui_screen_ops ops = {
 	.name = "trash",
 	.draw = draw,
-	.key = key,
+	.keys = &trash_keys,
+	.act = act,
 	.destroy = destroy,
 	.on_focus = on_focus,
 	.on_refresh = on_focus,
 	.click = click,
-	.help = help,
-	.footer = "u bring back",
 };
 
 struct tui_screen *trash_open(struct tui_app *app, const struct tui_args *args)
