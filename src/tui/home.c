@@ -407,37 +407,35 @@ static void open_guide(struct tui_app *app, struct home *h)
 	tui_open(app, TUI_SCREEN_GUIDE, &(struct tui_args){ .item_id = id });
 }
 
-static bool key(struct tui_app *app, struct tui_screen *s, wint_t k, bool code)
+enum { A_MOVE = 1, A_OPEN, A_SPONSORS, A_MEETINGS, A_ACTIONS, A_SEARCH, A_PROFILES,
+       A_REFLECT, A_COACH, A_PRIVATE, A_TRASH, A_QUIT };
+
+static bool act(struct tui_app *app, struct tui_screen *s, int action, wint_t k, bool code)
 {
 	struct home *h = (struct home *)s;
-	enum tui_nav nav = tui_nav_key(k, code);
-	if (nav != TUI_NAV_NONE) {
-		tui_nav_apply(nav, &h->cursor, h->n_stats, h->last.h);
+	switch (action) {
+	case A_MOVE:
+		tui_nav_apply(tui_nav_key(k, code), &h->cursor, h->n_stats, h->last.h);
 		return true;
-	}
-	if (tui_is_enter(k, code) || (!code && k == L'l') || (code && k == KEY_RIGHT)) {
+	case A_OPEN:
 		open_guide(app, h);
 		return true;
-	}
-	if (code)
-		return false;
-	if (k == TUI_CTRL('r')) {
+	case A_PRIVATE:
 		app->show_private = !app->show_private;
 		tui_msg(app, app->show_private ? "private text shown (Ctrl-R hides it)"
 					       : "private text hidden");
 		return true;
+	case A_SPONSORS: return tui_open(app, TUI_SCREEN_SPONSORS, NULL), true;
+	case A_MEETINGS: return tui_open(app, TUI_SCREEN_MEETINGS, NULL), true;
+	case A_ACTIONS: return tui_open(app, TUI_SCREEN_ACTIONS, NULL), true;
+	case A_PROFILES: return tui_open(app, TUI_SCREEN_PROFILES, NULL), true;
+	case A_COACH: return tui_open(app, TUI_SCREEN_COACH, NULL), true;
+	case A_REFLECT: return tui_open(app, TUI_SCREEN_REFLECTION, NULL), true;
+	case A_SEARCH: return tui_open(app, TUI_SCREEN_SEARCH, NULL), true;
+	case A_TRASH: return tui_open(app, TUI_SCREEN_TRASH, NULL), true;
+	case A_QUIT: return false; /* the app's q: quit (asks when a save is pending) */
 	}
-	switch (k) {
-	case L's': return tui_open(app, TUI_SCREEN_SPONSORS, NULL), true;
-	case L'm': return tui_open(app, TUI_SCREEN_MEETINGS, NULL), true;
-	case L'a': return tui_open(app, TUI_SCREEN_ACTIONS, NULL), true;
-	case L'p': return tui_open(app, TUI_SCREEN_PROFILES, NULL), true;
-	case L'c': return tui_open(app, TUI_SCREEN_COACH, NULL), true;
-	case L'r': return tui_open(app, TUI_SCREEN_REFLECTION, NULL), true;
-	case L'/': return tui_open(app, TUI_SCREEN_SEARCH, NULL), true;
-	case L't': return tui_open(app, TUI_SCREEN_TRASH, NULL), true;
-	default: return false;
-	}
+	return false;
 }
 
 static bool click(struct tui_app *app, struct tui_screen *s, int y, int x)
@@ -460,32 +458,42 @@ static void destroy(struct tui_screen *s)
 	free(h);
 }
 
-static const struct tui_help help[] = {
-	{ "j/k, arrows", "choose a guide" },
-	{ "enter", "open the guide" },
-	{ "s", "sponsors" },
-	{ "m", "meetings: prepare and debrief" },
-	{ "a", "action items: all of them, filter, tick, add" },
-	{ "/", "search everything" },
-	{ "p", "profiles" },
-	{ "r", "write a free-standing reflection" },
-	{ "c", "coach mode" },
-	{ "Ctrl-R", "show or hide the text of private reflections" },
-	{ "t", "the Trash: deleted records, brought back with u" },
-	{ "q", "quit" },
-	{ NULL, NULL },
+static const struct tui_binding bindings[] = {
+	{ A_MOVE, { TUI_K('j'), TUI_KC(KEY_DOWN), TUI_K('k'), TUI_KC(KEY_UP) }, "choose a guide",
+	  NULL, NULL, TUI_VERB_NONE },
+	{ A_MOVE, { TUI_K('g'), TUI_KC(KEY_HOME), TUI_K('G'), TUI_KC(KEY_END) },
+	  "the first, the last guide", NULL, NULL, TUI_VERB_NONE },
+	{ A_MOVE, { TUI_KC(KEY_PPAGE), TUI_K(2), TUI_KC(KEY_NPAGE), TUI_K(6) }, "a page up, down",
+	  NULL, NULL, TUI_VERB_NONE },
+	{ A_OPEN, { TUI_K('\n'), TUI_K('l'), TUI_KC(KEY_RIGHT) }, "open the guide", "open", NULL,
+	  TUI_VERB_NONE },
+	{ A_SPONSORS, { TUI_K('s') }, "sponsors", "sponsors", NULL, TUI_VERB_NONE },
+	{ A_MEETINGS, { TUI_K('m') }, "meetings: prepare and debrief", "meetings", NULL,
+	  TUI_VERB_NONE },
+	{ A_ACTIONS, { TUI_K('a') }, "action items: all of them, filter, tick, add", "actions", NULL,
+	  TUI_VERB_NONE },
+	{ A_SEARCH, { TUI_K('/') }, "search everything", "search", NULL, TUI_VERB_SEARCH },
+	{ A_PROFILES, { TUI_K('p') }, "profiles", "profiles", NULL, TUI_VERB_NONE },
+	{ A_REFLECT, { TUI_K('r') }, "write a free-standing reflection", NULL, NULL, TUI_VERB_NONE },
+	{ A_COACH, { TUI_K('c') }, "coach mode", NULL, NULL, TUI_VERB_NONE },
+	{ A_PRIVATE, { TUI_K(TUI_CTRL('r')) }, "show or hide the text of private reflections", NULL,
+	  NULL, TUI_VERB_NONE },
+	{ A_TRASH, { TUI_K('t') }, "the Trash: deleted records, brought back with u", NULL, NULL,
+	  TUI_VERB_NONE },
+	{ A_QUIT, { TUI_K('q') }, "quit", NULL, NULL, TUI_VERB_BACK },
+	{ 0 },
 };
+const struct tui_keymap home_keys = { "home", bindings };
 
 static const struct tui_screen_ops ops = {
 	.name = "home",
 	.draw = draw,
-	.key = key,
+	.keys = &home_keys,
+	.act = act,
 	.destroy = destroy,
 	.on_focus = on_focus,
 	.on_refresh = on_refresh,
 	.click = click,
-	.help = help,
-	.footer = "enter open  s sponsors  m meetings  a actions  / search  p profiles",
 };
 
 struct tui_screen *home_open(struct tui_app *app, const struct tui_args *args)
