@@ -79,27 +79,34 @@ static void draw(struct tui_app *app, struct tui_screen *s, struct tui_rect r)
 	tui_text(y, r.x + 2, r.w - 4, "q      quit twoway", tui_attr(app, TUI_DIM));
 }
 
-static bool key(struct tui_app *app, struct tui_screen *s, wint_t k, bool code)
+enum { A_HAND_BACK = 1, A_AGAIN, A_QUIT };
+
+static bool act(struct tui_app *app, struct tui_screen *s, int action, wint_t k, bool code)
 {
 	struct gate *g = (struct gate *)s;
-	if (tui_is_enter(k, code)) {
+	switch (action) {
+	case A_HAND_BACK:
 		hand_back(app, g);
 		tui_pop(app, false);
 		return true;
-	}
-	if (code)
-		return (k == KEY_F(1)) ? false : true;
-	if (k == L'c') {
+	case A_AGAIN:
 		start(app, g);
 		return true;
-	}
-	if (k == L'q' || k == TUI_CTRL('c')) {
+	case A_QUIT:
 		quit_all(app); /* leaving twoway shows nothing private either */
 		return true;
 	}
-	if (k == L'?')
+	return false;
+}
+
+/* Every other key stays here (no search, no back): only the help opens. */
+static bool other_key(struct tui_app *app, struct tui_screen *s, wint_t k, bool code)
+{
+	(void)s;
+	if ((code && k == KEY_F(1)) || (!code && k == L'?'))
 		return false;
-	tui_msg(app, "Enter hands back to the sponsee; q quits");
+	if (!code)
+		tui_msg(app, "Enter hands back to the sponsee; q quits");
 	return true;
 }
 
@@ -108,23 +115,25 @@ static void destroy(struct tui_screen *s)
 	free(s);
 }
 
-static const struct tui_help help[] = {
-	{ "enter", "hand back to the sponsee (their Home)" },
-	{ "c", "another coaching session" },
-	{ "q", "quit twoway" },
-	{ NULL, NULL },
+static const struct tui_binding bindings[] = {
+	{ A_HAND_BACK, { TUI_K('\n') }, "hand back to the sponsee (their Home)", "hand back", NULL,
+	  TUI_VERB_NONE },
+	{ A_AGAIN, { TUI_K('c') }, "another coaching session", "coach again", NULL, TUI_VERB_NONE },
+	{ A_QUIT, { TUI_K('q'), TUI_K(TUI_CTRL('c')) }, "quit twoway", "quit", NULL, TUI_VERB_NONE },
+	{ 0 },
 };
+const struct tui_keymap coach_gate_keys = { "coach-gate", bindings };
 
 static const struct tui_screen_ops ops = {
 	.name = "coach-gate",
 	.draw = draw,
-	.key = key,
+	.keys = &coach_gate_keys,
+	.act = act,
+	.key = other_key,
 	.destroy = destroy,
 	.on_focus = on_focus,
 	.on_leave = on_leave,
 	.on_tick = on_tick,
-	.help = help,
-	.footer = "enter hand back  c coach again  q quit",
 };
 
 struct tui_screen *coach_gate_open(struct tui_app *app, const struct tui_args *args)

@@ -31,10 +31,12 @@ static void draw(struct tui_app *app, struct tui_screen *s, struct tui_rect r)
 	tui_pager_draw(&((struct summary *)s)->page, app, r);
 }
 
-static bool key(struct tui_app *app, struct tui_screen *s, wint_t k, bool code)
+enum { A_SCROLL = 1, A_EXPORT };
+
+static bool act(struct tui_app *app, struct tui_screen *s, int action, wint_t k, bool code)
 {
 	struct summary *su = (struct summary *)s;
-	if (!code && k == L'x')
+	if (action == A_EXPORT)
 		return export_dialog_push(app, TUI_EXPORT_COACHING, su->id), true;
 	return tui_pager_key(&su->page, k, code);
 }
@@ -46,22 +48,27 @@ static void destroy(struct tui_screen *s)
 	free(su);
 }
 
-static const struct tui_help help[] = {
-	{ "j/k, arrows", "scroll" },
-	{ "g/G, PgUp/PgDn", "top, bottom, a page" },
-	{ "q, Esc", "back" },
-	{ "x", "export this summary (Markdown, no private reflection text)" },
-	{ "export", "twoway export --format md --coaching ID (shown on the page)" },
-	{ NULL, NULL },
+static const struct tui_binding bindings[] = {
+	{ A_EXPORT, { TUI_K('x') },
+	  "export this summary (Markdown, no private reflection text; the command line: twoway "
+	  "export --format md --coaching ID, shown on the page)",
+	  "export", NULL, TUI_VERB_EXPORT },
+	{ A_SCROLL, { TUI_K('j'), TUI_KC(KEY_DOWN), TUI_K('k'), TUI_KC(KEY_UP) }, "scroll",
+	  "scroll", NULL, TUI_VERB_NONE },
+	{ A_SCROLL, { TUI_K('g'), TUI_KC(KEY_HOME), TUI_K('G'), TUI_KC(KEY_END) }, "top, bottom",
+	  NULL, NULL, TUI_VERB_NONE },
+	{ A_SCROLL, { TUI_KC(KEY_PPAGE), TUI_K(2), TUI_KC(KEY_NPAGE), TUI_K(6) },
+	  "a page up, down", NULL, NULL, TUI_VERB_NONE },
+	{ 0 },
 };
+const struct tui_keymap coach_summary_keys = { "coach-summary", bindings };
 
 static const struct tui_screen_ops ops = {
 	.name = "coach-summary",
 	.draw = draw,
-	.key = key,
+	.keys = &coach_summary_keys,
+	.act = act,
 	.destroy = destroy,
-	.help = help,
-	.footer = "x export  j/k scroll",
 };
 
 /* "Guide: X" or "Guides: X, Y": the guides of the marked items, in the

@@ -13,12 +13,16 @@ struct made {
 	char keys[MADE_MAX][96];
 };
 
-static const struct tui_help *from_keymap(const struct tui_keymap *m, struct made *out)
+static const struct tui_help *from_keymap(const struct tui_keymap *m, const struct tui_screen *s,
+					  struct made *out)
 {
 	size_t n = 0;
-	for (const struct tui_binding *b = m->b; b->action && n < MADE_MAX; b++, n++) {
+	for (const struct tui_binding *b = m->b; b->action && n < MADE_MAX; b++) {
+		if (s && b->when && !b->when(s))
+			continue; /* not now: the help lists the keys that work here */
 		out->h[n].keys = tui_binding_label(b, out->keys[n], sizeof out->keys[n]);
 		out->h[n].what = b->what;
+		n++;
 	}
 	out->h[n] = (struct tui_help){ NULL, NULL };
 	return out->h;
@@ -96,8 +100,8 @@ static void draw_entry(const struct tui_app *app, const struct layout *l, size_t
 void tui_help_draw(struct tui_app *app, struct tui_screen *s)
 {
 	static struct made own, all;
-	const struct tui_help *oh = s->ops->keys ? from_keymap(s->ops->keys, &own) : s->ops->help;
-	const struct tui_help *ah = from_keymap(tui_keymap_global(), &all);
+	const struct tui_help *oh = s->ops->keys ? from_keymap(s->ops->keys, s, &own) : s->ops->help;
+	const struct tui_help *ah = from_keymap(tui_keymap_global(), NULL, &all);
 	struct layout l = { oh, ah, count(oh), count(ah), 0, 0 };
 	int w = COLS - 2 < 72 ? COLS - 2 : 72;
 	/* The keys column fits the longest keys, up to a third of the box. */

@@ -17,8 +17,6 @@ struct meeting_view {
 	struct tui_pager page;
 };
 
-static const struct tui_screen_ops *m_ops(bool held);
-
 static void add(char **acc, const char *a, const char *b)
 {
 	if (!*acc)
@@ -83,7 +81,6 @@ static bool load(struct tui_app *app, struct meeting_view *v)
 	free(t);
 	if (!ok)
 		tui_error(app, "out of memory");
-	v->base.ops = m_ops(v->held);
 	return ok;
 }
 
@@ -97,26 +94,26 @@ static void draw(struct tui_app *app, struct tui_screen *s, struct tui_rect r)
 	tui_pager_draw(&((struct meeting_view *)s)->page, app, r);
 }
 
-static bool key(struct tui_app *app, struct tui_screen *s, wint_t k, bool code)
+enum { A_SCROLL = 1, A_PREPARE, A_HELD, A_DEBRIEF, A_BRIEF, A_ICS };
+
+static bool act(struct tui_app *app, struct tui_screen *s, int action, wint_t k, bool code)
 {
 	struct meeting_view *v = (struct meeting_view *)s;
-	if (tui_pager_key(&v->page, k, code))
+	switch (action) {
+	case A_SCROLL:
+		return tui_pager_key(&v->page, k, code);
+	case A_PREPARE:
+		rec_push(app, meeting_prepare_open(app, v->id, 0));
 		return true;
-	if (code)
-		return false;
-	if (k == L'p') {
-		if (v->held)
-			tui_msg(app, "that meeting is held: its agenda stays as it was; d edits the notes");
-		else
-			rec_push(app, meeting_prepare_open(app, v->id, 0));
+	case A_HELD:
+		tui_msg(app, "that meeting is held: its agenda stays as it was; b edits the notes");
 		return true;
-	}
-	if (k == L'b') {
+	case A_DEBRIEF:
 		rec_push(app, meeting_debrief_open(app, v->id));
 		return true;
-	}
-	if (k == L'x' || k == L'i') {
-		export_dialog_push(app, k == L'x' ? TUI_EXPORT_BRIEF : TUI_EXPORT_ICS, v->id);
+	case A_BRIEF:
+	case A_ICS:
+		export_dialog_push(app, action == A_BRIEF ? TUI_EXPORT_BRIEF : TUI_EXPORT_ICS, v->id);
 		return true;
 	}
 	return false;
@@ -129,61 +126,56 @@ static void destroy(struct tui_screen *s)
 	free(v);
 }
 
-static const struct tui_help help_planned[] = {
-	{ "j/k, arrows", "scroll" },
-	{ "g/G, PgUp/PgDn", "top/bottom, a page up/down" },
-	{ "p", "prepare: walk the before-meeting guide, edit the agenda" },
-	{ "b", "debrief: notes, outcome, action items; marks it held" },
-	{ "x", "export this meeting's brief (Markdown)" },
-	{ "i", "export all meetings for a calendar (.ics)" },
-	{ "q, Esc", "back" },
-	{ NULL, NULL },
-};
-
-static const struct tui_help help_held[] = {
-	{ "j/k, arrows", "scroll" },
-	{ "g/G, PgUp/PgDn", "top/bottom, a page up/down" },
-	{ "b", "debrief again: edit notes, outcome, action items" },
-	{ "x", "export this meeting's brief (Markdown)" },
-	{ "i", "export all meetings for a calendar (.ics)" },
-	{ "q, Esc", "back" },
-	{ NULL, NULL },
-};
-
 /* A held meeting is not prepared again: its keys leave p out. */
-static const struct tui_screen_ops ops_planned = {
-	.name = "meeting",
-	.draw = draw,
-	.key = key,
-	.destroy = destroy,
-	.on_focus = on_focus,
-	.on_refresh = on_focus, /* a pure reload */
-	.help = help_planned,
-	.footer = "p prepare  b debrief  x brief  i .ics",
-};
-
-static const struct tui_screen_ops ops_held = {
-	.name = "meeting",
-	.draw = draw,
-	.key = key,
-	.destroy = destroy,
-	.on_focus = on_focus,
-	.on_refresh = on_focus, /* a pure reload */
-	.help = help_held,
-	.footer = "b debrief  x brief  i .ics",
-};
-
-static const struct tui_screen_ops *m_ops(bool held)
+static bool planned(const struct tui_screen *s)
 {
-	return held ? &ops_held : &ops_planned;
+	return !((const struct meeting_view *)s)->held;
 }
+
+static bool held(const struct tui_screen *s)
+{
+	return ((const struct meeting_view *)s)->held;
+}
+
+static const struct tui_binding bindings[] = {
+	{ A_SCROLL, { TUI_K('j'), TUI_KC(KEY_DOWN), TUI_K('k'), TUI_KC(KEY_UP) }, "scroll",
+	  NULL, NULL, TUI_VERB_NONE },
+	{ A_SCROLL, { TUI_K('g'), TUI_KC(KEY_HOME), TUI_K('G'), TUI_KC(KEY_END) }, "top, bottom",
+	  NULL, NULL, TUI_VERB_NONE },
+	{ A_SCROLL, { TUI_KC(KEY_PPAGE), TUI_K(2), TUI_KC(KEY_NPAGE), TUI_K(6) },
+	  "a page up, down", NULL, NULL, TUI_VERB_NONE },
+	{ A_PREPARE, { TUI_K('p') }, "prepare: walk the before-meeting guide, edit the agenda",
+	  "prepare", planned, TUI_VERB_NONE },
+	{ A_HELD, { TUI_K('p') }, "(held: the agenda stays as it was; b edits the notes)", NULL,
+	  held, TUI_VERB_NONE },
+	{ A_DEBRIEF, { TUI_K('b') }, "debrief: notes, outcome, action items; marks it held",
+	  "debrief", planned, TUI_VERB_NONE },
+	{ A_DEBRIEF, { TUI_K('b') }, "debrief again: edit notes, outcome, action items", "debrief",
+	  held, TUI_VERB_NONE },
+	{ A_BRIEF, { TUI_K('x') }, "export this meeting's brief (Markdown)", "brief", NULL,
+	  TUI_VERB_EXPORT },
+	{ A_ICS, { TUI_K('i') }, "export all meetings for a calendar (.ics)", ".ics", NULL,
+	  TUI_VERB_NONE },
+	{ 0 },
+};
+const struct tui_keymap meeting_view_keys = { "meeting", bindings };
+
+static const struct tui_screen_ops ops = {
+	.name = "meeting",
+	.draw = draw,
+	.keys = &meeting_view_keys,
+	.act = act,
+	.destroy = destroy,
+	.on_focus = on_focus,
+	.on_refresh = on_focus, /* a pure reload */
+};
 
 struct tui_screen *meeting_view_open(struct tui_app *app, int64_t id)
 {
 	struct meeting_view *v = calloc(1, sizeof(*v));
 	if (!v)
 		return NULL;
-	v->base.ops = &ops_planned;
+	v->base.ops = &ops;
 	v->id = id;
 	if (!load(app, v)) {
 		tui_pager_finish(&v->page);

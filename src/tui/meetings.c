@@ -138,7 +138,7 @@ static void draw_detail(struct tui_app *app, struct meetings *m, int y, int x, i
 		say = "The date has passed and it is not marked held: b debriefs it.";
 		a = tui_attr(app, TUI_WARN);
 	} else if (mt->held) {
-		say = "Held. enter views it; d edits the debrief.";
+		say = "Held. enter views it; b edits the debrief.";
 	} else if (!mt->agenda || !tw_text_nonblank(mt->agenda)) {
 		say = "Planned, no agenda yet: p prepares it.";
 	} else {

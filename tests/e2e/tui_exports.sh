@@ -183,7 +183,7 @@ tui_keys C-x
 tui_wait "End the session now?"
 tui_keys y
 tui_wait "Coaching session 1: summary"
-tui_wait "x export  j/k scroll"
+tui_wait "x export  j scroll"
 tui_keys '?'
 tui_wait "export this summary (Markdown"
 tui_keys Escape
