@@ -340,7 +340,7 @@ static const struct tui_binding bindings[] = {
 	{ A_MEETING, { TUI_K('\n') }, "open the meeting it came from", NULL, NULL, TUI_VERB_NONE },
 	{ 0 },
 };
-const struct tui_keymap actions_keys = { "actions", bindings };
+const struct tui_keymap actions_keys = { "actions", bindings, NULL };
 
 static const struct tui_screen_ops ops = {
 	.name = "actions",

@@ -307,7 +307,7 @@ static const struct tui_binding global_bindings[] = {
 	  TUI_VERB_NONE },
 	{ 0 },
 };
-static const struct tui_keymap global_keys = { "everywhere", global_bindings };
+static const struct tui_keymap global_keys = { "everywhere", global_bindings, NULL };
 
 const struct tui_keymap *tui_keymap_global(void)
 {

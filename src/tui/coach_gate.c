@@ -122,7 +122,7 @@ static const struct tui_binding bindings[] = {
 	{ A_QUIT, { TUI_K('q'), TUI_K(TUI_CTRL('c')) }, "quit twoway", "quit", NULL, TUI_VERB_NONE },
 	{ 0 },
 };
-const struct tui_keymap coach_gate_keys = { "coach-gate", bindings };
+const struct tui_keymap coach_gate_keys = { "coach-gate", bindings, NULL };
 
 static const struct tui_screen_ops ops = {
 	.name = "coach-gate",

@@ -61,7 +61,7 @@ static const struct tui_binding bindings[] = {
 	  "a page up, down", NULL, NULL, TUI_VERB_NONE },
 	{ 0 },
 };
-const struct tui_keymap coach_summary_keys = { "coach-summary", bindings };
+const struct tui_keymap coach_summary_keys = { "coach-summary", bindings, NULL };
 
 static const struct tui_screen_ops ops = {
 	.name = "coach-summary",

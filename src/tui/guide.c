@@ -150,8 +150,12 @@ static void draw(struct tui_app *app, struct tui_screen *s, struct tui_rect r)
 	}
 }
 
-static bool key(struct tui_app *app, struct tui_screen *s, wint_t k, bool code)
+enum { A_LIST = 1 };
+
+/* Every key of the table goes to the checklist, which knows the item. */
+static bool act(struct tui_app *app, struct tui_screen *s, int action, wint_t k, bool code)
 {
+	(void)action;
 	struct guide *gs = (struct guide *)s;
 	enum tui_cl_result res = tui_checklist_key(gs->cl, app, k, code);
 	if (res == TUI_CL_OPEN_REFLECT) {
@@ -163,6 +167,10 @@ static bool key(struct tui_app *app, struct tui_screen *s, wint_t k, bool code)
 	}
 	if (res == TUI_CL_IGNORED && !code && k == L'e') {
 		tui_msg(app, "e writes on reflect items; space ticks, 1-5 rates");
+		return true;
+	}
+	if (res == TUI_CL_IGNORED && !code && k >= L'0' && k <= L'5') {
+		tui_msg(app, "digits rate a rate item; this one is not");
 		return true;
 	}
 	return res != TUI_CL_IGNORED;
@@ -182,29 +190,36 @@ static void destroy(struct tui_screen *s)
 	free(gs);
 }
 
-static const struct tui_help help[] = {
-	{ "j/k, arrows", "move" },
-	{ "g/G", "first/last row" },
-	{ "PgUp/PgDn", "a page up/down" },
-	{ "space, enter", "tick a check item; open/close a section" },
-	{ "1-5", "rate a rate item (0 clears)" },
-	{ "enter, e", "write the reflection of a reflect item" },
-	{ "h/l, left/right", "collapse/expand the section" },
-	{ "q, Esc", "back to Home" },
-	{ "marks", "[x] ticked  [3] rated  [*] reflected  [p] private  [~] to write" },
+static const struct tui_binding bindings[] = {
+	TUI_MOVE_BINDINGS(A_LIST),
+	{ A_LIST, { TUI_K(' ') }, "tick a check item; open or close a section", "tick", NULL,
+	  TUI_VERB_NONE },
+	{ A_LIST, { TUI_KR('1', '5'), TUI_K('0') }, "rate a rate item (0 clears)", "rate", NULL,
+	  TUI_VERB_NONE },
+	{ A_LIST, { TUI_K('\n'), TUI_K('e') },
+	  "write the reflection of a reflect item (enter also ticks a check item and opens or "
+	  "closes a section)",
+	  "write", NULL, TUI_VERB_EDIT },
+	{ A_LIST, { TUI_K('h'), TUI_KC(KEY_LEFT), TUI_K('l'), TUI_KC(KEY_RIGHT) },
+	  "collapse, expand the section", "fold", NULL, TUI_VERB_NONE },
+	{ 0 },
+};
+static const struct tui_help notes[] = {
+	{ "[x] [3] [*]", "ticked, rated, reflected" },
+	{ "[p] [~]", "a private reflection, one to write" },
 	{ NULL, NULL },
 };
+const struct tui_keymap guide_keys = { "guide", bindings, notes };
 
 static const struct tui_screen_ops ops = {
 	.name = "guide",
 	.draw = draw,
-	.key = key,
+	.keys = &guide_keys,
+	.act = act,
 	.destroy = destroy,
 	.on_focus = on_focus,
 	.on_refresh = on_focus, /* a pure reload, cursor kept */
 	.click = click,
-	.help = help,
-	.footer = "space tick  1-5 rate  enter write  h/l fold",
 };
 
 struct tui_screen *guide_open(struct tui_app *app, const struct tui_args *args)

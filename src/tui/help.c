@@ -24,6 +24,10 @@ static const struct tui_help *from_keymap(const struct tui_keymap *m, const stru
 		out->h[n].what = b->what;
 		n++;
 	}
+	for (const struct tui_help *x = m->notes; x && x->keys && n < MADE_MAX; x++, n++) {
+		snprintf(out->keys[n], sizeof out->keys[n], "%s", x->keys);
+		out->h[n] = (struct tui_help){ out->keys[n], x->what };
+	}
 	out->h[n] = (struct tui_help){ NULL, NULL };
 	return out->h;
 }

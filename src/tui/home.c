@@ -483,7 +483,7 @@ static const struct tui_binding bindings[] = {
 	{ A_QUIT, { TUI_K('q') }, "quit", NULL, NULL, TUI_VERB_BACK },
 	{ 0 },
 };
-const struct tui_keymap home_keys = { "home", bindings };
+const struct tui_keymap home_keys = { "home", bindings, NULL };
 
 static const struct tui_screen_ops ops = {
 	.name = "home",

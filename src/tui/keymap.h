@@ -51,10 +51,14 @@ struct tui_binding {
 	enum tui_verb verb;
 };
 
-/* A screen's table: bindings up to one with action 0. */
+/* A screen's table: bindings up to one with action 0; notes: lines the
+ * help shows after the keys (a legend of marks), NULL or ending with
+ * { NULL, NULL }. */
+struct tui_help;
 struct tui_keymap {
 	const char *screen; /* the screen's ops name */
 	const struct tui_binding *b;
+	const struct tui_help *notes;
 };
 
 /* The list movement keys every list shares, as bindings running action

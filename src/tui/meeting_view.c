@@ -158,7 +158,7 @@ static const struct tui_binding bindings[] = {
 	  TUI_VERB_NONE },
 	{ 0 },
 };
-const struct tui_keymap meeting_view_keys = { "meeting", bindings };
+const struct tui_keymap meeting_view_keys = { "meeting", bindings, NULL };
 
 static const struct tui_screen_ops ops = {
 	.name = "meeting",

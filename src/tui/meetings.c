@@ -278,7 +278,7 @@ static const struct tui_binding bindings[] = {
 	  TUI_VERB_NONE },
 	{ 0 },
 };
-const struct tui_keymap meetings_keys = { "meetings", bindings };
+const struct tui_keymap meetings_keys = { "meetings", bindings, NULL };
 
 static const struct tui_screen_ops ops = {
 	.name = "meetings",

@@ -229,7 +229,7 @@ static const struct tui_binding bindings[] = {
 	{ A_ADD, { TUI_K('a') }, "add a profile (name, role, goals)", "add", NULL, TUI_VERB_ADD },
 	{ 0 },
 };
-const struct tui_keymap profiles_keys = { "profiles", bindings };
+const struct tui_keymap profiles_keys = { "profiles", bindings, NULL };
 
 static const struct tui_screen_ops ops = {
 	.name = "profiles",

@@ -374,7 +374,7 @@ static const struct tui_binding bindings[] = {
 	  NULL, TUI_VERB_NONE },
 	{ 0 },
 };
-const struct tui_keymap sponsors_keys = { "sponsors", bindings };
+const struct tui_keymap sponsors_keys = { "sponsors", bindings, NULL };
 
 static const struct tui_screen_ops ops = {
 	.name = "sponsors",

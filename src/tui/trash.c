@@ -106,7 +106,7 @@ static const struct tui_binding bindings[] = {
 	  "bring the record back (a sponsor with its meetings)", "bring back", NULL, TUI_VERB_UNDO },
 	{ 0 },
 };
-const struct tui_keymap trash_keys = { "trash", bindings };
+const struct tui_keymap trash_keys = { "trash", bindings, NULL };
 
 static const struct tui_screen_ops ops = {
 	.name = "trash",

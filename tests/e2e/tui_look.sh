@@ -164,8 +164,8 @@ tui_wait "Guides"
 tui_keys Enter
 tui_wait "space tick"
 tui_keys '?'
-tui_wait "h/l, left/right"
-tui_wait "[~] to write"
+tui_wait "h, Left, l, Right"
+tui_wait "a private reflection, one to write"
 tui_wait "F1 where you type text"
 tui_keys x
 tui_wait_gone "Keys: "

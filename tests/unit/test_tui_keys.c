@@ -76,9 +76,9 @@ static void check_footer(const struct tui_keymap *m)
 		char *sp = strchr(p, ' ');
 		assert_non_null(sp);
 		*sp = '\0';
-		wint_t k;
+		wint_t k, hi;
 		bool code;
-		if (!tui_key_parse(p, &k, &code))
+		if (!parse_label_key(p, &k, &code, &hi))
 			fail_msg("%s: the footer names key '%s', which no key is called", m->screen, p);
 		const struct tui_binding *got = tui_keymap_find(m, NULL, k, code);
 		if (!got || !got->foot || strcmp(got->foot, sp + 1) != 0)
@@ -217,7 +217,7 @@ static void test_names(void **state)
 		{ 2, { TUI_KC(KEY_BACKSPACE) }, "back a char", NULL, NULL, TUI_VERB_NONE },
 		{ 0 },
 	};
-	struct tui_keymap m = { "test", b };
+	struct tui_keymap m = { "test", b, NULL };
 	assert_ptr_equal(tui_keymap_find(&m, NULL, L'\r', false), &b[0]);
 	assert_ptr_equal(tui_keymap_find(&m, NULL, KEY_ENTER, true), &b[0]);
 	assert_ptr_equal(tui_keymap_find(&m, NULL, 127, false), &b[1]);
@@ -242,7 +242,7 @@ static void test_when(void **state)
 		{ 3, { TUI_K('z') }, "zoom", "zoom", NULL, TUI_VERB_NONE },
 		{ 0 },
 	};
-	struct tui_keymap m = { "test", b };
+	struct tui_keymap m = { "test", b, NULL };
 	struct tui_screen s = { 0 };
 	assert_ptr_equal(tui_keymap_find(&m, &s, L' ', false), &b[1]);
 	assert_ptr_equal(tui_keymap_find(&m, NULL, L' ', false), &b[0]);
