@@ -131,8 +131,9 @@ bool tui_key_parse(const char *name, wint_t *k, bool *code)
 			*code = false;
 			return true;
 		}
-	if (!strncmp(name, "Ctrl-", 5) && name[5] && !name[6]) {
-		char c = name[5];
+	if ((!strncmp(name, "Ctrl-", 5) && name[5] && !name[6]) ||
+	    (name[0] == '^' && name[1] && !name[2])) {
+		char c = name[0] == '^' ? name[1] : name[5];
 		if (c >= '@' && c <= '_') {
 			*k = (wint_t)(c - '@');
 			*code = false;
@@ -177,7 +178,14 @@ char *tui_keymap_footer(const struct tui_keymap *m, const struct tui_screen *s, 
 			continue;
 		char name[64];
 		tui_key_name(b->keys[0], name, sizeof name);
-		int w = snprintf(buf + used, len - used, "%s%s %s", used ? "  " : "", name, b->foot);
+		/* the bar is narrow: Ctrl-S reads ^S there */
+		const char *shown = name;
+		char caret[8];
+		if (!strncmp(name, "Ctrl-", 5) && name[5] && !name[6]) {
+			snprintf(caret, sizeof caret, "^%c", name[5]);
+			shown = caret;
+		}
+		int w = snprintf(buf + used, len - used, "%s%s %s", used ? "  " : "", shown, b->foot);
 		if (w < 0 || (size_t)w >= len - used) {
 			buf[used] = '\0';
 			break;

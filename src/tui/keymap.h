@@ -79,13 +79,14 @@ const struct tui_binding *tui_keymap_find(const struct tui_keymap *m, const stru
 /* The name of one key spec ("a", "enter", "Ctrl-S", "PgDn", "1-5") into
  * buf; returns buf. */
 char *tui_key_name(struct tui_keyspec k, char *buf, size_t len);
-/* The key named name (the inverse of tui_key_name for a single key);
- * false when no key has that name. */
+/* The key named name (the inverse of tui_key_name for a single key; "^S"
+ * is Ctrl-S as the footer writes it); false when no key has that name. */
 bool tui_key_parse(const char *name, wint_t *k, bool *code);
 /* Help's key column for b: its keys' names joined by ", "; returns buf. */
 char *tui_binding_label(const struct tui_binding *b, char *buf, size_t len);
 /* The footer for s: "KEY word" for each binding with a footer word that
- * applies now, two spaces apart, KEY the name of its first key; returns buf. */
+ * applies now, two spaces apart, KEY the name of its first key (Ctrl-S
+ * written ^S); returns buf. */
 char *tui_keymap_footer(const struct tui_keymap *m, const struct tui_screen *s, char *buf,
 			size_t len);
 /* How many bindings m holds. */

@@ -208,6 +208,9 @@ static void test_names(void **state)
 	assert_string_equal(tui_key_name(r, buf, sizeof buf), "1-5");
 	wint_t k;
 	bool code;
+	assert_true(tui_key_parse("^S", &k, &code));
+	assert_int_equal(k, TUI_CTRL('s'));
+	assert_false(code);
 	assert_false(tui_key_parse("Hyper-Q", &k, &code));
 	assert_false(tui_key_parse("", &k, &code));
 
@@ -215,6 +218,7 @@ static void test_names(void **state)
 	static const struct tui_binding b[] = {
 		{ 1, { TUI_K('\n') }, "open", "open", NULL, TUI_VERB_NONE },
 		{ 2, { TUI_KC(KEY_BACKSPACE) }, "back a char", NULL, NULL, TUI_VERB_NONE },
+		{ 3, { TUI_K(TUI_CTRL('s')) }, "save", "save", NULL, TUI_VERB_NONE },
 		{ 0 },
 	};
 	struct tui_keymap m = { "test", b, NULL };
@@ -222,7 +226,7 @@ static void test_names(void **state)
 	assert_ptr_equal(tui_keymap_find(&m, NULL, KEY_ENTER, true), &b[0]);
 	assert_ptr_equal(tui_keymap_find(&m, NULL, 127, false), &b[1]);
 	assert_null(tui_keymap_find(&m, NULL, L'o', false));
-	assert_string_equal(tui_keymap_footer(&m, NULL, buf, sizeof buf), "enter open");
+	assert_string_equal(tui_keymap_footer(&m, NULL, buf, sizeof buf), "enter open  ^S save");
 }
 
 /* when(): a binding that does not apply now is skipped by dispatch and
