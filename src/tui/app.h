@@ -11,13 +11,22 @@
  *     struct sponsors { struct tui_screen base; size_t cursor; ... };
  *
  *     static void draw(struct tui_app *app, struct tui_screen *s, struct tui_rect r);
- *     static bool key(struct tui_app *app, struct tui_screen *s, wint_t k, bool code);
+ *     static bool act(struct tui_app *app, struct tui_screen *s, int action,
+ *                     wint_t k, bool code);   // switch (action): A_MOVE, A_ADD ...
  *     static void destroy(struct tui_screen *s);
- *     static const struct tui_help help[] = {
- *             { "j/k", "move" }, { "a", "add a sponsor" }, { NULL, NULL } };
+ *     static const struct tui_binding bindings[] = {   // keymap.h
+ *             TUI_MOVE_BINDINGS(A_MOVE),
+ *             { A_ADD, { TUI_K('a') }, "add a sponsor", "add", NULL, TUI_VERB_ADD },
+ *             { 0 } };
+ *     const struct tui_keymap sponsors_keys = { "sponsors", bindings, NULL };
  *     static const struct tui_screen_ops ops = {
- *             .name = "sponsors", .draw = draw, .key = key, .destroy = destroy,
- *             .help = help, .footer = "a add  e edit  enter open" };
+ *             .name = "sponsors", .draw = draw, .keys = &sponsors_keys, .act = act,
+ *             .destroy = destroy };
+ *
+ *   The table is the screen's only list of keys: the app dispatches through
+ *   it and draws the footer and the ? help from it (list the table in
+ *   screens.h/screens.c so tests/unit/test_tui_keys.c checks it). Typing in
+ *   a text field goes to key(), which gets the keys the table does not hold.
  *
  *     struct tui_screen *sponsors_open(struct tui_app *app, const struct tui_args *a)
  *     {
@@ -42,7 +51,10 @@
  *     with data from content or the database): they strip control bytes and
  *     never split a wide character at the edge.
  *     To show the terminal cursor (an editor), call tui_cursor(app, y, x).
- *   - key() gets one key: code == true for KEY_* function keys (KEY_UP,
+ *   - act() runs a binding of the table (false: as if the key were not
+ *     there). key() gets the keys no binding took (typing; a question the
+ *     screen asks gets every key first, see asking): code == true for KEY_*
+ *     function keys (KEY_UP,
  *     KEY_RESIZE never arrives, KEY_MOUSE is decoded by the app), else a
  *     character (control characters included: 1 = Ctrl-A ... 27 = Esc).
  *     Return true when handled. Unhandled keys fall back to the app: `?`
