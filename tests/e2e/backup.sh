@@ -224,7 +224,7 @@ expect_rc 0 "restore while the app has the database open"
 tui_wait_gone "gone after the restore"
 tui_wait "visible before"
 # And it still writes: add an action from the app's actions screen.
-tui_keys n
+tui_keys a
 tui_wait "New action item"
 tui_type "written by the app after the restore"
 tui_keys C-s
