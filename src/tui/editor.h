@@ -49,4 +49,40 @@ void tui_editor_draw(struct tui_editor *e, struct tui_app *app, struct tui_rect 
 bool tui_editor_key(struct tui_editor *e, wint_t key, bool is_keycode);
 bool tui_editor_can_undo(const struct tui_editor *e);
 
+/* The editor's keys as table bindings (keymap.h) running action act, for
+ * the table of a screen that holds an editor: act hands the key to
+ * tui_editor_key. Typing, Enter, Tab and a paste are not keys: they reach
+ * the host's key(), which hands them on too. */
+#define TUI_EDITOR_BINDINGS(act)                                                              \
+	{ (act), { TUI_KC(KEY_LEFT), TUI_KC(KEY_RIGHT), TUI_KC(KEY_UP), TUI_KC(KEY_DOWN) },      \
+	  "move by character (a whole emoji or accented letter) and line", NULL, NULL,           \
+	  TUI_VERB_NONE },                                                                        \
+	{ (act), { TUI_KC(KEY_HOME), TUI_KC(KEY_END), TUI_K(TUI_CTRL('a')), TUI_K(TUI_CTRL('e')) }, \
+	  "start, end of the line", NULL, NULL, TUI_VERB_NONE },                                 \
+	{ (act), { TUI_KC(TUI_KEY_C_HOME), TUI_KC(TUI_KEY_C_END) }, "start, end of the text",   \
+	  NULL, NULL, TUI_VERB_NONE },                                                            \
+	{ (act), { TUI_KC(KEY_PPAGE), TUI_KC(KEY_NPAGE) }, "a page up, down", NULL, NULL,        \
+	  TUI_VERB_NONE },                                                                        \
+	{ (act),                                                                                  \
+	  { TUI_KC(TUI_KEY_C_LEFT), TUI_KC(TUI_KEY_C_RIGHT), TUI_KC(TUI_KEY_ALT('b')),            \
+	    TUI_KC(TUI_KEY_ALT('f')) },                                                           \
+	  "a word left, right", NULL, NULL, TUI_VERB_NONE },                                      \
+	{ (act), { TUI_KC(KEY_BACKSPACE), TUI_KC(KEY_DC), TUI_K(TUI_CTRL('d')) },                \
+	  "delete a character (a whole emoji or accented letter) back, forward", NULL, NULL,     \
+	  TUI_VERB_NONE },                                                                        \
+	{ (act), { TUI_K(TUI_CTRL('w')) }, "delete the word before the cursor", NULL, NULL,     \
+	  TUI_VERB_NONE },                                                                        \
+	{ (act), { TUI_KC(TUI_KEY_C_DC), TUI_KC(TUI_KEY_ALT('d')) },                             \
+	  "delete the word after the cursor", NULL, NULL, TUI_VERB_NONE },                       \
+	{ (act), { TUI_K(TUI_CTRL('u')), TUI_K(TUI_CTRL('k')) },                                 \
+	  "delete to the start, end of the paragraph", NULL, NULL, TUI_VERB_NONE },              \
+	{ (act), { TUI_K(TUI_EDITOR_UNDO_KEY) },                                                  \
+	  "undo the last edit (again: the one before; Ctrl-/ sends it too)", NULL, NULL,        \
+	  TUI_VERB_NONE }
+
+/* The help's notes for an editor: typing and pasting. */
+#define TUI_EDITOR_NOTES                                                                      \
+	{ "typing", "writes text (q, ? and / are text here)" },                                  \
+	{ "paste", "pasted text goes in as text, never as keys" }
+
 #endif

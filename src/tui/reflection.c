@@ -177,25 +177,24 @@ static void revert(struct tui_app *app, struct reflection *r)
 	tui_msg(app, "back to the saved text");
 }
 
-static bool key(struct tui_app *app, struct tui_screen *s, wint_t k, bool code)
+enum { A_EDIT = 1, A_SAVE, A_LEAVE, A_PRIVATE, A_EXTERNAL, A_REVERT, A_KEYS };
+
+static bool act(struct tui_app *app, struct tui_screen *s, int action, wint_t k, bool code)
 {
 	struct reflection *r = (struct reflection *)s;
-	if (!(code ? false : k == TUI_ESC))
+	if (action != A_LEAVE)
 		r->leave_blank = false;
-	if (code && k == KEY_F(1))
-		return false; /* help */
-	if ((!code && (k == TUI_ESC || k == TUI_CTRL('q'))) || (code && k == KEY_F(10))) {
+	switch (action) {
+	case A_EDIT:
+		return tui_editor_key(r->ed, k, code);
+	case A_LEAVE:
 		tui_pop(app, false);
 		return true;
-	}
-	if (!code && k == TUI_CTRL('c'))
-		return false; /* quit: on_leave saves */
-	if (!code && k == TUI_CTRL('s')) {
+	case A_SAVE:
 		if (save(app, r) && !r->item_id && !r->refl_id)
 			tui_pop(app, false); /* a free-standing reflection is saved once */
 		return true;
-	}
-	if (!code && k == TUI_CTRL('p')) {
+	case A_PRIVATE:
 		if (tw_store_view(app->store) == TW_VIEW_COACH) {
 			tui_msg(app, "private or not is the sponsee's choice: not in coach mode");
 			return true;
@@ -206,15 +205,26 @@ static bool key(struct tui_app *app, struct tui_screen *s, wint_t k, bool code)
 		if (!tui_editor_blank(r->ed))
 			put_draft(app, r); /* the draft carries the flag at once */
 		return true;
-	}
-	if ((code && k == KEY_F(2)) || (!code && k == TUI_CTRL('x'))) {
+	case A_EXTERNAL:
 		external(app, r);
 		return true;
-	}
-	if (!code && k == TUI_CTRL('r')) {
+	case A_REVERT:
 		revert(app, r);
 		return true;
+	case A_KEYS:
+		return false; /* the app's help */
 	}
+	return false;
+}
+
+/* Typing: text, Enter, Tab and a paste go into the editor. */
+static bool key(struct tui_app *app, struct tui_screen *s, wint_t k, bool code)
+{
+	(void)app;
+	struct reflection *r = (struct reflection *)s;
+	r->leave_blank = false;
+	if (!code && k == TUI_CTRL('c'))
+		return false; /* quit: on_leave saves */
 	/* keys the editor has no use for (an Alt+letter, F5) go on to the app */
 	return tui_editor_key(r->ed, k, code) || !code;
 }
@@ -251,36 +261,31 @@ static void destroy(struct tui_screen *s)
 	free(r);
 }
 
-static const struct tui_help help[] = {
-	{ "typing", "writes text (q, ? and / are text here)" },
-	{ "arrows", "move by character (a whole emoji or accented letter) and line" },
-	{ "Home/End", "start/end of line (also Ctrl-A/Ctrl-E)" },
-	{ "Ctrl-Home/End", "start/end of the text" },
-	{ "Ctrl-Left/Right", "a word left/right (also Alt-b/Alt-f)" },
-	{ "Backspace/Del", "delete a character (a whole emoji or accented letter)" },
-	{ "Ctrl-W", "delete the word before the cursor" },
-	{ "Ctrl-Del, Alt-d", "delete the word after the cursor" },
-	{ "Ctrl-U/Ctrl-K", "delete to the start/end of the paragraph" },
-	{ "Ctrl-_", "undo the last edit (again: the one before; also Ctrl-/)" },
-	{ "paste", "pasted text goes in as text, never as keys" },
-	{ "Ctrl-S", "save now" },
-	{ "Esc, Ctrl-Q, F10", "leave (saves when changed)" },
-	{ "F2, Ctrl-X", "edit in $VISUAL/$EDITOR" },
-	{ "Ctrl-P", "toggle private (never shown to a coach)" },
-	{ "Ctrl-R", "back to the saved text" },
-	{ "F1", "these keys" },
-	{ NULL, NULL },
+static const struct tui_binding bindings[] = {
+	{ A_SAVE, { TUI_K(TUI_CTRL('s')) }, "save now", "save", NULL, TUI_VERB_NONE },
+	{ A_LEAVE, { TUI_K(TUI_ESC), TUI_K(TUI_CTRL('q')), TUI_KC(KEY_F(10)) },
+	  "leave (saves when changed)", "done", NULL, TUI_VERB_BACK },
+	{ A_EXTERNAL, { TUI_KC(KEY_F(2)), TUI_K(TUI_CTRL('x')) }, "edit in $VISUAL/$EDITOR",
+	  "$EDITOR", NULL, TUI_VERB_NONE },
+	{ A_PRIVATE, { TUI_K(TUI_CTRL('p')) }, "toggle private (never shown to a coach)",
+	  "private", NULL, TUI_VERB_NONE },
+	{ A_REVERT, { TUI_K(TUI_CTRL('r')) }, "back to the saved text", NULL, NULL, TUI_VERB_NONE },
+	{ A_KEYS, { TUI_KC(KEY_F(1)) }, "these keys", "keys", NULL, TUI_VERB_NONE },
+	TUI_EDITOR_BINDINGS(A_EDIT),
+	{ 0 },
 };
+static const struct tui_help notes[] = { TUI_EDITOR_NOTES, { NULL, NULL } };
+const struct tui_keymap reflection_keys = { "reflection", bindings, notes };
 
 static const struct tui_screen_ops ops = {
 	.name = "reflection",
 	.draw = draw,
+	.keys = &reflection_keys,
+	.act = act,
 	.key = key,
 	.destroy = destroy,
 	.on_leave = on_leave,
 	.on_tick = on_tick,
-	.help = help,
-	.footer = "^S save  Esc done  F2 $EDITOR  ^P private  F1 keys",
 };
 
 struct tui_screen *reflection_open(struct tui_app *app, const struct tui_args *args)

@@ -122,16 +122,17 @@ static bool holds_key(const struct tui_binding *b, wint_t k, bool code)
 }
 
 /* The verbs' keys, the same on every screen: the verb's binding holds its
- * key; and the keys that change or send data (d, Delete, u, x) mean that
- * verb wherever they are bound, so x never deletes on one screen and
- * exports on the next (a and e may also open a screen, as on Home). */
+ * key; and the keys that change or send data (d, u, x) mean that verb
+ * wherever they are bound, so x never deletes on one screen and exports on
+ * the next (a and e may also open a screen, as on Home; Delete deletes a
+ * character in an editor). */
 static const struct {
 	enum tui_verb verb;
 	wint_t k;
 	bool code, only;
 } verb_keys[] = {
 	{ TUI_VERB_ADD, L'a', false, false },    { TUI_VERB_EDIT, L'e', false, false },
-	{ TUI_VERB_DELETE, L'd', false, true },  { TUI_VERB_DELETE, KEY_DC, true, true },
+	{ TUI_VERB_DELETE, L'd', false, true },  { TUI_VERB_DELETE, KEY_DC, true, false },
 	{ TUI_VERB_UNDO, L'u', false, true },    { TUI_VERB_EXPORT, L'x', false, true },
 	{ TUI_VERB_SEARCH, L'/', false, true },
 };
