@@ -79,24 +79,40 @@ static void destroy(struct tui_screen *s)
 	free(f);
 }
 
-static const struct tui_help help[] = {
-	{ "Tab, Shift-Tab", "next/previous field (also up/down, enter)" },
+enum { A_FORM = 1, A_KEYS };
+
+/* The table's keys go to the form like typing does; F1 to the app's help. */
+static bool act(struct tui_app *app, struct tui_screen *s, int action, wint_t k, bool code)
+{
+	return action == A_FORM && tui_form_screen_on_key(app, s, k, code);
+}
+
+static const struct tui_binding bindings[] = {
+	{ A_FORM, { TUI_K('\t'), TUI_KC(KEY_BTAB) },
+	  "next, previous field (also Down, Up and enter)", "next field", NULL, TUI_VERB_NONE },
+	{ A_FORM, { TUI_K(TUI_CTRL('s')) }, "add it (enter on the last field too)", "add", NULL,
+	  TUI_VERB_NONE },
+	{ A_FORM, { TUI_K(TUI_ESC) }, "go back (adds it when valid; twice discards)", "done", NULL,
+	  TUI_VERB_BACK },
+	{ A_FORM, { TUI_KC(KEY_LEFT), TUI_KC(KEY_RIGHT) },
+	  "move in the field; on Owner and Meeting: pick one", NULL, NULL, TUI_VERB_NONE },
+	{ A_KEYS, { TUI_KC(KEY_F(1)) }, "these keys", "keys", NULL, TUI_VERB_NONE },
+	{ 0 },
+};
+static const struct tui_help notes[] = {
 	{ "typing", "edits the field (q, ? and / are text here)" },
-	{ "left/right", "on Owner and Meeting: pick one" },
-	{ "enter, ^S", "on the last field, or ^S anywhere: add it" },
-	{ "Esc", "go back (adds it when valid; twice discards)" },
-	{ "F1", "these keys" },
 	{ NULL, NULL },
 };
+const struct tui_keymap action_form_keys = { "action-form", bindings, notes };
 
 static const struct tui_screen_ops ops = {
 	.name = "action-form",
 	.draw = tui_form_screen_draw,
+	.keys = &action_form_keys,
+	.act = act,
 	.key = tui_form_screen_on_key,
 	.destroy = destroy,
 	.on_leave = tui_form_screen_on_leave,
-	.help = help,
-	.footer = "Tab next field  ^S add  Esc done  F1 keys",
 };
 
 /* "none" and the profile's newest meetings, for the Meeting choice. */

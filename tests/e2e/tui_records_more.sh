@@ -61,7 +61,7 @@ tui_wait "Sponsor 030"
 tui_keys Enter
 tui_wait "Edit sponsor"
 tui_wait "Title 030"
-help F1 "Edit sponsor" "next/previous field"
+help F1 "Edit sponsor" "next, previous field"
 tui_keys Escape
 tui_wait "Sponsor 030"
 tui_keys q
