@@ -198,41 +198,50 @@ static void open_hit(struct tui_app *app, struct search *s)
 	}
 }
 
-static bool key(struct tui_app *app, struct tui_screen *sc, wint_t k, bool code)
+enum { A_BACK = 1, A_OPEN, A_MOVE, A_PAGE, A_ENDS, A_CLEAR, A_PRIVATE, A_KEYS };
+
+static bool act(struct tui_app *app, struct tui_screen *sc, int action, wint_t k, bool code)
 {
 	struct search *s = (struct search *)sc;
-	if (!code && k == TUI_ESC)
+	switch (action) {
+	case A_BACK:
 		return tui_pop(app, false), true;
-	/* ? is never a search word: it shows the keys, as everywhere. */
-	if ((code && k == KEY_F(1)) || (!code && (k == TUI_CTRL('c') || k == L'?')))
-		return false;
-	if (tui_is_enter(k, code)) {
+	case A_OPEN:
 		open_hit(app, s);
 		return true;
-	}
-	enum tui_nav nav = TUI_NAV_NONE;
-	if (code && k == KEY_UP) nav = TUI_NAV_UP;
-	else if (code && k == KEY_DOWN) nav = TUI_NAV_DOWN;
-	else if (code && k == KEY_PPAGE) nav = TUI_NAV_PGUP;
-	else if (code && k == KEY_NPAGE) nav = TUI_NAV_PGDN;
-	else if (!code && k == TUI_CTRL('n')) nav = TUI_NAV_DOWN;
-	else if (!code && k == TUI_CTRL('p')) nav = TUI_NAV_UP;
-	if (nav != TUI_NAV_NONE) {
-		tui_nav_apply(nav, &s->cursor, s->n, s->rows);
+	case A_MOVE:
+		tui_nav_apply(k == KEY_UP || k == TUI_CTRL('p') ? TUI_NAV_UP : TUI_NAV_DOWN, &s->cursor,
+			      s->n, s->rows);
 		return true;
-	}
-	if (code && (k == KEY_HOME || k == KEY_END)) {
+	case A_PAGE:
+		tui_nav_apply(k == KEY_PPAGE ? TUI_NAV_PGUP : TUI_NAV_PGDN, &s->cursor, s->n, s->rows);
+		return true;
+	case A_ENDS:
 		tui_nav_apply(k == KEY_HOME ? TUI_NAV_TOP : TUI_NAV_BOTTOM, &s->cursor, s->n, s->rows);
 		return true;
-	}
-	if (!code && k == L'\t')
-		return true;
-	if (!code && k == TUI_CTRL('r')) {
+	case A_PRIVATE:
 		app->show_private = !app->show_private;
 		tui_msg(app, app->show_private ? "private text shown (Ctrl-R hides it)"
 					       : "private text hidden");
 		return true;
+	case A_CLEAR:
+		break; /* the query field clears itself: as typing */
+	case A_KEYS:
+		return false;
 	}
+	(void)code;
+	return false;
+}
+
+/* Typing: the query (q and / too), searched as it changes. */
+static bool key(struct tui_app *app, struct tui_screen *sc, wint_t k, bool code)
+{
+	struct search *s = (struct search *)sc;
+	/* ? is never a search word: it shows the keys, as everywhere. */
+	if ((code && k == KEY_F(1)) || (!code && (k == TUI_CTRL('c') || k == L'?')))
+		return false;
+	if (!code && k == L'\t')
+		return true;
 	enum tui_form_result r = tui_form_key(&s->fm, k, code);
 	if (r == TUI_FORM_IGNORED)
 		return !(code || k < 0x20);
@@ -250,25 +259,36 @@ static void destroy(struct tui_screen *sc)
 	free(s);
 }
 
-static const struct tui_help help[] = {
+static const struct tui_binding bindings[] = {
+	{ A_MOVE, { TUI_KC(KEY_DOWN), TUI_KC(KEY_UP), TUI_K(TUI_CTRL('n')), TUI_K(TUI_CTRL('p')) },
+	  "choose a hit", "choose", NULL, TUI_VERB_NONE },
+	{ A_OPEN, { TUI_K('\n') }, "open: reflection's guide item, meeting, action's meeting or list",
+	  "open", NULL, TUI_VERB_NONE },
+	{ A_BACK, { TUI_K(TUI_ESC) }, "back", "back", NULL, TUI_VERB_BACK },
+	{ A_PAGE, { TUI_KC(KEY_PPAGE), TUI_KC(KEY_NPAGE) }, "a page of hits up, down", NULL, NULL,
+	  TUI_VERB_NONE },
+	{ A_ENDS, { TUI_KC(KEY_HOME), TUI_KC(KEY_END) }, "the first, the last hit", NULL, NULL,
+	  TUI_VERB_NONE },
+	{ A_CLEAR, { TUI_K(TUI_CTRL('u')) }, "clear the query", NULL, NULL, TUI_VERB_NONE },
+	{ A_PRIVATE, { TUI_K(TUI_CTRL('r')) }, "show or hide the text of private reflections", NULL,
+	  NULL, TUI_VERB_NONE },
+	{ A_KEYS, { TUI_KC(KEY_F(1)) }, "these keys (? too: it is never a search word)", NULL, NULL,
+	  TUI_VERB_NONE },
+	{ 0 },
+};
+static const struct tui_help notes[] = {
 	{ "typing", "the query: every word must match, the last as a prefix (q and / too)" },
-	{ "up/down, ^N/^P", "choose a hit" },
-	{ "PgUp/PgDn, Home/End", "a page, first/last hit" },
-	{ "enter", "open: reflection's guide item, meeting, action's meeting or list" },
-	{ "Ctrl-U", "clear the query" },
-	{ "Ctrl-R", "show or hide the text of private reflections" },
-	{ "Esc", "back" },
-	{ "?, F1", "these keys" },
 	{ NULL, NULL },
 };
+const struct tui_keymap search_keys = { "search", bindings, notes };
 
 static const struct tui_screen_ops ops = {
 	.name = "search",
 	.draw = draw,
+	.keys = &search_keys,
+	.act = act,
 	.key = key,
 	.destroy = destroy,
-	.help = help,
-	.footer = "type to search  up/down choose  enter open  Esc back",
 };
 
 struct tui_screen *search_open(struct tui_app *app, const struct tui_args *args)
