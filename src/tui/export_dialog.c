@@ -270,32 +270,57 @@ static void draw(struct tui_app *app, struct tui_screen *s, struct tui_rect r)
 		 tui_attr(app, TUI_DIM));
 }
 
-static bool key(struct tui_app *app, struct tui_screen *s, wint_t k, bool code)
+/* The file exists: replace it or keep it. */
+static bool confirming(const struct tui_screen *s)
+{
+	return ((const struct export_dialog *)s)->confirm != NULL;
+}
+
+static bool editing(const struct tui_screen *s)
+{
+	return !confirming(s);
+}
+
+enum { A_WRITE = 1, A_CANCEL, A_REPLACE, A_KEEP, A_FIELD, A_KEYS };
+
+static bool act(struct tui_app *app, struct tui_screen *s, int action, wint_t k, bool code)
 {
 	struct export_dialog *d = (struct export_dialog *)s;
-	if ((code && k == KEY_F(1)) || (!code && k == TUI_CTRL('c')))
-		return false;
-	if (d->confirm) {
-		if (!code && (k == L'y' || k == L'Y')) {
-			char *path = d->confirm;
-			d->confirm = NULL;
-			write_to(app, d, path, true);
-		} else if (!code && (k == L'n' || k == L'N' || k == TUI_ESC)) {
-			tui_msg(app, "kept the existing file; nothing written");
-			free(d->confirm);
-			d->confirm = NULL;
-		}
+	switch (action) {
+	case A_REPLACE: {
+		char *path = d->confirm;
+		d->confirm = NULL;
+		write_to(app, d, path, true);
 		return true;
 	}
-	if (!code && k == TUI_ESC) {
+	case A_KEEP:
+		tui_msg(app, "kept the existing file; nothing written");
+		free(d->confirm);
+		d->confirm = NULL;
+		return true;
+	case A_CANCEL:
 		tui_msg(app, "export cancelled");
 		tui_pop(app, false);
 		return true;
-	}
-	if (tui_is_enter(k, code) || (!code && k == TUI_CTRL('s'))) {
+	case A_WRITE:
 		submit(app, d);
 		return true;
+	case A_FIELD:
+		return tui_form_key(&d->fm, k, code) != TUI_FORM_IGNORED;
 	}
+	return false; /* F1: the app's help */
+}
+
+/* Typing: the file name (q, ? and / are text). While asking, nothing but
+ * the answer's keys does anything. */
+static bool key(struct tui_app *app, struct tui_screen *s, wint_t k, bool code)
+{
+	(void)app;
+	struct export_dialog *d = (struct export_dialog *)s;
+	if ((code && k == KEY_F(1)) || (!code && k == TUI_CTRL('c')))
+		return false;
+	if (d->confirm)
+		return true;
 	if ((!code && k == L'\t') || (code && (k == KEY_UP || k == KEY_DOWN || k == KEY_BTAB)))
 		return true;
 	enum tui_form_result res = tui_form_key(&d->fm, k, code);
@@ -312,23 +337,31 @@ static void destroy(struct tui_screen *s)
 	free(d);
 }
 
-static const struct tui_help help[] = {
+static const struct tui_binding bindings[] = {
+	{ A_WRITE, { TUI_K('\n'), TUI_K(TUI_CTRL('s')) }, "write the file (private: mode 0600)",
+	  "write", editing, TUI_VERB_NONE },
+	{ A_CANCEL, { TUI_K(TUI_ESC) }, "cancel", "cancel", editing, TUI_VERB_BACK },
+	{ A_FIELD, { TUI_K(TUI_CTRL('u')) }, "clear the field", NULL, editing, TUI_VERB_NONE },
+	{ A_REPLACE, { TUI_K('y'), TUI_K('Y') }, "the file exists: replace it", "replace",
+	  confirming, TUI_VERB_NONE },
+	{ A_KEEP, { TUI_K('n'), TUI_K('N'), TUI_K(TUI_ESC) }, "the file exists: keep it", "keep",
+	  confirming, TUI_VERB_NONE },
+	{ A_KEYS, { TUI_KC(KEY_F(1)) }, "these keys", "keys", NULL, TUI_VERB_NONE },
+	{ 0 },
+};
+static const struct tui_help notes[] = {
 	{ "typing", "edit the file name (~ is your home; q, ? and / are text)" },
-	{ "enter, ^S", "write the file (private: mode 0600)" },
-	{ "y / n", "when the file exists: replace it / keep it" },
-	{ "Ctrl-U", "clear the field" },
-	{ "Esc", "cancel" },
-	{ "F1", "these keys" },
 	{ NULL, NULL },
 };
+const struct tui_keymap export_dialog_keys = { "export", bindings, notes };
 
 static const struct tui_screen_ops ops = {
 	.name = "export",
 	.draw = draw,
+	.keys = &export_dialog_keys,
+	.act = act,
 	.key = key,
 	.destroy = destroy,
-	.help = help,
-	.footer = "enter write  Esc cancel  F1 keys",
 };
 
 bool export_dialog_push(struct tui_app *app, enum tui_export_kind kind, int64_t id)
