@@ -231,44 +231,62 @@ static void pick(struct tui_app *app, struct start *st)
 	}
 }
 
-static bool key(struct tui_app *app, struct tui_screen *s, wint_t k, bool code)
+/* The steps that take a typed name, and the ones that are a list. */
+static bool typing(const struct tui_screen *s)
+{
+	enum step step = ((const struct start *)s)->step;
+	return step == NEW_PROFILE || step == COACH_NAME;
+}
+
+static bool listing(const struct tui_screen *s)
+{
+	return !typing(s);
+}
+
+enum { A_BACK = 1, A_GO, A_CHOOSE, A_MOVE, A_CLEAR, A_NO_SEARCH, A_KEYS };
+
+static bool act(struct tui_app *app, struct tui_screen *s, int action, wint_t k, bool code)
 {
 	struct start *st = (struct start *)s;
-	bool text = st->step == NEW_PROFILE || st->step == COACH_NAME;
-	if (code && k == KEY_F(1))
-		return false;
-	if (!code && k == TUI_CTRL('c'))
-		return false;
-	if ((!code && k == TUI_ESC) || (!text && !code && k == L'q')) {
+	switch (action) {
+	case A_BACK:
 		back(app, st);
 		return true;
-	}
-	if (tui_is_enter(k, code) || (!text && !code && k == L'l') || (!text && code && k == KEY_RIGHT)) {
-		if (text)
-			field_done(app, st);
-		else
-			pick(app, st);
+	case A_GO:
+		field_done(app, st);
+		return true;
+	case A_CHOOSE:
+		pick(app, st);
+		return true;
+	case A_MOVE:
+		tui_nav_apply(tui_nav_key(k, code), &st->cursor, rows_of(app, st), 10);
+		return true;
+	case A_CLEAR:
+		st->offered = false;
+		tui_editor_set_text(st->field, "");
+		return true;
+	case A_NO_SEARCH:
+		tui_msg(app, "search is off in coach mode: it could show private reflections");
 		return true;
 	}
-	if (text) {
-		if (!code && k == L'\t')
-			return true;
-		bool clear = !code && k == TUI_CTRL('u');
-		bool replaced = st->offered && (clear || tui_is_backspace(k, code));
-		if (st->offered)
-			offered_key(st, k, code);
-		if (clear)
-			tui_editor_set_text(st->field, "");
-		else if (!replaced)
-			tui_editor_key(st->field, k, code);
+	return false; /* F1: the app's help */
+}
+
+/* Typing a name: an offered name is replaced by typing, kept by moving. */
+static bool key(struct tui_app *app, struct tui_screen *s, wint_t k, bool code)
+{
+	(void)app;
+	struct start *st = (struct start *)s;
+	if ((code && k == KEY_F(1)) || (!code && k == TUI_CTRL('c')) || !typing(s))
+		return false;
+	if (!code && k == L'\t')
 		return true;
-	}
-	enum tui_nav nav = tui_nav_key(k, code);
-	if (nav != TUI_NAV_NONE) {
-		tui_nav_apply(nav, &st->cursor, rows_of(app, st), 10);
-		return true;
-	}
-	return !code && k == L'/'; /* no search from here: it could show private text */
+	bool replaced = st->offered && tui_is_backspace(k, code);
+	if (st->offered)
+		offered_key(st, k, code);
+	if (!replaced)
+		tui_editor_key(st->field, k, code);
+	return true;
 }
 
 static void draw_list(struct tui_app *app, struct start *st, struct tui_rect r)
@@ -347,33 +365,39 @@ static void destroy(struct tui_screen *s)
 	free(st);
 }
 
-static const struct tui_help help[] = {
-	{ "j/k, arrows", "move" },
-	{ "enter", "choose, or go on after typing a name" },
+static const struct tui_binding bindings[] = {
+	{ A_GO, { TUI_K('\n') }, "go on with the name typed", "go on", typing, TUI_VERB_NONE },
+	{ A_CHOOSE, { TUI_K('\n'), TUI_K('l'), TUI_KC(KEY_RIGHT) }, "choose", "choose", listing,
+	  TUI_VERB_NONE },
+	{ A_MOVE, { TUI_K('j'), TUI_KC(KEY_DOWN), TUI_K('k'), TUI_KC(KEY_UP) }, "move down, up",
+	  "move", listing, TUI_VERB_NONE },
+	{ A_MOVE, { TUI_K('g'), TUI_KC(KEY_HOME), TUI_K('G'), TUI_KC(KEY_END) }, "first, last",
+	  NULL, listing, TUI_VERB_NONE },
+	{ A_MOVE, { TUI_KC(KEY_PPAGE), TUI_K(2), TUI_KC(KEY_NPAGE), TUI_K(6) }, "a page up, down",
+	  NULL, listing, TUI_VERB_NONE },
+	{ A_CLEAR, { TUI_K(TUI_CTRL('u')) }, "clear the name", "clear", typing, TUI_VERB_NONE },
+	{ A_BACK, { TUI_K(TUI_ESC) }, "back a step", "back", NULL, TUI_VERB_BACK },
+	{ A_BACK, { TUI_K('q') }, "back a step", NULL, listing, TUI_VERB_BACK },
+	{ A_NO_SEARCH, { TUI_K('/') }, "(no search in coach mode: it could show private text)",
+	  NULL, listing, TUI_VERB_SEARCH },
+	{ A_KEYS, { TUI_KC(KEY_F(1)) }, "these keys", "keys", typing, TUI_VERB_NONE },
+	{ 0 },
+};
+static const struct tui_help notes[] = {
 	{ "typing", "a name; the last coach's name is offered: typing replaces it" },
-	{ "Ctrl-U", "clear the name" },
-	{ "Esc", "back a step (q too, except while typing)" },
 	{ "steps", "profile, then resume or the coach's name, then the guide" },
 	{ "in a session", "Tab notes, E end; private reflections show as \"private\"" },
 	{ NULL, NULL },
 };
-
-/* Typing steps take q and ?: their footer names Esc and F1 instead. */
-static const char *footer_now(const struct tui_screen *s)
-{
-	enum step step = ((const struct start *)s)->step;
-	return step == NEW_PROFILE || step == COACH_NAME
-		       ? "enter go on  ^U clear  Esc back  F1 keys"
-		       : "enter choose  j/k move  Esc back";
-}
+const struct tui_keymap coach_start_keys = { "coach-start", bindings, notes };
 
 static const struct tui_screen_ops ops = {
 	.name = "coach-start",
 	.draw = draw,
+	.keys = &coach_start_keys,
+	.act = act,
 	.key = key,
 	.destroy = destroy,
-	.help = help,
-	.footer_now = footer_now,
 };
 
 struct tui_screen *coach_start_open(struct tui_app *app, const struct tui_args *args)

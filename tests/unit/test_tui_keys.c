@@ -60,6 +60,8 @@ static void check_help(const struct tui_keymap *m, const struct tui_binding *b)
 	assert_true(names > 0);
 }
 
+static bool holds_key(const struct tui_binding *b, wint_t k, bool code);
+
 /* Each "KEY word" of the footer leads dispatch to a binding with that
  * footer word; every binding with a word is in the footer. */
 static void check_footer(const struct tui_keymap *m)
@@ -80,8 +82,14 @@ static void check_footer(const struct tui_keymap *m)
 		bool code;
 		if (!parse_label_key(p, &k, &code, &hi))
 			fail_msg("%s: the footer names key '%s', which no key is called", m->screen, p);
+		/* the binding the pair comes from; dispatch finds it, or (both
+		 * applying only at times) another one of the key */
+		const struct tui_binding *from = NULL;
+		for (const struct tui_binding *b = m->b; b->action && !from; b++)
+			if (b->foot && !strcmp(b->foot, sp + 1) && holds_key(b, k, code))
+				from = b;
 		const struct tui_binding *got = tui_keymap_find(m, NULL, k, code);
-		if (!got || !got->foot || strcmp(got->foot, sp + 1) != 0)
+		if (!from || !got || (got != from && !(got->when && from->when)))
 			fail_msg("%s: the footer says '%s %s', dispatch runs \"%s\"", m->screen, p, sp + 1,
 				 got ? got->what : "nothing");
 		pairs++;
