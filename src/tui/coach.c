@@ -47,15 +47,6 @@ static void set_right(struct coach *cs, bool right)
 	cs->right = right;
 }
 
-/* The footer follows the keyboard: in the notes q ? / are typed, so it
- * names Esc and F1 instead. */
-static const char *footer_now(const struct tui_screen *s)
-{
-	return ((const struct coach *)s)->right
-		       ? "Tab list  ^S save  ^X end  Esc list  F1 keys"
-		       : "Tab notes  space tick  1-5 rate  enter write  E end";
-}
-
 static bool seen_has(const struct seen *s, const struct tw_item *it)
 {
 	for (size_t i = 0; i < s->n; i++)
@@ -280,6 +271,55 @@ static bool list_key(struct tui_app *app, struct coach *cs, wint_t k, bool code)
 	return true;
 }
 
+/* Where the keyboard is: the list, or the coach's notes (where q ? / and
+ * letters are typed); and the question "end the session?". */
+static bool on_list(const struct tui_screen *s)
+{
+	return !((const struct coach *)s)->right;
+}
+
+static bool in_notes(const struct tui_screen *s)
+{
+	return ((const struct coach *)s)->right;
+}
+
+static bool asking(const struct tui_screen *s)
+{
+	return ((const struct coach *)s)->confirm_end;
+}
+
+enum { A_TAB = 1, A_LIST, A_END, A_SAVE, A_TO_LIST, A_NO_SEARCH, A_NO_PRIVATE, A_LEAVE, A_KEYS };
+
+static bool act(struct tui_app *app, struct tui_screen *s, int action, wint_t k, bool code)
+{
+	struct coach *cs = (struct coach *)s;
+	switch (action) {
+	case A_TAB:
+		set_right(cs, !cs->right);
+		return true;
+	case A_LIST:
+		return list_key(app, cs, k, code);
+	case A_END:
+		cs->confirm_end = true;
+		return true;
+	case A_SAVE:
+		if (save_notes(app, cs))
+			tui_msg(app, "coach's notes saved");
+		return true;
+	case A_TO_LIST:
+		set_right(cs, false);
+		return true;
+	case A_NO_SEARCH:
+		tui_msg(app, "search is off in coach mode: it could show private reflections");
+		return true;
+	case A_NO_PRIVATE:
+		tui_msg(app, "private or not is the sponsee's choice: not in coach mode");
+		return true;
+	}
+	return false; /* q: the app's back; F1: its help */
+}
+
+/* The answer to "end the session?", and typing in the notes. */
 static bool key(struct tui_app *app, struct tui_screen *s, wint_t k, bool code)
 {
 	struct coach *cs = (struct coach *)s;
@@ -291,42 +331,12 @@ static bool key(struct tui_app *app, struct tui_screen *s, wint_t k, bool code)
 			tui_msg(app, "the session goes on");
 		return true;
 	}
-	if (!code && k == L'\t') {
-		set_right(cs, !cs->right);
-		return true;
-	}
-	if (!code && k == TUI_CTRL('x')) {
-		cs->confirm_end = true;
-		return true;
-	}
-	if (!code && k == TUI_CTRL('s')) {
-		if (save_notes(app, cs))
-			tui_msg(app, "coach's notes saved");
-		return true;
-	}
-	if (cs->right) {
-		if (!code && k == TUI_ESC) {
-			set_right(cs, false);
-			return true;
-		}
-		if ((code && k == KEY_F(1)) || (!code && k == TUI_CTRL('c')))
-			return false;
-		tui_editor_key(coach_panel_notes(cs->panel), k, code);
-		return true;
-	}
-	if (!code && k == L'E') {
-		cs->confirm_end = true;
-		return true;
-	}
-	if (!code && k == L'/') {
-		tui_msg(app, "search is off in coach mode: it could show private reflections");
-		return true;
-	}
-	if (!code && k == TUI_CTRL('p')) {
-		tui_msg(app, "private or not is the sponsee's choice: not in coach mode");
-		return true;
-	}
-	return list_key(app, cs, k, code);
+	if (!cs->right)
+		return false;
+	if ((code && k == KEY_F(1)) || (!code && k == TUI_CTRL('c')))
+		return false;
+	tui_editor_key(coach_panel_notes(cs->panel), k, code);
+	return true;
 }
 
 static void draw(struct tui_app *app, struct tui_screen *s, struct tui_rect r)
@@ -386,32 +396,63 @@ static void destroy(struct tui_screen *s)
 	free(cs);
 }
 
-static const struct tui_help help[] = {
-	{ "Tab", "switch between the list and the coach's notes" },
-	{ "j/k, arrows", "move (the panel follows the focused item)" },
-	{ "space, enter", "tick a check item; open/close a section" },
-	{ "1-5", "rate a rate item (0 clears)" },
-	{ "enter, e", "the sponsee writes their reflection" },
-	{ "E, Ctrl-X", "end the session (asks first) and see the summary" },
-	{ "Ctrl-S", "save the coach's notes now (they autosave)" },
-	{ "Esc", "in the notes: back to the list" },
-	{ "F1", "these keys (in the notes ? is text)" },
-	{ "q", "leave; the session and what it covered stay for a resume" },
+static const struct tui_binding bindings[] = {
+	{ A_TAB, { TUI_K('\t') }, "to the coach's notes", "notes", on_list, TUI_VERB_NONE },
+	{ A_TAB, { TUI_K('\t') }, "back to the list", "list", in_notes, TUI_VERB_NONE },
+	{ A_LIST, { TUI_K(' ') }, "tick a check item; open or close a section", "tick", on_list,
+	  TUI_VERB_NONE },
+	{ A_LIST, { TUI_KR('1', '5'), TUI_K('0') }, "rate a rate item (0 clears)", "rate", on_list,
+	  TUI_VERB_NONE },
+	{ A_LIST, { TUI_K('\n'), TUI_K('e') },
+	  "the sponsee writes their reflection (enter also ticks a check item and opens or "
+	  "closes a section)",
+	  "write", on_list, TUI_VERB_EDIT },
+	{ A_LIST, { TUI_K('j'), TUI_KC(KEY_DOWN), TUI_K('k'), TUI_KC(KEY_UP) },
+	  "move (the panel follows the focused item)", NULL, on_list, TUI_VERB_NONE },
+	{ A_LIST, { TUI_K('g'), TUI_KC(KEY_HOME), TUI_K('G'), TUI_KC(KEY_END) }, "first, last",
+	  NULL, on_list, TUI_VERB_NONE },
+	{ A_LIST, { TUI_KC(KEY_PPAGE), TUI_K(2), TUI_KC(KEY_NPAGE), TUI_K(6) }, "a page up, down",
+	  NULL, on_list, TUI_VERB_NONE },
+	{ A_LIST, { TUI_K('h'), TUI_KC(KEY_LEFT), TUI_K('l'), TUI_KC(KEY_RIGHT) },
+	  "collapse, expand the section", NULL, on_list, TUI_VERB_NONE },
+	{ A_END, { TUI_K('E'), TUI_K(TUI_CTRL('x')) },
+	  "end the session (asks first) and see the summary", "end", on_list, TUI_VERB_NONE },
+	{ A_SAVE, { TUI_K(TUI_CTRL('s')) }, "save the coach's notes now (they autosave)", "save",
+	  in_notes, TUI_VERB_NONE },
+	{ A_SAVE, { TUI_K(TUI_CTRL('s')) }, "save the coach's notes now (they autosave)", NULL,
+	  on_list, TUI_VERB_NONE },
+	{ A_END, { TUI_K(TUI_CTRL('x')) }, "end the session (asks first) and see the summary",
+	  "end", in_notes, TUI_VERB_NONE },
+	{ A_TO_LIST, { TUI_K(TUI_ESC) }, "back to the list", "list", in_notes, TUI_VERB_BACK },
+	{ A_KEYS, { TUI_KC(KEY_F(1)) }, "these keys (in the notes ? is text)", "keys", in_notes,
+	  TUI_VERB_NONE },
+	{ A_NO_SEARCH, { TUI_K('/') }, "(search is off in coach mode: it could show private text)",
+	  NULL, on_list, TUI_VERB_SEARCH },
+	{ A_NO_PRIVATE, { TUI_K(TUI_CTRL('p')) }, "(private or not is the sponsee's choice)", NULL,
+	  on_list, TUI_VERB_NONE },
+	{ A_LEAVE, { TUI_K('q') }, "leave; the session and what it covered stay for a resume",
+	  NULL, on_list, TUI_VERB_BACK },
+	{ 0 },
+};
+static const struct tui_help notes[] = {
 	{ "privacy", "private reflections show only as \"private\"" },
+	{ "[x] [3] [*]", "ticked, rated, reflected; [p] private" },
 	{ NULL, NULL },
 };
+const struct tui_keymap coach_keys = { "coach", bindings, notes };
 
 static const struct tui_screen_ops ops = {
 	.name = "coach",
 	.draw = draw,
+	.keys = &coach_keys,
+	.act = act,
+	.asking = asking,
 	.key = key,
 	.destroy = destroy,
 	.on_focus = on_focus,
 	.on_leave = on_leave,
 	.on_tick = on_tick,
 	.click = click,
-	.help = help,
-	.footer_now = footer_now,
 };
 
 struct tui_screen *coach_session_open(struct tui_app *app, int64_t id, const char *guide_id)
