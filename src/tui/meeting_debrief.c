@@ -30,18 +30,6 @@ struct debrief {
 	struct tui_form add;
 };
 
-/* The footer follows the focus: a adds an action item only in the list
- * (in the notes it is typed), the add form takes typing too. */
-static const char *footer_now(const struct tui_screen *s)
-{
-	const struct debrief *d = (const struct debrief *)s;
-	if (d->adding)
-		return "Tab next field  enter add  Esc cancel  F1 keys";
-	if (d->in_actions)
-		return "a add action  space tick  Tab notes  ^S save  Esc done  F1 keys";
-	return "Tab next  ^S save  ^W walk guide  Esc done  F1 keys";
-}
-
 static void load_actions(struct tui_app *app, struct debrief *d)
 {
 	tw_actions_free(d->acts, d->n_acts);
@@ -192,12 +180,12 @@ static bool key_actions(struct tui_app *app, struct debrief *d, wint_t k, bool c
 		return true;
 	if (code)
 		return false;
-	if (k == L'a' || k == L'n') {
+	if (k == L'a') {
 		if (!open_add(d))
 			tui_error(app, "out of memory");
 		return true;
 	}
-	if ((k == L' ' || k == L'x') && d->n_acts) {
+	if (k == L' ' && d->n_acts) {
 		struct tw_action *a = &d->acts[d->list.cursor];
 		struct tw_error err = { 0 };
 		if (!tw_store_action_done(app->store, a->id, a->done[0] ? "" : NULL, &err))
@@ -208,41 +196,87 @@ static bool key_actions(struct tui_app *app, struct debrief *d, wint_t k, bool c
 	return false;
 }
 
-static bool key(struct tui_app *app, struct tui_screen *s, wint_t k, bool code)
+/* Where the focus is: the notes and outcome, the action list, or the
+ * line that adds an action item. */
+static bool adding(const struct tui_screen *s)
+{
+	return ((const struct debrief *)s)->adding;
+}
+
+static bool not_adding(const struct tui_screen *s)
+{
+	return !adding(s);
+}
+
+static bool in_list(const struct tui_screen *s)
+{
+	const struct debrief *d = (const struct debrief *)s;
+	return d->in_actions && !d->adding;
+}
+
+static bool in_notes(const struct tui_screen *s)
+{
+	const struct debrief *d = (const struct debrief *)s;
+	return !d->in_actions && !d->adding;
+}
+
+static bool not_in_notes(const struct tui_screen *s)
+{
+	return !in_notes(s);
+}
+
+enum { A_ACTIONS = 1, A_TAB, A_SAVE, A_WALK, A_ESC, A_KEYS };
+
+static bool act(struct tui_app *app, struct tui_screen *s, int action, wint_t k, bool code)
 {
 	struct debrief *d = (struct debrief *)s;
-	if (!code && k == TUI_ESC) {
+	switch (action) {
+	case A_ESC:
 		if (d->adding && !tui_form_changed(&d->add))
 			d->adding = false;
 		else
 			tui_pop(app, false);
 		return true;
+	case A_KEYS:
+		return false; /* the app's help */
+	default:
+		break;
 	}
-	if ((code && k == KEY_F(1)) || (!code && k == TUI_CTRL('c')))
-		return false;
 	d->discard_asked = false;
-	if (!code && k == TUI_CTRL('s') && !d->adding) {
+	switch (action) {
+	case A_SAVE:
 		if (save(app, d))
 			tui_pop(app, false);
 		return true;
-	}
-	if (!code && k == TUI_CTRL('w')) {
+	case A_WALK:
 		d->walked = false;
 		on_focus(app, s);
 		return true;
-	}
-	bool tab = !code && k == L'\t', btab = code && k == KEY_BTAB;
-	if ((tab || btab) && !d->adding) {
+	case A_TAB: {
+		bool tab = !code && k == L'\t';
 		if (d->in_actions) {
 			d->in_actions = false;
 			tui_form_focus(&d->fm, tab ? F_NOTES : F_OUTCOME);
-		} else if ((tab && d->fm.focus == F_OUTCOME) || (btab && d->fm.focus == F_NOTES)) {
+		} else if ((tab && d->fm.focus == F_OUTCOME) || (!tab && d->fm.focus == F_NOTES)) {
 			d->in_actions = true;
 		} else {
 			tui_form_focus(&d->fm, tab ? F_OUTCOME : F_NOTES);
 		}
 		return true;
 	}
+	case A_ACTIONS:
+		return key_actions(app, d, k, code);
+	}
+	return false;
+}
+
+/* Typing: notes and outcome, or the new action item's fields. */
+static bool key(struct tui_app *app, struct tui_screen *s, wint_t k, bool code)
+{
+	struct debrief *d = (struct debrief *)s;
+	if ((code && k == KEY_F(1)) || (!code && k == TUI_CTRL('c')))
+		return false;
+	d->discard_asked = false;
 	if (d->in_actions)
 		return key_actions(app, d, k, code);
 	tui_form_key(&d->fm, k, code);
@@ -310,28 +344,52 @@ static void destroy(struct tui_screen *s)
 	free(d);
 }
 
-static const struct tui_help help[] = {
-	{ "Tab, Shift-Tab", "notes, outcome, action items" },
-	{ "typing", "edits notes and outcome (q ? / are text)" },
-	{ "a", "in action items: add one (Tab: owner, due date)" },
-	{ "space, x", "in action items: tick done / open again" },
-	{ "j/k, arrows", "in action items: move" },
-	{ "Ctrl-S", "save, mark the meeting held and go back" },
-	{ "Ctrl-W", "walk the after-meeting guide again" },
-	{ "Esc", "go back (saves when changed)" },
-	{ "F1", "these keys" },
+static const struct tui_binding bindings[] = {
+	{ A_ACTIONS, { TUI_K('a') }, "add an action item (Tab: owner, due date)", "add action",
+	  in_list, TUI_VERB_ADD },
+	{ A_ACTIONS, { TUI_K(' ') }, "tick the action item done / open again", "tick", in_list,
+	  TUI_VERB_NONE },
+	{ A_TAB, { TUI_K('\t'), TUI_KC(KEY_BTAB) }, "next, previous: notes, outcome, action items",
+	  "next", in_notes, TUI_VERB_NONE },
+	{ A_TAB, { TUI_K('\t'), TUI_KC(KEY_BTAB) }, "back to the notes, the outcome", "notes",
+	  in_list, TUI_VERB_NONE },
+	{ A_ACTIONS, { TUI_K('\t'), TUI_KC(KEY_BTAB) }, "next, previous field", "next field",
+	  adding, TUI_VERB_NONE },
+	{ A_ACTIONS, { TUI_K('\n') }, "add it", "add", adding, TUI_VERB_NONE },
+	{ A_SAVE, { TUI_K(TUI_CTRL('s')) }, "save, mark the meeting held and go back", "save",
+	  not_adding, TUI_VERB_NONE },
+	{ A_WALK, { TUI_K(TUI_CTRL('w')) }, "walk the after-meeting guide again", "walk guide",
+	  in_notes, TUI_VERB_NONE },
+	{ A_WALK, { TUI_K(TUI_CTRL('w')) }, "walk the after-meeting guide again", NULL,
+	  not_in_notes, TUI_VERB_NONE },
+	{ A_ESC, { TUI_K(TUI_ESC) }, "go back (saves when changed)", "done", not_adding,
+	  TUI_VERB_BACK },
+	{ A_ESC, { TUI_K(TUI_ESC) }, "cancel the new action item (go back once it has text)",
+	  "cancel", adding, TUI_VERB_BACK },
+	{ A_KEYS, { TUI_KC(KEY_F(1)) }, "these keys", "keys", NULL, TUI_VERB_NONE },
+	{ A_ACTIONS, { TUI_K('j'), TUI_KC(KEY_DOWN), TUI_K('k'), TUI_KC(KEY_UP) },
+	  "move in the action items", NULL, in_list, TUI_VERB_NONE },
+	{ A_ACTIONS, { TUI_K('g'), TUI_KC(KEY_HOME), TUI_K('G'), TUI_KC(KEY_END) }, "first, last",
+	  NULL, in_list, TUI_VERB_NONE },
+	{ A_ACTIONS, { TUI_KC(KEY_PPAGE), TUI_K(2), TUI_KC(KEY_NPAGE), TUI_K(6) },
+	  "a page up, down", NULL, in_list, TUI_VERB_NONE },
+	{ 0 },
+};
+static const struct tui_help notes[] = {
+	{ "typing", "edits the notes, the outcome, a new action item (q ? / are text)" },
 	{ NULL, NULL },
 };
+const struct tui_keymap meeting_debrief_keys = { "debrief", bindings, notes };
 
 static const struct tui_screen_ops ops = {
 	.name = "debrief",
 	.draw = draw,
+	.keys = &meeting_debrief_keys,
+	.act = act,
 	.key = key,
 	.destroy = destroy,
 	.on_focus = on_focus,
 	.on_leave = on_leave,
-	.help = help,
-	.footer_now = footer_now,
 };
 
 struct tui_screen *meeting_debrief_open(struct tui_app *app, int64_t id)

@@ -272,33 +272,63 @@ static bool key_pick(struct tui_app *app, struct prepare *p, wint_t k, bool code
 	return res == TUI_FORM_HANDLED || !(code || k < 0x20);
 }
 
+/* Step 1 is a form (who and when); step 3 an editor (the agenda). */
+static bool picking(const struct tui_screen *s)
+{
+	return ((const struct prepare *)s)->stage == PICK;
+}
+
+static bool on_agenda(const struct tui_screen *s)
+{
+	return ((const struct prepare *)s)->stage == AGENDA;
+}
+
+static bool on_sponsor(const struct tui_screen *s)
+{
+	const struct prepare *p = (const struct prepare *)s;
+	return p->stage == PICK && p->fm.focus == F_SPONSOR;
+}
+
+enum { A_PICK = 1, A_ADD_SPONSOR, A_SAVE, A_REGEN, A_WALK, A_PRIVATE, A_BACK, A_KEYS };
+
+static bool act(struct tui_app *app, struct tui_screen *s, int action, wint_t k, bool code)
+{
+	struct prepare *p = (struct prepare *)s;
+	if (action == A_BACK)
+		return tui_pop(app, false), true;
+	if (action == A_KEYS)
+		return false; /* the app's help */
+	p->discard_asked = false;
+	switch (action) {
+	case A_PICK:
+	case A_ADD_SPONSOR:
+		return key_pick(app, p, k, code);
+	case A_SAVE:
+		if (save(app, p))
+			tui_pop(app, false);
+		return true;
+	case A_REGEN:
+		to_agenda(app, p, true);
+		return true;
+	case A_WALK:
+		walk(app, p);
+		return true;
+	case A_PRIVATE:
+		insert_private(app, p);
+		return true;
+	}
+	return false;
+}
+
+/* Typing: the date in step 1, the agenda in step 3 (q ? / are text). */
 static bool key(struct tui_app *app, struct tui_screen *s, wint_t k, bool code)
 {
 	struct prepare *p = (struct prepare *)s;
-	if (!code && k == TUI_ESC)
-		return tui_pop(app, false), true;
 	if ((code && k == KEY_F(1)) || (!code && k == TUI_CTRL('c')))
 		return false;
 	p->discard_asked = false;
 	if (p->stage == PICK)
 		return key_pick(app, p, k, code);
-	if (!code && k == TUI_CTRL('s')) {
-		if (save(app, p))
-			tui_pop(app, false);
-		return true;
-	}
-	if (!code && k == TUI_CTRL('g')) {
-		to_agenda(app, p, true);
-		return true;
-	}
-	if (!code && k == TUI_CTRL('w')) {
-		walk(app, p);
-		return true;
-	}
-	if (!code && k == TUI_CTRL('p')) {
-		insert_private(app, p);
-		return true;
-	}
 	p->private_asked = false;
 	tui_editor_key(p->ed, k, code);
 	return true;
@@ -343,41 +373,46 @@ static void destroy(struct tui_screen *s)
 	free(p);
 }
 
-static const struct tui_help help[] = {
-	{ "Tab, up/down", "step 1: next/previous field" },
-	{ "left/right", "step 1: pick the sponsor" },
-	{ "a", "step 1, on Sponsor: add a sponsor" },
-	{ "enter", "step 1: on to the before-meeting guide" },
+static const struct tui_binding bindings[] = {
+	{ A_PICK, { TUI_K('\t'), TUI_KC(KEY_BTAB), TUI_KC(KEY_DOWN), TUI_KC(KEY_UP) },
+	  "step 1: next, previous field", "next field", picking, TUI_VERB_NONE },
+	{ A_PICK, { TUI_K('\n'), TUI_K(TUI_CTRL('s')) }, "step 1: on to the before-meeting guide",
+	  "walk the guide", picking, TUI_VERB_NONE },
+	{ A_PICK, { TUI_KC(KEY_LEFT), TUI_KC(KEY_RIGHT) },
+	  "step 1: move in the field; on Sponsor: pick the sponsor", NULL, picking, TUI_VERB_NONE },
+	{ A_ADD_SPONSOR, { TUI_K('a') }, "step 1, on Sponsor: add a sponsor", NULL, on_sponsor,
+	  TUI_VERB_ADD },
+	{ A_SAVE, { TUI_K(TUI_CTRL('s')) }, "save the meeting and go back", "save", on_agenda,
+	  TUI_VERB_NONE },
+	{ A_REGEN, { TUI_K(TUI_CTRL('g')) }, "a fresh agenda from your answers (not the ticks)",
+	  "regenerate", on_agenda, TUI_VERB_NONE },
+	{ A_WALK, { TUI_K(TUI_CTRL('w')) }, "walk the before-meeting guide again", "walk guide",
+	  on_agenda, TUI_VERB_NONE },
+	{ A_PRIVATE, { TUI_K(TUI_CTRL('p')) },
+	  "put your private answers in (asks first; they are left out)", NULL, on_agenda,
+	  TUI_VERB_NONE },
+	{ A_BACK, { TUI_K(TUI_ESC) }, "go back", "back", picking, TUI_VERB_BACK },
+	{ A_BACK, { TUI_K(TUI_ESC) }, "go back (the agenda is saved)", "save+back", on_agenda,
+	  TUI_VERB_BACK },
+	{ A_KEYS, { TUI_KC(KEY_F(1)) }, "these keys", "keys", NULL, TUI_VERB_NONE },
+	{ 0 },
+};
+static const struct tui_help notes[] = {
+	{ "typing", "step 1: the date; step 3: the agenda (q ? / are text)" },
 	{ "q (in the guide)", "step 2: back here with the agenda" },
-	{ "typing", "step 3: edit the agenda (q ? / are text)" },
-	{ "Ctrl-S", "save the meeting and go back" },
-	{ "Ctrl-G", "a fresh agenda from your answers (not the ticks)" },
-	{ "Ctrl-W", "walk the before-meeting guide again" },
-	{ "Ctrl-P", "put your private answers in (asks first; they are left out)" },
-	{ "Esc", "go back (the agenda is saved)" },
-	{ "F1", "these keys" },
 	{ NULL, NULL },
 };
-
-/* Step 1 is a form; step 3 an editor where Enter is a new line and q ? /
- * are text: each step's footer shows the keys that work there. */
-/* Each step has its own keys: the agenda step is an editor. */
-static const char *footer_now(const struct tui_screen *s)
-{
-	return ((const struct prepare *)s)->stage == AGENDA
-		       ? "^S save  ^G regenerate  ^W walk guide  Esc save+back  F1 keys"
-		       : "Tab next field  enter walk the guide  Esc back  F1 keys";
-}
+const struct tui_keymap meeting_prepare_keys = { "prepare", bindings, notes };
 
 static const struct tui_screen_ops ops = {
 	.name = "prepare",
 	.draw = draw,
+	.keys = &meeting_prepare_keys,
+	.act = act,
 	.key = key,
 	.destroy = destroy,
 	.on_focus = on_focus,
 	.on_leave = on_leave,
-	.help = help,
-	.footer_now = footer_now,
 };
 
 struct tui_screen *meeting_prepare_open(struct tui_app *app, int64_t meeting_id,

@@ -60,6 +60,7 @@ struct tui_screen *trash_open(struct tui_app *app, const struct tui_args *args);
 extern const struct tui_keymap sponsors_keys, meetings_keys, actions_keys, profiles_keys,
 	trash_keys, home_keys, meeting_view_keys, coach_gate_keys, coach_summary_keys,
 	guide_keys, reflection_keys, sponsor_form_keys, action_form_keys,
-	search_keys, export_dialog_keys, coach_start_keys, coach_keys;
+	search_keys, export_dialog_keys, coach_start_keys, coach_keys,
+	meeting_prepare_keys, meeting_debrief_keys;
 
 #endif

@@ -78,7 +78,8 @@ tui_keys q
 tui_wait "Talk about the rota"
 tui_keys a
 tui_wait "Step 1 of 3"
-help F1 "Prepare a meeting" "a fresh agenda from your answers"
+# the help lists the keys of the step it is on
+help F1 "Prepare a meeting" "step 1: on to the before-meeting guide"
 # a bad date: refused, nothing saved even when leaving
 tui_keys Tab
 tui_type "tomorrow"
@@ -93,7 +94,7 @@ tui_keys b
 tui_wait "Capture what was said"
 tui_keys q
 tui_wait "Debrief: Sponsor 001"
-help F1 "Debrief meeting" "tick done / open again"
+help F1 "Debrief meeting" "walk the after-meeting guide again"
 tui_keys Escape
 tui_wait "Talk about the rota"
 tui_keys q
