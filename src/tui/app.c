@@ -166,7 +166,7 @@ static void draw_too_small(void)
 		tui_text(y + 1, x2 < 0 ? 0 : x2, COLS, l2, A_NORMAL);
 }
 
-/* The key bar. A screen's footer is pairs "key what" split by two spaces.
+/* The key bar, made from the screen's key table: pairs "key what" split by two spaces.
  * The help and back keys always show, at the right: the screen's own
  * ("F1 keys", "Esc done" where typing takes q and ?), else "? help" and
  * "q back". The other pairs fill the left, dropped whole from the end
@@ -176,9 +176,7 @@ static void draw_footer(struct tui_app *app, struct tui_screen *s, int y)
 	attr_t a = tui_attr(app, TUI_FOOTER);
 	tui_fill(y, 0, COLS, a);
 	char made[256];
-	const char *f = s->ops->keys ? tui_keymap_footer(s->ops->keys, s, made, sizeof made)
-			: s->ops->footer_now ? s->ops->footer_now(s)
-			: s->ops->footer ? s->ops->footer : "";
+	const char *f = tui_keymap_footer(s->ops->keys, s, made, sizeof made);
 	if (!f)
 		f = "";
 	char left[256] = "", help[64] = "", back[64] = "", tail[160];

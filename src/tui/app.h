@@ -136,12 +136,6 @@ struct tui_screen_ops {
 	/* optional: true while the screen asks a question (y deletes, ...):
 	 * every key goes to key() first, the table waits */
 	bool (*asking)(const struct tui_screen *s);
-	/* Screens without a table yet: their help lines and footer. */
-	const struct tui_help *help; /* ends with { NULL, NULL } */
-	const char *footer;          /* the main keys, e.g. "enter open  j/k move" */
-	/* optional: the footer for the screen's state right now (a screen
-	 * whose keys follow the focus), used instead of footer */
-	const char *(*footer_now)(const struct tui_screen *s);
 };
 
 struct tui_screen {

@@ -104,7 +104,8 @@ static void draw_entry(const struct tui_app *app, const struct layout *l, size_t
 void tui_help_draw(struct tui_app *app, struct tui_screen *s)
 {
 	static struct made own, all;
-	const struct tui_help *oh = s->ops->keys ? from_keymap(s->ops->keys, s, &own) : s->ops->help;
+	static const struct tui_help none[] = { { NULL, NULL } };
+	const struct tui_help *oh = s->ops->keys ? from_keymap(s->ops->keys, s, &own) : none;
 	const struct tui_help *ah = from_keymap(tui_keymap_global(), NULL, &all);
 	struct layout l = { oh, ah, count(oh), count(ah), 0, 0 };
 	int w = COLS - 2 < 72 ? COLS - 2 : 72;
