@@ -9,7 +9,7 @@ RUN_PACKAGES  = gcc make meson ninja-build pkg-config python3 libncurses-dev \
                 libsqlite3-dev libyaml-dev libjansson-dev libutf8proc-dev
 TEST_PACKAGES = $(RUN_PACKAGES) libcmocka-dev clang libclang-rt-14-dev tmux \
                 sqlite3 python3 python3-icalendar khal jq zsh fish man-db \
-                binutils bash-completion
+                binutils bash-completion tzdata
 # What `make deb` needs on top of building: Debian's packaging tools.
 DEB_PACKAGES  = $(RUN_PACKAGES) dpkg-dev debhelper lintian bash-completion
 # The benchmarks compare with the tools people use instead.

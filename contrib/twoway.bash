@@ -77,15 +77,15 @@ _twoway()
 		if [ "$sub" = use ]; then _twoway_profiles; return; fi
 		[ -z "$sub" ] && words="add list use" || words="--role --goals --names --json" ;;
 	sponsor) [ -z "$sub" ] && words="add list show edit" || words="--name --title --org --met --homework --stage --json" ;;
-	meeting) [ -z "$sub" ] && words="add list show held" || words="--sponsor --when --agenda --planned --held --notes --outcome --json" ;;
-	action) [ -z "$sub" ] && words="add done list" || words="--owner --due --meeting --undo --open --overdue --json" ;;
+	meeting) [ -z "$sub" ] && words="add list show held" || words="--sponsor --when --agenda --anyway --planned --held --notes --replace --outcome --json" ;;
+	action) [ -z "$sub" ] && words="add edit postpone done list" || words="--text --owner --due --meeting --undo --open --overdue --json" ;;
 	delete | undo) [ -z "$sub" ] && words="profile sponsor reflection meeting action coaching" ;;
-	tick) words="--undo $( [ -z "$sub" ] && _twoway_items)" ;;
-	rate) words="$( [ -z "$sub" ] && _twoway_items)" ;;
-	history) words="--restore --json $( [ -z "$sub" ] && _twoway_items)" ;;
+	tick) words="--undo --meeting $( [ -z "$sub" ] && _twoway_items)" ;;
+	rate) words="--meeting $( [ -z "$sub" ] && _twoway_items)" ;;
+	history) words="--restore --json --meeting $( [ -z "$sub" ] && _twoway_items)" ;;
 	guides) words="--ids --json" ;;
 	search) words="--json" ;;
-	reflect) words="--private --free - $( [ -z "$sub" ] && _twoway_items)" ;;
+	reflect) words="--private --free --meeting - $( [ -z "$sub" ] && _twoway_items)" ;;
 	purge) words="--yes" ;;
 	backup) if [ -z "$sub" ]; then words="list now restore"; elif [ "$sub" = list ]; then words="--json"; fi ;;
 	export) words="--format --meeting --coaching --what --out --force --coach" ;;

@@ -99,25 +99,26 @@ function __twoway_complete
         case sponsor
             test -z "$sub"; and set w add list show edit; or set w --name --title --org --met --homework --stage --json
         case meeting
-            test -z "$sub"; and set w add list show held; or set w --sponsor --when --agenda --planned --held --notes --outcome --json
+            test -z "$sub"; and set w add list show held; or set w --sponsor --when --agenda --anyway --planned --held --notes --replace --outcome --json
         case action
-            test -z "$sub"; and set w add done list; or set w --owner --due --meeting --undo --open --overdue --json
+            test -z "$sub"; and set w add edit postpone done list; or set w --text --owner --due --meeting --undo --open --overdue --json
         case delete undo
             test -z "$sub"; and set w profile sponsor reflection meeting action coaching
         case tick
-            set w --undo
+            set w --undo --meeting
             test -z "$sub"; and __twoway_run guides --ids
         case rate
+            set w --meeting
             test -z "$sub"; and __twoway_run guides --ids
         case history
-            set w --restore --json
+            set w --restore --json --meeting
             test -z "$sub"; and __twoway_run guides --ids
         case guides
             set w --ids --json
         case search
             set w --json
         case reflect
-            set w --private --free -
+            set w --private --free --meeting -
             test -z "$sub"; and __twoway_run guides --ids
         case purge
             set w --yes

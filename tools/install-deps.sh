@@ -14,6 +14,7 @@ if ! command -v dpkg-query >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>
 		libyaml-dev) pkg-config --exists yaml-0.1 || missing="$missing libyaml(pkg-config yaml-0.1)" ;;
 		libjansson-dev) pkg-config --exists jansson || missing="$missing jansson(pkg-config)" ;;
 		libutf8proc-dev) pkg-config --exists libutf8proc || missing="$missing utf8proc(pkg-config libutf8proc)" ;;
+		tzdata) [ -e /usr/share/zoneinfo/Europe/Berlin ] || missing="$missing tzdata(zoneinfo)" ;;
 		libcmocka-dev) pkg-config --exists cmocka || missing="$missing cmocka(pkg-config)" ;;
 		ninja-build) command -v ninja >/dev/null 2>&1 || missing="$missing ninja" ;;
 		gcc) command -v cc >/dev/null 2>&1 || missing="$missing a-C-compiler(cc)" ;;

@@ -17,6 +17,20 @@
 #define TW_AGENDA_AFTER_GUIDE "after-meeting"   /* the walk after it */
 #define TW_AGENDA_ACTIONS_HEADING "Open action items" /* the last part */
 
+/* Whether item_id (a full id) is answered once per meeting: the items of
+ * the before- and after-meeting guides. Their ticks, ratings and
+ * reflections carry the meeting (tw_store_*_in); every other item's are
+ * the profile's. */
+bool tw_agenda_per_meeting(const char *item_id);
+/* Whether the guide guide_id is answered once per meeting. */
+bool tw_agenda_guide_per_meeting(const char *guide_id);
+/* The meeting a per-meeting guide is walked for when none is named: before
+ * a meeting, the next planned one (at or after now), else the latest
+ * planned one, else the latest meeting; after one, the latest whose time
+ * has passed, else the latest. *meeting_id 0 when the profile has none. */
+bool tw_agenda_walk_meeting(struct tw_store *st, int64_t profile_id, const char *guide_id,
+			    tw_time now, int64_t *meeting_id, struct tw_error *err);
+
 /* The agenda heading of a slot ("A challenge I want their input on"). */
 const char *tw_agenda_slot_heading(enum tw_slot slot);
 
@@ -24,17 +38,19 @@ const char *tw_agenda_slot_heading(enum tw_slot slot);
 #define TW_AGENDA_PRIVATE_LEFT_OUT "(a private answer was left out)"
 
 /* Fills answers[slot] with the profile's live reflections on the reflect
- * items carrying that slot in guide guide_id (NULL: every guide; several
+ * items carrying that slot in guide guide_id (per-meeting items: the
+ * answers of meeting meeting_id, 0 for none) (NULL: every guide; several
  * answers to one slot are joined by a blank line, in content order; each
  * trimmed of surrounding blank space). Slots without an answer stay NULL.
  * A private reflection is never copied: its slot ends with the line
  * TW_AGENDA_PRIVATE_LEFT_OUT instead. Free with tw_agenda_answers_free. */
 bool tw_agenda_answers(const struct tw_library *lib, struct tw_store *st, int64_t profile_id,
-		       const char *guide_id, char *answers[TW_SLOT_COUNT], struct tw_error *err);
+		       int64_t meeting_id, const char *guide_id, char *answers[TW_SLOT_COUNT],
+		       struct tw_error *err);
 /* The private answers only, the same way: for the sponsee who chooses to
  * put one into a meeting (the app asks first). A coach view has none. */
 bool tw_agenda_private_answers(const struct tw_library *lib, struct tw_store *st,
-			       int64_t profile_id, const char *guide_id,
+			       int64_t profile_id, int64_t meeting_id, const char *guide_id,
 			       char *answers[TW_SLOT_COUNT], struct tw_error *err);
 void tw_agenda_answers_free(char *answers[TW_SLOT_COUNT]);
 
@@ -60,18 +76,21 @@ char *tw_agenda_format(const struct tw_sponsor *sponsor, tw_time when,
 		       char *const answers[TW_SLOT_COUNT], const struct tw_action *actions,
 		       size_t n_actions);
 
-/* tw_agenda_answers on TW_AGENDA_BEFORE_GUIDE, the sponsor's open action
+/* tw_agenda_answers on TW_AGENDA_BEFORE_GUIDE (the answers of meeting
+ * meeting_id, 0: not tied to one), the sponsor's open action
  * items and tw_agenda_format in one call (private answers left out). NULL
  * on failure (err filled). */
 char *tw_agenda_build(const struct tw_library *lib, struct tw_store *st, int64_t profile_id,
-		      const struct tw_sponsor *sponsor, tw_time when, struct tw_error *err);
+		      int64_t meeting_id, const struct tw_sponsor *sponsor, tw_time when,
+		      struct tw_error *err);
 
 /* The debrief's notes and outcome from the answers to the notes and
- * outcome slots of TW_AGENDA_AFTER_GUIDE (private answers left out, as in
+ * outcome slots of TW_AGENDA_AFTER_GUIDE for meeting meeting_id (private
+ * answers left out, as in
  * tw_agenda_answers); follow-up and report-back answers are added to the
  * outcome under their own "## heading". Each is a string the caller frees
  * ("" when unanswered). */
 bool tw_debrief_prefill(const struct tw_library *lib, struct tw_store *st, int64_t profile_id,
-			char **notes, char **outcome, struct tw_error *err);
+			int64_t meeting_id, char **notes, char **outcome, struct tw_error *err);
 
 #endif

@@ -44,6 +44,7 @@ struct tw_sponsor {
 struct tw_progress {
 	int64_t profile_id;
 	char *item_id;   /* guide/section/item */
+	int64_t meeting_id; /* the meeting these answers belong to, 0: none */
 	bool ticked;
 	int rating;      /* 1-5, 0 when not rated */
 	tw_time changed;
@@ -53,6 +54,7 @@ struct tw_reflection {
 	int64_t id;
 	int64_t profile_id;
 	char *item_id;   /* NULL for a free-standing reflection */
+	int64_t meeting_id; /* the meeting it answers for, 0: none */
 	char *text;      /* the current version (TW_PRIVATE_MARKER when hidden) */
 	bool is_private; /* belongs to the reflection: every save keeps it */
 	bool hidden;     /* a coach view withheld the text */
@@ -99,6 +101,8 @@ struct tw_action {
 	char due[11];        /* "YYYY-MM-DD" or "" */
 	char done[11];       /* "YYYY-MM-DD" or "" when open */
 	tw_time created;
+	char *sponsor_name;  /* the meeting's sponsor, filled by reads for display
+				(NULL when free-standing); ignored on writes */
 };
 
 struct tw_coaching {

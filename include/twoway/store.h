@@ -12,7 +12,7 @@
 #include "twoway/diag.h"
 #include "twoway/model.h"
 
-#define TW_STORE_SCHEMA_VERSION 5
+#define TW_STORE_SCHEMA_VERSION 6
 
 struct tw_store; /* opaque */
 
@@ -103,8 +103,10 @@ bool tw_store_sponsor_list(struct tw_store *st, int64_t profile_id, struct tw_sp
 			   size_t *n, struct tw_error *err);
 bool tw_store_sponsor_get(struct tw_store *st, int64_t id, struct tw_sponsor *out,
 			  struct tw_error *err);
-/* Finds a live sponsor of the profile by exact name, or by id when name is
- * all digits. */
+/* Finds a live sponsor of the profile by id when name is all digits (and is
+ * one of the profile's ids), else by name, case-insensitively (Unicode case
+ * folding). A name two live sponsors share is TW_ERR_INVALID, the message
+ * naming their ids; no match is TW_ERR_NOTFOUND. */
 bool tw_store_sponsor_find(struct tw_store *st, int64_t profile_id, const char *name,
 			   struct tw_sponsor *out, struct tw_error *err);
 
@@ -114,12 +116,47 @@ bool tw_store_progress_tick(struct tw_store *st, int64_t profile_id, const char 
 /* rating 1-5, or 0 to clear. */
 bool tw_store_progress_rate(struct tw_store *st, int64_t profile_id, const char *item_id,
 			    int rating, struct tw_error *err);
-/* Every progress row of the profile, ordered by item id. */
+/* Every progress row of the profile not tied to a meeting, ordered by
+ * item id. */
 bool tw_store_progress_list(struct tw_store *st, int64_t profile_id, struct tw_progress **out,
 			    size_t *n, struct tw_error *err);
 /* The rating history of one item (every rate call kept), oldest first. */
 bool tw_store_rating_history(struct tw_store *st, int64_t profile_id, const char *item_id,
 			     int **ratings, tw_time **when, size_t *n, struct tw_error *err);
+
+/* ---- answers per meeting ----
+ * The before- and after-meeting walks are answered once per meeting (see
+ * tw_agenda_per_meeting): their ticks, ratings and reflections carry the
+ * meeting they prepare or debrief. meeting_id 0 is "no meeting", which is
+ * what the calls above without _in read and write; any other id must be a
+ * live meeting of the profile (TW_ERR_NOTFOUND otherwise). The same
+ * privacy rules hold: these are the reflections of the calls below. */
+bool tw_store_progress_tick_in(struct tw_store *st, int64_t profile_id, int64_t meeting_id,
+			       const char *item_id, bool ticked, struct tw_error *err);
+bool tw_store_progress_rate_in(struct tw_store *st, int64_t profile_id, int64_t meeting_id,
+			       const char *item_id, int rating, struct tw_error *err);
+/* The progress rows of one meeting (0: none), ordered by item id. */
+bool tw_store_progress_list_in(struct tw_store *st, int64_t profile_id, int64_t meeting_id,
+			       struct tw_progress **out, size_t *n, struct tw_error *err);
+/* What "last time" held for item_id: the progress row of the latest
+ * meeting before meeting_id (by time, then id) that has one. Fills *out
+ * (the caller finishes it); TW_ERR_NOTFOUND when no earlier meeting has. */
+bool tw_store_progress_last_time(struct tw_store *st, int64_t profile_id, int64_t meeting_id,
+				 const char *item_id, struct tw_progress *out,
+				 struct tw_error *err);
+bool tw_store_reflection_save_in(struct tw_store *st, int64_t profile_id, int64_t meeting_id,
+				 const char *item_id, const char *text, enum tw_privacy privacy,
+				 int64_t *id, struct tw_error *err);
+bool tw_store_reflection_get_item_in(struct tw_store *st, int64_t profile_id,
+				     int64_t meeting_id, const char *item_id,
+				     struct tw_reflection *out, struct tw_error *err);
+/* The reflection on item_id of the latest meeting before meeting_id (by
+ * time, then id) that has one, as the handle's view reads it (a coach view
+ * gets the marker for a private one); out->meeting_id names that meeting.
+ * TW_ERR_NOTFOUND when no earlier meeting has one. */
+bool tw_store_reflection_last_time(struct tw_store *st, int64_t profile_id, int64_t meeting_id,
+				   const char *item_id, struct tw_reflection *out,
+				   struct tw_error *err);
 
 /* ---- reflections (every save keeps the previous version) ---- */
 /* Saves text as the newest version of the profile's reflection on item_id
@@ -181,6 +218,11 @@ bool tw_store_meeting_get(struct tw_store *st, int64_t id, struct tw_meeting *ou
 /* Live meetings of the profile by time; which: 0 all, 1 planned, 2 held. */
 bool tw_store_meeting_list(struct tw_store *st, int64_t profile_id, int which,
 			   struct tw_meeting **out, size_t *n, struct tw_error *err);
+/* *clash: the id of a live meeting of the profile with sponsor_id at the
+ * same time when, other than meeting except (0: none), or 0 when there is
+ * none. Double bookings are the caller's to ask about. */
+bool tw_store_meeting_clash(struct tw_store *st, int64_t profile_id, int64_t sponsor_id,
+			    tw_time when, int64_t except, int64_t *clash, struct tw_error *err);
 /* The first planned meeting at or after now; TW_ERR_NOTFOUND when none. */
 bool tw_store_meeting_next(struct tw_store *st, int64_t profile_id, tw_time now,
 			   struct tw_meeting *out, struct tw_error *err);
@@ -193,6 +235,14 @@ bool tw_store_action_add(struct tw_store *st, struct tw_action *a, struct tw_err
 /* done "" reopens; NULL means today (local date). */
 bool tw_store_action_done(struct tw_store *st, int64_t id, const char *done,
 			  struct tw_error *err);
+/* Changes text, owner, due date and meeting (0: none) of the live action
+ * item a->id; its profile and done date stay. The meeting must be a live
+ * one of the item's profile. */
+bool tw_store_action_update(struct tw_store *st, const struct tw_action *a,
+			    struct tw_error *err);
+/* A live action item by id (with its sponsor's name); TW_ERR_NOTFOUND. */
+bool tw_store_action_get(struct tw_store *st, int64_t id, struct tw_action *out,
+			 struct tw_error *err);
 enum tw_action_filter { TW_ACTIONS_ALL, TW_ACTIONS_OPEN, TW_ACTIONS_OVERDUE };
 /* today is "YYYY-MM-DD" (used by OVERDUE); meeting_id 0 = any. Ordered by
  * due date (undated last), then id. */

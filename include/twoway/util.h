@@ -54,6 +54,11 @@ char *tw_state_dir(void);
 /* Creates dir and any missing parents; the last component gets mode. */
 bool tw_mkdir_p(const char *dir, unsigned mode);
 
+/* s case-folded (Unicode NFKC_Casefold, utf8proc): "DANA", "Dana" and
+ * "dana" fold the same. A new string the caller frees; NULL when s is not
+ * valid UTF-8 or memory ran out. */
+char *tw_casefold(const char *s);
+
 /* printf into a new string the caller frees; NULL on no memory. */
 char *tw_strdup_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

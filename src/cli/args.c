@@ -4,10 +4,13 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <wchar.h>
 
 #include "cli.h"
+#include "twoway/agenda.h"
 #include "twoway/util.h"
+#include "twoway/when.h"
 
 static const struct cli_opt *find_opt(const struct cli_opt *opts, const char *arg,
 				      size_t len)
@@ -99,19 +102,27 @@ bool cli_id(const char *what, const char *s, int64_t *out)
 	return true;
 }
 
-bool cli_when(const char *s, tw_time *out)
+bool cli_when(const char *what, const char *s, tw_time *out)
 {
-	if (!tw_time_parse(s, out)) {
-		cli_fail("'%s' is not a date; use YYYY-MM-DD or 'YYYY-MM-DD HH:MM'", s);
+	char msg[256];
+	struct tw_when w;
+	if (!cli_text_ok(what, s, true))
+		return false;
+	if (!tw_when_parse(s, (tw_time)time(NULL), &w, msg, sizeof msg)) {
+		cli_fail("%s: %s", what, msg);
 		return false;
 	}
+	*out = w.t;
 	return true;
 }
 
-bool cli_date(const char *s)
+bool cli_day(const char *what, const char *s, char day[11])
 {
-	if (!tw_date_valid(s)) {
-		cli_fail("'%s' is not a date; use YYYY-MM-DD", s);
+	char msg[256];
+	if (!cli_text_ok(what, s, true))
+		return false;
+	if (!tw_when_parse_date(s, (tw_time)time(NULL), day, msg, sizeof msg)) {
+		cli_fail("%s: %s", what, msg);
 		return false;
 	}
 	return true;
@@ -142,6 +153,28 @@ const struct tw_item *cli_item(struct cli_ctx *ctx, const char *full_id)
 	return NULL;
 }
 
+bool cli_item_meeting(struct cli_ctx *ctx, int64_t profile_id, const char *item_id,
+		      const char *meeting, int64_t *meeting_id)
+{
+	*meeting_id = 0;
+	bool per = tw_agenda_per_meeting(item_id);
+	if (meeting && !per)
+		return cli_fail("'%s' is answered once, not per meeting: leave out --meeting "
+				"(the before-meeting and after-meeting guides are answered per "
+				"meeting)", item_id ? item_id : "-"), false;
+	if (meeting)
+		return cli_id("meeting", meeting, meeting_id);
+	if (!per)
+		return true;
+	char guide[64];
+	snprintf(guide, sizeof guide, "%.*s", (int)strcspn(item_id, "/"), item_id);
+	struct tw_error err = { 0 };
+	if (!tw_agenda_walk_meeting(ctx->store, profile_id, guide, (tw_time)time(NULL), meeting_id,
+				    &err))
+		return cli_fail("%s", err.message), false;
+	return true;
+}
+
 bool cli_sponsor(struct cli_ctx *ctx, int64_t profile_id, const char *name,
 		 struct tw_sponsor *out)
 {
@@ -155,6 +188,8 @@ bool cli_sponsor(struct cli_ctx *ctx, int64_t profile_id, const char *name,
 		return true;
 	if (err.code == TW_ERR_NOTFOUND)
 		cli_fail("unknown sponsor '%s' (see 'twoway sponsor list')", name);
+	else if (err.code == TW_ERR_INVALID)
+		cli_fail("%s", err.message); /* ambiguous: names the ids */
 	else
 		cli_fail("%s", err.message);
 	return false;

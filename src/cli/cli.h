@@ -95,13 +95,21 @@ bool cli_text_ok(const char *what, const char *s, bool nonblank);
 bool cli_all_digits(const char *s);
 /* Parses a record id (a positive integer); prints and returns false if not. */
 bool cli_id(const char *what, const char *s, int64_t *out);
-/* Parses --when ("YYYY-MM-DD" or "YYYY-MM-DD HH:MM"); prints on failure. */
-bool cli_when(const char *s, tw_time *out);
-/* Checks a date "YYYY-MM-DD"; prints on failure. */
-bool cli_date(const char *s);
+/* Reads a moment as people type it ("thu 10:30", "+3d", ISO; see
+ * twoway/when.h) against now; what names the option in the message
+ * ("--when"). Prints the refusal, with an example, and returns false. */
+bool cli_when(const char *what, const char *s, tw_time *out);
+/* The same for a day-only option (--due): "YYYY-MM-DD" into day. */
+bool cli_day(const char *what, const char *s, char day[11]);
 /* Looks an item up by its full id in the content; on failure prints
  * "unknown item 'x'; did you mean: ..." and returns NULL. */
 const struct tw_item *cli_item(struct cli_ctx *ctx, const char *full_id);
+/* The meeting an answer on item_id is for: --meeting's ID (meeting, NULL
+ * when not given) for an item answered per meeting (refused for any other
+ * item), else for such an item the meeting its guide is walked for
+ * (tw_agenda_walk_meeting), else 0. Prints on failure. */
+bool cli_item_meeting(struct cli_ctx *ctx, int64_t profile_id, const char *item_id,
+		      const char *meeting, int64_t *meeting_id);
 /* Resolves a sponsor of profile_id by name or id into *out,
  * which the caller finishes with tw_sponsor_finish; prints on failure. */
 bool cli_sponsor(struct cli_ctx *ctx, int64_t profile_id, const char *name,

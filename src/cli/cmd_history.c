@@ -9,18 +9,20 @@
 
 static void help(void)
 {
-	puts("usage: twoway history ITEM|ID [--restore N | --json] [--private]\n"
+	puts("usage: twoway history ITEM|ID [--restore N | --json] [--private] [--meeting ID]\n"
 	     "\n"
 	     "Lists every version of your reflection on ITEM (a full id) or of the\n"
 	     "reflection with id ID: number, time saved, private flag and text (the\n"
 	     "text of a private version only with --private), and where the private\n"
 	     "flag changed. --restore N makes version N the newest version; nothing\n"
 	     "is lost. --json lists the versions as one JSON document (see twoway(1)),\n"
-	     "a private version's text null there unless --private is given too.");
+	     "a private version's text null there unless --private is given too.\n"
+	     "An item of the before-meeting and after-meeting guides has an answer per\n"
+	     "meeting: --meeting ID, else the meeting being prepared or debriefed.");
 }
 
 /* Finds the reflection named by arg into *out; prints on failure. */
-static bool find(struct cli_ctx *ctx, int64_t profile_id, const char *arg,
+static bool find(struct cli_ctx *ctx, int64_t profile_id, const char *arg, const char *meeting,
 		 struct tw_reflection *out)
 {
 	struct tw_error err = { 0 };
@@ -39,9 +41,11 @@ static bool find(struct cli_ctx *ctx, int64_t profile_id, const char *arg,
 		}
 		return false;
 	}
-	if (!cli_text_ok("the item id", arg, true))
+	int64_t mid = 0;
+	if (!cli_text_ok("the item id", arg, true) ||
+	    !cli_item_meeting(ctx, profile_id, arg, meeting, &mid))
 		return false;
-	if (tw_store_reflection_get_item(ctx->store, profile_id, arg, out, &err))
+	if (tw_store_reflection_get_item_in(ctx->store, profile_id, mid, arg, out, &err))
 		return true;
 	if (err.code != TW_ERR_NOTFOUND) {
 		cli_fail("%s", err.message);
@@ -59,11 +63,12 @@ int cmd_history(struct cli_ctx *ctx, int argc, char **argv)
 		help();
 		return CLI_OK;
 	}
-	const char *restore = NULL, *pos[1];
+	const char *restore = NULL, *meeting = NULL, *pos[1];
 	int n;
 	bool show = false, json = false;
 	const struct cli_opt opts[] = { { "--restore", &restore, NULL },
 					{ "--private", NULL, &show }, { "--json", NULL, &json },
+					{ "--meeting", &meeting, NULL },
 					{ NULL, NULL, NULL } };
 	int rc = cli_parse("history", argc, argv, opts, pos, 1, &n);
 	if (rc)
@@ -85,7 +90,7 @@ int cmd_history(struct cli_ctx *ctx, int argc, char **argv)
 	size_t nv = 0;
 	struct tw_error err = { 0 };
 	rc = CLI_FAIL;
-	if (!find(ctx, p.id, pos[0], &r))
+	if (!find(ctx, p.id, pos[0], meeting, &r))
 		goto out;
 	if (!tw_store_reflection_history(ctx->store, r.id, &v, &nv, &err)) {
 		cli_fail("%s", err.message);

@@ -5,26 +5,32 @@
 
 #include "cli.h"
 #include "twoway/util.h"
+#include "twoway/when.h"
 
 static void help(void)
 {
-	puts("usage: twoway meeting add --sponsor NAME --when 'YYYY-MM-DD HH:MM' [--agenda TEXT]\n"
+	puts("usage: twoway meeting add --sponsor NAME --when DATE [--agenda TEXT] [--anyway]\n"
 	     "       twoway meeting list [--planned|--held] [--json]\n"
 	     "       twoway meeting show ID [--json]\n"
-	     "       twoway meeting held ID [--notes TEXT] [--outcome TEXT]\n"
+	     "       twoway meeting held ID [--notes TEXT [--replace]] [--outcome TEXT]\n"
 	     "\n"
 	     "Plans a meeting with a sponsor, lists meetings, shows one with its action\n"
 	     "items, and marks a planned meeting held with what was said and what came\n"
-	     "of it.");
+	     "of it (--notes adds to the notes already there, --replace overwrites\n"
+	     "them). DATE is what people type: 'thu 10:30', 'tomorrow 9:00', +1w,\n"
+	     "'2026-12-07 14:00' (see DATES in twoway(1)). A second meeting with the same\n"
+	     "sponsor at the same time is refused unless --anyway.");
 }
 
 static int add(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *sponsor = NULL, *when = NULL, *agenda = "", *pos[1];
+	bool anyway = false;
 	int n;
 	const struct cli_opt opts[] = { { "--sponsor", &sponsor, NULL },
 					{ "--when", &when, NULL },
 					{ "--agenda", &agenda, NULL },
+					{ "--anyway", NULL, &anyway },
 					{ NULL, NULL, NULL } };
 	int rc = cli_parse("meeting add", argc, argv, opts, pos, 0, &n);
 	if (rc)
@@ -32,9 +38,9 @@ static int add(struct cli_ctx *ctx, int argc, char **argv)
 	if (!sponsor)
 		return cli_usage("meeting add", "missing --sponsor NAME");
 	if (!when)
-		return cli_usage("meeting add", "missing --when 'YYYY-MM-DD HH:MM'");
+		return cli_usage("meeting add", "missing --when DATE (e.g. 'thu 10:30' or 2026-12-03)");
 	tw_time t;
-	if (!cli_when(when, &t) || !cli_text_ok("--agenda", agenda, false) ||
+	if (!cli_when("--when", when, &t) || !cli_text_ok("--agenda", agenda, false) ||
 	    !cli_text_ok("--sponsor", sponsor, true))
 		return CLI_FAIL;
 	struct tw_profile p = { 0 };
@@ -49,11 +55,19 @@ static int add(struct cli_ctx *ctx, int argc, char **argv)
 				.agenda = (char *)agenda, .notes = (char *)"",
 				.outcome = (char *)"" };
 	struct tw_error err = { 0 };
-	if (!tw_store_meeting_add(ctx->store, &m, &err)) {
+	int64_t clash = 0;
+	if (!anyway && !tw_store_meeting_clash(ctx->store, p.id, s.id, t, 0, &clash, &err)) {
+		rc = cli_fail("%s", err.message);
+	} else if (clash) {
+		char buf[32];
+		tw_when_echo(t, buf, sizeof buf);
+		rc = cli_fail("%s already has meeting %lld on %s; add --anyway to book both",
+			      s.name, (long long)clash, buf);
+	} else if (!tw_store_meeting_add(ctx->store, &m, &err)) {
 		rc = cli_fail("%s", err.message);
 	} else {
 		char buf[32];
-		tw_time_format(t, buf, sizeof(buf));
+		tw_when_echo(t, buf, sizeof(buf));
 		cli_say(ctx, "added meeting %lld with %s on %s\n", (long long)m.id, s.name, buf);
 	}
 	tw_sponsor_finish(&s);
@@ -232,15 +246,19 @@ done:
 static int held(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *notes = NULL, *outcome = NULL, *pos[1];
+	bool replace = false;
 	int n;
 	const struct cli_opt opts[] = { { "--notes", &notes, NULL },
 					{ "--outcome", &outcome, NULL },
+					{ "--replace", NULL, &replace },
 					{ NULL, NULL, NULL } };
 	int rc = cli_parse("meeting held", argc, argv, opts, pos, 1, &n);
 	if (rc)
 		return rc;
 	if (n < 1)
 		return cli_usage("meeting held", "missing the meeting ID");
+	if (replace && !notes)
+		return cli_usage("meeting held", "--replace replaces the notes: give --notes too");
 	int64_t id;
 	if (!cli_id("meeting", pos[0], &id) ||
 	    (notes && !cli_text_ok("--notes", notes, false)) ||
@@ -255,11 +273,20 @@ static int held(struct cli_ctx *ctx, int argc, char **argv)
 		return CLI_FAIL;
 	}
 	struct tw_error err = { 0 };
-	if (!tw_store_meeting_mark_held(ctx->store, m.id, notes ? notes : m.notes,
-					outcome ? outcome : m.outcome, &err))
+	/* Later notes add to the earlier ones, a blank line apart. */
+	bool append = notes && !replace && tw_text_nonblank(m.notes) && tw_text_nonblank(notes);
+	char *joined = append ? tw_strdup_printf("%s\n\n%s", m.notes, notes) : NULL;
+	if (append && !joined)
+		rc = cli_fail("out of memory");
+	else if (!tw_store_meeting_mark_held(ctx->store, m.id,
+					     joined ? joined : notes ? notes : m.notes,
+					     outcome ? outcome : m.outcome, &err))
 		rc = cli_fail("%s", err.message);
 	else
-		cli_say(ctx, "meeting %lld with %s marked held\n", (long long)m.id, m.sponsor_name);
+		cli_say(ctx, "meeting %lld with %s marked held%s\n", (long long)m.id, m.sponsor_name,
+		       append ? "; notes added to the earlier ones"
+		       : notes && replace ? "; notes replaced" : "");
+	free(joined);
 	tw_meeting_finish(&m);
 	tw_profile_finish(&p);
 	return rc;

@@ -1,15 +1,18 @@
-/* `twoway rate ITEM N`: records a 1-5 self-rating on a rate item for the
+/* `twoway rate ITEM N [--meeting ID]`: records a 1-5 self-rating on a rate item for the
  * current profile (every rating is kept in the item's rating history). */
+#include <stdio.h>
 #include <string.h>
 
 #include "cli.h"
 
 static void help(void)
 {
-	puts("usage: twoway rate ITEM N\n"
+	puts("usage: twoway rate ITEM N [--meeting ID]\n"
 	     "\n"
 	     "Rates the rate item ITEM (a full id, see 'twoway guides') from 1 to 5.\n"
-	     "Each rating is kept, so coach mode can show how it moved over time.");
+	     "Each rating is kept, so coach mode can show how it moved over time. Items\n"
+	     "of the before-meeting and after-meeting guides are rated for one meeting:\n"
+	     "--meeting ID, else the meeting being prepared or debriefed.");
 }
 
 int cmd_rate(struct cli_ctx *ctx, int argc, char **argv)
@@ -18,9 +21,9 @@ int cmd_rate(struct cli_ctx *ctx, int argc, char **argv)
 		help();
 		return CLI_OK;
 	}
-	const char *pos[2];
+	const char *pos[2], *meeting = NULL;
 	int n;
-	const struct cli_opt opts[] = { { NULL, NULL, NULL } };
+	const struct cli_opt opts[] = { { "--meeting", &meeting, NULL }, { NULL, NULL, NULL } };
 	int rc = cli_parse("rate", argc, argv, opts, pos, 2, &n);
 	if (rc)
 		return rc;
@@ -44,10 +47,18 @@ int cmd_rate(struct cli_ctx *ctx, int argc, char **argv)
 	if (!cli_profile(ctx, &p))
 		return CLI_FAIL;
 	struct tw_error err = { 0 };
-	bool ok = tw_store_progress_rate(ctx->store, p.id, item->full_id, r[0] - '0', &err);
+	int64_t mid = 0;
+	if (!cli_item_meeting(ctx, p.id, item->full_id, meeting, &mid)) {
+		tw_profile_finish(&p);
+		return CLI_FAIL;
+	}
+	bool ok = tw_store_progress_rate_in(ctx->store, p.id, mid, item->full_id, r[0] - '0', &err);
 	tw_profile_finish(&p);
 	if (!ok)
 		return cli_fail("%s", err.message);
-	cli_say(ctx, "rated %s %c/5\n", item->full_id, r[0]);
+	char for_m[40] = "";
+	if (mid)
+		snprintf(for_m, sizeof for_m, " for meeting %lld", (long long)mid);
+	cli_say(ctx, "rated %s %c/5%s\n", item->full_id, r[0], for_m);
 	return CLI_OK;
 }

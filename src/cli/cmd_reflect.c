@@ -1,8 +1,9 @@
-/* `twoway reflect ITEM [--private|--public]`: saves a reflection (a new
+/* `twoway reflect ITEM [--private|--public] [--meeting ID]`: saves a reflection (a new
  * version of the one on ITEM, or a free-standing one) from standard input
  * or, when it is a terminal, from $VISUAL/$EDITOR; private is sticky. */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -15,7 +16,7 @@
 
 static void help(void)
 {
-	puts("usage: twoway reflect ITEM [--private|--public]\n"
+	puts("usage: twoway reflect ITEM [--private|--public] [--meeting ID]\n"
 	     "       twoway reflect - [--private]      (or --free: a free-standing reflection)\n"
 	     "\n"
 	     "Saves your reflection on ITEM (a full id, see 'twoway guides'). The text is\n"
@@ -24,7 +25,10 @@ static void help(void)
 	     "--private keeps the reflection, with every earlier version, out of anything a\n"
 	     "coach sees. Private belongs to the reflection: later saves keep it private\n"
 	     "until --public makes it public again (its newest text only; earlier private\n"
-	     "versions stay private). Either flag with the same text changes only the flag.");
+	     "versions stay private). Either flag with the same text changes only the flag.\n"
+	     "Items of the before-meeting and after-meeting guides are answered per meeting:\n"
+	     "--meeting ID, else the meeting being prepared (the next planned one) or\n"
+	     "debriefed (the latest past one).");
 }
 
 /* Runs the editor on initial (the core's launcher: a 0700 directory removed
@@ -76,9 +80,11 @@ int cmd_reflect(struct cli_ctx *ctx, int argc, char **argv)
 		return CLI_OK;
 	}
 	bool priv = false, pub = false, free_standing = false;
-	const char *pos[1];
+	const char *pos[1], *meeting = NULL;
+	int64_t mid = 0;
 	int n;
 	const struct cli_opt opts[] = { { "--private", NULL, &priv },
+					{ "--meeting", &meeting, NULL },
 					{ "--public", NULL, &pub },
 					{ "--free", NULL, &free_standing },
 					{ NULL, NULL, NULL } };
@@ -116,7 +122,12 @@ int cmd_reflect(struct cli_ctx *ctx, int argc, char **argv)
 	} else {
 		if (!cli_profile(ctx, &p))
 			return CLI_FAIL;
-		if (item_id && !tw_store_reflection_get_item(ctx->store, p.id, item_id, &cur, &err) &&
+		if (!cli_item_meeting(ctx, p.id, item_id, meeting, &mid)) {
+			tw_profile_finish(&p);
+			return CLI_FAIL;
+		}
+		if (item_id &&
+		    !tw_store_reflection_get_item_in(ctx->store, p.id, mid, item_id, &cur, &err) &&
 		    err.code != TW_ERR_NOTFOUND) {
 			tw_profile_finish(&p);
 			return cli_fail("%s", err.message);
@@ -134,12 +145,12 @@ int cmd_reflect(struct cli_ctx *ctx, int argc, char **argv)
 		rc = CLI_FAIL;
 		goto out;
 	}
-	if (!p.name && !cli_profile(ctx, &p)) {
+	if (!p.name && (!cli_profile(ctx, &p) || !cli_item_meeting(ctx, p.id, item_id, meeting, &mid))) {
 		rc = CLI_FAIL;
 		goto out;
 	}
 	int64_t id = 0;
-	if (!tw_store_reflection_save(ctx->store, p.id, item_id, text, privacy, &id, &err)) {
+	if (!tw_store_reflection_save_in(ctx->store, p.id, mid, item_id, text, privacy, &id, &err)) {
 		rc = cli_fail("%s", err.message);
 		goto out;
 	}
@@ -153,9 +164,12 @@ int cmd_reflect(struct cli_ctx *ctx, int argc, char **argv)
 			   : privacy == TW_PRIVACY_KEEP ? " (private: it stays private; --public "
 							  "changes that)"
 							: " (private)";
+	char for_m[40] = "";
+	if (mid)
+		snprintf(for_m, sizeof for_m, " for meeting %lld", (long long)mid);
 	if (item_id)
-		cli_say(ctx, "saved reflection %lld on %s, version %d%s\n", (long long)id, item_id,
-			cur.version, flag);
+		cli_say(ctx, "saved reflection %lld on %s%s, version %d%s\n", (long long)id, item_id,
+			for_m, cur.version, flag);
 	else
 		cli_say(ctx, "saved free-standing reflection %lld, version %d%s\n", (long long)id,
 			cur.version, flag);

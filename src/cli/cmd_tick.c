@@ -1,15 +1,19 @@
-/* `twoway tick ITEM [--undo]`: ticks (or unticks) a check item of a guide
- * for the current profile. Only check items can be ticked. */
+/* `twoway tick ITEM [--undo] [--meeting ID]`: ticks (or unticks) a check
+ * item of a guide for the current profile (items of the before- and
+ * after-meeting guides: for a meeting). Only check items can be ticked. */
+#include <stdio.h>
 #include <string.h>
 
 #include "cli.h"
 
 static void help(void)
 {
-	puts("usage: twoway tick ITEM [--undo]\n"
+	puts("usage: twoway tick ITEM [--undo] [--meeting ID]\n"
 	     "\n"
 	     "Ticks the check item ITEM (a full id such as six-practices/proactive/agenda,\n"
-	     "see 'twoway guides'); --undo clears the tick.");
+	     "see 'twoway guides'); --undo clears the tick. Items of the before-meeting and\n"
+	     "after-meeting guides are ticked for one meeting: --meeting ID, else the\n"
+	     "meeting being prepared (the next planned one) or debriefed (the latest past).");
 }
 
 int cmd_tick(struct cli_ctx *ctx, int argc, char **argv)
@@ -19,9 +23,11 @@ int cmd_tick(struct cli_ctx *ctx, int argc, char **argv)
 		return CLI_OK;
 	}
 	bool undo = false;
-	const char *pos[1];
+	const char *pos[1], *meeting = NULL;
 	int n;
-	const struct cli_opt opts[] = { { "--undo", NULL, &undo }, { NULL, NULL, NULL } };
+	const struct cli_opt opts[] = { { "--undo", NULL, &undo },
+					{ "--meeting", &meeting, NULL },
+					{ NULL, NULL, NULL } };
 	int rc = cli_parse("tick", argc, argv, opts, pos, 1, &n);
 	if (rc)
 		return rc;
@@ -40,10 +46,18 @@ int cmd_tick(struct cli_ctx *ctx, int argc, char **argv)
 	if (!cli_profile(ctx, &p))
 		return CLI_FAIL;
 	struct tw_error err = { 0 };
-	bool ok = tw_store_progress_tick(ctx->store, p.id, item->full_id, !undo, &err);
+	int64_t mid = 0;
+	if (!cli_item_meeting(ctx, p.id, item->full_id, meeting, &mid)) {
+		tw_profile_finish(&p);
+		return CLI_FAIL;
+	}
+	bool ok = tw_store_progress_tick_in(ctx->store, p.id, mid, item->full_id, !undo, &err);
 	tw_profile_finish(&p);
 	if (!ok)
 		return cli_fail("%s", err.message);
-	cli_say(ctx, "%s %s\n", undo ? "unticked" : "ticked", item->full_id);
+	char for_m[40] = "";
+	if (mid)
+		snprintf(for_m, sizeof for_m, " for meeting %lld", (long long)mid);
+	cli_say(ctx, "%s %s%s\n", undo ? "unticked" : "ticked", item->full_id, for_m);
 	return CLI_OK;
 }

@@ -89,8 +89,45 @@ static bool add_answer(char **slot, const char *text)
 /* Which answers guide_answers gathers. */
 enum which { PUBLIC_ONLY, PRIVATE_ONLY };
 
+bool tw_agenda_per_meeting(const char *item_id)
+{
+	size_t nb = strlen(TW_AGENDA_BEFORE_GUIDE), na = strlen(TW_AGENDA_AFTER_GUIDE);
+	return item_id && ((strncmp(item_id, TW_AGENDA_BEFORE_GUIDE, nb) == 0 && item_id[nb] == '/') ||
+			   (strncmp(item_id, TW_AGENDA_AFTER_GUIDE, na) == 0 && item_id[na] == '/'));
+}
+
+bool tw_agenda_guide_per_meeting(const char *guide_id)
+{
+	return guide_id && (strcmp(guide_id, TW_AGENDA_BEFORE_GUIDE) == 0 ||
+			    strcmp(guide_id, TW_AGENDA_AFTER_GUIDE) == 0);
+}
+
+bool tw_agenda_walk_meeting(struct tw_store *st, int64_t profile_id, const char *guide_id,
+			    tw_time now, int64_t *meeting_id, struct tw_error *err)
+{
+	*meeting_id = 0;
+	struct tw_meeting *m = NULL;
+	size_t n = 0;
+	if (!tw_store_meeting_list(st, profile_id, 0, &m, &n, err))
+		return false;
+	bool before = strcmp(guide_id, TW_AGENDA_BEFORE_GUIDE) == 0;
+	int64_t pick = 0, fallback = n ? m[n - 1].id : 0;
+	for (size_t i = 0; i < n; i++) {
+		if (before && !m[i].held && m[i].when >= now && !pick)
+			pick = m[i].id;
+		if (before && !m[i].held)
+			fallback = m[i].id;
+		if (!before && m[i].when <= now)
+			pick = m[i].id;
+	}
+	tw_meetings_free(m, n);
+	*meeting_id = pick ? pick : fallback;
+	return true;
+}
+
 static bool guide_answers(const struct tw_guide *g, struct tw_store *st, int64_t profile_id,
-			  enum which which, char *answers[TW_SLOT_COUNT], struct tw_error *err)
+			  int64_t meeting_id, enum which which, char *answers[TW_SLOT_COUNT],
+			  struct tw_error *err)
 {
 	bool left_out[TW_SLOT_COUNT] = { false };
 	for (size_t s = 0; s < g->n_sections; s++) {
@@ -101,7 +138,9 @@ static bool guide_answers(const struct tw_guide *g, struct tw_store *st, int64_t
 			    it->slot >= TW_SLOT_COUNT)
 				continue;
 			struct tw_reflection r;
-			if (!tw_store_reflection_get_item(st, profile_id, it->full_id, &r, err)) {
+			int64_t mid = tw_agenda_per_meeting(it->full_id) ? meeting_id : 0;
+			if (!tw_store_reflection_get_item_in(st, profile_id, mid, it->full_id, &r,
+							     err)) {
 				if (err && err->code == TW_ERR_NOTFOUND) {
 					tw_error_clear(err);
 					continue;
@@ -125,7 +164,7 @@ static bool guide_answers(const struct tw_guide *g, struct tw_store *st, int64_t
 }
 
 static bool gather(const struct tw_library *lib, struct tw_store *st, int64_t profile_id,
-		   const char *guide_id, enum which which, char *answers[TW_SLOT_COUNT],
+		   int64_t meeting_id, const char *guide_id, enum which which, char *answers[TW_SLOT_COUNT],
 		   struct tw_error *err)
 {
 	for (int i = 0; i < TW_SLOT_COUNT; i++)
@@ -133,7 +172,7 @@ static bool gather(const struct tw_library *lib, struct tw_store *st, int64_t pr
 	for (size_t g = 0; g < lib->n_guides; g++) {
 		if (guide_id && strcmp(lib->guides[g]->id, guide_id) != 0)
 			continue;
-		if (!guide_answers(lib->guides[g], st, profile_id, which, answers, err)) {
+		if (!guide_answers(lib->guides[g], st, profile_id, meeting_id, which, answers, err)) {
 			tw_agenda_answers_free(answers);
 			return false;
 		}
@@ -142,16 +181,17 @@ static bool gather(const struct tw_library *lib, struct tw_store *st, int64_t pr
 }
 
 bool tw_agenda_answers(const struct tw_library *lib, struct tw_store *st, int64_t profile_id,
-		       const char *guide_id, char *answers[TW_SLOT_COUNT], struct tw_error *err)
+		       int64_t meeting_id, const char *guide_id, char *answers[TW_SLOT_COUNT],
+		       struct tw_error *err)
 {
-	return gather(lib, st, profile_id, guide_id, PUBLIC_ONLY, answers, err);
+	return gather(lib, st, profile_id, meeting_id, guide_id, PUBLIC_ONLY, answers, err);
 }
 
 bool tw_agenda_private_answers(const struct tw_library *lib, struct tw_store *st,
-			       int64_t profile_id, const char *guide_id,
+			       int64_t profile_id, int64_t meeting_id, const char *guide_id,
 			       char *answers[TW_SLOT_COUNT], struct tw_error *err)
 {
-	return gather(lib, st, profile_id, guide_id, PRIVATE_ONLY, answers, err);
+	return gather(lib, st, profile_id, meeting_id, guide_id, PRIVATE_ONLY, answers, err);
 }
 
 static void section(struct tw_buf *b, const char *heading, const char *text);
@@ -283,10 +323,12 @@ char *tw_agenda_format(const struct tw_sponsor *sponsor, tw_time when,
 }
 
 char *tw_agenda_build(const struct tw_library *lib, struct tw_store *st, int64_t profile_id,
-		      const struct tw_sponsor *sponsor, tw_time when, struct tw_error *err)
+		      int64_t meeting_id, const struct tw_sponsor *sponsor, tw_time when,
+		      struct tw_error *err)
 {
 	char *answers[TW_SLOT_COUNT];
-	if (!tw_agenda_answers(lib, st, profile_id, TW_AGENDA_BEFORE_GUIDE, answers, err))
+	if (!tw_agenda_answers(lib, st, profile_id, meeting_id, TW_AGENDA_BEFORE_GUIDE, answers,
+			       err))
 		return NULL;
 	struct tw_action *acts = NULL;
 	size_t n = 0;
@@ -303,11 +345,12 @@ char *tw_agenda_build(const struct tw_library *lib, struct tw_store *st, int64_t
 }
 
 bool tw_debrief_prefill(const struct tw_library *lib, struct tw_store *st, int64_t profile_id,
-			char **notes, char **outcome, struct tw_error *err)
+			int64_t meeting_id, char **notes, char **outcome, struct tw_error *err)
 {
 	*notes = *outcome = NULL;
 	char *answers[TW_SLOT_COUNT];
-	if (!tw_agenda_answers(lib, st, profile_id, TW_AGENDA_AFTER_GUIDE, answers, err))
+	if (!tw_agenda_answers(lib, st, profile_id, meeting_id, TW_AGENDA_AFTER_GUIDE, answers,
+			       err))
 		return false;
 	struct tw_buf b = { 0 };
 	if (answers[TW_SLOT_OUTCOME])

@@ -78,13 +78,15 @@ static bool in_agenda(const char *agenda, const char *text)
 }
 
 /* The live, non-private reflection of the profile on an item with this
- * slot (first found in library order), or NULL. */
+ * slot (first found in library order), or NULL; an item answered per
+ * meeting gives meeting_id's answer. */
 static const struct tw_reflection *slot_text(const struct tw_library *lib,
 					     const struct tw_reflection *r, size_t n,
-					     enum tw_slot slot)
+					     enum tw_slot slot, int64_t meeting_id)
 {
 	for (size_t i = 0; lib && i < n; i++) {
-		if (!r[i].item_id || r[i].is_private)
+		if (!r[i].item_id || r[i].is_private ||
+		    r[i].meeting_id != (tw_agenda_per_meeting(r[i].item_id) ? meeting_id : 0))
 			continue;
 		const struct tw_item *it = tw_library_item(lib, r[i].item_id, NULL, NULL);
 		if (it && it->slot == slot && tw_text_nonblank(r[i].text))
@@ -180,7 +182,7 @@ bool tw_export_md_brief(struct tw_store *st, const struct tw_library *lib, int64
 		{ TW_SLOT_ASK, "My ask" },
 	};
 	for (size_t i = 0; i < sizeof slots / sizeof slots[0]; i++) {
-		const struct tw_reflection *x = slot_text(lib, r, nr, slots[i].slot);
+		const struct tw_reflection *x = slot_text(lib, r, nr, slots[i].slot, meeting_id);
 		if (!x)
 			continue;
 		/* an agenda built from the same answers holds them already */

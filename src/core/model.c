@@ -69,6 +69,7 @@ void tw_action_finish(struct tw_action *a)
 	if (!a)
 		return;
 	free(a->text);
+	free(a->sponsor_name);
 	memset(a, 0, sizeof *a);
 }
 

@@ -30,6 +30,8 @@ static bool row_action(sqlite3_stmt *q, void *rec)
 	copy_date(a->due, sizeof a->due, due);
 	copy_date(a->done, sizeof a->done, done);
 	a->created = sqlite3_column_int64(q, 7);
+	if (sqlite3_column_type(q, 8) != SQLITE_NULL)
+		a->sponsor_name = store_col_dup(q, 8);
 	return a->text != NULL;
 }
 
@@ -40,6 +42,12 @@ static void finish_action(void *rec)
 
 static const struct store_reader action_reader = { sizeof(struct tw_action), row_action,
 						   finish_action, "action item" };
+
+/* The columns row_action reads, with the sponsor of the item's meeting. */
+#define ACTION_COLS \
+	"SELECT a.id, a.profile_id, a.meeting_id, a.text, a.owner, a.due, a.done, a.created, " \
+	"s.name FROM actions a LEFT JOIN meetings m ON m.id = a.meeting_id " \
+	"LEFT JOIN sponsors s ON s.id = m.sponsor_id "
 
 static bool check_date(const char *d, const char *what, struct tw_error *err)
 {
@@ -94,6 +102,47 @@ bool tw_store_action_add(struct tw_store *st, struct tw_action *a, struct tw_err
 	return true;
 }
 
+bool tw_store_action_get(struct tw_store *st, int64_t id, struct tw_action *out,
+			 struct tw_error *err)
+{
+	sqlite3_stmt *q;
+	if (!store_prepare(st, ACTION_COLS "WHERE a.id = ? AND a.deleted_at IS NULL", &q, err))
+		return false;
+	sqlite3_bind_int64(q, 1, id);
+	char missing[64];
+	snprintf(missing, sizeof missing, "there is no action item with id %lld", (long long)id);
+	return store_row1(st, q, &action_reader, out, missing, err);
+}
+
+bool tw_store_action_update(struct tw_store *st, const struct tw_action *a,
+			    struct tw_error *err)
+{
+	if (a->owner != TW_OWNER_ME && a->owner != TW_OWNER_SPONSOR)
+		return tw_error_set(err, TW_ERR_INVALID, "unknown owner %d", (int)a->owner);
+	if (!store_check_required(a->text, "action item", err) ||
+	    !check_date(a->due, "due date", err) || !store_begin(st, err))
+		return false;
+	struct tw_action old = { 0 };
+	sqlite3_stmt *q = NULL;
+	bool ok = tw_store_action_get(st, a->id, &old, err) &&
+		  (a->meeting_id == 0 || meeting_of(st, old.profile_id, a->meeting_id, err)) &&
+		  store_prepare(st, "UPDATE actions SET text = ?, owner = ?, due = ?, "
+				    "meeting_id = ? WHERE id = ? AND deleted_at IS NULL", &q, err);
+	if (ok) {
+		sqlite3_bind_text(q, 1, a->text, -1, SQLITE_STATIC);
+		sqlite3_bind_int(q, 2, (int)a->owner);
+		sqlite3_bind_text(q, 3, a->due, -1, SQLITE_STATIC);
+		if (a->meeting_id)
+			sqlite3_bind_int64(q, 4, a->meeting_id);
+		else
+			sqlite3_bind_null(q, 4);
+		sqlite3_bind_int64(q, 5, a->id);
+		ok = store_step_done(st, q, err, "changing an action item");
+	}
+	tw_action_finish(&old);
+	return store_end(st, ok, NULL, err);
+}
+
 bool tw_store_action_done(struct tw_store *st, int64_t id, const char *done,
 			  struct tw_error *err)
 {
@@ -134,25 +183,24 @@ bool tw_store_action_list(struct tw_store *st, int64_t profile_id, int64_t meeti
 	/* Dated items first by date, then undated ones; each statement reads
 	 * actions_profile (profile_id, done, due, id) in the order it lists,
 	 * so nothing is sorted when only open items are asked for. */
-#define ACTION_COLS "SELECT id, profile_id, meeting_id, text, owner, due, done, created " \
-		    "FROM actions WHERE profile_id = ?1 AND deleted_at IS NULL " \
-		    "AND (?2 = 0 OR meeting_id = ?2) "
+#define LIST_COLS ACTION_COLS "WHERE a.profile_id = ?1 AND a.deleted_at IS NULL " \
+			      "AND (?2 = 0 OR a.meeting_id = ?2) "
 	const char *sql[2] = { NULL, NULL };
 	switch (filter) {
 	case TW_ACTIONS_OPEN:
-		sql[0] = ACTION_COLS "AND done = '' AND due > '' ORDER BY due, id";
-		sql[1] = ACTION_COLS "AND done = '' AND due = '' ORDER BY id";
+		sql[0] = LIST_COLS "AND a.done = '' AND a.due > '' ORDER BY a.due, a.id";
+		sql[1] = LIST_COLS "AND a.done = '' AND a.due = '' ORDER BY a.id";
 		break;
 	case TW_ACTIONS_OVERDUE:
-		sql[0] = ACTION_COLS "AND done = '' AND due > '' AND due < ?3 ORDER BY due, id";
+		sql[0] = LIST_COLS "AND a.done = '' AND a.due > '' AND a.due < ?3 ORDER BY a.due, a.id";
 		break;
 	case TW_ACTIONS_ALL:
-		sql[0] = ACTION_COLS "ORDER BY due = '', due, id";
+		sql[0] = LIST_COLS "ORDER BY a.due = '', a.due, a.id";
 		break;
 	default:
 		return tw_error_set(err, TW_ERR_INVALID, "unknown action filter %d", (int)filter);
 	}
-#undef ACTION_COLS
+#undef LIST_COLS
 	for (size_t k = 0; k < 2 && sql[k]; k++) {
 		sqlite3_stmt *q;
 		struct tw_action *v = NULL;

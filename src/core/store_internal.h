@@ -120,6 +120,10 @@ bool store_check_required(const char *s, const char *what, struct tw_error *err)
 /* True when the id names a live (not soft-deleted) profile; otherwise err is
  * TW_ERR_NOTFOUND. */
 bool store_profile_live(struct tw_store *st, int64_t id, struct tw_error *err);
+/* The profile is live and meeting_id (0: no meeting) is one of its live
+ * meetings; TW_ERR_NOTFOUND otherwise (store_progress.c). */
+bool store_meeting_of(struct tw_store *st, int64_t profile_id, int64_t meeting_id,
+		      struct tw_error *err);
 
 /* How to read one kind of record from a statement's row: its size, the
  * reader (fills rec from the row; false only when memory ran out, with rec

@@ -80,7 +80,8 @@ static const struct section sections[] = {
 	  " WHERE ?1 = 0 OR s.profile_id = ?1 ORDER BY s.id" },
 	{ "progress",
 	  "SELECT json_object('profile', p.uid, 'item', g.item_id, 'ticked', " JBOOL("g.ticked") ","
-	  " 'rating', g.rating, 'changed', g.changed)"
+	  " 'rating', g.rating, 'changed', g.changed,"
+	  " 'meeting', (SELECT uid FROM meetings WHERE id = g.meeting_id))"
 	  " FROM progress g JOIN profiles p ON p.id = g.profile_id"
 	  " WHERE ?1 = 0 OR g.profile_id = ?1 ORDER BY g.profile_id, g.item_id" },
 	{ "ratings",
@@ -91,6 +92,7 @@ static const struct section sections[] = {
 	  "SELECT json_object('uid', r.uid, 'id', r.id, 'profile', p.uid, 'item', r.item_id,"
 	  " 'text', " PRIVATE("r") ", 'private', " JBOOL("r.is_private") ", 'version', r.version,"
 	  " 'created', r.created, 'updated', r.updated, 'deleted_at', r.deleted_at,"
+	  " 'meeting', (SELECT uid FROM meetings WHERE id = r.meeting_id),"
 	  " 'versions', json((SELECT json_group_array(json_object('version', v.version,"
 	  "   'text', " PRIVATE("v") ", 'private', " JBOOL("v.is_private OR r.is_private") ","
 	  "   'saved', v.saved))"

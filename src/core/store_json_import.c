@@ -272,6 +272,8 @@ static bool stage_all(struct ctx *c)
 }
 
 #define KEEPID "CASE WHEN ?2 THEN j.id END"
+/* The meeting an answer belongs to (NULL: none, or a file of schema 5). */
+#define MID "(SELECT id FROM meetings WHERE uid = " V("meeting") ")"
 #define FRESH(t)                                                                 \
 	" WHERE NOT EXISTS (SELECT 1 FROM " t " x WHERE x.uid = j.uid)"             \
 	" AND (NOT ?2 OR NOT EXISTS (SELECT 1 FROM " t " x WHERE x.id = j.id))"
@@ -323,14 +325,15 @@ static const struct insert inserts[] = {
 	  FRESH("actions") " ORDER BY j.k" },
 	{ true,
 	  "INSERT OR IGNORE INTO reflections(id, uid, profile_id, item_id, text, is_private, version,"
-	  " created, updated, deleted_at)"
+	  " created, updated, deleted_at, meeting_id)"
 	  " SELECT " KEEPID ", " V("uid") ", " PID(V("profile")) ", " V("item") ", " V("text") ","
 	  " " V("private") ", " V("version") ", " V("created") ", " V("updated") ","
-	  " " V("deleted_at") " FROM temp.stage_reflections j" FRESH("reflections")
-	  /* an item holds one live reflection: never push another in */
+	  " " V("deleted_at") ", " MID " FROM temp.stage_reflections j" FRESH("reflections")
+	  /* an item holds one live reflection (per meeting): never push another in */
 	  " AND NOT (" V("deleted_at") " IS NULL AND " V("item") " IS NOT NULL"
 	  "  AND EXISTS (SELECT 1 FROM reflections x WHERE x.profile_id = " PID(V("profile"))
-	  "  AND x.item_id = " V("item") " AND x.deleted_at IS NULL)) ORDER BY j.k" },
+	  "  AND x.item_id = " V("item") " AND coalesce(x.meeting_id, 0) = coalesce(" MID ", 0)"
+	  "  AND x.deleted_at IS NULL)) ORDER BY j.k" },
 	{ false,
 	  "INSERT INTO reflection_versions(reflection_id, version, text, is_private, saved)"
 	  " SELECT r.id, v.version, v.text, v.private,"
@@ -340,11 +343,11 @@ static const struct insert inserts[] = {
 	  "  WHERE x.reflection_id = r.id AND x.version = v.version)"
 	  " ORDER BY j.k, v.k" },
 	{ false,
-	  "INSERT OR IGNORE INTO progress(profile_id, item_id, ticked, rating, changed)"
+	  "INSERT OR IGNORE INTO progress(profile_id, item_id, ticked, rating, changed, meeting_id)"
 	  " SELECT " PID(V("profile")) ", " V("item") ", " V("ticked") ", " V("rating") ","
-	  " " V("changed") " FROM temp.stage_progress j"
+	  " " V("changed") ", coalesce(" MID ", 0) FROM temp.stage_progress j"
 	  " WHERE NOT EXISTS (SELECT 1 FROM progress x WHERE x.profile_id = " PID(V("profile"))
-	  "  AND x.item_id = " V("item") ") ORDER BY j.k" },
+	  "  AND x.item_id = " V("item") " AND x.meeting_id = coalesce(" MID ", 0)) ORDER BY j.k" },
 	{ false,
 	  "INSERT INTO rating_history(profile_id, item_id, rating, at)"
 	  " SELECT " PID(V("profile")) ", " V("item") ", " V("rating") ", " V("at")

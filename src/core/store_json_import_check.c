@@ -18,7 +18,9 @@ static const struct field f_sponsors[] = {
 };
 static const struct field f_progress[] = {
 	{ "profile", 'N' }, { "item", 'N' }, { "ticked", 'B' }, { "rating", 'R' },
-	{ "changed", 'I' }, { NULL, 0 },
+	{ "changed", 'I' },
+	{ "meeting", 'm' }, /* optional: files of schema 5 and before have none */
+	{ NULL, 0 },
 };
 static const struct field f_ratings[] = {
 	{ "profile", 'N' }, { "item", 'N' }, { "rating", 'R' }, { "at", 'I' }, { NULL, 0 },
@@ -26,7 +28,9 @@ static const struct field f_ratings[] = {
 static const struct field f_reflections[] = {
 	{ "uid", 'N' }, { "id", 'P' }, { "profile", 'N' }, { "item", 'n' }, { "text", 'T' },
 	{ "private", 'B' }, { "version", 'P' }, { "created", 'I' }, { "updated", 'I' },
-	{ "deleted_at", 'i' }, { "versions", 'A' }, { NULL, 0 },
+	{ "deleted_at", 'i' }, { "versions", 'A' },
+	{ "meeting", 'm' }, /* optional: files of schema 5 and before have none */
+	{ NULL, 0 },
 };
 static const struct field f_versions[] = {
 	{ "version", 'P' }, { "text", 'T' }, { "private", 'B' }, { "saved", 'I' }, { NULL, 0 },
@@ -86,6 +90,7 @@ static bool check_value(struct ctx *c, const char *where, const struct field *f,
 	int64_t v = json_is_integer(val) ? (int64_t)json_integer_value(val) : 0;
 	bool is_int = json_is_integer(val), is_text = t != NULL, is_null = json_is_null(val);
 	switch (f->kind) {
+	case 'm':
 	case 'n':
 		if (is_null)
 			return true;
@@ -171,7 +176,8 @@ static bool check_record(struct ctx *c, const char *label, const json_t *rec,
 			return false;
 	}
 	for (size_t k = 0; k < nf; k++)
-		if (fields[k].kind != 'b' /* optional */ && !(seen & (1u << k)))
+		if (fields[k].kind != 'b' && fields[k].kind != 'm' /* optional */ &&
+		    !(seen & (1u << k)))
 			return import_bad(c, "%s: field '%s' is missing", label, fields[k].name);
 	return true;
 }

@@ -169,7 +169,8 @@ static void free_keys(char **keys, size_t n)
 
 static char *pair_key(const json_t *r, const char *a, const char *b)
 {
-	return tw_strdup_printf("%s\x1f%s", import_text(r, a), import_text(r, b));
+	const char *m = import_text(r, "meeting"); /* answers per meeting: one per meeting */
+	return tw_strdup_printf("%s\x1f%s\x1f%s", import_text(r, a), import_text(r, b), m ? m : "");
 }
 
 /* What the database keeps only once, repeated in the file: the first two
@@ -318,6 +319,7 @@ static bool check_links(struct ctx *c, struct sindex *uids)
 		{ "drafts", "profile", P_PROFILES },	 { "meetings", "profile", P_PROFILES },
 		{ "meetings", "sponsor", P_SPONSORS },	 { "actions", "profile", P_PROFILES },
 		{ "actions", "meeting", P_MEETINGS },	 { "coaching", "profile", P_PROFILES },
+		{ "reflections", "meeting", P_MEETINGS }, { "progress", "meeting", P_MEETINGS },
 		{ "coaching_events", "coaching", P_COACHING },
 	};
 	for (size_t k = 0; k < sizeof refs / sizeof refs[0]; k++) {
@@ -408,6 +410,7 @@ static bool check_profiles(struct ctx *c, struct sindex *uids)
 	} links[] = {
 		{ "meetings", "sponsor", "meeting", P_MEETINGS, P_SPONSORS },
 		{ "actions", "meeting", "action item", -1, P_MEETINGS },
+		{ "reflections", "meeting", "reflection", -1, P_MEETINGS },
 	};
 	struct sindex cache = { 0 };
 	bool ok = true;

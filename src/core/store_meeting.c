@@ -193,3 +193,25 @@ bool tw_store_meeting_mark_held(struct tw_store *st, int64_t id, const char *not
 				    (long long)id);
 	return true;
 }
+
+bool tw_store_meeting_clash(struct tw_store *st, int64_t profile_id, int64_t sponsor_id,
+			    tw_time when, int64_t except, int64_t *clash, struct tw_error *err)
+{
+	*clash = 0;
+	sqlite3_stmt *q;
+	if (!store_prepare(st, "SELECT id FROM meetings WHERE profile_id = ? AND sponsor_id = ? "
+			       "AND at = ? AND id <> ? AND deleted_at IS NULL ORDER BY id LIMIT 1",
+			   &q, err))
+		return false;
+	sqlite3_bind_int64(q, 1, profile_id);
+	sqlite3_bind_int64(q, 2, sponsor_id);
+	sqlite3_bind_int64(q, 3, when);
+	sqlite3_bind_int64(q, 4, except);
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW)
+		*clash = sqlite3_column_int64(q, 0);
+	sqlite3_finalize(q);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(st, err, "looking for a double booking");
+	return true;
+}

@@ -1,6 +1,8 @@
-/* Progress on guide items: ticks and ratings per profile and item id, and
- * the history of every rating given. The store knows nothing of content, so
- * progress on an item that left the content is kept. */
+/* Progress on guide items: ticks and ratings per profile, meeting (0: none)
+ * and item id, and the history of every rating given. The store knows
+ * nothing of content, so progress on an item that left the content is
+ * kept. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -13,21 +15,39 @@ static bool check_item(const char *item_id, struct tw_error *err)
 	return store_check_required(item_id, "item id", err);
 }
 
-bool tw_store_progress_tick(struct tw_store *st, int64_t profile_id, const char *item_id,
-			    bool ticked, struct tw_error *err)
+/* The profile is live and meeting_id (when not 0) is one of its live
+ * meetings. Inside the caller's transaction. */
+bool store_meeting_of(struct tw_store *st, int64_t profile_id, int64_t meeting_id,
+		      struct tw_error *err)
+{
+	if (!store_profile_live(st, profile_id, err))
+		return false;
+	if (meeting_id == 0)
+		return true;
+	char missing[80];
+	snprintf(missing, sizeof missing, "this profile has no meeting with id %lld",
+		 (long long)meeting_id);
+	return store_exists(st, "SELECT 1 FROM meetings WHERE id = ?1 AND profile_id = ?2 "
+				"AND deleted_at IS NULL", meeting_id, profile_id, missing, err);
+}
+
+bool tw_store_progress_tick_in(struct tw_store *st, int64_t profile_id, int64_t meeting_id,
+			       const char *item_id, bool ticked, struct tw_error *err)
 {
 	if (!check_item(item_id, err) || !store_begin(st, err))
 		return false;
 	sqlite3_stmt *q = NULL;
-	bool ok = store_profile_live(st, profile_id, err) &&
-		  store_prepare(st, "INSERT INTO progress(profile_id, item_id, ticked, changed) "
-				    "VALUES (?1, ?2, ?3, ?4) ON CONFLICT(profile_id, item_id) "
+	bool ok = store_meeting_of(st, profile_id, meeting_id, err) &&
+		  store_prepare(st, "INSERT INTO progress(profile_id, item_id, meeting_id, ticked, "
+				    "changed) VALUES (?1, ?2, ?5, ?3, ?4) "
+				    "ON CONFLICT(profile_id, item_id, meeting_id) "
 				    "DO UPDATE SET ticked = ?3, changed = ?4", &q, err);
 	if (ok) {
 		sqlite3_bind_int64(q, 1, profile_id);
 		sqlite3_bind_text(q, 2, item_id, -1, SQLITE_STATIC);
 		sqlite3_bind_int(q, 3, ticked ? 1 : 0);
 		sqlite3_bind_int64(q, 4, (int64_t)time(NULL));
+		sqlite3_bind_int64(q, 5, meeting_id);
 		ok = store_step_done(st, q, err, "saving progress");
 	}
 	if (!ok) {
@@ -37,8 +57,14 @@ bool tw_store_progress_tick(struct tw_store *st, int64_t profile_id, const char 
 	return store_commit(st, err);
 }
 
-bool tw_store_progress_rate(struct tw_store *st, int64_t profile_id, const char *item_id,
-			    int rating, struct tw_error *err)
+bool tw_store_progress_tick(struct tw_store *st, int64_t profile_id, const char *item_id,
+			    bool ticked, struct tw_error *err)
+{
+	return tw_store_progress_tick_in(st, profile_id, 0, item_id, ticked, err);
+}
+
+bool tw_store_progress_rate_in(struct tw_store *st, int64_t profile_id, int64_t meeting_id,
+			       const char *item_id, int rating, struct tw_error *err)
 {
 	if (rating < 0 || rating > 5)
 		return tw_error_set(err, TW_ERR_INVALID,
@@ -48,15 +74,17 @@ bool tw_store_progress_rate(struct tw_store *st, int64_t profile_id, const char 
 		return false;
 	int64_t now = (int64_t)time(NULL);
 	sqlite3_stmt *q = NULL, *h = NULL;
-	bool ok = store_profile_live(st, profile_id, err) &&
-		  store_prepare(st, "INSERT INTO progress(profile_id, item_id, rating, changed) "
-				    "VALUES (?1, ?2, ?3, ?4) ON CONFLICT(profile_id, item_id) "
+	bool ok = store_meeting_of(st, profile_id, meeting_id, err) &&
+		  store_prepare(st, "INSERT INTO progress(profile_id, item_id, meeting_id, rating, "
+				    "changed) VALUES (?1, ?2, ?5, ?3, ?4) "
+				    "ON CONFLICT(profile_id, item_id, meeting_id) "
 				    "DO UPDATE SET rating = ?3, changed = ?4", &q, err);
 	if (ok) {
 		sqlite3_bind_int64(q, 1, profile_id);
 		sqlite3_bind_text(q, 2, item_id, -1, SQLITE_STATIC);
 		sqlite3_bind_int(q, 3, rating);
 		sqlite3_bind_int64(q, 4, now);
+		sqlite3_bind_int64(q, 5, meeting_id);
 		ok = store_step_done(st, q, err, "saving a rating");
 	}
 	ok = ok && store_prepare(st, "INSERT INTO rating_history(profile_id, item_id, rating, at) "
@@ -75,42 +103,74 @@ bool tw_store_progress_rate(struct tw_store *st, int64_t profile_id, const char 
 	return store_commit(st, err);
 }
 
-bool tw_store_progress_list(struct tw_store *st, int64_t profile_id, struct tw_progress **out,
-			    size_t *n, struct tw_error *err)
+bool tw_store_progress_rate(struct tw_store *st, int64_t profile_id, const char *item_id,
+			    int rating, struct tw_error *err)
+{
+	return tw_store_progress_rate_in(st, profile_id, 0, item_id, rating, err);
+}
+
+static bool row_progress(sqlite3_stmt *q, void *rec)
+{
+	struct tw_progress *p = rec;
+	memset(p, 0, sizeof *p);
+	p->profile_id = sqlite3_column_int64(q, 0);
+	p->item_id = store_col_dup(q, 1);
+	p->ticked = sqlite3_column_int(q, 2) != 0;
+	p->rating = sqlite3_column_int(q, 3);
+	p->changed = sqlite3_column_int64(q, 4);
+	p->meeting_id = sqlite3_column_int64(q, 5);
+	return p->item_id != NULL;
+}
+
+static void finish_progress(void *rec)
+{
+	tw_progress_finish(rec);
+}
+
+static const struct store_reader progress_reader = { sizeof(struct tw_progress), row_progress,
+						     finish_progress, "progress" };
+
+bool tw_store_progress_list_in(struct tw_store *st, int64_t profile_id, int64_t meeting_id,
+			       struct tw_progress **out, size_t *n, struct tw_error *err)
 {
 	*out = NULL;
 	*n = 0;
 	sqlite3_stmt *q;
-	if (!store_prepare(st, "SELECT profile_id, item_id, ticked, rating, changed "
-			       "FROM progress WHERE profile_id = ? ORDER BY item_id", &q, err))
+	if (!store_prepare(st, "SELECT profile_id, item_id, ticked, rating, changed, meeting_id "
+			       "FROM progress WHERE profile_id = ? AND meeting_id = ? "
+			       "ORDER BY item_id", &q, err))
 		return false;
 	sqlite3_bind_int64(q, 1, profile_id);
-	struct tw_progress *v = NULL;
-	size_t cnt = 0, cap = 0;
-	int rc;
-	bool ok = true;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		if (!tw_grow((void **)&v, &cap, cnt, sizeof *v) ||
-		    !(v[cnt].item_id = store_col_dup(q, 1))) {
-			ok = store_nomem(err);
-			break;
-		}
-		v[cnt].profile_id = sqlite3_column_int64(q, 0);
-		v[cnt].ticked = sqlite3_column_int(q, 2) != 0;
-		v[cnt].rating = sqlite3_column_int(q, 3);
-		v[cnt].changed = sqlite3_column_int64(q, 4);
-		cnt++;
-	}
-	if (ok && rc != SQLITE_DONE)
-		ok = store_fail(st, err, "listing progress");
-	sqlite3_finalize(q);
-	if (!ok) {
-		tw_progresses_free(v, cnt);
+	sqlite3_bind_int64(q, 2, meeting_id);
+	return store_rows(st, q, &progress_reader, (void **)out, n, err);
+}
+
+bool tw_store_progress_list(struct tw_store *st, int64_t profile_id, struct tw_progress **out,
+			    size_t *n, struct tw_error *err)
+{
+	return tw_store_progress_list_in(st, profile_id, 0, out, n, err);
+}
+
+bool tw_store_progress_last_time(struct tw_store *st, int64_t profile_id, int64_t meeting_id,
+				 const char *item_id, struct tw_progress *out,
+				 struct tw_error *err)
+{
+	if (!check_item(item_id, err))
 		return false;
-	}
-	*out = v;
-	*n = cnt;
-	return true;
+	sqlite3_stmt *q;
+	/* meetings before this one: earlier, or at the same time with a lower id */
+	if (!store_prepare(st, "SELECT g.profile_id, g.item_id, g.ticked, g.rating, g.changed, "
+			       "g.meeting_id FROM progress g JOIN meetings m ON m.id = g.meeting_id "
+			       "JOIN meetings t ON t.id = ?2 "
+			       "WHERE g.profile_id = ?1 AND g.item_id = ?3 AND m.deleted_at IS NULL "
+			       "AND m.id <> t.id AND (m.at < t.at OR (m.at = t.at AND m.id < t.id)) "
+			       "AND (g.ticked OR g.rating > 0) "
+			       "ORDER BY m.at DESC, m.id DESC LIMIT 1", &q, err))
+		return false;
+	sqlite3_bind_int64(q, 1, profile_id);
+	sqlite3_bind_int64(q, 2, meeting_id);
+	sqlite3_bind_text(q, 3, item_id, -1, SQLITE_STATIC);
+	return store_row1(st, q, &progress_reader, out, "no earlier meeting has this answer", err);
 }
 
 bool tw_store_rating_history(struct tw_store *st, int64_t profile_id, const char *item_id,

@@ -10,7 +10,8 @@
 #include "store_internal.h"
 #include "twoway/util.h"
 
-#define REFL_COLS "id, profile_id, item_id, text, is_private, version, created, updated"
+#define REFL_COLS \
+	"id, profile_id, item_id, text, is_private, version, created, updated, meeting_id"
 
 static bool row_reflection(sqlite3_stmt *q, struct tw_reflection *r)
 {
@@ -24,6 +25,7 @@ static bool row_reflection(sqlite3_stmt *q, struct tw_reflection *r)
 	r->version = sqlite3_column_int(q, 5);
 	r->created = sqlite3_column_int64(q, 6);
 	r->updated = sqlite3_column_int64(q, 7);
+	r->meeting_id = sqlite3_column_int64(q, 8); /* NULL reads as 0 */
 	if (oom || !r->text) {
 		tw_reflection_finish(r);
 		return false;
@@ -84,18 +86,21 @@ static bool set_current(struct tw_store *st, int64_t id, int version, const char
 	return store_step_done(st, q, err, "saving a reflection");
 }
 
-/* Finds the live reflection of the profile on item_id; *found false when
- * there is none. */
-static bool lookup_item(struct tw_store *st, int64_t profile_id, const char *item_id,
-			struct tw_reflection *out, bool *found, struct tw_error *err)
+/* Finds the live reflection of the profile on item_id for the meeting (0:
+ * none); *found false when there is none. */
+static bool lookup_item(struct tw_store *st, int64_t profile_id, int64_t meeting_id,
+			const char *item_id, struct tw_reflection *out, bool *found,
+			struct tw_error *err)
 {
 	sqlite3_stmt *q;
 	*found = false;
 	if (!store_prepare(st, "SELECT " REFL_COLS " FROM reflections WHERE profile_id = ? "
-			       "AND item_id = ? AND deleted_at IS NULL", &q, err))
+			       "AND item_id = ? AND coalesce(meeting_id, 0) = ? "
+			       "AND deleted_at IS NULL", &q, err))
 		return false;
 	sqlite3_bind_int64(q, 1, profile_id);
 	sqlite3_bind_text(q, 2, item_id, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(q, 3, meeting_id);
 	int rc = sqlite3_step(q);
 	bool ok = true;
 	if (rc == SQLITE_ROW) {
@@ -129,16 +134,16 @@ static bool update_locked(struct tw_store *st, const struct tw_reflection *cur, 
 	       (!want || store_privacy_sticky(st, cur->id, err));
 }
 
-static bool save_locked(struct tw_store *st, int64_t profile_id, const char *item_id,
-			const char *text, enum tw_privacy privacy, int64_t *id,
-			struct tw_error *err)
+static bool save_locked(struct tw_store *st, int64_t profile_id, int64_t meeting_id,
+			const char *item_id, const char *text, enum tw_privacy privacy,
+			int64_t *id, struct tw_error *err)
 {
-	if (!store_profile_live(st, profile_id, err))
+	if (!store_meeting_of(st, profile_id, meeting_id, err))
 		return false;
 	int64_t now = (int64_t)time(NULL);
 	struct tw_reflection cur;
 	bool found = false;
-	if (item_id && !lookup_item(st, profile_id, item_id, &cur, &found, err))
+	if (item_id && !lookup_item(st, profile_id, meeting_id, item_id, &cur, &found, err))
 		return false;
 	if (found) {
 		*id = cur.id;
@@ -152,8 +157,11 @@ static bool save_locked(struct tw_store *st, int64_t profile_id, const char *ite
 				      "not coach mode's", err);
 	sqlite3_stmt *q;
 	if (!store_prepare(st, "INSERT INTO reflections(profile_id, item_id, text, is_private, "
-			       "version, created, updated) VALUES (?, ?, ?, ?, 1, ?, ?)", &q, err))
+			       "version, created, updated, meeting_id) "
+			       "VALUES (?, ?, ?, ?, 1, ?, ?, ?)", &q, err))
 		return false;
+	if (meeting_id)
+		sqlite3_bind_int64(q, 7, meeting_id);
 	sqlite3_bind_int64(q, 1, profile_id);
 	if (item_id)
 		sqlite3_bind_text(q, 2, item_id, -1, SQLITE_STATIC);
@@ -173,6 +181,13 @@ bool tw_store_reflection_save(struct tw_store *st, int64_t profile_id, const cha
 			      const char *text, enum tw_privacy privacy, int64_t *id,
 			      struct tw_error *err)
 {
+	return tw_store_reflection_save_in(st, profile_id, 0, item_id, text, privacy, id, err);
+}
+
+bool tw_store_reflection_save_in(struct tw_store *st, int64_t profile_id, int64_t meeting_id,
+				 const char *item_id, const char *text, enum tw_privacy privacy,
+				 int64_t *id, struct tw_error *err)
+{
 	if (item_id && !*item_id)
 		item_id = NULL;
 	if (!store_check_required(text, "reflection", err) ||
@@ -180,7 +195,7 @@ bool tw_store_reflection_save(struct tw_store *st, int64_t profile_id, const cha
 	    !store_begin(st, err))
 		return false;
 	int64_t rid = 0;
-	if (!save_locked(st, profile_id, item_id, text, privacy, &rid, err)) {
+	if (!save_locked(st, profile_id, meeting_id, item_id, text, privacy, &rid, err)) {
 		store_rollback(st);
 		return false;
 	}
@@ -212,10 +227,49 @@ bool tw_store_reflection_update(struct tw_store *st, int64_t id, const char *tex
 bool tw_store_reflection_get_item(struct tw_store *st, int64_t profile_id, const char *item_id,
 				  struct tw_reflection *out, struct tw_error *err)
 {
+	return tw_store_reflection_get_item_in(st, profile_id, 0, item_id, out, err);
+}
+
+bool tw_store_reflection_last_time(struct tw_store *st, int64_t profile_id, int64_t meeting_id,
+				   const char *item_id, struct tw_reflection *out,
+				   struct tw_error *err)
+{
+	if (!store_check_required(item_id, "item id", err))
+		return false;
+	sqlite3_stmt *q;
+	/* meetings before this one: earlier, or at the same time with a lower id */
+	if (!store_prepare(st, "SELECT r.id, r.profile_id, r.item_id, r.text, r.is_private, "
+			       "r.version, r.created, r.updated, r.meeting_id FROM reflections r "
+			       "JOIN meetings m ON m.id = r.meeting_id JOIN meetings t ON t.id = ?2 "
+			       "WHERE r.profile_id = ?1 AND r.item_id = ?3 AND r.deleted_at IS NULL "
+			       "AND m.deleted_at IS NULL AND m.id <> t.id "
+			       "AND (m.at < t.at OR (m.at = t.at AND m.id < t.id)) "
+			       "ORDER BY m.at DESC, m.id DESC LIMIT 1", &q, err))
+		return false;
+	sqlite3_bind_int64(q, 1, profile_id);
+	sqlite3_bind_int64(q, 2, meeting_id);
+	sqlite3_bind_text(q, 3, item_id, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(q);
+	bool ok;
+	if (rc == SQLITE_ROW)
+		ok = read_reflection(st, q, out) || store_nomem(err);
+	else if (rc == SQLITE_DONE)
+		ok = tw_error_set(err, TW_ERR_NOTFOUND, "no earlier meeting has an answer on '%.300s'",
+				  item_id);
+	else
+		ok = store_fail(st, err, "reading a reflection");
+	sqlite3_finalize(q);
+	return ok;
+}
+
+bool tw_store_reflection_get_item_in(struct tw_store *st, int64_t profile_id,
+				     int64_t meeting_id, const char *item_id,
+				     struct tw_reflection *out, struct tw_error *err)
+{
 	if (!store_check_required(item_id, "item id", err))
 		return false;
 	bool found;
-	if (!lookup_item(st, profile_id, item_id, out, &found, err))
+	if (!lookup_item(st, profile_id, meeting_id, item_id, out, &found, err))
 		return false;
 	if (!found)
 		return tw_error_set(err, TW_ERR_NOTFOUND, "there is no reflection on '%.300s' yet",

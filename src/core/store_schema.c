@@ -2,7 +2,8 @@
  * delete, settings, drafts, rating history, coaching sessions, FTS5 search;
  * 3 a stable uid per record (exports, import, calendars); 4 what a coaching
  * session covered, recorded as it happens; 5 private is sticky (drafts carry
- * the flag, versions before a private one are private). */
+ * the flag, versions before a private one are private); 6 the answers of
+ * the before- and after-meeting walks belong to a meeting. */
 #include "store_internal.h"
 
 /* Version 1: what the first twoway release created. Kept verbatim: the
@@ -266,11 +267,56 @@ static const char *const v5_sql[] = {
 	NULL,
 };
 
+/* Version 6: the before- and after-meeting walks are answered once per
+ * meeting. A reflection may belong to a meeting (meeting_id; NULL: not
+ * tied to one) and an item holds one live reflection per meeting; a
+ * progress row belongs to a meeting (meeting_id 0: none), so the table is
+ * made again with the meeting in its key. What the walks held (items of the
+ * guides before-meeting and after-meeting, see tw_agenda_per_meeting)
+ * becomes the answers of each profile's latest meeting; a profile without
+ * meetings keeps them untied. Drafts of such answers follow under the key
+ * "ITEM@meeting:ID" the app gives them. */
+#define PER_MEETING(c) "(substr(" c ", 1, 15) = 'before-meeting/' OR substr(" c ", 1, 14) = " \
+		       "'after-meeting/')"
+#define LATEST(t) "(SELECT m.id FROM meetings m WHERE m.profile_id = " t ".profile_id " \
+		  "AND m.deleted_at IS NULL ORDER BY m.at DESC, m.id DESC LIMIT 1)"
+static const char *const v6_sql[] = {
+	"ALTER TABLE reflections ADD COLUMN meeting_id INTEGER"
+	"  REFERENCES meetings(id) ON DELETE CASCADE;"
+	"DROP INDEX reflections_item;"
+	"CREATE UNIQUE INDEX reflections_item ON reflections(profile_id, item_id,"
+	"  coalesce(meeting_id, 0)) WHERE item_id IS NOT NULL AND deleted_at IS NULL;"
+	"CREATE INDEX reflections_meeting ON reflections(meeting_id) WHERE meeting_id IS NOT NULL;"
+	"CREATE TABLE progress_new ("
+	"  profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,"
+	"  item_id TEXT NOT NULL,"
+	"  meeting_id INTEGER NOT NULL DEFAULT 0,"
+	"  ticked INTEGER NOT NULL DEFAULT 0,"
+	"  rating INTEGER NOT NULL DEFAULT 0,"
+	"  changed INTEGER NOT NULL,"
+	"  PRIMARY KEY (profile_id, item_id, meeting_id));"
+	"INSERT INTO progress_new(profile_id, item_id, meeting_id, ticked, rating, changed)"
+	"  SELECT profile_id, item_id, 0, ticked, rating, changed FROM progress;"
+	"DROP TABLE progress;"
+	"ALTER TABLE progress_new RENAME TO progress;"
+	,
+	"UPDATE reflections SET meeting_id = " LATEST("reflections")
+	"  WHERE " PER_MEETING("item_id") " AND deleted_at IS NULL;"
+	"UPDATE progress SET meeting_id = coalesce(" LATEST("progress") ", 0)"
+	"  WHERE " PER_MEETING("item_id") ";"
+	"UPDATE drafts SET item_id = item_id || '@meeting:' || " LATEST("drafts")
+	"  WHERE " PER_MEETING("item_id") " AND " LATEST("drafts") " IS NOT NULL;",
+	NULL,
+};
+#undef PER_MEETING
+#undef LATEST
+
 const struct store_migration store_migrations[] = {
 	{ 1, v1_sql },
 	{ 2, v2_sql },
 	{ 3, v3_sql },
 	{ 4, v4_sql },
 	{ 5, v5_sql },
+	{ 6, v6_sql },
 };
 const size_t store_migrations_count = sizeof(store_migrations) / sizeof(store_migrations[0]);

@@ -150,18 +150,49 @@ bool tw_store_sponsor_find(struct tw_store *st, int64_t profile_id, const char *
 {
 	if (!store_check_required(name, "sponsor's name", err))
 		return false;
-	sqlite3_stmt *q;
-	if (!store_prepare(st, "SELECT " SPONSOR_COLS " FROM sponsors WHERE profile_id = ? "
-			       "AND deleted_at IS NULL AND (name = ? OR (? AND id = ?)) "
-			       "ORDER BY name <> ?, id LIMIT 1", &q, err))
+	/* Names match case-insensitively (Unicode case folding); every live
+	 * sponsor of a profile is a short list, so the folding runs here. A
+	 * name made of digits that names no sponsor is an id of the profile's
+	 * live sponsors. */
+	struct tw_sponsor *v = NULL;
+	size_t n = 0, hits = 0, hit = 0;
+	char *want = tw_casefold(name);
+	if (!want)
+		return store_nomem(err);
+	if (!tw_store_sponsor_list(st, profile_id, &v, &n, err)) {
+		free(want);
 		return false;
-	bool digits = all_digits(name) && strlen(name) < 19;
-	sqlite3_bind_int64(q, 1, profile_id);
-	sqlite3_bind_text(q, 2, name, -1, SQLITE_STATIC);
-	sqlite3_bind_int(q, 3, digits);
-	sqlite3_bind_int64(q, 4, digits ? strtoll(name, NULL, 10) : 0);
-	sqlite3_bind_text(q, 5, name, -1, SQLITE_STATIC);
-	char msg[400];
-	snprintf(msg, sizeof msg, "there is no sponsor named '%.300s'", name);
-	return store_row1(st, q, &sponsor_reader, out, msg, err);
+	}
+	char ids[240] = "";
+	size_t used = 0;
+	for (size_t i = 0; i < n; i++) {
+		char *have = tw_casefold(v[i].name);
+		if (have && strcmp(have, want) == 0) {
+			hit = i;
+			hits++;
+			int w = snprintf(ids + used, sizeof ids - used, "%s%lld %.40s",
+					 hits > 1 ? ", " : "", (long long)v[i].id, v[i].name);
+			used = w > 0 && used + (size_t)w < sizeof ids ? used + (size_t)w : used;
+		}
+		free(have);
+	}
+	free(want);
+	if (!hits && all_digits(name) && strlen(name) < 19) {
+		int64_t id = strtoll(name, NULL, 10);
+		for (size_t i = 0; i < n && !hits; i++)
+			if (v[i].id == id)
+				hit = i, hits = 1;
+	}
+	bool ok = hits == 1;
+	if (ok) {
+		*out = v[hit];
+		memset(&v[hit], 0, sizeof v[hit]);
+	} else if (hits > 1) {
+		tw_error_set(err, TW_ERR_INVALID,
+			     "'%.100s' names %zu sponsors (%s); give the id instead", name, hits, ids);
+	} else {
+		tw_error_set(err, TW_ERR_NOTFOUND, "there is no sponsor named '%.300s'", name);
+	}
+	tw_sponsors_free(v, n);
+	return ok;
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <utf8proc.h>
 
 #include "twoway/util.h"
 
@@ -241,6 +242,20 @@ char *tw_strdup_printf(const char *fmt, ...)
 	int n = vasprintf(&s, fmt, ap);
 	va_end(ap);
 	return n < 0 ? NULL : s;
+}
+
+char *tw_casefold(const char *s)
+{
+	utf8proc_uint8_t *out = NULL;
+	utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, 0, &out,
+					  UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPAT |
+						  UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |
+						  UTF8PROC_IGNORE);
+	if (n < 0) {
+		free(out);
+		return NULL;
+	}
+	return (char *)out;
 }
 
 char *tw_strdup0(const char *s)

@@ -1,7 +1,7 @@
 /* The Actions screen: every action item of the profile with its owner, due
  * date and the meeting it came from, overdue ones highlighted; f filters
- * open / overdue / all, space ticks, a adds, d deletes (u undoes), enter
- * opens the item's meeting and x exports them all as CSV. */
+ * open / overdue / all, space ticks, a adds, e edits, p postpones, d deletes
+ * (u undoes), enter opens the item's meeting and x exports them all as CSV. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,7 +11,7 @@
 #include "records.h"
 #include "twoway/util.h"
 
-enum undo { UNDO_NONE, UNDO_DELETE, UNDO_DONE };
+enum undo { UNDO_NONE, UNDO_DELETE, UNDO_DONE, UNDO_EDIT };
 
 struct actions {
 	struct tui_screen base;
@@ -25,6 +25,8 @@ struct actions {
 	size_t n_meetings;
 	int64_t want;                /* focus this id on the next load */
 	int64_t added;               /* set by the add form */
+	int64_t edited;              /* set by the edit and postpone forms */
+	struct tw_action before;     /* the item as it was before that edit */
 	enum undo undo;
 	int64_t undo_id;
 	char undo_done[11];          /* the done date before a tick */
@@ -87,6 +89,12 @@ static void on_focus(struct tui_app *app, struct tui_screen *s)
 	m->added = 0;
 	if (added)
 		m->want = added;
+	if (m->edited) {
+		m->want = m->edited;
+		m->undo = UNDO_EDIT;
+		m->undo_id = m->edited;
+		m->edited = 0;
+	}
 	load(app, m);
 	if (added && !has(m, added) && m->filter != TW_ACTIONS_ALL) {
 		/* The new item is not in this filter: show everything. */
@@ -238,8 +246,10 @@ static void undo(struct tui_app *app, struct actions *m, enum undo what, int64_t
 		ok = tw_store_undelete(app->store, app->profile.id, TW_REC_ACTION, id, &err);
 	else if (what == UNDO_DONE)
 		ok = tw_store_action_done(app->store, id, m->undo_done, &err);
+	else if (what == UNDO_EDIT)
+		ok = tw_store_action_update(app->store, &m->before, &err);
 	else
-		tui_msg(app, "nothing to undo (u works right after a delete or a tick)");
+		tui_msg(app, "nothing to undo (u works right after a delete, a tick or an edit)");
 	if (what == UNDO_NONE)
 		return;
 	if (!ok) {
@@ -253,7 +263,8 @@ static void undo(struct tui_app *app, struct actions *m, enum undo what, int64_t
 		m->want = id;
 		load(app, m);
 	}
-	tui_msg(app, what == UNDO_DELETE ? "action item back" : "tick undone");
+	tui_msg(app, what == UNDO_DELETE ? "action item back"
+		     : what == UNDO_EDIT ? "change undone" : "tick undone");
 }
 
 static void open_meeting(struct tui_app *app, struct actions *m)
@@ -267,7 +278,26 @@ static void open_meeting(struct tui_app *app, struct actions *m)
 		rec_push(app, meeting_view_open(app, a->meeting_id));
 }
 
-enum { A_MOVE = 1, A_FILTER, A_DONE, A_ADD, A_DELETE, A_UNDO, A_MEETING, A_EXPORT };
+/* Opens the edit (or postpone) form on the focused item, keeping a copy of
+ * it for u. */
+static void edit(struct tui_app *app, struct actions *m, bool postpone)
+{
+	const struct tw_action *a = &m->v[m->list.cursor];
+	char *text = strdup(a->text);
+	if (!text) {
+		tui_error(app, "out of memory");
+		return;
+	}
+	tw_action_finish(&m->before);
+	m->before = *a;
+	m->before.text = text;
+	m->before.sponsor_name = NULL;
+	rec_push(app, postpone ? action_postpone_open(app, &m->edited, a->id)
+			       : action_form_open(app, &m->edited, a->id));
+}
+
+enum { A_MOVE = 1, A_FILTER, A_DONE, A_ADD, A_EDIT, A_POSTPONE, A_DELETE, A_UNDO, A_MEETING,
+       A_EXPORT };
 
 static bool act(struct tui_app *app, struct tui_screen *s, int action, wint_t k, bool code)
 {
@@ -294,7 +324,15 @@ static bool act(struct tui_app *app, struct tui_screen *s, int action, wint_t k,
 			toggle(app, m);
 		return true;
 	case A_ADD:
-		rec_push(app, action_form_open(app, &m->added));
+		rec_push(app, action_form_open(app, &m->added, 0));
+		return true;
+	case A_EDIT:
+		if (m->n)
+			edit(app, m, false);
+		return true;
+	case A_POSTPONE:
+		if (m->n)
+			edit(app, m, true);
 		return true;
 	case A_DELETE:
 		if (m->n)
@@ -322,6 +360,7 @@ static void destroy(struct tui_screen *s)
 	struct actions *m = (struct actions *)s;
 	tw_actions_free(m->v, m->n);
 	tw_meetings_free(m->meetings, m->n_meetings);
+	tw_action_finish(&m->before);
 	free(m);
 }
 
@@ -329,9 +368,13 @@ static const struct tui_binding bindings[] = {
 	TUI_MOVE_BINDINGS(A_MOVE),
 	{ A_ADD, { TUI_K('a') }, "add an action item (text, owner, due date, meeting)", "add", NULL,
 	  TUI_VERB_ADD },
+	{ A_EDIT, { TUI_K('e') }, "edit it: text, owner, due date, meeting", "edit", NULL,
+	  TUI_VERB_EDIT },
+	{ A_POSTPONE, { TUI_K('p') }, "postpone it: +3d, +1w from its due date, or a day", "postpone",
+	  NULL, TUI_VERB_NONE },
 	{ A_DELETE, { TUI_K('d'), TUI_KC(KEY_DC) }, "delete the action item", "delete", NULL,
 	  TUI_VERB_DELETE },
-	{ A_UNDO, { TUI_K('u') }, "undo the delete or the tick (right after it)", "undo", NULL,
+	{ A_UNDO, { TUI_K('u') }, "undo the delete, tick or edit (right after it)", "undo", NULL,
 	  TUI_VERB_UNDO },
 	{ A_EXPORT, { TUI_K('x') }, "export all action items as CSV", "export", NULL,
 	  TUI_VERB_EXPORT },

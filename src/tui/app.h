@@ -149,6 +149,7 @@ struct tui_args {
 	const char *item_id;   /* a guide item "guide/section/item", or a guide id */
 	enum tw_record_kind kind;
 	int mode;              /* screen specific (e.g. meetings: prepare/debrief) */
+	int64_t meeting_id;    /* a guide walked for a meeting, and its reflections */
 };
 
 /* Colour/attribute roles; tui_attr maps them to the theme (or to plain

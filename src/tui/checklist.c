@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "checklist.h"
+#include "twoway/agenda.h"
 
 struct row {
 	size_t sec;
@@ -13,6 +14,7 @@ struct row {
 
 struct tui_checklist {
 	const struct tw_guide *guide;
+	int64_t meeting_id;           /* whose answers, for a per-meeting guide */
 	size_t n_items;
 	struct tui_item_state *state; /* per item, sections in order */
 	size_t *first;                /* flat index of each section's first item */
@@ -60,7 +62,7 @@ static int cmp_progress(const void *key, const void *elem)
 	return strcmp((const char *)key, ((const struct tw_progress *)elem)->item_id);
 }
 
-bool tui_guide_states(struct tui_app *app, const struct tw_guide *g,
+bool tui_guide_states(struct tui_app *app, const struct tw_guide *g, int64_t meeting_id,
 		      const struct tw_progress *prog, size_t n_prog, struct tui_item_state *out)
 {
 	size_t k = 0;
@@ -80,8 +82,9 @@ bool tui_guide_states(struct tui_app *app, const struct tw_guide *g,
 				continue;
 			struct tw_reflection r;
 			struct tw_error err = { 0 };
-			if (tw_store_reflection_get_item(app->store, app->profile.id, it->full_id, &r,
-							 &err)) {
+			int64_t mid = tw_agenda_per_meeting(it->full_id) ? meeting_id : 0;
+			if (tw_store_reflection_get_item_in(app->store, app->profile.id, mid,
+							    it->full_id, &r, &err)) {
 				st->reflected = true;
 				st->is_private = r.is_private;
 				tw_reflection_finish(&r);
@@ -171,16 +174,29 @@ void tui_checklist_free(struct tui_checklist *cl)
 	free(cl);
 }
 
+void tui_checklist_set_meeting(struct tui_checklist *cl, int64_t meeting_id)
+{
+	cl->meeting_id = meeting_id;
+}
+
+/* The meeting an item's answers belong to. */
+static int64_t item_meeting(const struct tui_checklist *cl, const struct tw_item *it)
+{
+	return tw_agenda_per_meeting(it->full_id) ? cl->meeting_id : 0;
+}
+
 bool tui_checklist_reload(struct tui_checklist *cl, struct tui_app *app)
 {
 	struct tw_progress *prog = NULL;
 	size_t n = 0;
 	struct tw_error err = { 0 };
-	if (!tw_store_progress_list(app->store, app->profile.id, &prog, &n, &err)) {
+	bool per = tw_agenda_guide_per_meeting(cl->guide->id);
+	if (!tw_store_progress_list_in(app->store, app->profile.id, per ? cl->meeting_id : 0, &prog,
+				       &n, &err)) {
 		tui_error(app, "%s", err.message);
 		return false;
 	}
-	bool ok = tui_guide_states(app, cl->guide, prog, n, cl->state);
+	bool ok = tui_guide_states(app, cl->guide, cl->meeting_id, prog, n, cl->state);
 	tw_progresses_free(prog, n);
 	return ok;
 }
@@ -427,7 +443,8 @@ static enum tui_cl_result tick(struct tui_checklist *cl, struct tui_app *app,
 			       const struct tw_item *it, struct tui_item_state *st)
 {
 	struct tw_error err = { 0 };
-	if (!tw_store_progress_tick(app->store, app->profile.id, it->full_id, !st->ticked, &err)) {
+	if (!tw_store_progress_tick_in(app->store, app->profile.id, item_meeting(cl, it), it->full_id,
+				       !st->ticked, &err)) {
 		tui_error(app, "could not save: %s", err.message);
 		return TUI_CL_ERROR;
 	}
@@ -439,7 +456,8 @@ static enum tui_cl_result rate(struct tui_checklist *cl, struct tui_app *app,
 			       const struct tw_item *it, struct tui_item_state *st, int v)
 {
 	struct tw_error err = { 0 };
-	if (!tw_store_progress_rate(app->store, app->profile.id, it->full_id, v, &err)) {
+	if (!tw_store_progress_rate_in(app->store, app->profile.id, item_meeting(cl, it), it->full_id,
+				       v, &err)) {
 		tui_error(app, "could not save: %s", err.message);
 		return TUI_CL_ERROR;
 	}

@@ -22,8 +22,9 @@ bool tui_item_done(const struct tw_item *it, const struct tui_item_state *st);
 size_t tui_guide_item_count(const struct tw_guide *g);
 /* Fills out[] (one per item of g, sections in order) from prog (the
  * profile's progress rows, sorted by item id as the store returns them) and
- * the store's reflections. Returns false (and shows the error) on failure. */
-bool tui_guide_states(struct tui_app *app, const struct tw_guide *g,
+ * the store's reflections (of meeting meeting_id for the items answered per
+ * meeting, see tw_agenda_per_meeting). Returns false (and shows the error) on failure. */
+bool tui_guide_states(struct tui_app *app, const struct tw_guide *g, int64_t meeting_id,
 		      const struct tw_progress *prog, size_t n_prog, struct tui_item_state *out);
 
 enum tui_cl_result {
@@ -40,6 +41,9 @@ struct tui_checklist;
 
 struct tui_checklist *tui_checklist_new(const struct tw_guide *g);
 void tui_checklist_free(struct tui_checklist *cl);
+/* The meeting whose answers the checklist shows and writes (0: none; only
+ * the guides answered per meeting use it). Reload after setting it. */
+void tui_checklist_set_meeting(struct tui_checklist *cl, int64_t meeting_id);
 /* Reloads every item's state from the store. */
 bool tui_checklist_reload(struct tui_checklist *cl, struct tui_app *app);
 /* Draws into r, scrolled so that the focused row is whole on screen; the

@@ -3,10 +3,13 @@
  * character and scroll sideways by display width; notes use the editor. */
 #include <stdlib.h>
 #include <string.h>
+#include <stdio.h>
+#include <time.h>
 #include <wctype.h>
 
 #include "form.h"
 #include "twoway/util.h"
+#include "twoway/when.h"
 
 #define LINE_MAX_DEFAULT 1000
 
@@ -80,6 +83,48 @@ bool tui_form_notes(struct tui_form *fm, size_t i, const char *label, const char
 	tui_editor_free(f->ed);
 	f->ed = tui_editor_new(text);
 	return f->ed != NULL;
+}
+
+void tui_form_date(struct tui_form *fm, size_t i, bool day_only)
+{
+	fm->f[i].date = day_only ? TUI_DATE_DAY : TUI_DATE_MOMENT;
+}
+
+void tui_form_date_base(struct tui_form *fm, size_t i, tw_time base)
+{
+	fm->f[i].date_base = base;
+}
+
+/* What a date field's text resolves to, for its hint row; NULL when empty. */
+static const char *date_echo(const struct tui_form *fm, size_t i)
+{
+	struct tui_field *f = &fm->f[i];
+	char *text = tui_form_text(fm, i);
+	if (!text || !tw_text_nonblank(text)) {
+		free(text);
+		return NULL;
+	}
+	tw_time real_now = (tw_time)time(NULL), now = f->date_base ? f->date_base : real_now;
+	char msg[200], echo[32], rel[32];
+	struct tw_when w;
+	char day[11];
+	if (f->date == TUI_DATE_DAY ? !tw_when_parse_date(text, now, day, msg, sizeof msg)
+				    : !tw_when_parse(text, now, &w, msg, sizeof msg)) {
+		snprintf(f->echo, sizeof f->echo, "%s", msg);
+	} else if (f->date == TUI_DATE_DAY) {
+		int n = 0;
+		tw_when_echo_date(day, echo, sizeof echo);
+		tw_when_parse(day, now, &w, msg, sizeof msg);
+		tw_when_days_until(day, real_now, &n);
+		tw_when_relative(w.t, real_now, rel, sizeof rel);
+		snprintf(f->echo, sizeof f->echo, "= %s, %s", echo, n == 0 ? "today" : rel);
+	} else {
+		tw_when_echo(w.t, echo, sizeof echo);
+		tw_when_relative(w.t, real_now, rel, sizeof rel);
+		snprintf(f->echo, sizeof f->echo, "= %s, %s", echo, rel);
+	}
+	free(text);
+	return f->echo;
 }
 
 void tui_form_hint(struct tui_form *fm, size_t i, const char *hint)
@@ -209,6 +254,11 @@ void tui_form_draw(struct tui_form *fm, struct tui_app *app, struct tui_rect r)
 			tui_text_clip(y, r.x + 1, f->kind == TUI_FIELD_NOTES ? r.w - 2 : lw - 1,
 				      f->label, la);
 		const char *hint = f->hint;
+		if (f->date && f->kind == TUI_FIELD_LINE) {
+			const char *echo = date_echo(fm, i);
+			if (echo)
+				hint = echo;
+		}
 		if (f->kind == TUI_FIELD_LINE && y >= r.y) {
 			draw_line(f, app, y, r.x + 1 + lw, r.w - lw - 2, focus);
 		} else if (f->kind == TUI_FIELD_CHOICE && y >= r.y) {

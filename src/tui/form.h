@@ -24,6 +24,10 @@ struct tui_field {
 	struct tui_editor *ed;
 	int rows;
 	bool changed;
+	/* a line that takes a date (tui_form_date): its echo replaces the hint */
+	enum { TUI_DATE_NONE, TUI_DATE_MOMENT, TUI_DATE_DAY } date;
+	tw_time date_base; /* "now" for reading it; 0: the real now */
+	char echo[256];
 };
 
 struct tui_form {
@@ -48,6 +52,12 @@ void tui_form_choice(struct tui_form *fm, size_t i, const char *label,
 bool tui_form_notes(struct tui_form *fm, size_t i, const char *label, const char *text,
 		    int rows);
 void tui_form_hint(struct tui_form *fm, size_t i, const char *hint);
+/* Makes line i a date field (day_only for a due date): while it holds text,
+ * its hint row echoes what the text resolves to ("= Thu 2026-12-03 10:30,
+ * in 3 days") or why it cannot be read; the hint shows while it is empty. */
+void tui_form_date(struct tui_form *fm, size_t i, bool day_only);
+/* Reads date field i against base instead of now (+3d from a due date). */
+void tui_form_date_base(struct tui_form *fm, size_t i, tw_time base);
 
 /* The text of a line or notes field as UTF-8 (the caller frees it). */
 char *tui_form_text(const struct tui_form *fm, size_t i);

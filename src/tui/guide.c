@@ -1,11 +1,17 @@
 /* The guide screen: one guide's checklist with the focused item's detail,
  * rate labels and current reflection beside it (wide terminals) or below
- * it. Ticks and ratings are written at once; reflect items open the editor. */
+ * it. Ticks and ratings are written at once; reflect items open the editor.
+ * A guide answered per meeting shows one meeting's answers, with the
+ * previous meeting's beside each item ("last time", c copies it over). */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "checklist.h"
 #include "screens.h"
+#include "twoway/agenda.h"
+#include "twoway/when.h"
 
 struct guide {
 	struct tui_screen base;
@@ -15,13 +21,66 @@ struct guide {
 	const struct tw_item *cached;
 	char *refl_text;
 	bool refl_private;
+	int64_t meeting_id;  /* whose answers (a per-meeting guide), 0: none */
+	/* the focused item's answer last time (the meeting before) */
+	char *last_text;     /* a reflection's text, NULL when none */
+	bool last_private, last_hidden;
+	struct tw_progress last_prog; /* item_id NULL when none */
+	char last_label[96]; /* "Dana Reyes, Thu 1 Oct" */
+	bool copy_asked;     /* c over an answer asked once */
 };
 
 static void drop_cache(struct guide *gs)
 {
 	free(gs->refl_text);
 	gs->refl_text = NULL;
+	free(gs->last_text);
+	gs->last_text = NULL;
+	tw_progress_finish(&gs->last_prog);
+	memset(&gs->last_prog, 0, sizeof gs->last_prog);
+	gs->last_label[0] = '\0';
 	gs->cached = NULL;
+	gs->copy_asked = false;
+}
+
+/* "Dana Reyes, Thu 1 Oct 10:00" for meeting id. */
+static void meeting_label(struct tui_app *app, int64_t id, char *buf, size_t len)
+{
+	struct tw_meeting m;
+	struct tw_error err = { 0 };
+	buf[0] = '\0';
+	if (!tw_store_meeting_get(app->store, id, &m, &err))
+		return;
+	char when[64];
+	tw_when_label(m.when, (tw_time)time(NULL), when, sizeof when);
+	snprintf(buf, len, "%.40s, %.50s", m.sponsor_name ? m.sponsor_name : "?", when);
+	tw_meeting_finish(&m);
+}
+
+/* What the meeting before this one answered on it. */
+static void fetch_last_time(struct tui_app *app, struct guide *gs, const struct tw_item *it)
+{
+	struct tw_error err = { 0 };
+	int64_t from = 0;
+	if (it->kind == TW_ITEM_REFLECT) {
+		struct tw_reflection r;
+		if (tw_store_reflection_last_time(app->store, app->profile.id, gs->meeting_id,
+						  it->full_id, &r, &err)) {
+			gs->last_text = r.text;
+			gs->last_private = r.is_private;
+			gs->last_hidden = r.hidden;
+			from = r.meeting_id;
+			r.text = NULL;
+			tw_reflection_finish(&r);
+		}
+	} else if (tw_store_progress_last_time(app->store, app->profile.id, gs->meeting_id,
+					       it->full_id, &gs->last_prog, &err)) {
+		from = gs->last_prog.meeting_id;
+	}
+	if (err.code && err.code != TW_ERR_NOTFOUND)
+		tui_error(app, "%s", err.message);
+	if (from)
+		meeting_label(app, from, gs->last_label, sizeof gs->last_label);
 }
 
 static void fetch_reflection(struct tui_app *app, struct guide *gs, const struct tw_item *it)
@@ -30,11 +89,15 @@ static void fetch_reflection(struct tui_app *app, struct guide *gs, const struct
 		return;
 	drop_cache(gs);
 	gs->cached = it;
+	if (it && gs->meeting_id && tw_agenda_per_meeting(it->full_id))
+		fetch_last_time(app, gs, it);
 	if (!it || it->kind != TW_ITEM_REFLECT)
 		return;
 	struct tw_reflection r;
 	struct tw_error err = { 0 };
-	if (tw_store_reflection_get_item(app->store, app->profile.id, it->full_id, &r, &err)) {
+	int64_t mid = tw_agenda_per_meeting(it->full_id) ? gs->meeting_id : 0;
+	if (tw_store_reflection_get_item_in(app->store, app->profile.id, mid, it->full_id, &r,
+					    &err)) {
 		gs->refl_text = r.text;
 		gs->refl_private = r.is_private;
 		r.text = NULL;
@@ -126,6 +189,78 @@ static void draw_detail(struct tui_app *app, struct guide *gs, struct tui_rect r
 		      tui_attr(app, TUI_HEADING));
 		block(&r, gs->refl_text, tui_attr(app, TUI_DIM));
 	}
+	char last[240];
+	const char *copy = gs->last_hidden ? "" : "  (c copies it)";
+	if (gs->last_text) {
+		snprintf(last, sizeof last, "Last time%s (%s):%s",
+			 gs->last_private ? ", private" : "", gs->last_label, copy);
+	} else if (gs->last_prog.item_id && it->kind == TW_ITEM_CHECK) {
+		snprintf(last, sizeof last, "Last time (%s): ticked%s", gs->last_label, copy);
+	} else if (gs->last_prog.item_id && it->kind == TW_ITEM_RATE && gs->last_prog.rating) {
+		snprintf(last, sizeof last, "Last time (%s): rated %d of 5%s", gs->last_label,
+			 gs->last_prog.rating, copy);
+	} else {
+		return;
+	}
+	if (r.h > 1) {
+		skip(&r);
+		block(&r, last, tui_attr(app, TUI_HEADING));
+		if (gs->last_text)
+			block(&r, gs->last_text, tui_attr(app, TUI_DIM));
+	}
+}
+
+/* c: the focused item takes last time's answer: the reflection's text
+ * (private stays private), the tick or the rating. Over an answer of its
+ * own it asks first. */
+static void copy_last(struct tui_app *app, struct guide *gs)
+{
+	const struct tui_item_state *st = NULL;
+	const struct tw_item *it = tui_checklist_item(gs->cl, &st, NULL);
+	fetch_reflection(app, gs, it);
+	if (!it || !gs->meeting_id || !tw_agenda_per_meeting(it->full_id)) {
+		tui_msg(app, "c copies last time's answer in a guide walked for a meeting");
+		return;
+	}
+	bool have = gs->last_text || (gs->last_prog.item_id && (it->kind == TW_ITEM_CHECK ||
+								 gs->last_prog.rating));
+	if (!have) {
+		tui_msg(app, "no earlier meeting has an answer here");
+		return;
+	}
+	if (gs->last_hidden) {
+		tui_msg(app, "last time's answer is private: it does not copy in coach mode");
+		return;
+	}
+	bool answered = it->kind == TW_ITEM_REFLECT ? st->reflected
+			: it->kind == TW_ITEM_CHECK	    ? st->ticked
+							    : st->rating > 0;
+	if (answered && !gs->copy_asked) {
+		gs->copy_asked = true;
+		tui_msg(app, "this meeting has its own answer here: c again replaces it with last "
+			     "time's");
+		return;
+	}
+	struct tw_error err = { 0 };
+	bool ok;
+	if (it->kind == TW_ITEM_REFLECT)
+		ok = tw_store_reflection_save_in(app->store, app->profile.id, gs->meeting_id,
+						 it->full_id, gs->last_text,
+						 gs->last_private ? TW_PRIVACY_PRIVATE : TW_PRIVACY_KEEP,
+						 NULL, &err);
+	else if (it->kind == TW_ITEM_CHECK)
+		ok = tw_store_progress_tick_in(app->store, app->profile.id, gs->meeting_id,
+					       it->full_id, true, &err);
+	else
+		ok = tw_store_progress_rate_in(app->store, app->profile.id, gs->meeting_id,
+					       it->full_id, gs->last_prog.rating, &err);
+	if (!ok) {
+		tui_error(app, "not copied: %s", err.message);
+		return;
+	}
+	tui_checklist_reload(gs->cl, app);
+	drop_cache(gs);
+	tui_msg(app, "copied last time's answer to this meeting");
 }
 
 static void draw(struct tui_app *app, struct tui_screen *s, struct tui_rect r)
@@ -150,21 +285,28 @@ static void draw(struct tui_app *app, struct tui_screen *s, struct tui_rect r)
 	}
 }
 
-enum { A_LIST = 1 };
+enum { A_LIST = 1, A_COPY };
 
-/* Every key of the table goes to the checklist, which knows the item. */
+/* Every key of the table but c goes to the checklist, which knows the
+ * item. */
 static bool act(struct tui_app *app, struct tui_screen *s, int action, wint_t k, bool code)
 {
-	(void)action;
 	struct guide *gs = (struct guide *)s;
+	if (action == A_COPY) {
+		copy_last(app, gs);
+		return true;
+	}
 	enum tui_cl_result res = tui_checklist_key(gs->cl, app, k, code);
 	if (res == TUI_CL_OPEN_REFLECT) {
 		const struct tw_item *it = tui_checklist_item(gs->cl, NULL, NULL);
 		if (it)
 			tui_open(app, TUI_SCREEN_REFLECTION,
-				 &(struct tui_args){ .item_id = it->full_id });
+				 &(struct tui_args){ .item_id = it->full_id,
+						     .meeting_id = gs->meeting_id });
 		return true;
 	}
+	if (res != TUI_CL_IGNORED)
+		gs->copy_asked = false;
 	if (res == TUI_CL_IGNORED && !code && k == L'e') {
 		tui_msg(app, "e writes on reflect items; space ticks, 1-5 rates");
 		return true;
@@ -190,6 +332,12 @@ static void destroy(struct tui_screen *s)
 	free(gs);
 }
 
+static bool walked_for_meeting(const struct tui_screen *s)
+{
+	const struct guide *gs = (const struct guide *)s;
+	return gs->meeting_id && tw_agenda_guide_per_meeting(gs->g->id);
+}
+
 static const struct tui_binding bindings[] = {
 	TUI_MOVE_BINDINGS(A_LIST),
 	{ A_LIST, { TUI_K(' ') }, "tick a check item; open or close a section", "tick", NULL,
@@ -202,6 +350,8 @@ static const struct tui_binding bindings[] = {
 	  "write", NULL, TUI_VERB_EDIT },
 	{ A_LIST, { TUI_K('h'), TUI_KC(KEY_LEFT), TUI_K('l'), TUI_KC(KEY_RIGHT) },
 	  "collapse, expand the section", "fold", NULL, TUI_VERB_NONE },
+	{ A_COPY, { TUI_K('c') }, "copy last time's answer (the meeting before) to this meeting",
+	  "copy last time", walked_for_meeting, TUI_VERB_NONE },
 	{ 0 },
 };
 static const struct tui_help notes[] = {
@@ -247,6 +397,19 @@ struct tui_screen *guide_open(struct tui_app *app, const struct tui_args *args)
 	if (id[n] == '/' && tui_checklist_focus(gs->cl, id) &&
 	    !tui_checklist_item(gs->cl, NULL, NULL))
 		tui_checklist_key(gs->cl, app, KEY_DOWN, true);
-	tui_screen_set_title(&gs->base, "%s", g->title);
+	gs->meeting_id = args->meeting_id;
+	struct tw_error err = { 0 };
+	if (tw_agenda_guide_per_meeting(g->id) && !gs->meeting_id &&
+	    !tw_agenda_walk_meeting(app->store, app->profile.id, g->id, (tw_time)time(NULL),
+				    &gs->meeting_id, &err))
+		tui_error(app, "%s", err.message);
+	tui_checklist_set_meeting(gs->cl, gs->meeting_id);
+	char label[96] = "";
+	if (gs->meeting_id && tw_agenda_guide_per_meeting(g->id))
+		meeting_label(app, gs->meeting_id, label, sizeof label);
+	if (*label)
+		tui_screen_set_title(&gs->base, "%s: %s", g->title, label);
+	else
+		tui_screen_set_title(&gs->base, "%s", g->title);
 	return &gs->base;
 }

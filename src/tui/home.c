@@ -1,6 +1,7 @@
-/* Home: progress per guide as bars, the next meeting, open and overdue
- * action items, recent reflections and a plain next step; content skipped
- * at load time is reported here once. The other screens are a key away. */
+/* Home: progress per guide as bars, the next meeting (with how far off it
+ * is), a prompt to debrief a planned meeting whose time has passed (d opens
+ * it), open and overdue action items, recent reflections and a plain next
+ * step; content skipped at load time is reported here once. */
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -8,6 +9,7 @@
 #include "checklist.h"
 #include "screens.h"
 #include "twoway/util.h"
+#include "twoway/when.h"
 
 #define RECENT 10       /* reflections loaded; 3 shown, more on a tall terminal */
 #define SHOWN 3         /* action items and reflections shown at the least */
@@ -24,6 +26,9 @@ struct home {
 	size_t n_stats;
 	bool has_next;
 	struct tw_meeting next;
+	bool has_due;           /* a planned meeting whose time has passed */
+	struct tw_meeting due;  /* the latest such one */
+	size_t n_due;           /* how many there are */
 	struct tw_action *actions;
 	size_t n_actions, n_overdue;
 	char today[11];
@@ -34,6 +39,8 @@ struct home {
 	struct tui_rect last;
 	int guide_row0;      /* screen row of the first guide row last drawn */
 	size_t more_actions, more_recent; /* rows to spare on a tall terminal */
+	size_t recent_shown;  /* reflections drawn: the cursor runs on past the
+				 guides onto them */
 };
 
 static void unload(struct home *h)
@@ -43,6 +50,10 @@ static void unload(struct home *h)
 	if (h->has_next)
 		tw_meeting_finish(&h->next);
 	h->has_next = false;
+	if (h->has_due)
+		tw_meeting_finish(&h->due);
+	h->has_due = false;
+	h->n_due = 0;
 	tw_actions_free(h->actions, h->n_actions);
 	h->actions = NULL;
 	h->n_actions = h->n_overdue = 0;
@@ -67,7 +78,7 @@ static void load_stats(struct tui_app *app, struct home *h)
 		struct gstat *gs = &h->stats[g];
 		gs->total = n;
 		gs->next_sec = SIZE_MAX;
-		if (!st || !tui_guide_states(app, gd, prog, n_prog, st)) {
+		if (!st || !tui_guide_states(app, gd, 0, prog, n_prog, st)) {
 			free(st);
 			continue;
 		}
@@ -95,10 +106,26 @@ static void load(struct tui_app *app, struct home *h)
 	unload(h);
 	load_stats(app, h);
 	struct tw_error err = { 0 };
-	if (tw_store_meeting_next(app->store, app->profile.id, (tw_time)time(NULL), &h->next, &err))
+	tw_time now = (tw_time)time(NULL);
+	if (tw_store_meeting_next(app->store, app->profile.id, now, &h->next, &err))
 		h->has_next = true;
 	else if (err.code != TW_ERR_NOTFOUND)
 		tui_error(app, "%s", err.message);
+	/* Planned meetings whose time has passed wait for a debrief. */
+	struct tw_meeting *planned = NULL;
+	size_t n_planned = 0;
+	if (!tw_store_meeting_list(app->store, app->profile.id, 1, &planned, &n_planned, &err))
+		tui_error(app, "%s", err.message);
+	for (size_t i = n_planned; i-- > 0;) {
+		if (planned[i].when >= now)
+			continue;
+		if (!h->n_due++) {
+			h->due = planned[i];
+			memset(&planned[i], 0, sizeof planned[i]);
+			h->has_due = true;
+		}
+	}
+	tw_meetings_free(planned, n_planned);
 	tw_today(h->today, sizeof(h->today));
 	if (!tw_store_action_list(app->store, app->profile.id, 0, TW_ACTIONS_OPEN, h->today,
 				  &h->actions, &h->n_actions, &err))
@@ -109,8 +136,8 @@ static void load(struct tui_app *app, struct home *h)
 	if (!tw_store_reflection_list(app->store, app->profile.id, RECENT, &h->recent, &h->n_recent,
 				      &err))
 		tui_error(app, "%s", err.message);
-	if (h->cursor >= h->n_stats)
-		h->cursor = h->n_stats ? h->n_stats - 1 : 0;
+	if (h->cursor >= h->n_stats + h->n_recent)
+		h->cursor = h->n_stats + h->n_recent ? h->n_stats + h->n_recent - 1 : 0;
 }
 
 static void on_focus(struct tui_app *app, struct tui_screen *s)
@@ -265,11 +292,26 @@ static void draw_meeting(struct tui_app *app, struct home *h, struct cursor *c)
 		line(c, 3, "None planned (press m to plan one)", tui_attr(app, TUI_DIM));
 		return;
 	}
-	char when[32], buf[512];
-	tw_time_format(h->next.when, when, sizeof(when));
+	char when[64], buf[512];
+	tw_when_label(h->next.when, (tw_time)time(NULL), when, sizeof(when));
 	snprintf(buf, sizeof(buf), "%s with %s", when,
 		 h->next.sponsor_name ? h->next.sponsor_name : "?");
 	line(c, 3, buf, A_NORMAL);
+}
+
+/* "Debrief your meeting with Dana (this morning): press d" once a planned
+ * meeting's time has passed; nothing otherwise. */
+static void draw_debrief(struct tui_app *app, struct home *h, struct cursor *c)
+{
+	if (!h->has_due)
+		return;
+	char rel[32], buf[512], more[64] = "";
+	tw_when_relative(h->due.when, (tw_time)time(NULL), rel, sizeof rel);
+	if (h->n_due > 1)
+		snprintf(more, sizeof more, " (%zu more in m)", h->n_due - 1);
+	snprintf(buf, sizeof(buf), "Debrief your meeting with %s (%s): press d%s",
+		 h->due.sponsor_name ? h->due.sponsor_name : "?", rel, more);
+	labelled(c, 1, "", buf, 2, tui_attr(app, TUI_KEY) | A_BOLD, true);
 }
 
 static void draw_actions(struct tui_app *app, struct home *h, struct cursor *c)
@@ -300,11 +342,14 @@ static void draw_actions(struct tui_app *app, struct home *h, struct cursor *c)
 
 /* One reflection: its date, its first line and, dim after it, the item it
  * answers; the item gives way first when the row is short. */
-static void recent_row(struct tui_app *app, struct cursor *c, const struct tw_reflection *r)
+static void recent_row(struct tui_app *app, struct cursor *c, const struct tw_reflection *r,
+		       bool sel)
 {
 	int y = row(c);
 	if (y < 0)
 		return;
+	if (sel)
+		tui_fill(y, c->r.x + 1, c->r.w - 2, tui_attr(app, TUI_SELECTED));
 	char when[32], text[256], head[300];
 	tw_time_format(r->updated, when, sizeof(when));
 	first_line(r->text, text, sizeof(text));
@@ -316,17 +361,19 @@ static void recent_row(struct tui_app *app, struct cursor *c, const struct tw_re
 	const struct tw_item *it =
 		r->item_id ? tw_library_item(app->lib, r->item_id, NULL, NULL) : NULL;
 	const char *about = it ? it->text : r->item_id;
+	attr_t a = sel ? tui_attr(app, TUI_SELECTED) : A_NORMAL;
+	attr_t dim = sel ? tui_attr(app, TUI_SELECTED) : tui_attr(app, TUI_DIM);
 	int x = c->r.x + 3, room = c->r.w - 4;
-	x += tui_textf(y, x, room, A_NORMAL, "%.10s  ", when);
+	x += tui_textf(y, x, room, a, "%.10s  ", when);
 	room = c->r.x + c->r.w - 1 - x;
 	/* The item follows when it fits, or when a good part of it does. */
 	int tw = tui_text_width(head), aw = about ? tui_text_width(about) + 3 : 0;
 	if (tw + aw > room)
 		aw = room - tw >= 24 ? room - tw : 0;
-	x += tui_text_clip(y, x, room - aw, head, A_NORMAL);
+	x += tui_text_clip(y, x, room - aw, head, a);
 	if (aw > 3) {
-		x += tui_text(y, x, 3, " \xc2\xb7 ", tui_attr(app, TUI_DIM));
-		tui_text_clip(y, x, aw - 3, about, tui_attr(app, TUI_DIM));
+		x += tui_text(y, x, 3, " \xc2\xb7 ", dim);
+		tui_text_clip(y, x, aw - 3, about, dim);
 	}
 }
 
@@ -336,8 +383,22 @@ static void draw_recent(struct tui_app *app, struct home *h, struct cursor *c)
 	if (!h->n_recent)
 		line(c, 3, "None yet: open a guide and press enter on a reflect item",
 		     tui_attr(app, TUI_DIM));
-	for (size_t i = 0; i < h->n_recent && i < SHOWN + h->more_recent; i++)
-		recent_row(app, c, &h->recent[i]);
+	h->recent_shown = 0;
+	for (size_t i = 0; i < h->n_recent && i < SHOWN + h->more_recent; i++) {
+		recent_row(app, c, &h->recent[i], h->cursor == h->n_stats + i);
+		h->recent_shown++;
+	}
+	/* The focused one says which question it answers, in full. */
+	if (h->cursor >= h->n_stats && h->cursor - h->n_stats < h->n_recent) {
+		const struct tw_reflection *r = &h->recent[h->cursor - h->n_stats];
+		const struct tw_item *it =
+			r->item_id ? tw_library_item(app->lib, r->item_id, NULL, NULL) : NULL;
+		char buf[600];
+		snprintf(buf, sizeof buf, "%s%s (enter opens it)",
+			 it ? "Answers: " : r->item_id ? "On " : "A free-standing reflection",
+			 it ? it->text : r->item_id ? r->item_id : "");
+		labelled(c, 3, "", buf, 2, tui_attr(app, TUI_DIM), true);
+	}
 }
 
 static void draw_problems(struct tui_app *app, struct home *h, struct cursor *c)
@@ -366,7 +427,7 @@ static void draw(struct tui_app *app, struct tui_screen *s, struct tui_rect r)
 	struct home *h = (struct home *)s;
 	h->last = r;
 	/* Scroll so that the focused guide stays visible. */
-	int want = 1 + (int)h->cursor; /* its logical row */
+	int want = 1 + (int)(h->cursor < h->n_stats ? h->cursor : 0); /* its logical row */
 	int skip = want >= r.h ? want - r.h + 1 : 0;
 	/* A first pass draws nothing and counts the rows; spare rows then
 	 * show more action items, then more reflections. */
@@ -379,6 +440,7 @@ static void draw(struct tui_app *app, struct tui_screen *s, struct tui_rect r)
 		draw_next_step(app, h, &c);
 		c.row++;
 		draw_problems(app, h, &c);
+		draw_debrief(app, h, &c);
 		draw_meeting(app, h, &c);
 		draw_actions(app, h, &c);
 		draw_recent(app, h, &c);
@@ -407,18 +469,46 @@ static void open_guide(struct tui_app *app, struct home *h)
 	tui_open(app, TUI_SCREEN_GUIDE, &(struct tui_args){ .item_id = id });
 }
 
+/* Opens the focused recent reflection where it was written: its item in
+ * the guide, or the reflection itself when it is free-standing. */
+static void open_recent(struct tui_app *app, struct home *h)
+{
+	const struct tw_reflection *r = &h->recent[h->cursor - h->n_stats];
+	if (r->item_id && tw_library_item(app->lib, r->item_id, NULL, NULL))
+		tui_open(app, TUI_SCREEN_GUIDE,
+			 &(struct tui_args){ .item_id = r->item_id, .meeting_id = r->meeting_id });
+	else
+		tui_open(app, TUI_SCREEN_REFLECTION, &(struct tui_args){ .id = r->id });
+}
+
 enum { A_MOVE = 1, A_OPEN, A_SPONSORS, A_MEETINGS, A_ACTIONS, A_SEARCH, A_PROFILES,
-       A_REFLECT, A_COACH, A_PRIVATE, A_TRASH, A_QUIT };
+       A_REFLECT, A_COACH, A_PRIVATE, A_TRASH, A_QUIT, A_DEBRIEF };
+
+static bool home_has_due(const struct tui_screen *s)
+{
+	return ((const struct home *)s)->has_due;
+}
 
 static bool act(struct tui_app *app, struct tui_screen *s, int action, wint_t k, bool code)
 {
 	struct home *h = (struct home *)s;
+	enum tui_nav nav;
 	switch (action) {
 	case A_MOVE:
-		tui_nav_apply(tui_nav_key(k, code), &h->cursor, h->n_stats, h->last.h);
+		nav = tui_nav_key(k, code);
+		if (nav == TUI_NAV_BOTTOM && h->n_stats && h->cursor < h->n_stats - 1) {
+			/* G: the last guide first (the recent reflections lie
+			 * below it: j, or G again) */
+			h->cursor = h->n_stats - 1;
+			return true;
+		}
+		tui_nav_apply(nav, &h->cursor, h->n_stats + h->recent_shown, h->last.h);
 		return true;
 	case A_OPEN:
-		open_guide(app, h);
+		if (h->cursor >= h->n_stats && h->cursor - h->n_stats < h->n_recent)
+			open_recent(app, h);
+		else
+			open_guide(app, h);
 		return true;
 	case A_PRIVATE:
 		app->show_private = !app->show_private;
@@ -434,6 +524,13 @@ static bool act(struct tui_app *app, struct tui_screen *s, int action, wint_t k,
 	case A_SEARCH: return tui_open(app, TUI_SCREEN_SEARCH, NULL), true;
 	case A_TRASH: return tui_open(app, TUI_SCREEN_TRASH, NULL), true;
 	case A_QUIT: return false; /* the app's q: quit (asks when a save is pending) */
+	case A_DEBRIEF:
+		if (!h->has_due)
+			tui_msg(app, "no meeting waits for a debrief; m lists them all");
+		else
+			tui_open(app, TUI_SCREEN_MEETINGS,
+				 &(struct tui_args){ .id = h->due.id, .mode = TUI_MEETINGS_DEBRIEF });
+		return true;
 	}
 	return false;
 }
@@ -459,14 +556,17 @@ static void destroy(struct tui_screen *s)
 }
 
 static const struct tui_binding bindings[] = {
-	{ A_MOVE, { TUI_K('j'), TUI_KC(KEY_DOWN), TUI_K('k'), TUI_KC(KEY_UP) }, "choose a guide",
-	  NULL, NULL, TUI_VERB_NONE },
+	{ A_MOVE, { TUI_K('j'), TUI_KC(KEY_DOWN), TUI_K('k'), TUI_KC(KEY_UP) },
+	  "choose a guide, or a recent reflection below them", NULL, NULL, TUI_VERB_NONE },
 	{ A_MOVE, { TUI_K('g'), TUI_KC(KEY_HOME), TUI_K('G'), TUI_KC(KEY_END) },
-	  "the first, the last guide", NULL, NULL, TUI_VERB_NONE },
+	  "the first, the last guide (G again: the last reflection)", NULL, NULL, TUI_VERB_NONE },
 	{ A_MOVE, { TUI_KC(KEY_PPAGE), TUI_K(2), TUI_KC(KEY_NPAGE), TUI_K(6) }, "a page up, down",
 	  NULL, NULL, TUI_VERB_NONE },
-	{ A_OPEN, { TUI_K('\n'), TUI_K('l'), TUI_KC(KEY_RIGHT) }, "open the guide", "open", NULL,
+	{ A_OPEN, { TUI_K('\n'), TUI_K('l'), TUI_KC(KEY_RIGHT) }, "open the guide, or the reflection where it was written",
+	  "open", NULL,
 	  TUI_VERB_NONE },
+	{ A_DEBRIEF, { TUI_K('d') }, "debrief the meeting whose time has passed (when Home says so)",
+	  "debrief", home_has_due, TUI_VERB_NONE },
 	{ A_SPONSORS, { TUI_K('s') }, "sponsors", "sponsors", NULL, TUI_VERB_NONE },
 	{ A_MEETINGS, { TUI_K('m') }, "meetings: prepare and debrief", "meetings", NULL,
 	  TUI_VERB_NONE },

@@ -5,12 +5,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "form.h"
 #include "listview.h"
 #include "records.h"
 #include "twoway/agenda.h"
 #include "twoway/util.h"
+#include "twoway/when.h"
 
 enum { F_NOTES, F_OUTCOME, F_COUNT };
 enum { A_TEXT, A_OWNER, A_DUE, A_COUNT };
@@ -48,7 +50,8 @@ static void prefill(struct tui_app *app, struct debrief *d)
 {
 	char *notes = NULL, *outcome = NULL;
 	struct tw_error err = { 0 };
-	if (!tw_debrief_prefill(app->lib, app->store, app->profile.id, &notes, &outcome, &err)) {
+	if (!tw_debrief_prefill(app->lib, app->store, app->profile.id, d->id, &notes, &outcome,
+				&err)) {
 		tui_error(app, "%s", err.message);
 		return;
 	}
@@ -71,7 +74,8 @@ static void on_focus(struct tui_app *app, struct tui_screen *s)
 		d->walked = true;
 		if (tw_library_guide(app->lib, TW_AGENDA_AFTER_GUIDE) &&
 		    tui_open(app, TUI_SCREEN_GUIDE,
-			     &(struct tui_args){ .item_id = TW_AGENDA_AFTER_GUIDE })) {
+			     &(struct tui_args){ .item_id = TW_AGENDA_AFTER_GUIDE,
+						 .meeting_id = d->id })) {
 			d->walking = true;
 			tui_msg(app, "walk the after-meeting guide; q comes back to the debrief");
 			return;
@@ -109,13 +113,15 @@ static bool add_action(struct tui_app *app, struct debrief *d)
 {
 	char *text = tui_form_text(&d->add, A_TEXT), *due = tui_form_text(&d->add, A_DUE);
 	bool ok = false;
+	char day[11] = "", msg[256];
 	if (!text || !due) {
 		tui_error(app, "out of memory");
 	} else if (!tw_text_nonblank(text) || !tw_text_valid(text, strlen(text))) {
 		tui_error(app, "an action item needs some text; nothing added");
 		tui_form_focus(&d->add, A_TEXT);
-	} else if (*due && !tw_date_valid(due)) {
-		tui_error(app, "not a date: '%.40s' (use YYYY-MM-DD, or leave it empty)", due);
+	} else if (tw_text_nonblank(due) &&
+		   !tw_when_parse_date(due, (tw_time)time(NULL), day, msg, sizeof msg)) {
+		tui_error(app, "%s", msg);
 		tui_form_focus(&d->add, A_DUE);
 	} else {
 		struct tw_action a = { 0 };
@@ -124,10 +130,13 @@ static bool add_action(struct tui_app *app, struct debrief *d)
 		a.meeting_id = d->id;
 		a.text = text;
 		a.owner = tui_form_get_choice(&d->add, A_OWNER) ? TW_OWNER_SPONSOR : TW_OWNER_ME;
-		snprintf(a.due, sizeof(a.due), "%s", due);
+		snprintf(a.due, sizeof(a.due), "%s", day);
 		ok = tw_store_action_add(app->store, &a, &err);
 		if (ok) {
-			tui_msg(app, "action item %lld added", (long long)a.id);
+			char echo[32];
+			tw_when_echo_date(day, echo, sizeof echo);
+			tui_msg(app, "action item %lld added%s%s", (long long)a.id,
+				*day ? ", due " : "", *day ? echo : "");
 			load_actions(app, d);
 			for (size_t i = 0; i < d->n_acts; i++)
 				if (d->acts[i].id == a.id)
@@ -145,10 +154,11 @@ static bool open_add(struct debrief *d)
 {
 	tui_form_free(&d->add);
 	if (!tui_form_init(&d->add, A_COUNT) || !tui_form_line(&d->add, A_TEXT, "Action", "", 500) ||
-	    !tui_form_line(&d->add, A_DUE, "Due", "", 10))
+	    !tui_form_line(&d->add, A_DUE, "Due", "", 40))
 		return false;
 	tui_form_choice(&d->add, A_OWNER, "Owner", owners, NULL, 2, 0);
-	tui_form_hint(&d->add, A_DUE, "YYYY-MM-DD or empty; enter adds");
+	tui_form_hint(&d->add, A_DUE, "fri, +3d, 2026-12-07 or empty; enter adds");
+	tui_form_date(&d->add, A_DUE, true);
 	d->adding = true;
 	return true;
 }

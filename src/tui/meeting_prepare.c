@@ -1,15 +1,19 @@
-/* Preparing a meeting: pick the sponsor (or add one) and the date, walk the
- * "before-meeting" guide (the usual guide screen, so answers are stored as
- * reflections), then edit the agenda tw_agenda_build made before saving. */
+/* Preparing a meeting: pick the sponsor (or add one) and the date (a new
+ * meeting is booked then, so that its preparation has a home), walk the
+ * "before-meeting" guide for this meeting (the usual guide screen: answers
+ * are this meeting's reflections, last time's shown beside them), then edit
+ * the agenda tw_agenda_build made before saving. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "editor.h"
 #include "form.h"
 #include "records.h"
 #include "twoway/agenda.h"
 #include "twoway/util.h"
+#include "twoway/when.h"
 
 enum stage { PICK, WALK, AGENDA };
 enum { F_SPONSOR, F_WHEN, F_COUNT };
@@ -29,6 +33,8 @@ struct prepare {
 	bool saved_once, discard_asked;
 	bool private_asked;      /* Ctrl-P asked once: again puts private answers in */
 	size_t checks, ticked;   /* the before-meeting guide's check items */
+	int64_t clash_sponsor;   /* a double booking asked about once: */
+	tw_time clash_when;      /* the same sponsor and time go ahead */
 };
 
 
@@ -42,7 +48,8 @@ static void count_checks(struct tui_app *app, struct prepare *p)
 	struct tw_progress *pr = NULL;
 	size_t n = 0;
 	struct tw_error err = { 0 };
-	if (!g || !tw_store_progress_list(app->store, app->profile.id, &pr, &n, &err))
+	if (!g || !tw_store_progress_list_in(app->store, app->profile.id, p->meeting_id, &pr, &n,
+					     &err))
 		return;
 	for (size_t s = 0; s < g->n_sections; s++)
 		for (size_t i = 0; i < g->sections[s].n_items; i++) {
@@ -96,7 +103,8 @@ static void to_agenda(struct tui_app *app, struct prepare *p, bool fresh)
 		text = strdup(p->old_agenda);
 		tui_msg(app, "your saved agenda; Ctrl-G makes a fresh one from your answers");
 	} else {
-		text = tw_agenda_build(app->lib, app->store, app->profile.id, chosen(p), p->when, &err);
+		text = tw_agenda_build(app->lib, app->store, app->profile.id, p->meeting_id, chosen(p),
+				       p->when, &err);
 		if (!text)
 			tui_error(app, "%s", err.message[0] ? err.message : "out of memory");
 		else if (!*text)
@@ -119,7 +127,7 @@ static void insert_private(struct tui_app *app, struct prepare *p)
 {
 	char *answers[TW_SLOT_COUNT];
 	struct tw_error err = { 0 };
-	if (!tw_agenda_private_answers(app->lib, app->store, app->profile.id,
+	if (!tw_agenda_private_answers(app->lib, app->store, app->profile.id, p->meeting_id,
 				       TW_AGENDA_BEFORE_GUIDE, answers, &err)) {
 		tui_error(app, "%s", err.message);
 		return;
@@ -158,10 +166,46 @@ static void walk(struct tui_app *app, struct prepare *p)
 		return;
 	}
 	p->stage = WALK;
-	if (!tui_open(app, TUI_SCREEN_GUIDE, &(struct tui_args){ .item_id = TW_AGENDA_BEFORE_GUIDE }))
+	if (!tui_open(app, TUI_SCREEN_GUIDE,
+		      &(struct tui_args){ .item_id = TW_AGENDA_BEFORE_GUIDE,
+					  .meeting_id = p->meeting_id }))
 		to_agenda(app, p, false);
 	else
 		tui_msg(app, "walk the guide; q comes back to the agenda");
+}
+
+/* A new meeting is booked once its sponsor and time are known, so that the
+ * walk's answers belong to it; a meeting prepared again takes the sponsor
+ * and time now too. */
+static bool book(struct tui_app *app, struct prepare *p)
+{
+	struct tw_error err = { 0 };
+	struct tw_meeting m = { 0 };
+	bool ok;
+	if (p->meeting_id) {
+		ok = tw_store_meeting_get(app->store, p->meeting_id, &m, &err);
+		if (ok && (m.sponsor_id != chosen(p)->id || m.when != p->when)) {
+			m.sponsor_id = chosen(p)->id;
+			m.when = p->when;
+			ok = tw_store_meeting_update(app->store, &m, &err);
+		}
+		tw_meeting_finish(&m);
+	} else {
+		m.profile_id = app->profile.id;
+		m.sponsor_id = chosen(p)->id;
+		m.when = p->when;
+		m.agenda = m.notes = m.outcome = "";
+		ok = tw_store_meeting_add(app->store, &m, &err);
+		p->meeting_id = ok ? m.id : 0;
+		if (ok) {
+			app->redraw_all = true;
+			tui_screen_set_title(&p->base, "Prepare meeting %lld", (long long)m.id);
+		}
+	}
+	if (!ok)
+		tui_error(app, "meeting not saved: %s", err.message);
+	tui_form_mark_saved(&p->fm);
+	return ok;
 }
 
 /* Checks the sponsor and the date; on a problem shows it and stays. */
@@ -172,14 +216,33 @@ static bool pick_done(struct tui_app *app, struct prepare *p)
 		tui_form_focus(&p->fm, F_SPONSOR);
 		return false;
 	}
-	char *when = tui_form_text(&p->fm, F_WHEN);
-	bool ok = when && tw_time_parse(when, &p->when);
-	if (!ok) {
-		tui_error(app, "not a date: '%.60s' (use YYYY-MM-DD HH:MM)", when ? when : "");
+	char *when = tui_form_text(&p->fm, F_WHEN), msg[256] = "out of memory";
+	struct tw_when w;
+	bool ok = when && tw_when_parse(when, (tw_time)time(NULL), &w, msg, sizeof msg);
+	if (ok) {
+		p->when = w.t;
+	} else {
+		tui_error(app, "%s", msg);
 		tui_form_focus(&p->fm, F_WHEN);
 	}
 	free(when);
-	return ok;
+	/* The same sponsor at the same time again asks first. */
+	int64_t clash = 0;
+	struct tw_error err = { 0 };
+	const struct tw_sponsor *sp = chosen(p);
+	if (ok && !(p->clash_sponsor == sp->id && p->clash_when == p->when) &&
+	    tw_store_meeting_clash(app->store, app->profile.id, sp->id, p->when, p->meeting_id,
+				   &clash, &err) && clash) {
+		char echo[32];
+		tw_when_echo(p->when, echo, sizeof echo);
+		tui_error(app, "%.40s already has meeting %lld on %s; enter again books both",
+			  sp->name, (long long)clash, echo);
+		p->clash_sponsor = sp->id;
+		p->clash_when = p->when;
+		tui_form_focus(&p->fm, F_WHEN);
+		return false;
+	}
+	return ok && book(app, p);
 }
 
 static bool save(struct tui_app *app, struct prepare *p)
@@ -222,7 +285,7 @@ static bool save(struct tui_app *app, struct prepare *p)
 	tui_editor_mark_saved(p->ed);
 	p->saved_once = true;
 	char w[32];
-	tw_time_format(p->when, w, sizeof(w));
+	tw_when_echo(p->when, w, sizeof(w));
 	tui_msg(app, "meeting %lld with %s on %s saved", (long long)p->meeting_id, chosen(p)->name, w);
 	return true;
 }
@@ -446,7 +509,8 @@ struct tui_screen *meeting_prepare_open(struct tui_app *app, int64_t meeting_id,
 		free(p);
 		return NULL;
 	}
-	tui_form_hint(&p->fm, F_WHEN, "YYYY-MM-DD HH:MM (or YYYY-MM-DD for 09:00)");
+	tui_form_hint(&p->fm, F_WHEN, "thu 10:30, tomorrow 9:00, +1w, 2026-12-07 14:00");
+	tui_form_date(&p->fm, F_WHEN, false);
 	load_sponsors(app, p, sponsor_id);
 	if (sponsor_id)
 		tui_form_focus(&p->fm, F_WHEN);

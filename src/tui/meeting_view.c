@@ -14,6 +14,8 @@ struct meeting_view {
 	struct tui_screen base;
 	int64_t id;
 	bool held;
+	tw_time when;
+	bool asked;  /* d once on a future meeting: the next d debriefs it */
 	struct tui_pager page;
 };
 
@@ -37,6 +39,7 @@ static bool load(struct tui_app *app, struct meeting_view *v)
 	char when[32];
 	tw_time_format(m.when, when, sizeof(when));
 	v->held = m.held;
+	v->when = m.when;
 	bool past = !m.held && m.when < (tw_time)time(NULL);
 	/* The title bar names the sponsor and the state; the page starts with
 	 * the date. */
@@ -99,6 +102,8 @@ enum { A_SCROLL = 1, A_PREPARE, A_HELD, A_DEBRIEF, A_BRIEF, A_ICS };
 static bool act(struct tui_app *app, struct tui_screen *s, int action, wint_t k, bool code)
 {
 	struct meeting_view *v = (struct meeting_view *)s;
+	bool asked = v->asked;
+	v->asked = false;
 	switch (action) {
 	case A_SCROLL:
 		return tui_pager_key(&v->page, k, code);
@@ -109,7 +114,10 @@ static bool act(struct tui_app *app, struct tui_screen *s, int action, wint_t k,
 		tui_msg(app, "that meeting is held: its agenda stays as it was; b edits the notes");
 		return true;
 	case A_DEBRIEF:
-		rec_push(app, meeting_debrief_open(app, v->id));
+		if (!asked && rec_debrief_early(app, v->held, v->when))
+			v->asked = true;
+		else
+			rec_push(app, meeting_debrief_open(app, v->id));
 		return true;
 	case A_BRIEF:
 	case A_ICS:

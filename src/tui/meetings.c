@@ -12,6 +12,7 @@
 #include "listview.h"
 #include "records.h"
 #include "twoway/util.h"
+#include "twoway/when.h"
 
 #define HEAD_UPCOMING ((size_t)-1)
 #define HEAD_PAST ((size_t)-2)
@@ -26,6 +27,8 @@ struct meetings {
 	struct tui_list list;
 	int sponsor_w, agenda_x, agenda_w; /* columns as last drawn */
 	int64_t want, deleted;
+	int64_t asked;          /* a future meeting d was pressed on once */
+	int64_t newest;         /* the newest id when n was pressed: focus a newer one */
 };
 
 static bool is_head(const void *ctx, size_t k)
@@ -83,6 +86,14 @@ static void load(struct tui_app *app, struct meetings *m)
 	if (!tw_store_meeting_list(app->store, app->profile.id, 0, &m->v, &m->n, &err))
 		tui_error(app, "%s", err.message);
 	group(m);
+	/* Back from preparing a new meeting: it is the one to show. */
+	if (m->newest) {
+		int64_t seen = m->newest > 0 ? m->newest : 0, made = 0;
+		for (size_t i = 0; i < m->n; i++)
+			made = m->v[i].id > seen && m->v[i].id > made ? m->v[i].id : made;
+		keep = made ? made : keep;
+		m->newest = 0;
+	}
 	for (size_t k = 0; keep && k < m->list.n; k++)
 		if (!is_head(m, k) && m->v[m->rows[k]].id == keep)
 			tui_list_focus(&m->list, k);
@@ -202,8 +213,9 @@ enum { A_MOVE = 1, A_VIEW, A_ADD, A_PREPARE, A_DEBRIEF, A_DELETE, A_UNDO, A_CSV,
 static bool act(struct tui_app *app, struct tui_screen *s, int action, wint_t k, bool code)
 {
 	struct meetings *m = (struct meetings *)s;
-	int64_t deleted = m->deleted;
+	int64_t deleted = m->deleted, asked = m->asked;
 	m->deleted = 0; /* u works right after a delete only */
+	m->asked = 0;
 	const struct tw_meeting *cur = focused(m);
 	switch (action) {
 	case A_MOVE:
@@ -213,6 +225,11 @@ static bool act(struct tui_app *app, struct tui_screen *s, int action, wint_t k,
 			rec_push(app, meeting_view_open(app, cur->id));
 		return true;
 	case A_ADD:
+		/* remember the newest meeting: the one made now is selected */
+		m->newest = 0;
+		for (size_t i = 0; i < m->n; i++)
+			m->newest = m->v[i].id > m->newest ? m->v[i].id : m->newest;
+		m->newest = m->newest ? m->newest : -1;
 		rec_push(app, meeting_prepare_open(app, 0, 0));
 		return true;
 	case A_PREPARE:
@@ -222,7 +239,9 @@ static bool act(struct tui_app *app, struct tui_screen *s, int action, wint_t k,
 			rec_push(app, meeting_prepare_open(app, cur ? cur->id : 0, 0));
 		return true;
 	case A_DEBRIEF:
-		if (cur)
+		if (cur && asked != cur->id && rec_debrief_early(app, cur->held, cur->when))
+			m->asked = cur->id;
+		else if (cur)
 			rec_push(app, meeting_debrief_open(app, cur->id));
 		else
 			tui_msg(app, "no meeting to debrief; a prepares one");
@@ -290,6 +309,17 @@ static const struct tui_screen_ops ops = {
 	.on_refresh = on_focus, /* a pure reload, cursor kept */
 	.click = click,
 };
+
+bool rec_debrief_early(struct tui_app *app, bool held, tw_time when)
+{
+	tw_time now = (tw_time)time(NULL);
+	if (held || when <= now)
+		return false;
+	char label[64];
+	tw_when_label(when, now, label, sizeof label);
+	tui_msg(app, "still ahead: %s; b again debriefs it", label);
+	return true;
+}
 
 /* args.mode: list (args.id set: open that meeting), prepare (args.id: the
  * meeting, 0 for a new one) or debrief (args.id: the meeting). */

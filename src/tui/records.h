@@ -15,6 +15,10 @@ struct tui_screen *sponsor_form_open(struct tui_app *app, int64_t id, int64_t *s
 struct tui_screen *meeting_prepare_open(struct tui_app *app, int64_t meeting_id,
 					int64_t sponsor_id);
 struct tui_screen *meeting_debrief_open(struct tui_app *app, int64_t meeting_id);
+/* Debriefing a meeting still in the future asks first: when it is planned
+ * and ahead, says so ("d again debriefs it") and returns true; the caller
+ * opens the debrief on the next d. */
+bool rec_debrief_early(struct tui_app *app, bool held, tw_time when);
 struct tui_screen *meeting_view_open(struct tui_app *app, int64_t meeting_id);
 
 /* What a continuum stage means, in one line ("" for none set). */

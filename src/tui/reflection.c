@@ -8,6 +8,7 @@
 #include "editor.h"
 #include "extedit.h"
 #include "screens.h"
+#include "twoway/agenda.h"
 #include "twoway/recovery.h"
 #include "twoway/util.h"
 
@@ -15,7 +16,9 @@ struct reflection {
 	struct tui_screen base;
 	char *item_id;              /* NULL: a free-standing reflection */
 	int64_t refl_id;            /* a stored free-standing one, 0 otherwise */
-	char key[40];               /* draft key of a stored free-standing one */
+	int64_t meeting_id;         /* the meeting a per-meeting answer is for, or 0 */
+	char key[300];              /* draft key of a stored free-standing one, or of
+				       an item's answer for a meeting (ITEM@meeting:ID) */
 	const struct tw_item *item; /* NULL when the content no longer has it */
 	struct tui_editor *ed;
 	bool is_private, saved_private;
@@ -27,6 +30,8 @@ struct reflection {
 
 static const char *draft_key(const struct reflection *r)
 {
+	if (r->item_id && r->meeting_id)
+		return r->key;
 	if (r->item_id)
 		return r->item_id;
 	return r->refl_id ? r->key : "";
@@ -70,8 +75,8 @@ static bool save(struct tui_app *app, struct reflection *r)
 								     : TW_PRIVACY_PUBLIC;
 	bool ok = r->refl_id
 			  ? tw_store_reflection_update(app->store, r->refl_id, text, privacy, &err)
-			  : tw_store_reflection_save(app->store, app->profile.id, r->item_id, text,
-						     privacy, &id, &err);
+			  : tw_store_reflection_save_in(app->store, app->profile.id, r->meeting_id,
+							r->item_id, text, privacy, &id, &err);
 	if (!ok) {
 		/* Never leave the text nowhere: a draft, else a recovery file,
 		 * and say which; with neither the editor stays open. */
@@ -165,7 +170,8 @@ static void revert(struct tui_app *app, struct reflection *r)
 	struct tw_error err = { 0 };
 	const char *text = "";
 	bool got = r->item_id &&
-		   tw_store_reflection_get_item(app->store, app->profile.id, r->item_id, &saved, &err);
+		   tw_store_reflection_get_item_in(app->store, app->profile.id, r->meeting_id,
+						   r->item_id, &saved, &err);
 	if (got)
 		text = saved.text;
 	tui_editor_set_text(r->ed, text);
@@ -313,17 +319,26 @@ struct tui_screen *reflection_open(struct tui_app *app, const struct tui_args *a
 		r->is_private = r->saved_private = saved.is_private;
 		r->refl_id = saved.id;
 		snprintf(r->key, sizeof(r->key), "reflection:%lld", (long long)saved.id);
+		r->meeting_id = saved.meeting_id;
 		if (saved.item_id && !(r->item_id = strdup(saved.item_id))) {
 			tw_reflection_finish(&saved);
 			free(r);
 			return NULL;
 		}
+		if (r->item_id && r->meeting_id)
+			snprintf(r->key, sizeof(r->key), "%.250s@meeting:%lld", r->item_id,
+				 (long long)r->meeting_id);
 	}
 	if (r->item_id)
 		r->item = tw_library_item(app->lib, r->item_id, NULL, NULL);
 	if (r->item_id && !r->refl_id) {
-		if (tw_store_reflection_get_item(app->store, app->profile.id, r->item_id, &saved,
-						 &err)) {
+		if (tw_agenda_per_meeting(r->item_id) && args->meeting_id > 0) {
+			r->meeting_id = args->meeting_id;
+			snprintf(r->key, sizeof(r->key), "%.250s@meeting:%lld", r->item_id,
+				 (long long)r->meeting_id);
+		}
+		if (tw_store_reflection_get_item_in(app->store, app->profile.id, r->meeting_id,
+						    r->item_id, &saved, &err)) {
 			r->has_saved = true;
 			r->is_private = r->saved_private = saved.is_private;
 		} else if (err.code != TW_ERR_NOTFOUND) {

@@ -61,6 +61,6 @@ extern const struct tui_keymap sponsors_keys, meetings_keys, actions_keys, profi
 	trash_keys, home_keys, meeting_view_keys, coach_gate_keys, coach_summary_keys,
 	guide_keys, reflection_keys, sponsor_form_keys, action_form_keys,
 	search_keys, export_dialog_keys, coach_start_keys, coach_keys,
-	meeting_prepare_keys, meeting_debrief_keys;
+	meeting_prepare_keys, meeting_debrief_keys, action_postpone_keys;
 
 #endif

@@ -178,7 +178,8 @@ static void open_hit(struct tui_app *app, struct search *s)
 			return;
 		}
 		if (r.item_id && tw_library_item(app->lib, r.item_id, NULL, NULL))
-			tui_open(app, TUI_SCREEN_GUIDE, &(struct tui_args){ .item_id = r.item_id });
+			tui_open(app, TUI_SCREEN_GUIDE,
+				 &(struct tui_args){ .item_id = r.item_id, .meeting_id = r.meeting_id });
 		else
 			tui_open(app, TUI_SCREEN_REFLECTION, &(struct tui_args){ .id = r.id });
 		tw_reflection_finish(&r);

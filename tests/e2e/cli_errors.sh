@@ -59,14 +59,21 @@ unchanged 1 "twoway: --agenda holds control characters; nothing was changed" \
 	meeting add --sponsor "Maria Lopez" --when 2026-03-03 --agenda $'a\033[2Jb'
 
 # Dates.
-unchanged 1 "twoway: '2026-02-30' is not a date; use YYYY-MM-DD or 'YYYY-MM-DD HH:MM'" \
+unchanged 1 "twoway: --when: '2026-02-30' is not a date: 2026-02 has no day 30" \
 	meeting add --sponsor "Maria Lopez" --when 2026-02-30
-unchanged 1 "twoway: 'tomorrow' is not a date; use YYYY-MM-DD or 'YYYY-MM-DD HH:MM'" \
-	meeting add --sponsor "Maria Lopez" --when tomorrow
-unchanged 1 "twoway: '2026-03-02 25:00' is not a date; use YYYY-MM-DD or 'YYYY-MM-DD HH:MM'" \
+unchanged 1 "twoway: --when: 'tomorrowish' is not a date; try thu 10:30, +3d or 2026-12-03" \
+	meeting add --sponsor "Maria Lopez" --when tomorrowish
+unchanged 1 "twoway: --when: '2026-03-02 25:00' is not a date; try thu 10:30, +3d or 2026-12-03" \
 	meeting add --sponsor "Maria Lopez" --when "2026-03-02 25:00"
-unchanged 1 "twoway: '2026-13-01' is not a date; use YYYY-MM-DD" \
+unchanged 1 "twoway: --when is empty; nothing was changed" \
+	meeting add --sponsor "Maria Lopez" --when " "
+unchanged 1 "twoway: --due: '2026-13-01' is not a date; try fri, +3d or 2026-12-03" \
 	action add "Do it" --due 2026-13-01
+unchanged 1 "twoway: --due: 'thu 10:30' has a time; give a day: fri, +3d or 2026-12-03" \
+	action add "Do it" --due "thu 10:30"
+# a time the clocks skip is named, not moved (TZ is UTC here: use Berlin)
+TZ=Europe/Berlin unchanged 1 "twoway: --when: no 02:30 on Sun 2027-03-28: clocks jump forward for daylight saving; try 03:30" \
+	meeting add --sponsor "Maria Lopez" --when "2027-03-28 02:30"
 
 # Unknown profile, sponsor, records.
 unchanged 1 "twoway: no profile named 'Bob' (see 'twoway profile list')" \
@@ -109,10 +116,10 @@ unchanged 2 "twoway: --color takes auto, always or never, not 'red'" action add 
 unchanged 2 "twoway tick: missing the ITEM to tick" tick
 unchanged 2 "twoway rate: missing the rating N (1 to 5)" rate cli-test/prepare/confidence
 unchanged 2 "twoway meeting add: missing --sponsor NAME" meeting add --when 2026-03-03
-unchanged 2 "twoway meeting add: missing --when 'YYYY-MM-DD HH:MM'" meeting add --sponsor 1
+unchanged 2 "twoway meeting add: missing --when DATE (e.g. 'thu 10:30' or 2026-12-03)" meeting add --sponsor 1
 unchanged 2 "twoway meeting add: option '--when' needs a value" \
 	meeting add --sponsor 1 --when
-unchanged 2 "twoway action: unknown subcommand 'finish' (use add, done or list)" action finish 1
+unchanged 2 "twoway action: unknown subcommand 'finish' (use add, edit, postpone, done or list)" action finish 1
 unchanged 2 "twoway profile: missing a subcommand: add, list or use" profile
 unchanged 2 "twoway tick: unexpected argument 'extra'" tick cli-test/prepare/agenda extra
 unchanged 2 "twoway delete: unknown KIND 'note' (use profile, sponsor, reflection, meeting, action or coaching)" \

@@ -3,7 +3,7 @@
 # marked; adding one with a bad due date is refused and saves nothing, a
 # good one is saved with owner, due date and meeting; space ticks it done
 # (u undoes); f cycles open / overdue / all; d deletes and u brings it back;
-# enter opens the item's meeting; search opens a free-standing item here;
+# enter opens the item's meeting; e edits and p postpones (u undoes); search opens a free-standing item here;
 # 60 more items scroll at 40x12; ? lists the keys.
 . "$(dirname "$0")/tui_lib.sh"
 tui_setup
@@ -50,7 +50,7 @@ tui_wait "your sponsor does it"
 tui_keys Tab
 tui_type "2030-02-30"
 tui_keys C-s
-tui_wait "not a date: '2030-02-30'"
+tui_wait "'2030-02-30' is not a date: 2030-02 has no day 30"
 tui_wait "New action item"
 tw action list | grep -qF "Call Grace" && tui_fail "a refused action item was saved"
 tui_keys Escape
@@ -64,14 +64,15 @@ tui_keys a
 tui_wait "New action item"
 tui_type "Call Grace"
 tui_keys Tab Right Tab
-tui_type "2030-02-28"
+tui_type "2030-2-28"
+tui_wait "= Thu 2030-02-28, in "
 tui_keys Tab Right
 tui_wait "< 2030-12-03 with María López >"
 tui_keys C-s
-tui_wait "action item 3 added"
+tui_wait "action item 3 added, due Thu 2030-02-28"
 tui_wait "open: 3"
 tui_wait "Call Grace"
-tw action list | grep -E '^ +3 +\[ \] +2030-02-28 +sponsor +1 +Call Grace$' >/dev/null ||
+tw action list | grep -E '^ +3 +\[ \] +2030-02-28 +sponsor +María López +1 +Call Grace$' >/dev/null ||
 	tui_fail "stored: $(tw action list)"
 
 # ---- space ticks it done (today), u undoes ----
@@ -121,6 +122,59 @@ tui_keys g Enter
 tui_wait "Meeting with María López, planned"
 tui_keys q
 tui_wait "open: 2"
+
+# ---- e edits text, owner and due date; u undoes the edit ----
+day() { date -d "$1" '+%a %F'; }
+tui_keys g
+tui_wait "Overdue since 2020-01-01"
+tui_keys e
+tui_wait "Edit action item 1"
+tui_wait "Send the deck"
+tui_wait "< 2030-12-03 with María López >"
+tui_keys C-u
+tui_type "Send the final deck"
+tui_keys Tab Right
+tui_wait "your sponsor does it"
+tui_keys Tab C-u
+tui_type "+3d"
+tui_wait "= $(day '+3 days'), in 3 days"
+tui_keys C-s
+tui_wait "action item 1 changed, due $(day '+3 days')"
+tui_wait "Send the final deck"
+tw action list | grep -E "^ +1 +\[ \] +$(date -d '+3 days' +%F) +sponsor +María López +1 +Send the final deck$" \
+	>/dev/null || tui_fail "edit not stored: $(tw action list)"
+tui_keys u
+tui_wait "change undone"
+tui_wait "Send the deck"
+tw action list | grep -E "^ +1 +\[ \] +2020-01-01 overdue +me +María López +1 +Send the deck$" \
+	>/dev/null || tui_fail "edit not undone: $(tw action list)"
+
+# ---- p postpones: from today when overdue, then from the due date ----
+tui_keys p
+tui_wait "Postpone action item 1"
+tui_wait "from today; or a day: fri"
+tui_type "+2d"
+tui_wait "= $(day '+2 days'), in 2 days"
+tui_keys Enter
+tui_wait "postponed to $(day '+2 days') (was Wed 2020-01-01); u undoes"
+tui_wait "Due $(date -d '+2 days' +%F)"
+tui_screen | grep -F "Send the deck" | grep -q '^!' && tui_fail "still marked overdue"
+tui_keys p
+tui_wait "from $(day '+2 days'); or a day"
+tui_type "+1w"
+tui_wait "= $(day '+9 days')"
+tui_keys Enter
+tui_wait "postponed to $(day '+9 days') (was $(day '+2 days'))"
+tw action list | grep -E "^ +1 +\[ \] +$(date -d '+9 days' +%F) +me" >/dev/null ||
+	tui_fail "postpone not stored: $(tw action list)"
+tui_keys p
+tui_type "someday"
+tui_keys Enter
+tui_wait "'someday' is not a date; try fri, +3d or 2026-12-03"
+tui_keys Escape Escape
+tui_wait "open: 2"
+tw action list | grep -E "^ +1 +\[ \] +$(date -d '+9 days' +%F) +me" >/dev/null ||
+	tui_fail "a refused postpone changed it: $(tw action list)"
 
 # ---- search opens a free-standing action item on this screen ----
 tui_keys q

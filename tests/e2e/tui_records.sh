@@ -71,9 +71,10 @@ tui_wait "< Grace Hopper >"
 tui_keys Tab
 tui_type "2030-02-30 10:00"
 tui_keys Enter
-tui_wait "not a date: '2030-02-30 10:00' (use YYYY-MM-DD HH:MM)"
+tui_wait "'2030-02-30 10:00' is not a date: 2030-02 has no day 30"
 tui_keys C-u
-tui_type "2030-05-01 10:00"
+tui_type "2030-5-1 10am"
+tui_wait "= Wed 2030-05-01 10:00, in "
 tui_keys Enter
 tui_wait "Before a sponsor meeting"
 tui_wait "walk the guide; q comes back to the agenda"
@@ -92,7 +93,7 @@ tui_type "Bring the graph."
 tui_keys Enter
 tui_wait "(modified)"
 tui_keys C-s
-tui_wait "meeting 1 with Grace Hopper on 2030-05-01 10:00 saved"
+tui_wait "meeting 1 with Grace Hopper on Wed 2030-05-01 10:00 saved"
 tui_wait "planned Grace Hopper"
 tw meeting show 1 > "$SCRATCH/show" || tui_fail "meeting show failed"
 grep -q "## A challenge I want their input on" "$SCRATCH/show" || tui_fail "agenda heading missing: $(cat "$SCRATCH/show")"
@@ -105,6 +106,9 @@ grep -q "planned" "$SCRATCH/show" || tui_fail "meeting not planned"
 tui_keys Enter
 tui_wait "Meeting with Grace Hopper, planned"
 tui_wait "(none: b debriefs and adds them)"
+tui_keys b
+tui_wait "still ahead: Wed 1 May 2030 10:00, in "
+tui_wait "b again debriefs it"
 tui_keys b
 tui_wait "Capture what was said"
 write "What did you and your sponsor talk" "She liked the rota plan"
@@ -119,7 +123,7 @@ tui_type "Introduce me to the VP"
 tui_keys Tab Right Tab
 tui_type "2030-99-01"
 tui_keys Enter
-tui_wait "not a date: '2030-99-01' (use YYYY-MM-DD, or leave it empty)"
+tui_wait "'2030-99-01' is not a date; try fri, +3d or 2026-12-03"
 tui_keys C-u
 tui_type "2030-05-15"
 tui_keys Enter

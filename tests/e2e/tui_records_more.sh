@@ -82,14 +82,17 @@ tui_wait "Step 1 of 3"
 help F1 "Prepare a meeting" "step 1: on to the before-meeting guide"
 # a bad date: refused, nothing saved even when leaving
 tui_keys Tab
-tui_type "tomorrow"
+tui_type "tomorrowish"
+tui_wait "'tomorrowish' is not a date; try thu 10:30, +3d or 2026-12-03"
 tui_keys Enter
-tui_wait "not a date: 'tomorrow' (use YYYY-MM-DD HH:MM)"
+tui_wait "'tomorrowish' is not a date"
 tui_keys Escape
 tui_wait "no meeting saved yet: Esc again leaves without one"
 tui_keys Escape
 tui_wait "Talk about the rota"
 [ "$(tw meeting list | grep -c 2030)" = 1 ] || tui_fail "a meeting was saved: $(tw meeting list)"
+tui_keys b
+tui_wait "b again debriefs it"
 tui_keys b
 tui_wait "Capture what was said"
 tui_keys q

@@ -93,7 +93,7 @@ static void test_empty(void **state)
 	struct tw_sponsor s;
 	sponsor(f, "Grace", &s);
 	struct tw_error err;
-	char *text = tw_agenda_build(lib, f->st, f->profile, &s, 0, &err);
+	char *text = tw_agenda_build(lib, f->st, f->profile, 0, &s, 0, &err);
 	assert_non_null(text);
 	assert_string_equal(text, "");
 	free(text);
@@ -123,7 +123,7 @@ static void test_slots_in_order_and_actions(void **state)
 	tw_time when;
 	assert_true(tw_time_parse("2030-06-01 09:30", &when));
 	struct tw_error err;
-	char *text = tw_agenda_build(lib, f->st, f->profile, &s, when, &err);
+	char *text = tw_agenda_build(lib, f->st, f->profile, 0, &s, when, &err);
 	assert_non_null(text);
 	assert_string_equal(text, "## What I learned about them\n"
 				  "She wrote the COBOL paper.\nLikes ships.\n"
@@ -152,7 +152,7 @@ static void test_all_six_slots(void **state)
 	reflect(f, "before-meeting/feedback/feedback-to-share", "e");
 	reflect(f, "before-meeting/the-ask/the-ask", "f");
 	struct tw_error err;
-	char *text = tw_agenda_build(lib, f->st, f->profile, NULL, 0, &err);
+	char *text = tw_agenda_build(lib, f->st, f->profile, 0, NULL, 0, &err);
 	assert_non_null(text);
 	assert_string_equal(text, "## What I learned about them\na\n\n"
 				  "## A challenge I want their input on\nb\n\n"
@@ -180,7 +180,7 @@ static void test_debrief_prefill(void **state)
 	struct fixture *f = *state;
 	struct tw_error err;
 	char *notes, *outcome;
-	assert_true(tw_debrief_prefill(lib, f->st, f->profile, &notes, &outcome, &err));
+	assert_true(tw_debrief_prefill(lib, f->st, f->profile, 0, &notes, &outcome, &err));
 	assert_string_equal(notes, "");
 	assert_string_equal(outcome, "");
 	free(notes);
@@ -190,7 +190,7 @@ static void test_debrief_prefill(void **state)
 	reflect(f, "after-meeting/commitments/outcome", "She will intro me to Alan.");
 	reflect(f, "after-meeting/follow-up/follow-up", "Thank-you note on Friday.");
 	reflect(f, "before-meeting/the-ask/the-ask", "not in a debrief");
-	assert_true(tw_debrief_prefill(lib, f->st, f->profile, &notes, &outcome, &err));
+	assert_true(tw_debrief_prefill(lib, f->st, f->profile, 0, &notes, &outcome, &err));
 	assert_string_equal(notes, "She liked the plan.");
 	assert_string_equal(outcome, "She will intro me to Alan.\n"
 				     "\n"
@@ -214,20 +214,20 @@ static void test_private_left_out(void **state)
 					     "after-meeting/what-was-said/notes", "SECRET-notes",
 					     TW_PRIVACY_PRIVATE, NULL, &err));
 	reflect(f, "after-meeting/commitments/outcome", "She will intro me to Alan.");
-	char *text = tw_agenda_build(lib, f->st, f->profile, NULL, 0, &err);
+	char *text = tw_agenda_build(lib, f->st, f->profile, 0, NULL, 0, &err);
 	assert_non_null(text);
 	assert_null(strstr(text, "SECRET"));
 	assert_null(strstr(text, "Sponsor me")); /* an earlier version, made private */
 	assert_string_equal(text, "## My ask\n" TW_AGENDA_PRIVATE_LEFT_OUT "\n");
 	free(text);
 	char *notes, *outcome;
-	assert_true(tw_debrief_prefill(lib, f->st, f->profile, &notes, &outcome, &err));
+	assert_true(tw_debrief_prefill(lib, f->st, f->profile, 0, &notes, &outcome, &err));
 	assert_string_equal(notes, TW_AGENDA_PRIVATE_LEFT_OUT);
 	assert_string_equal(outcome, "She will intro me to Alan.");
 	free(notes);
 	free(outcome);
 	char *answers[TW_SLOT_COUNT];
-	assert_true(tw_agenda_private_answers(lib, f->st, f->profile, TW_AGENDA_BEFORE_GUIDE,
+	assert_true(tw_agenda_private_answers(lib, f->st, f->profile, 0, TW_AGENDA_BEFORE_GUIDE,
 					      answers, &err));
 	assert_string_equal(answers[TW_SLOT_ASK], "SECRET-ask");
 	assert_null(answers[TW_SLOT_NOTES]);
@@ -244,17 +244,17 @@ static void test_private_left_out(void **state)
 	reflect(f, "before-meeting/agenda/their-career", "How did you choose?");
 	assert_true(tw_store_reflection_save(f->st, f->profile, "before-meeting/the-ask/the-ask",
 					     "Open ask", TW_PRIVACY_PUBLIC, NULL, &err));
-	text = tw_agenda_build(lib, f->st, f->profile, NULL, 0, &err);
+	text = tw_agenda_build(lib, f->st, f->profile, 0, NULL, 0, &err);
 	assert_null(strstr(text, "SECRET"));
 	assert_non_null(strstr(text, "## My ask\nOpen ask\n"));
 	free(text);
 	/* a coach view has no private answers to give */
 	struct tw_store *c = tw_store_open_view(f->path, TW_VIEW_COACH, &err);
 	assert_non_null(c);
-	assert_true(tw_agenda_private_answers(lib, c, f->profile, NULL, answers, &err));
+	assert_true(tw_agenda_private_answers(lib, c, f->profile, 0, NULL, answers, &err));
 	for (int i = 0; i < TW_SLOT_COUNT; i++)
 		assert_null(answers[i]);
-	assert_true(tw_debrief_prefill(lib, c, f->profile, &notes, &outcome, &err));
+	assert_true(tw_debrief_prefill(lib, c, f->profile, 0, &notes, &outcome, &err));
 	assert_null(strstr(notes, "SECRET"));
 	free(notes);
 	free(outcome);

@@ -208,17 +208,22 @@ static void test_private_stays_out(void **state)
 	assert_true(tw_store_meeting_add(f->st, &m, &err));
 	int64_t cid;
 	assert_true(tw_store_coaching_start(f->st, f->profile, "Coach Kim", &cid, &err));
+	/* the preparation's answers belong to the meeting */
+	assert_true(tw_store_reflection_save_in(f->st, f->profile, m.id,
+						"before-meeting/the-ask/the-ask",
+						"SECRET ask text", true, NULL, &err));
+	assert_true(tw_store_reflection_save_in(f->st, f->profile, m.id,
+						"before-meeting/feedback/feedback-to-share",
+						"Shared feedback", false, NULL, &err));
 	assert_true(tw_store_reflection_save(f->st, f->profile,
-					     "before-meeting/the-ask/the-ask",
-					     "SECRET ask text", true, NULL, &err));
-	assert_true(tw_store_reflection_save(f->st, f->profile,
-					     "before-meeting/feedback/feedback-to-share",
-					     "Shared feedback", false, NULL, &err));
+					     "before-meeting/agenda/their-career",
+					     "UNTIED question", false, NULL, &err));
 	assert_true(tw_store_coaching_end(f->st, cid, "the ask", &err));
 	struct tw_buf b = { 0 };
 	assert_true(tw_export_md_brief(f->st, lib, f->profile, m.id, "2020-01-01", &b, &err));
 	assert_null(strstr(b.data, "SECRET"));
 	assert_non_null(strstr(b.data, "Shared feedback"));
+	assert_null(strstr(b.data, "UNTIED")); /* no meeting's answer is not this one's */
 	tw_buf_free(&b);
 	assert_true(tw_export_md_coaching(f->st, lib, f->profile, cid, &b, &err));
 	assert_null(strstr(b.data, "SECRET"));
@@ -263,7 +268,7 @@ static void test_brief_from_built_agenda(void **state)
 	struct tw_action a = { .profile_id = f->profile, .meeting_id = old.id,
 			       .text = "Send the one-pager", .owner = TW_OWNER_ME };
 	assert_true(tw_store_action_add(f->st, &a, &err));
-	char *agenda = tw_agenda_build(lib, f->st, f->profile, &s, 1900000000, &err);
+	char *agenda = tw_agenda_build(lib, f->st, f->profile, 0, &s, 1900000000, &err);
 	assert_non_null(agenda);
 	assert_non_null(strstr(agenda, "## " TW_AGENDA_ACTIONS_HEADING));
 	struct tw_meeting m = { .profile_id = f->profile, .sponsor_id = s.id,

@@ -188,6 +188,141 @@ static void test_actions(void **state)
 	tw_actions_free(v, n);
 }
 
+/* Editing an action item changes text, owner, due date and meeting and
+ * keeps its profile and done date; reads name the meeting's sponsor; a
+ * meeting of another profile or a deleted item is refused. */
+static void test_action_edit(void **state)
+{
+	struct fixture *f = *state;
+	struct tw_error err;
+	int64_t grace = add_sponsor(f, "Grace"), ada = add_sponsor(f, "Ada");
+	struct tw_meeting m1 = { .profile_id = f->profile, .sponsor_id = grace, .when = 1 };
+	struct tw_meeting m2 = { .profile_id = f->profile, .sponsor_id = ada, .when = 2 };
+	assert_true(tw_store_meeting_add(f->st, &m1, &err));
+	assert_true(tw_store_meeting_add(f->st, &m2, &err));
+	struct tw_action a = { .profile_id = f->profile, .text = "send the deck",
+			       .due = "2024-01-10", .done = "2024-01-09", .meeting_id = m1.id };
+	assert_true(tw_store_action_add(f->st, &a, &err));
+
+	struct tw_action got = { 0 };
+	assert_true(tw_store_action_get(f->st, a.id, &got, &err));
+	assert_string_equal(got.sponsor_name, "Grace");
+	tw_action_finish(&got);
+
+	struct tw_action e = { .id = a.id, .text = "send the revised deck",
+			       .owner = TW_OWNER_SPONSOR, .due = "2024-02-01",
+			       .meeting_id = m2.id };
+	assert_true(tw_store_action_update(f->st, &e, &err));
+	assert_true(tw_store_action_get(f->st, a.id, &got, &err));
+	assert_string_equal(got.text, "send the revised deck");
+	assert_int_equal(got.owner, TW_OWNER_SPONSOR);
+	assert_string_equal(got.due, "2024-02-01");
+	assert_string_equal(got.done, "2024-01-09"); /* kept */
+	assert_int_equal(got.meeting_id, m2.id);
+	assert_int_equal(got.profile_id, f->profile);
+	assert_string_equal(got.sponsor_name, "Ada");
+	tw_action_finish(&got);
+
+	e.meeting_id = 0;
+	memset(e.due, 0, sizeof e.due);
+	assert_true(tw_store_action_update(f->st, &e, &err));
+	assert_true(tw_store_action_get(f->st, a.id, &got, &err));
+	assert_int_equal(got.meeting_id, 0);
+	assert_string_equal(got.due, "");
+	assert_null(got.sponsor_name);
+	tw_action_finish(&got);
+
+	/* the search index follows the new text */
+	struct tw_hit *h = NULL;
+	size_t nh = 0;
+	assert_true(tw_store_search(f->st, f->profile, "revised", 0, &h, &nh, &err));
+	assert_int_equal(nh, 1);
+	tw_hits_free(h, nh);
+
+	snprintf(e.due, sizeof e.due, "2024-02-30");
+	assert_false(tw_store_action_update(f->st, &e, &err));
+	assert_int_equal(err.code, TW_ERR_INVALID);
+	memset(e.due, 0, sizeof e.due);
+	e.text = "";
+	assert_false(tw_store_action_update(f->st, &e, &err));
+	assert_int_equal(err.code, TW_ERR_INVALID);
+	e.text = "x";
+	/* a meeting of another profile */
+	int64_t other = 0;
+	assert_true(tw_store_profile_add(f->st, "Other", "", "", &other, &err));
+	struct tw_sponsor os = { .profile_id = other, .name = "Zed", .title = "", .org = "",
+				 .how_met = "", .homework = "" };
+	assert_true(tw_store_sponsor_add(f->st, &os, &err));
+	struct tw_meeting om = { .profile_id = other, .sponsor_id = os.id, .when = 3 };
+	assert_true(tw_store_meeting_add(f->st, &om, &err));
+	e.meeting_id = om.id;
+	assert_false(tw_store_action_update(f->st, &e, &err));
+	assert_int_equal(err.code, TW_ERR_NOTFOUND);
+	e.meeting_id = 0;
+	e.id = 999;
+	assert_false(tw_store_action_update(f->st, &e, &err));
+	assert_int_equal(err.code, TW_ERR_NOTFOUND);
+	/* nothing of the refused edits stuck */
+	assert_true(tw_store_action_get(f->st, a.id, &got, &err));
+	assert_string_equal(got.text, "send the revised deck");
+	tw_action_finish(&got);
+}
+
+/* Sponsors are found by name case-insensitively (Unicode folding) or by
+ * id; a name two sponsors share is refused with their ids; the same
+ * sponsor at the same time is reported as a double booking. */
+static void test_sponsor_names(void **state)
+{
+	struct fixture *f = *state;
+	struct tw_error err;
+	int64_t dana = add_sponsor(f, "Dana Reyes"), jose = add_sponsor(f, "JOSÉ ÁLVAREZ");
+	struct tw_sponsor s = { 0 };
+	assert_true(tw_store_sponsor_find(f->st, f->profile, "dana reyes", &s, &err));
+	assert_int_equal(s.id, dana);
+	tw_sponsor_finish(&s);
+	assert_true(tw_store_sponsor_find(f->st, f->profile, "josé álvarez", &s, &err));
+	assert_int_equal(s.id, jose);
+	tw_sponsor_finish(&s);
+	char id[24];
+	snprintf(id, sizeof id, "%lld", (long long)dana);
+	assert_true(tw_store_sponsor_find(f->st, f->profile, id, &s, &err));
+	assert_int_equal(s.id, dana);
+	tw_sponsor_finish(&s);
+	assert_false(tw_store_sponsor_find(f->st, f->profile, "Dana", &s, &err));
+	assert_int_equal(err.code, TW_ERR_NOTFOUND);
+	int64_t dana2 = add_sponsor(f, "DANA REYES");
+	assert_false(tw_store_sponsor_find(f->st, f->profile, "Dana Reyes", &s, &err));
+	assert_int_equal(err.code, TW_ERR_INVALID);
+	char want[128];
+	snprintf(want, sizeof want, "'Dana Reyes' names 2 sponsors (%lld Dana Reyes, %lld DANA REYES)",
+		 (long long)dana, (long long)dana2);
+	assert_non_null(strstr(err.message, want));
+	/* one of them deleted: the name is plain again */
+	assert_true(tw_store_delete(f->st, f->profile, TW_REC_SPONSOR, dana2, &err));
+	assert_true(tw_store_sponsor_find(f->st, f->profile, "DANA reyes", &s, &err));
+	assert_int_equal(s.id, dana);
+	tw_sponsor_finish(&s);
+
+	char *a = tw_casefold("Straße ÉCOLE"), *b = tw_casefold("STRASSE école");
+	assert_non_null(a);
+	assert_string_equal(a, b);
+	free(a);
+	free(b);
+	assert_null(tw_casefold("\xff"));
+
+	struct tw_meeting m = { .profile_id = f->profile, .sponsor_id = dana, .when = 1000 };
+	assert_true(tw_store_meeting_add(f->st, &m, &err));
+	int64_t clash = -1;
+	assert_true(tw_store_meeting_clash(f->st, f->profile, dana, 1000, 0, &clash, &err));
+	assert_int_equal(clash, m.id);
+	assert_true(tw_store_meeting_clash(f->st, f->profile, dana, 1000, m.id, &clash, &err));
+	assert_int_equal(clash, 0); /* itself, when it is the one being edited */
+	assert_true(tw_store_meeting_clash(f->st, f->profile, dana, 1060, 0, &clash, &err));
+	assert_int_equal(clash, 0);
+	assert_true(tw_store_meeting_clash(f->st, f->profile, jose, 1000, 0, &clash, &err));
+	assert_int_equal(clash, 0);
+}
+
 static void test_coaching(void **state)
 {
 	struct fixture *f = *state;
@@ -228,6 +363,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_meetings, store_setup, store_teardown),
 		cmocka_unit_test_setup_teardown(test_actions, store_setup, store_teardown),
+		cmocka_unit_test_setup_teardown(test_action_edit, store_setup, store_teardown),
+		cmocka_unit_test_setup_teardown(test_sponsor_names, store_setup, store_teardown),
 		cmocka_unit_test_setup_teardown(test_coaching, store_setup, store_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

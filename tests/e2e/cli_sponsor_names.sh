@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Sponsors by name through the CLI: names match case-insensitively (also
+# beyond ASCII), a name two sponsors share is refused with their ids (the id
+# still works), and a second meeting with the same sponsor at the same time
+# is refused unless --anyway.
+. "$(dirname "$0")/lib.sh"
+
+ok profile add Alice
+ok sponsor add "Dana Reyes"
+ok sponsor add "Élodie Brun"
+ok meeting add --sponsor "dana reyes" --when "2030-01-10 10:00"
+expect_out_has "added meeting 1 with Dana Reyes on Thu 2030-01-10 10:00" "lower case finds her"
+ok meeting add --sponsor "ÉLODIE BRUN" --when "2030-01-10 10:00"
+expect_out_has "added meeting 2 with Élodie Brun" "upper case beyond ASCII"
+
+# the same sponsor at the same time: asked (refused) unless --anyway
+unchanged 1 "twoway: Dana Reyes already has meeting 1 on Thu 2030-01-10 10:00; add --anyway to book both" \
+	meeting add --sponsor "Dana Reyes" --when "2030-01-10 10:00"
+ok meeting add --sponsor "Dana Reyes" --when "2030-01-10 10:00" --anyway
+expect_out_has "added meeting 3 with Dana Reyes" "--anyway books both"
+ok meeting add --sponsor "Dana Reyes" --when "2030-01-10 11:00"
+
+# a shared name is ambiguous: refused with the ids; the id works
+ok sponsor add "DANA REYES"
+unchanged 1 "twoway: 'dana reyes' names 2 sponsors (1 Dana Reyes, 3 DANA REYES); give the id instead" \
+	meeting add --sponsor "dana reyes" --when "2030-02-01 10:00"
+ok meeting add --sponsor 3 --when "2030-02-01 10:00"
+expect_out_has "with DANA REYES" "by id"
+unchanged 1 "twoway: unknown sponsor 'Dana' (see 'twoway sponsor list')" \
+	meeting add --sponsor Dana --when "2030-02-01 10:00"
+finish
