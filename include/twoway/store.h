@@ -139,8 +139,9 @@ bool tw_store_progress_rate_in(struct tw_store *st, int64_t profile_id, int64_t 
 bool tw_store_progress_list_in(struct tw_store *st, int64_t profile_id, int64_t meeting_id,
 			       struct tw_progress **out, size_t *n, struct tw_error *err);
 /* What "last time" held for item_id: the progress row of the latest
- * meeting before meeting_id (by time, then id) that has one. Fills *out
- * (the caller finishes it); TW_ERR_NOTFOUND when no earlier meeting has. */
+ * meeting before meeting_id (by time, then id) that has one, else the row
+ * tied to no meeting (meeting_id 0). Fills *out (the caller finishes it);
+ * TW_ERR_NOTFOUND when there is none. */
 bool tw_store_progress_last_time(struct tw_store *st, int64_t profile_id, int64_t meeting_id,
 				 const char *item_id, struct tw_progress *out,
 				 struct tw_error *err);
@@ -151,9 +152,10 @@ bool tw_store_reflection_get_item_in(struct tw_store *st, int64_t profile_id,
 				     int64_t meeting_id, const char *item_id,
 				     struct tw_reflection *out, struct tw_error *err);
 /* The reflection on item_id of the latest meeting before meeting_id (by
- * time, then id) that has one, as the handle's view reads it (a coach view
- * gets the marker for a private one); out->meeting_id names that meeting.
- * TW_ERR_NOTFOUND when no earlier meeting has one. */
+ * time, then id) that has one, else the one tied to no meeting, as the
+ * handle's view reads it (a coach view gets the marker for a private one);
+ * out->meeting_id names that meeting (0: none). TW_ERR_NOTFOUND when there
+ * is none. */
 bool tw_store_reflection_last_time(struct tw_store *st, int64_t profile_id, int64_t meeting_id,
 				   const char *item_id, struct tw_reflection *out,
 				   struct tw_error *err);

@@ -47,6 +47,11 @@ static bool find(struct cli_ctx *ctx, int64_t profile_id, const char *arg, const
 		return false;
 	if (tw_store_reflection_get_item_in(ctx->store, profile_id, mid, arg, out, &err))
 		return true;
+	/* no --meeting and none for the meeting in hand: the answer tied to no
+	 * meeting (written before any was planned) */
+	if (err.code == TW_ERR_NOTFOUND && !meeting && mid &&
+	    tw_store_reflection_get_item_in(ctx->store, profile_id, 0, arg, out, &err))
+		return true;
 	if (err.code != TW_ERR_NOTFOUND) {
 		cli_fail("%s", err.message);
 		return false;

@@ -158,14 +158,16 @@ bool tw_store_progress_last_time(struct tw_store *st, int64_t profile_id, int64_
 	if (!check_item(item_id, err))
 		return false;
 	sqlite3_stmt *q;
-	/* meetings before this one: earlier, or at the same time with a lower id */
+	/* meetings before this one (earlier, or at the same time with a lower
+	 * id), else the row tied to no meeting */
 	if (!store_prepare(st, "SELECT g.profile_id, g.item_id, g.ticked, g.rating, g.changed, "
-			       "g.meeting_id FROM progress g JOIN meetings m ON m.id = g.meeting_id "
+			       "g.meeting_id FROM progress g LEFT JOIN meetings m ON m.id = g.meeting_id "
 			       "JOIN meetings t ON t.id = ?2 "
-			       "WHERE g.profile_id = ?1 AND g.item_id = ?3 AND m.deleted_at IS NULL "
-			       "AND m.id <> t.id AND (m.at < t.at OR (m.at = t.at AND m.id < t.id)) "
+			       "WHERE g.profile_id = ?1 AND g.item_id = ?3 AND (g.meeting_id = 0 OR "
+			       "(m.deleted_at IS NULL AND m.id <> t.id "
+			       "AND (m.at < t.at OR (m.at = t.at AND m.id < t.id)))) "
 			       "AND (g.ticked OR g.rating > 0) "
-			       "ORDER BY m.at DESC, m.id DESC LIMIT 1", &q, err))
+			       "ORDER BY g.meeting_id = 0, m.at DESC, m.id DESC LIMIT 1", &q, err))
 		return false;
 	sqlite3_bind_int64(q, 1, profile_id);
 	sqlite3_bind_int64(q, 2, meeting_id);

@@ -237,14 +237,15 @@ bool tw_store_reflection_last_time(struct tw_store *st, int64_t profile_id, int6
 	if (!store_check_required(item_id, "item id", err))
 		return false;
 	sqlite3_stmt *q;
-	/* meetings before this one: earlier, or at the same time with a lower id */
+	/* meetings before this one (earlier, or at the same time with a lower
+	 * id), else the answer tied to no meeting */
 	if (!store_prepare(st, "SELECT r.id, r.profile_id, r.item_id, r.text, r.is_private, "
 			       "r.version, r.created, r.updated, r.meeting_id FROM reflections r "
-			       "JOIN meetings m ON m.id = r.meeting_id JOIN meetings t ON t.id = ?2 "
+			       "LEFT JOIN meetings m ON m.id = r.meeting_id JOIN meetings t ON t.id = ?2 "
 			       "WHERE r.profile_id = ?1 AND r.item_id = ?3 AND r.deleted_at IS NULL "
-			       "AND m.deleted_at IS NULL AND m.id <> t.id "
-			       "AND (m.at < t.at OR (m.at = t.at AND m.id < t.id)) "
-			       "ORDER BY m.at DESC, m.id DESC LIMIT 1", &q, err))
+			       "AND (r.meeting_id IS NULL OR (m.deleted_at IS NULL AND m.id <> t.id "
+			       "AND (m.at < t.at OR (m.at = t.at AND m.id < t.id)))) "
+			       "ORDER BY r.meeting_id IS NULL, m.at DESC, m.id DESC LIMIT 1", &q, err))
 		return false;
 	sqlite3_bind_int64(q, 1, profile_id);
 	sqlite3_bind_int64(q, 2, meeting_id);

@@ -81,6 +81,8 @@ static void fetch_last_time(struct tui_app *app, struct guide *gs, const struct 
 		tui_error(app, "%s", err.message);
 	if (from)
 		meeting_label(app, from, gs->last_label, sizeof gs->last_label);
+	else
+		snprintf(gs->last_label, sizeof gs->last_label, "before any meeting");
 }
 
 static void fetch_reflection(struct tui_app *app, struct guide *gs, const struct tw_item *it)

@@ -299,7 +299,7 @@ static void draw_meeting(struct tui_app *app, struct home *h, struct cursor *c)
 	line(c, 3, buf, A_NORMAL);
 }
 
-/* "Debrief your meeting with Dana (this morning): press d" once a planned
+/* "Debrief your meeting with Dana (this morning): press b" once a planned
  * meeting's time has passed; nothing otherwise. */
 static void draw_debrief(struct tui_app *app, struct home *h, struct cursor *c)
 {
@@ -309,7 +309,7 @@ static void draw_debrief(struct tui_app *app, struct home *h, struct cursor *c)
 	tw_when_relative(h->due.when, (tw_time)time(NULL), rel, sizeof rel);
 	if (h->n_due > 1)
 		snprintf(more, sizeof more, " (%zu more in m)", h->n_due - 1);
-	snprintf(buf, sizeof(buf), "Debrief your meeting with %s (%s): press d%s",
+	snprintf(buf, sizeof(buf), "Debrief your meeting with %s (%s): press b%s",
 		 h->due.sponsor_name ? h->due.sponsor_name : "?", rel, more);
 	labelled(c, 1, "", buf, 2, tui_attr(app, TUI_KEY) | A_BOLD, true);
 }
@@ -565,7 +565,7 @@ static const struct tui_binding bindings[] = {
 	{ A_OPEN, { TUI_K('\n'), TUI_K('l'), TUI_KC(KEY_RIGHT) }, "open the guide, or the reflection where it was written",
 	  "open", NULL,
 	  TUI_VERB_NONE },
-	{ A_DEBRIEF, { TUI_K('d') }, "debrief the meeting whose time has passed (when Home says so)",
+	{ A_DEBRIEF, { TUI_K('b') }, "debrief the meeting whose time has passed (when Home says so)",
 	  "debrief", home_has_due, TUI_VERB_NONE },
 	{ A_SPONSORS, { TUI_K('s') }, "sponsors", "sponsors", NULL, TUI_VERB_NONE },
 	{ A_MEETINGS, { TUI_K('m') }, "meetings: prepare and debrief", "meetings", NULL,

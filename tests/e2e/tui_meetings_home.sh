@@ -23,7 +23,7 @@ fmt='%a %-d %b'
 TOMORROW=$(date -d tomorrow "+$fmt")
 
 tui_start 80 24
-tui_wait "Debrief your meeting with Dana Reyes (yesterday): press d"
+tui_wait "Debrief your meeting with Dana Reyes (yesterday): press b"
 tui_wait "$TOMORROW 10:00, tomorrow with Dana Reyes"
 tui_keys '?'
 tui_wait "debrief the meeting whose time has passed"
@@ -37,7 +37,7 @@ tui_keys Enter
 tui_wait "[*] What did you learn about your sponsor"
 tui_keys q
 tui_wait "Debrief your meeting with Dana Reyes"
-tui_keys d
+tui_keys b
 tui_wait "After a sponsor meeting"
 tui_keys q
 tui_wait "Debrief: Dana Reyes"

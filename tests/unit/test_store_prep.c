@@ -125,6 +125,17 @@ static void test_answers_per_meeting(void **state)
 	/* a later meeting is not "last time" for an earlier one */
 	assert_false(tw_store_progress_last_time(f->st, f->profile, m1, READ, &last, &err));
 	assert_int_equal(err.code, TW_ERR_NOTFOUND);
+	/* an answer tied to no meeting (written before any was planned) is
+	 * last time when no earlier meeting has one */
+	assert_true(tw_store_reflection_save(f->st, f->profile, FEEDBACK, "untied words",
+					     TW_PRIVACY_KEEP, NULL, &err));
+	assert_true(tw_store_reflection_last_time(f->st, f->profile, m2, FEEDBACK, &r, &err));
+	assert_string_equal(r.text, "untied words");
+	assert_int_equal(r.meeting_id, 0);
+	tw_reflection_finish(&r);
+	assert_true(tw_store_reflection_last_time(f->st, f->profile, m2, CHALLENGE, &r, &err));
+	assert_int_equal(r.meeting_id, m1); /* an earlier meeting's comes first */
+	tw_reflection_finish(&r);
 	/* the agenda of each meeting reads its own answers */
 	char *a1 = tw_agenda_build(lib, f->st, f->profile, m1, NULL, 0, &err);
 	char *a2 = tw_agenda_build(lib, f->st, f->profile, m2, NULL, 0, &err);
