@@ -12,13 +12,16 @@
 void tw_export_ics_text(struct tw_buf *b, const char *s)
 {
 	for (const char *p = s ? s : ""; *p; p++) {
+		size_t run = strcspn(p, "\\;,\n\r"); /* plain text goes in whole */
+		tw_buf_add(b, p, run);
+		p += run;
 		switch (*p) {
 		case '\\': tw_buf_add(b, "\\\\", 2); break;
 		case ';': tw_buf_add(b, "\\;", 2); break;
 		case ',': tw_buf_add(b, "\\,", 2); break;
 		case '\n': tw_buf_add(b, "\\n", 2); break;
 		case '\r': break; /* a CRLF in the text is one newline */
-		default: tw_buf_add(b, p, 1);
+		default: return; /* the end */
 		}
 	}
 }
@@ -60,12 +63,30 @@ static void prop(struct tw_buf *b, struct tw_buf *l, const char *name, const cha
 		tw_export_ics_line(b, l->data, l->len);
 }
 
-static void utc(tw_time t, char *buf, size_t len)
+/* n as width decimal digits at p. */
+static void digits(char *p, int n, int width)
+{
+	for (int i = width - 1; i >= 0; i--, n /= 10)
+		p[i] = (char)('0' + n % 10);
+}
+
+/* t as YYYYMMDDTHHMMSSZ (buf has room for 17 bytes). */
+static void utc(tw_time t, char *buf)
 {
 	time_t tt = (time_t)t;
 	struct tm tm;
-	if (!gmtime_r(&tt, &tm) || !strftime(buf, len, "%Y%m%dT%H%M%SZ", &tm))
-		snprintf(buf, len, "19700101T000000Z");
+	if (!gmtime_r(&tt, &tm) || tm.tm_year + 1900 < 0 || tm.tm_year + 1900 > 9999) {
+		memcpy(buf, "19700101T000000Z", 17);
+		return;
+	}
+	digits(buf, tm.tm_year + 1900, 4);
+	digits(buf + 4, tm.tm_mon + 1, 2);
+	digits(buf + 6, tm.tm_mday, 2);
+	buf[8] = 'T';
+	digits(buf + 9, tm.tm_hour, 2);
+	digits(buf + 11, tm.tm_min, 2);
+	digits(buf + 13, tm.tm_sec, 2);
+	memcpy(buf + 15, "Z", 2);
 }
 
 /* Three queries whatever the number of meetings: the meetings, their
@@ -96,12 +117,14 @@ bool tw_export_ics(struct tw_store *st, int64_t profile_id, struct tw_buf *b,
 			break;
 		}
 		char stamp[32], start[32], created[32];
-		utc(m[i].updated ? m[i].updated : m[i].created, stamp, sizeof stamp);
-		utc(m[i].when, start, sizeof start);
-		utc(m[i].created, created, sizeof created);
+		utc(m[i].updated ? m[i].updated : m[i].created, stamp);
+		utc(m[i].when, start);
+		utc(m[i].created, created);
 		prop(b, &l, "BEGIN", "VEVENT", false);
 		l.len = 0;
-		tw_buf_printf(&l, "UID:meeting-%s@twoway", uid);
+		tw_buf_puts(&l, "UID:meeting-");
+		tw_buf_puts(&l, uid);
+		tw_buf_puts(&l, "@twoway");
 		if (!l.oom)
 			tw_export_ics_line(b, l.data, l.len);
 		prop(b, &l, "DTSTAMP", stamp, false);
