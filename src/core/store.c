@@ -487,9 +487,11 @@ struct tw_store *store_open(const char *path, enum tw_view view, bool backups,
 	struct stat sb = { 0 };
 	int64_t checked_at = 0; /* when the file last passed a check */
 	struct judging jd = { 0 };
-	jd.deep = !fresh && stat(path, &sb) == 0 && sb.st_size <= QUICK_CHECK_MAX_BYTES &&
-		  !store_stamp_vouches(path, &sb, &checked_at);
-	if (!fresh && !busy_file && !validate_readonly(path, &jd, err)) {
+	bool seen = !fresh && stat(path, &sb) == 0;
+	/* a file twoway left as it is now was judged then: no second look */
+	bool vouched = seen && store_stamp_vouches(path, &sb, &checked_at);
+	jd.deep = seen && sb.st_size <= QUICK_CHECK_MAX_BYTES && !vouched;
+	if (!fresh && !busy_file && !vouched && !validate_readonly(path, &jd, err)) {
 		/* The immutable read takes no lock: another window may have
 		 * opened and checkpointed the file while it ran, which looks
 		 * like damage. If the file moved under us, judge it again
