@@ -85,6 +85,11 @@ int main(int argc, char **argv)
 	 * twoway left in its temp directory goes now. */
 	tw_no_core_dumps();
 	tw_tmp_sweep();
+	/* Listings and exports into a pipe or a file go out in large writes
+	 * (cli_finish flushes and reports a failed write). */
+	static char outbuf[1 << 16];
+	if (!isatty(STDOUT_FILENO))
+		setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
 	struct cli_ctx ctx = { 0 };
 	ctx.db_path = getenv("TWOWAY_DB");
 	ctx.content_dir = getenv("TWOWAY_CONTENT");

@@ -98,12 +98,14 @@ bool cli_table_print(struct cli_table *t, const char *indent)
 			if (cw[c] > w[c % nc])
 				w[c % nc] = cw[c];
 		}
+		flockfile(stdout); /* one lock for the table, not one per write */
 		put_row(t->cols, head, hw, w, nc, "", cli_color);
 		for (size_t r = 0; r < t->nrows; r++) {
 			for (size_t i = 0; i < nc; i++)
 				row[i] = t->text + t->cells[r * nc + i];
 			put_row(t->cols, row, cw + r * nc, w, nc, indent, false);
 		}
+		funlockfile(stdout);
 	}
 	free(row);
 	free(head);
