@@ -368,8 +368,16 @@ static bool wal_exists(const char *path)
 /* Applies every migration newer than the file, one transaction each. */
 static bool migrate(struct tw_store *st, struct tw_error *err)
 {
-	int64_t found = 0;
-	if (store_int_pragma(st->db, "PRAGMA user_version", &found))
+	int64_t found = 0, app0 = 0;
+	if (store_int_pragma(st->db, "PRAGMA user_version", &found) &&
+	    store_int_pragma(st->db, "PRAGMA application_id", &app0) &&
+	    found == TW_STORE_SCHEMA_VERSION && app0 == TW_STORE_APP_ID) {
+		/* up to date: no write lock taken (a read-only command never
+		 * waits for another window's write) */
+		st->found_version = (int)found;
+		return true;
+	}
+	if (found > 0)
 		store_backup_before_migrate(st, found);
 	for (size_t i = 0; i < store_migrations_count; i++) {
 		const struct store_migration *m = &store_migrations[i];

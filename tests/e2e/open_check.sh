@@ -39,6 +39,21 @@ CHECKS=$((CHECKS + 1))
 [ "$(cat "$REC")" = "$before" ] || fail "reading rewrote the record"
 check_rec "after reads"
 
+# An up-to-date file is opened without a write lock: a read waits for no
+# other window's write (sqlite3 holds one for 3 s here).
+sqlite3 "$DB" "BEGIN IMMEDIATE;" ".shell touch '$SCRATCH/locked'; sleep 3" "ROLLBACK;" &
+locker=$!
+for _ in $(seq 100); do [ -e "$SCRATCH/locked" ] && break; sleep 0.05; done
+OUT=$(TWOWAY_BUSY_TIMEOUT_MS=300 tw action list 2>&1)
+RC=$?
+ERR=$OUT
+expect_rc 0 "reading while another program holds the write lock"
+OUT=$(TWOWAY_BUSY_TIMEOUT_MS=300 tw search action 2>&1)
+RC=$?
+ERR=$OUT
+expect_rc 0 "searching while another program holds the write lock"
+wait $locker
+
 # Damage a page that listing actions never reads (coaching_events' root).
 cp "$DB" "$SCRATCH/good.db"
 python3 - "$DB" <<'PY'
