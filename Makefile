@@ -6,7 +6,8 @@ BUILD   ?= build
 ASAN    ?= build-asan
 # What building and running needs; the tests need a few more.
 RUN_PACKAGES  = gcc make meson ninja-build pkg-config python3 libncurses-dev \
-                libsqlite3-dev libyaml-dev libjansson-dev libutf8proc-dev
+                libsqlite3-dev libyaml-dev libjansson-dev libutf8proc-dev \
+                libsodium-dev
 TEST_PACKAGES = $(RUN_PACKAGES) libcmocka-dev clang libclang-rt-14-dev tmux \
                 sqlite3 python3 python3-icalendar khal jq zsh fish man-db \
                 binutils bash-completion tzdata

@@ -66,16 +66,16 @@ _twoway()
 		*) if [ -z "$cmd" ]; then cmd=${COMP_WORDS[i]}; elif [ -z "$sub" ]; then sub=${COMP_WORDS[i]}; fi ;;
 		esac
 	done
-	local global="--db --profile --content --quiet --color --help"
+	local global="--db --profile --content --quiet --color --passphrase-stdin --help"
 	if [ -z "$cmd" ]; then
-		COMPREPLY=($(compgen -W "profile sponsor guides tick rate reflect history meeting action search delete undo purge export import backup check --coach --version $global" -- "$cur"))
+		COMPREPLY=($(compgen -W "profile sponsor guides tick rate reflect history meeting action search delete undo purge export import backup recover check --coach --version $global" -- "$cur"))
 		return
 	fi
 	local words=""
 	case $cmd in
 	profile)
-		if [ "$sub" = use ]; then _twoway_profiles; return; fi
-		[ -z "$sub" ] && words="add list use" || words="--role --goals --names --json" ;;
+		case $sub in use | lock | passwd | unlock) _twoway_profiles; return ;; esac
+		[ -z "$sub" ] && words="add list use lock passwd unlock" || words="--role --goals --names --json" ;;
 	sponsor) [ -z "$sub" ] && words="add list show edit" || words="--name --title --org --met --homework --stage --json" ;;
 	meeting) [ -z "$sub" ] && words="add list show held" || words="--sponsor --when --agenda --anyway --planned --held --notes --replace --outcome --json" ;;
 	action) [ -z "$sub" ] && words="add edit postpone done list" || words="--text --owner --due --meeting --undo --open --overdue --json" ;;
@@ -89,7 +89,7 @@ _twoway()
 	purge) words="--yes" ;;
 	backup) if [ -z "$sub" ]; then words="list now restore"; elif [ "$sub" = list ]; then words="--json"; fi ;;
 	export) words="--format --meeting --coaching --what --out --force --coach" ;;
-	check) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+	check | recover) COMPREPLY=($(compgen -f -- "$cur")); return ;;
 	esac
 	COMPREPLY=($(compgen -W "$words $global" -- "$cur"))
 }

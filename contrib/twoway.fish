@@ -84,18 +84,18 @@ function __twoway_complete
                 end
         end
     end
-    set -l global --db --profile --content --quiet --color --help
+    set -l global --db --profile --content --quiet --color --passphrase-stdin --help
     set -l w
     switch "$cmd"
         case ''
             set w profile sponsor guides tick rate reflect history meeting action \
-                search delete undo purge export import backup check --coach --version
+                search delete undo purge export import backup recover check --coach --version
         case profile
-            if test "$sub" = use
+            if contains -- "$sub" use lock passwd unlock
                 __twoway_db_exists; and __twoway_run profile list --names
                 return
             end
-            test -z "$sub"; and set w add list use; or set w --role --goals --names --json
+            test -z "$sub"; and set w add list use lock passwd unlock; or set w --role --goals --names --json
         case sponsor
             test -z "$sub"; and set w add list show edit; or set w --name --title --org --met --homework --stage --json
         case meeting

@@ -93,4 +93,14 @@ char *tw_agenda_build(const struct tw_library *lib, struct tw_store *st, int64_t
 bool tw_debrief_prefill(const struct tw_library *lib, struct tw_store *st, int64_t profile_id,
 			int64_t meeting_id, char **notes, char **outcome, struct tw_error *err);
 
+/* The debrief's side of tw_agenda_insert_private: the private answers of
+ * the notes and outcome slots replace the TW_AGENDA_PRIVATE_LEFT_OUT line
+ * in notes and in the un-headed start of outcome (or are added there), the
+ * follow-up and report-back ones go under their "## heading" of outcome.
+ * *notes_out and *outcome_out are strings the caller frees; false (both
+ * NULL) on no memory. */
+bool tw_debrief_insert_private(const char *notes, const char *outcome,
+			       char *const private_answers[TW_SLOT_COUNT], char **notes_out,
+			       char **outcome_out);
+
 #endif

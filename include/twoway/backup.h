@@ -83,13 +83,6 @@ bool tw_store_backup_restore(struct tw_store *st, const char *what, char **resto
 bool tw_backup_restore_damaged(const char *db_path, const char *what, char **restored,
 			       char **kept, struct tw_error *err);
 
-/* For the profile lock: once private text is sealed in the live
- * database, no older backup may keep it in plaintext. Overwrites every
- * backup of the database with zeros (synced) and removes it, then takes a
- * fresh backup of the sealed state; *removed gets how many went. A backup
- * that cannot be removed is an error (the caller must say so). */
-bool tw_store_backup_replace_all(struct tw_store *st, size_t *removed, struct tw_error *err);
-
 /* Why today's automatic backup failed in this process, or NULL (borrowed).
  * An automatic backup never fails the write that triggered it: the write
  * goes on and the caller shows this once. */

@@ -50,6 +50,8 @@ enum tw_errcode {
 	TW_ERR_BUSY,      /* another process held a lock for longer than the timeout */
 	TW_ERR_DB,        /* any other database failure */
 	TW_ERR_PRIVATE,   /* private text a coach view may not read or change */
+	TW_ERR_LOCKED,    /* sealed private text needs the profile's passphrase */
+	TW_ERR_PASSPHRASE, /* the passphrase given is wrong */
 };
 
 /* One error with a human message, filled by core calls that can fail. */

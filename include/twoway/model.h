@@ -58,6 +58,7 @@ struct tw_reflection {
 	char *text;      /* the current version (TW_PRIVATE_MARKER when hidden) */
 	bool is_private; /* belongs to the reflection: every save keeps it */
 	bool hidden;     /* a coach view withheld the text */
+	bool locked;     /* text is sealed and the key is not open: text is the marker */
 	int version;     /* 1 for a reflection saved once */
 	tw_time created;
 	tw_time updated;
@@ -70,6 +71,7 @@ struct tw_reflection_version {
 	bool is_private; /* private in every view a coach has */
 	bool hidden;     /* a coach view withheld the text */
 	int flag_change; /* 1: this save made it private, -1: public, 0: neither */
+	bool locked;     /* as in tw_reflection */
 	tw_time saved;
 };
 

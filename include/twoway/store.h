@@ -12,7 +12,7 @@
 #include "twoway/diag.h"
 #include "twoway/model.h"
 
-#define TW_STORE_SCHEMA_VERSION 6
+#define TW_STORE_SCHEMA_VERSION 7
 
 struct tw_store; /* opaque */
 
@@ -402,6 +402,65 @@ bool tw_store_uids(struct tw_store *st, enum tw_record_kind kind, int64_t profil
 /* The uid of id in a sorted array from tw_store_uids, NULL when absent. */
 const char *tw_uids_find(const struct tw_uid *v, size_t n, int64_t id);
 void tw_uids_free(struct tw_uid *v, size_t n);
+
+/* ---- the profile lock: private text sealed at rest (store_lock.c) ----
+ * A locked profile stores the text of every private reflection, each of its
+ * private versions and its drafts sealed to the profile's public key:
+ * writing needs no passphrase, reading needs the key opened with it. Reads
+ * of sealed text without the open key give TW_SEAL_MARKER (twoway/seal.h)
+ * with `locked` set on the record, never the sealed bytes. */
+enum tw_lock_state {
+	TW_LOCK_NONE,   /* the profile is not locked */
+	TW_LOCK_SEALED, /* locked; its key is not open in this store handle */
+	TW_LOCK_OPEN,   /* locked; the key is open: reads give the text */
+};
+struct tw_lock_report {
+	size_t sealed;  /* rows (reflections, versions, drafts) sealed now */
+	bool wal_clean; /* the -wal was emptied (false: another window held it) */
+	size_t backups_sealed;  /* backups rewritten with the private text sealed */
+	size_t backups_removed; /* backups that could not be: zeroed and removed */
+};
+/* Locks a live profile with passphrase (at least TW_SEAL_PASS_MIN bytes):
+ * makes its key pair, seals its existing private text, then scrubs the
+ * plaintext (secure_delete, search index merged, VACUUM, WAL truncated),
+ * and does the same in every backup of the database (one that cannot be
+ * rewritten is zeroed and removed). The key stays open in st.
+ * TW_ERR_EXISTS when already locked. */
+bool tw_store_profile_lock(struct tw_store *st, int64_t profile_id, const char *passphrase,
+			   struct tw_lock_report *rep, struct tw_error *err);
+/* Opens the profile's key for reads through st (until close or
+ * tw_store_profile_key_close). TW_ERR_PASSPHRASE for a wrong passphrase,
+ * TW_ERR_INVALID when the profile is not locked. */
+bool tw_store_profile_key_open(struct tw_store *st, int64_t profile_id, const char *passphrase,
+			       struct tw_error *err);
+void tw_store_profile_key_close(struct tw_store *st, int64_t profile_id);
+bool tw_store_profile_lock_state(struct tw_store *st, int64_t profile_id,
+				 enum tw_lock_state *state, struct tw_error *err);
+/* Text sealed outside the database (a recovery file): when profile_id is
+ * locked, *blob (malloc'd, the caller frees) gets text sealed to its public
+ * key, *len its length; when it is not locked *blob is NULL. No passphrase
+ * is needed. */
+bool tw_store_profile_seal_text(struct tw_store *st, int64_t profile_id, const char *text,
+				unsigned char **blob, size_t *len, struct tw_error *err);
+/* Opens such a blob with profile_id's open key into *text (the caller
+ * frees): TW_ERR_LOCKED when the key is not open, TW_ERR_CORRUPT when the
+ * blob was sealed to another key or damaged. */
+bool tw_store_profile_open_text(struct tw_store *st, int64_t profile_id,
+				const unsigned char *blob, size_t len, char **text,
+				struct tw_error *err);
+/* Wraps the key again under new_pass, in the database and in its backups
+ * (so a restored backup opens with the new passphrase); the sealed text is
+ * untouched. */
+bool tw_store_profile_passwd(struct tw_store *st, int64_t profile_id, const char *old_pass,
+			     const char *new_pass, struct tw_error *err);
+/* Opens every sealed text of the profile back to plain text and removes
+ * the lock; *opened counts the rows. Needs the passphrase. */
+bool tw_store_profile_unlock(struct tw_store *st, int64_t profile_id, const char *passphrase,
+			     size_t *opened, struct tw_error *err);
+/* Live reflections of a live profile (0: all) whose text is sealed: search
+ * cannot look in them. */
+bool tw_store_sealed_count(struct tw_store *st, int64_t profile_id, size_t *n,
+			   struct tw_error *err);
 
 /* The stable uid of a record (UUID-shaped); the caller frees *uid. */
 bool tw_store_uid(struct tw_store *st, enum tw_record_kind kind, int64_t id, char **uid,

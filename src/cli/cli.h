@@ -27,6 +27,7 @@ struct cli_ctx {
 				    coaching summary) */
 	struct tw_library *lib;  /* loaded by cli_library */
 	bool quiet;              /* --quiet: no confirmations on stdout */
+	bool passphrase_stdin;   /* --passphrase-stdin: passphrases are lines of stdin */
 };
 
 struct cli_command {
@@ -60,6 +61,24 @@ int cli_finish(int rc);
 /* Flushes standard output after a large write; false (after printing the
  * one-line error) when it could not be written. */
 bool cli_output_ok(void);
+
+/* Passphrases of locked profiles (passphrase.c). Reads one with prompt:
+ * a line of stdin with --passphrase-stdin, else from the terminal without
+ * echo; prints why and returns NULL when there is none. Free it with
+ * cli_passphrase_free (wipes it). */
+char *cli_passphrase(struct cli_ctx *ctx, const char *prompt);
+void cli_passphrase_free(char *p);
+/* True when a passphrase can be asked (--passphrase-stdin or a terminal). */
+bool cli_can_ask_passphrase(const struct cli_ctx *ctx);
+/* Opens profile p's key when it is locked and not open yet: asks for the
+ * passphrase (when must is false and none can be asked, sealed text shows
+ * as the marker instead). CLI_OK, or CLI_FAIL after printing (a wrong
+ * passphrase). */
+int cli_open_key(struct cli_ctx *ctx, const struct tw_profile *p, bool must);
+/* twoway profile lock|passwd|unlock (cmd_profile_lock.c). */
+int cmd_profile_lock(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_profile_passwd(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_profile_unlock(struct cli_ctx *ctx, int argc, char **argv);
 
 /* Prints "twoway: message" on stderr as one line (cli_line); returns CLI_FAIL. */
 int cli_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -207,6 +226,7 @@ int cmd_tick(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_rate(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_reflect(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_history(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_recover(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_meeting(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_action(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_search(struct cli_ctx *ctx, int argc, char **argv);

@@ -101,6 +101,23 @@ int cmd_history(struct cli_ctx *ctx, int argc, char **argv)
 		cli_fail("%s", err.message);
 		goto out;
 	}
+	/* Sealed versions of a locked profile, when --private asks for their
+	 * text: ask for the passphrase when one can be asked (else they show as
+	 * the marker); listing without --private and restoring need none. */
+	bool locked = false;
+	for (size_t i = 0; i < nv; i++)
+		locked = locked || v[i].locked;
+	if (locked && !restore && show) {
+		if (cli_open_key(ctx, &p, false) != CLI_OK)
+			goto out;
+		tw_reflection_versions_free(v, nv);
+		v = NULL;
+		nv = 0;
+		if (!tw_store_reflection_history(ctx->store, r.id, &v, &nv, &err)) {
+			cli_fail("%s", err.message);
+			goto out;
+		}
+	}
 	char what[600];
 	if (r.item_id)
 		snprintf(what, sizeof(what), "reflection %lld on %s", (long long)r.id, r.item_id);

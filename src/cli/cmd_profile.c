@@ -10,11 +10,20 @@ static void help(void)
 	puts("usage: twoway profile add NAME [--role ROLE] [--goals GOALS]\n"
 	     "       twoway profile list [--names | --json]\n"
 	     "       twoway profile use NAME\n"
+	     "       twoway profile lock|passwd|unlock [NAME] [--passphrase-stdin]\n"
 	     "\n"
 	     "Profiles are the sponsees this database holds. 'list' marks the one in\n"
 	     "use with '*' (--names: only the names, one a line); 'use' makes NAME the\n"
 	     "one every other command acts on (--profile NAME picks another for a\n"
-	     "single command).");
+	     "single command).\n"
+	     "\n"
+	     "'lock' sets a passphrase: from then on the text of every private\n"
+	     "reflection of the profile (each version, each draft) is stored sealed.\n"
+	     "Writing needs no passphrase; reading private text does. 'passwd'\n"
+	     "changes it; 'unlock' turns the text back into plain text and removes\n"
+	     "the lock. Passphrases are read from the terminal without echo, or one a\n"
+	     "line from standard input with --passphrase-stdin (passwd: the old one,\n"
+	     "then the new one). A lost passphrase means the private text is gone.");
 }
 
 static int add(struct cli_ctx *ctx, int argc, char **argv)
@@ -142,7 +151,9 @@ static int use(struct cli_ctx *ctx, int argc, char **argv)
 int cmd_profile(struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct cli_sub subs[] = {
-		{ "add", add }, { "list", list }, { "use", use }, { NULL, NULL }
+		{ "add", add },		 { "list", list },	   { "use", use },
+		{ "lock", cmd_profile_lock }, { "passwd", cmd_profile_passwd },
+		{ "unlock", cmd_profile_unlock }, { NULL, NULL }
 	};
 	return cli_dispatch(ctx, "profile", subs, help, argc, argv);
 }

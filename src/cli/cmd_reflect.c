@@ -132,6 +132,15 @@ int cmd_reflect(struct cli_ctx *ctx, int argc, char **argv)
 			tw_profile_finish(&p);
 			return cli_fail("%s", err.message);
 		}
+		if (cur.locked) { /* sealed: editing it needs the passphrase */
+			tw_reflection_finish(&cur);
+			memset(&cur, 0, sizeof cur);
+			if (cli_open_key(ctx, &p, true) != CLI_OK ||
+			    !tw_store_reflection_get_item(ctx->store, p.id, item_id, &cur, &err)) {
+				tw_profile_finish(&p);
+				return err.code ? cli_fail("%s", err.message) : CLI_FAIL;
+			}
+		}
 		char *initial = cur.text ? tw_strdup_printf("%s\n", cur.text) : strdup("");
 		text = initial ? edit(initial, priv || pub) : NULL;
 		free(initial);

@@ -120,6 +120,11 @@ int cmd_search(struct cli_ctx *ctx, int argc, char **argv)
 				put_flat(v[i].snippet);
 			putchar('\n');
 		}
+		size_t sealed = 0;
+		if (tw_store_sealed_count(ctx->store, p.id, &sealed, &err) && sealed)
+			printf("(%zu private reflection%s sealed by the profile lock: search "
+			       "could not look in %s)\n", sealed, sealed == 1 ? " is" : "s are",
+			       sealed == 1 ? "it" : "them");
 	}
 	tw_hits_free(v, nv);
 	tw_profile_finish(&p);

@@ -30,6 +30,7 @@ static const struct cli_command commands[] = {
 	{ "export", cmd_export, "export a meeting brief (md), JSON, CSV or iCalendar" },
 	{ "import", cmd_import, "import a JSON export without duplicating records" },
 	{ "backup", cmd_backup, "list, take and restore backups of the database" },
+	{ "recover", cmd_recover, "print the text of a recovery file the app wrote" },
 };
 
 static void usage(FILE *f)
@@ -53,6 +54,7 @@ static void usage(FILE *f)
 		"  -q, --quiet     no confirmation lines for commands that change records\n"
 		"  --color=WHEN    colour on tables: auto (a terminal, NO_COLOR unset),\n"
 		"                  always or never\n"
+		"  --passphrase-stdin  read a locked profile's passphrase from stdin (one a line)\n"
 		"  -h, --help      show this help; COMMAND --help shows a command's help\n"
 		"  -V, --version   show the version\n");
 }
@@ -112,6 +114,10 @@ int main(int argc, char **argv)
 		if (strcmp(argv[i], "--") == 0) {
 			dashdash = true;
 			argv[out++] = argv[i];
+			continue;
+		}
+		if (strcmp(argv[i], "--passphrase-stdin") == 0) {
+			ctx.passphrase_stdin = true;
 			continue;
 		}
 		if (strcmp(argv[i], "--quiet") == 0 || strcmp(argv[i], "-q") == 0) {

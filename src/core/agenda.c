@@ -374,3 +374,52 @@ bool tw_debrief_prefill(const struct tw_library *lib, struct tw_store *st, int64
 	}
 	return true;
 }
+
+/* text with the first TW_AGENDA_PRIVATE_LEFT_OUT line before any "## "
+ * heading replaced by ans; without such a line, ans goes before the first
+ * heading (or at the end). NULL on no memory. */
+static char *put_unheaded(const char *text, const char *ans)
+{
+	const char *end = strstr(text, "\n## ");
+	if (!end)
+		end = strncmp(text, "## ", 3) == 0 ? text : text + strlen(text);
+	const char *m = strstr(text, TW_AGENDA_PRIVATE_LEFT_OUT);
+	struct tw_buf b = { 0 };
+	if (m && m < end) {
+		tw_buf_add(&b, text, (size_t)(m - text));
+		tw_buf_puts(&b, ans);
+		tw_buf_puts(&b, m + strlen(TW_AGENDA_PRIVATE_LEFT_OUT));
+	} else {
+		tw_buf_add(&b, text, (size_t)(end - text));
+		if (end > text && end[-1] != '\n')
+			tw_buf_puts(&b, "\n");
+		tw_buf_puts(&b, ans);
+		if (*end && *end != '\n')
+			tw_buf_puts(&b, "\n");
+		if (*end)
+			tw_buf_puts(&b, "\n");
+		tw_buf_puts(&b, end);
+	}
+	return done(&b);
+}
+
+bool tw_debrief_insert_private(const char *notes, const char *outcome,
+			       char *const private_answers[TW_SLOT_COUNT], char **notes_out,
+			       char **outcome_out)
+{
+	const char *pn = private_answers[TW_SLOT_NOTES], *po = private_answers[TW_SLOT_OUTCOME];
+	*notes_out = pn && *pn ? put_unheaded(notes ? notes : "", pn) : strdup(notes ? notes : "");
+	char *o = po && *po ? put_unheaded(outcome ? outcome : "", po)
+			    : strdup(outcome ? outcome : "");
+	char *rest[TW_SLOT_COUNT] = { 0 };
+	rest[TW_SLOT_FOLLOW_UP] = private_answers[TW_SLOT_FOLLOW_UP];
+	rest[TW_SLOT_REPORT_BACK] = private_answers[TW_SLOT_REPORT_BACK];
+	*outcome_out = o ? tw_agenda_insert_private(o, rest) : NULL;
+	free(o);
+	if (*notes_out && *outcome_out)
+		return true;
+	free(*notes_out);
+	free(*outcome_out);
+	*notes_out = *outcome_out = NULL;
+	return false;
+}

@@ -306,12 +306,17 @@ static bool validate_copy(const char *path, struct judging *jd, struct tw_error 
 	char *wal = tw_strdup_printf("%s/db-wal", dir);
 	char *shm = tw_strdup_printf("%s/db-shm", dir);
 	char *src_wal = tw_strdup_printf("%s-wal", path);
-	bool ok;
+	bool ok, wal_gone = false;
 	if (!db || !wal || !shm || !src_wal) {
 		ok = store_nomem(err);
-	} else if (!copy_file(path, db) || !copy_file(src_wal, wal)) {
+	} else if (!copy_file(path, db) || !(copy_file(src_wal, wal) || (wal_gone = errno == ENOENT))) {
 		ok = tw_error_set(err, TW_ERR_IO, "cannot read '%s' to check it: %s", path,
 				  strerror(errno));
+	} else if (wal_gone) {
+		/* The last window closed between our look and the copy: SQLite
+		 * folded the -wal into the file and removed it. The file is at
+		 * rest now; it is judged as it is, below. */
+		ok = false;
 	} else {
 		sqlite3 *c = NULL;
 		int rc = sqlite3_open_v2(db, &c, SQLITE_OPEN_READWRITE, NULL);
@@ -336,7 +341,7 @@ static bool validate_copy(const char *path, struct judging *jd, struct tw_error 
 	free(shm);
 	free(src_wal);
 	free(dir);
-	return ok;
+	return wal_gone ? validate_readonly(path, jd, err) : ok;
 }
 
 /* Judges a file that has a -wal beside it (another window has it open, or
@@ -550,7 +555,7 @@ struct tw_store *store_open(const char *path, enum tw_view view, bool backups,
 		if (busy_file && !judge(st->db, path, &jd, err))
 			ok = false; /* moved since it was judged read-only */
 	}
-	ok = ok && set_pragmas(st, err) && migrate(st, err);
+	ok = ok && set_pragmas(st, err) && migrate(st, err) && store_seal_register(st, err);
 	/* a file made now is sound; a check that passed is recorded when
 	 * twoway closes it */
 	st->checked_at = fresh || jd.checked ? (int64_t)time(NULL) : checked_at;
@@ -572,6 +577,7 @@ void tw_store_close(struct tw_store *st)
 {
 	if (!st)
 		return;
+	store_seal_forget(st, 0);
 	sqlite3_close_v2(st->db);
 	if (st->db && !st->no_stamp)
 		store_stamp_close(st); /* after the close's checkpoint */

@@ -508,7 +508,7 @@ bool tw_backup_restore_damaged(const char *db_path, const char *what, char **res
 }
 
 /* Zeros path's bytes on disk (synced) before it is removed. */
-static bool shred(const char *path, struct tw_error *err)
+bool store_backup_shred(const char *path, struct tw_error *err)
 {
 	int fd = open(path, O_WRONLY | O_CLOEXEC | O_NOFOLLOW);
 	struct stat sb;
@@ -530,20 +530,4 @@ static bool shred(const char *path, struct tw_error *err)
 		return tw_error_set(err, TW_ERR_IO, "cannot remove the backup '%s': %s", path,
 				    strerror(errno));
 	return true;
-}
-
-bool tw_store_backup_replace_all(struct tw_store *st, size_t *removed, struct tw_error *err)
-{
-	tw_error_clear(err);
-	*removed = 0;
-	struct tw_backup *v = NULL;
-	size_t n = 0;
-	if (!tw_backup_list(st->path, &v, &n, err))
-		return false;
-	bool ok = true;
-	for (size_t i = 0; i < n && ok; i++)
-		if ((ok = shred(v[i].path, err)))
-			(*removed)++;
-	tw_backup_list_free(v, n);
-	return ok && take(st, TW_BACKUP_MANUAL, NULL, err);
 }

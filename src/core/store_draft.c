@@ -47,18 +47,34 @@ bool tw_store_draft_put(struct tw_store *st, int64_t profile_id, const char *ite
 			sqlite3_finalize(c);
 		}
 	}
-	ok = ok && store_prepare(st, "INSERT INTO drafts(profile_id, item_id, text, saved, "
-				     "is_private) VALUES (?1, ?2, ?3, ?4, ?5 OR " OF_PRIVATE ") "
-				     "ON CONFLICT(profile_id, item_id) DO UPDATE SET text = ?3, "
-				     "saved = ?4, is_private = excluded.is_private", &q, err);
+	/* A private draft of a locked profile is sealed before it is written. */
+	bool priv = is_private;
+	if (ok && !priv) {
+		sqlite3_stmt *c;
+		ok = store_prepare(st, "SELECT " OF_PRIVATE, &c, err);
+		if (ok) {
+			sqlite3_bind_int64(c, 1, profile_id);
+			sqlite3_bind_text(c, 2, item_id, -1, SQLITE_STATIC);
+			ok = sqlite3_step(c) == SQLITE_ROW || store_fail(st, err, "saving a draft");
+			priv = ok && sqlite3_column_int(c, 0);
+			sqlite3_finalize(c);
+		}
+	}
+	struct store_sealed s = { "", NULL, 0 };
+	ok = ok && store_seal_for(st, profile_id, priv, text ? text : "", &s, err) &&
+	     store_prepare(st, "INSERT INTO drafts(profile_id, item_id, text, saved, "
+			       "is_private, sealed) VALUES (?1, ?2, ?3, ?4, ?5 OR " OF_PRIVATE ", ?6) "
+			       "ON CONFLICT(profile_id, item_id) DO UPDATE SET text = ?3, "
+			       "saved = ?4, is_private = excluded.is_private, sealed = ?6", &q, err);
 	if (ok) {
 		sqlite3_bind_int64(q, 1, profile_id);
 		sqlite3_bind_text(q, 2, item_id, -1, SQLITE_STATIC);
-		sqlite3_bind_text(q, 3, text ? text : "", -1, SQLITE_STATIC);
+		store_sealed_bind(q, 3, 6, &s);
 		sqlite3_bind_int64(q, 4, (int64_t)time(NULL));
-		sqlite3_bind_int(q, 5, is_private);
+		sqlite3_bind_int(q, 5, priv);
 		ok = store_step_done(st, q, err, "saving a draft");
 	}
+	store_sealed_free(&s);
 	if (!ok) {
 		store_rollback(st);
 		return false;
@@ -73,14 +89,18 @@ bool tw_store_draft_get(struct tw_store *st, int64_t profile_id, const char *ite
 	if (is_private)
 		*is_private = false;
 	sqlite3_stmt *q;
-	if (!store_prepare(st, "SELECT text, is_private OR " OF_PRIVATE " FROM drafts "
+	if (!store_prepare(st, "SELECT tw_open(profile_id, text, sealed), is_private OR " OF_PRIVATE
+			       ", tw_locked(profile_id, sealed) FROM drafts "
 			       "WHERE profile_id = ?1 AND item_id = ?2", &q, err))
 		return false;
 	sqlite3_bind_int64(q, 1, profile_id);
 	sqlite3_bind_text(q, 2, item_id ? item_id : "", -1, SQLITE_STATIC);
 	int rc = sqlite3_step(q);
 	bool ok = true;
-	if (rc == SQLITE_ROW) {
+	if (rc == SQLITE_ROW && sqlite3_column_int(q, 2) && !store_coach(st)) {
+		ok = tw_error_set(err, TW_ERR_LOCKED,
+				  "the draft is sealed: it needs the profile's passphrase");
+	} else if (rc == SQLITE_ROW) {
 		bool priv = sqlite3_column_int(q, 1) != 0;
 		if (is_private)
 			*is_private = priv;

@@ -31,6 +31,8 @@ struct tw_store {
 	int64_t checked_at;   /* when the file last passed a check; 0 unknown */
 	bool record_stale;    /* its check record did not vouch for it */
 	bool wrote;           /* this connection committed a change */
+	struct store_key_slot *keys; /* profile keys opened this session (store_seal.c) */
+	bool scrub; /* plaintext was sealed in place: scrub the index and WAL after commit */
 };
 
 /* tw_store_open, with backups false for a scratch copy that must never
@@ -161,5 +163,67 @@ bool store_withhold(char **text);
 
 /* Runs SELECT changes() equivalent: rows touched by the last statement. */
 int store_changes(struct tw_store *st);
+
+/* ---- sealed private text (store_seal.c, store_lock.c) ---- */
+struct tw_seal_key;
+struct tw_seal_keyring;
+/* Registers tw_open(profile_id, text, sealed) and tw_locked(profile_id,
+ * sealed) on the connection; turns secure_delete on when a profile is
+ * locked. */
+bool store_seal_register(struct tw_store *st, struct tw_error *err);
+/* The open key of profile_id, or NULL (borrowed). */
+struct tw_seal_key *store_seal_key(struct tw_store *st, int64_t profile_id);
+/* Keeps key (taking ownership) as profile_id's open key; false on no memory
+ * (the key is freed). */
+bool store_seal_keep(struct tw_store *st, int64_t profile_id, struct tw_seal_key *key);
+/* Forgets (wipes) profile_id's open key; 0: every key. */
+void store_seal_forget(struct tw_store *st, int64_t profile_id);
+/* The key material of profile_id into *ring (may be NULL); *locked false
+ * when the profile has none. */
+bool store_seal_ring(struct tw_store *st, int64_t profile_id, struct tw_seal_keyring *ring,
+		     bool *locked, struct tw_error *err);
+
+/* Text as it is written: private text of a locked profile is sealed
+ * before it reaches SQLite (text "" and the blob), any other text as is. */
+struct store_sealed {
+	const char *text; /* borrowed: the caller's text or "" */
+	unsigned char *blob;
+	size_t len;
+};
+bool store_seal_for(struct tw_store *st, int64_t profile_id, bool is_private,
+		    const char *text, struct store_sealed *out, struct tw_error *err);
+/* Binds text and sealed (NULL when not sealed); s must outlive the step. */
+void store_sealed_bind(sqlite3_stmt *q, int text_idx, int blob_idx,
+		       const struct store_sealed *s);
+void store_sealed_free(struct store_sealed *s);
+/* Brings reflection_id and its versions in line with their private flags
+ * in a locked profile: private rows sealed (marking st->scrub), public
+ * rows opened (TW_ERR_LOCKED without the key). A no-op when unlocked. */
+bool store_seal_sync(struct tw_store *st, int64_t reflection_id, struct tw_error *err);
+/* Seals the unsealed private text of every locked profile (after an
+ * import); turns secure_delete on when any profile is locked. */
+bool store_seal_locked_all(struct tw_store *st, struct tw_error *err);
+/* After a commit that sealed plaintext in place: merges the search index
+ * (dropping the old terms) and truncates the WAL. */
+void store_seal_scrub(struct tw_store *st);
+/* How store_lock_seal_profile treats the profile's key row. */
+enum store_ring_put { STORE_RING_INSERT, STORE_RING_UPDATE, STORE_RING_KEEP };
+/* In one transaction: puts ring as profile_id's key (INSERT: refused when
+ * one is there), seals its unsealed private text (adds to *sealed), then
+ * scrubs the plaintext (index merged, VACUUM, WAL truncated; *wal_clean
+ * false when another connection kept the WAL). */
+bool store_lock_seal_profile(struct tw_store *st, int64_t profile_id,
+			     const struct tw_seal_keyring *ring, enum store_ring_put put,
+			     size_t *sealed, bool *wal_clean, struct tw_error *err);
+/* Brings every backup of st's database in line with profile_id's lock
+ * (store_lock_backup.c): its key row set to ring and its private text
+ * sealed, each file rewritten without the plaintext. A backup that cannot
+ * be rewritten (damaged, or sealed to another key) is overwritten with
+ * zeros and removed. Adds to *rewritten and *removed. */
+bool store_lock_backups(struct tw_store *st, int64_t profile_id,
+			const struct tw_seal_keyring *ring, size_t *rewritten, size_t *removed,
+			struct tw_error *err);
+/* Overwrites the file with zeros, syncs and removes it (store_backup.c). */
+bool store_backup_shred(const char *path, struct tw_error *err);
 
 #endif

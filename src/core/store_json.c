@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "store_internal.h"
+#include "twoway/util.h"
 #include "twoway/export.h"
 #include "twoway/util.h"
 
@@ -56,6 +57,13 @@ static bool uids_missing(struct tw_store *st, const char *table, bool *missing,
 #define PRIVATE(t) \
 	"CASE WHEN ?2 AND (" t ".is_private OR r.is_private) THEN 'private' ELSE " t ".text END"
 
+/* A sealed text (hex) and a locked profile's key material ride along in
+ * the sponsee's copy only: json_patch adds the member when it is not NULL
+ * and leaves the record as it was otherwise. */
+#define SEALED(t)                                                                  \
+	"json_object('sealed', CASE WHEN ?2 OR " t ".sealed IS NULL THEN NULL"        \
+	" ELSE lower(hex(" t ".sealed)) END)"
+
 /* One section of the file: its name and the query giving one JSON object
  * per row; ?1 is the profile id, 0 for every profile; ?2 is 1 for a coach's
  * copy, where private text reads "private" and drafts stay out. */
@@ -66,8 +74,12 @@ struct section {
 
 static const struct section sections[] = {
 	{ "profiles",
-	  "SELECT json_object('uid', uid, 'id', id, 'name', name, 'role', role, 'goals', goals,"
-	  " 'created', created, 'deleted_at', deleted_at)"
+	  "SELECT json_patch(json_object('uid', uid, 'id', id, 'name', name, 'role', role,"
+	  " 'goals', goals, 'created', created, 'deleted_at', deleted_at),"
+	  " json_object('lock', (SELECT json_object('public', lower(hex(k.public_key)),"
+	  "  'key', lower(hex(k.wrapped_key)), 'salt', lower(hex(k.salt)),"
+	  "  'opslimit', k.opslimit, 'memlimit', k.memlimit)"
+	  "  FROM profile_keys k WHERE k.profile_id = profiles.id AND NOT ?2)))"
 	  " FROM profiles WHERE ?1 = 0 OR id = ?1 ORDER BY id" },
 	{ "sponsors",
 	  "SELECT json_object('uid', s.uid, 'id', s.id, 'profile', p.uid, 'name', s.name,"
@@ -89,20 +101,21 @@ static const struct section sections[] = {
 	  " FROM rating_history r JOIN profiles p ON p.id = r.profile_id"
 	  " WHERE ?1 = 0 OR r.profile_id = ?1 ORDER BY r.id" },
 	{ "reflections",
-	  "SELECT json_object('uid', r.uid, 'id', r.id, 'profile', p.uid, 'item', r.item_id,"
+	  "SELECT json_patch(json_object('uid', r.uid, 'id', r.id, 'profile', p.uid,"
+	  " 'item', r.item_id,"
 	  " 'text', " PRIVATE("r") ", 'private', " JBOOL("r.is_private") ", 'version', r.version,"
 	  " 'created', r.created, 'updated', r.updated, 'deleted_at', r.deleted_at,"
 	  " 'meeting', (SELECT uid FROM meetings WHERE id = r.meeting_id),"
-	  " 'versions', json((SELECT json_group_array(json_object('version', v.version,"
+	  " 'versions', json((SELECT json_group_array(json_patch(json_object('version', v.version,"
 	  "   'text', " PRIVATE("v") ", 'private', " JBOOL("v.is_private OR r.is_private") ","
-	  "   'saved', v.saved))"
+	  "   'saved', v.saved), " SEALED("v") "))"
 	  "   FROM (SELECT * FROM reflection_versions WHERE reflection_id = r.id"
-	  "   ORDER BY version) v)))"
+	  "   ORDER BY version) v))), " SEALED("r") ")"
 	  " FROM reflections r JOIN profiles p ON p.id = r.profile_id"
 	  " WHERE ?1 = 0 OR r.profile_id = ?1 ORDER BY r.id" },
 	{ "drafts",
-	  "SELECT json_object('profile', p.uid, 'item', d.item_id, 'text', d.text, 'saved', d.saved,"
-	  " 'private', " JBOOL("d.is_private") ")"
+	  "SELECT json_patch(json_object('profile', p.uid, 'item', d.item_id, 'text', d.text,"
+	  " 'saved', d.saved, 'private', " JBOOL("d.is_private") "), " SEALED("d") ")"
 	  " FROM drafts d JOIN profiles p ON p.id = d.profile_id"
 	  " WHERE (?1 = 0 OR d.profile_id = ?1) AND NOT ?2 ORDER BY d.profile_id, d.item_id" },
 	{ "meetings",

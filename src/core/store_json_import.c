@@ -156,8 +156,6 @@ static void arena_drop(void)
  * statement's rows at once, where a statement per row would flush its
  * index every row). ---- */
 
-/* V(k): field k of the staged record j. */
-#define V(k) "j.\"" k "\""
 
 static bool stage_exec(struct ctx *c, const char *sql)
 {
@@ -174,6 +172,7 @@ static void drop_stage(struct ctx *c)
 		sqlite3_exec(c->st->db, sql, NULL, NULL, NULL);
 	}
 	sqlite3_exec(c->st->db, "DROP TABLE IF EXISTS temp.stage_versions", NULL, NULL, NULL);
+	sqlite3_exec(c->st->db, "DROP TABLE IF EXISTS temp.stage_locks", NULL, NULL, NULL);
 }
 
 /* v is NULL for an optional field the file leaves out: staged as NULL. */
@@ -259,6 +258,37 @@ static bool stage_section(struct ctx *c, const char *name, const struct field *f
 	return ok;
 }
 
+/* The key material of the file's locked profiles, one row each (k the
+ * profile's place in the file). */
+static bool stage_locks(struct ctx *c)
+{
+	if (!stage_exec(c, "CREATE TEMP TABLE stage_locks(k INTEGER PRIMARY KEY, uid, public, key,"
+			   " salt, opslimit, memlimit)"))
+		return false;
+	sqlite3_stmt *q;
+	struct tw_error err = { 0 };
+	if (!store_prepare(c->st, "INSERT INTO temp.stage_locks VALUES (?, ?, ?, ?, ?, ?, ?)", &q,
+			   &err))
+		return import_bad(c, "%s", err.message);
+	static const char *const keys[] = { "public", "key", "salt", "opslimit", "memlimit" };
+	bool ok = true;
+	size_t i;
+	json_t *r;
+	json_array_foreach(import_section(c, "profiles"), i, r) {
+		json_t *lock = json_object_get(r, "lock");
+		if (!lock)
+			continue;
+		sqlite3_bind_int64(q, 1, (sqlite3_int64)i);
+		bind_value(q, 2, json_object_get(r, "uid"));
+		for (int k = 0; k < 5; k++)
+			bind_value(q, 3 + k, json_object_get(lock, keys[k]));
+		if (!(ok = stage_step(c, q)))
+			break;
+	}
+	sqlite3_finalize(q);
+	return ok;
+}
+
 static bool stage_all(struct ctx *c)
 {
 	drop_stage(c);
@@ -268,6 +298,7 @@ static bool stage_all(struct ctx *c)
 			return false;
 	return stage_section(c, "versions", import_version_fields,
 			     import_section(c, "reflections"), true) &&
+	       stage_locks(c) &&
 	       stage_exec(c, "CREATE INDEX temp.stage_profiles_uid ON stage_profiles(uid)");
 }
 
@@ -277,13 +308,6 @@ static bool stage_all(struct ctx *c)
 #define FRESH(t)                                                                 \
 	" WHERE NOT EXISTS (SELECT 1 FROM " t " x WHERE x.uid = j.uid)"             \
 	" AND (NOT ?2 OR NOT EXISTS (SELECT 1 FROM " t " x WHERE x.id = j.id))"
-/* The profile a uid names here: the same uid, or else the live profile
- * with the name the file gives that (live) profile. */
-#define PID(u)                                                                    \
-	"coalesce((SELECT id FROM profiles WHERE uid = " u "),"                     \
-	" (SELECT p.id FROM temp.stage_profiles f JOIN profiles p"                  \
-	"  ON p.name = f.name AND p.deleted_at IS NULL"                             \
-	"  WHERE f.uid = " u " AND f.deleted_at IS NULL))"
 
 struct insert {
 	bool ids; /* run twice: keeping ids, then numbering the rest */
@@ -325,19 +349,19 @@ static const struct insert inserts[] = {
 	  FRESH("actions") " ORDER BY j.k" },
 	{ true,
 	  "INSERT OR IGNORE INTO reflections(id, uid, profile_id, item_id, text, is_private, version,"
-	  " created, updated, deleted_at, meeting_id)"
+	  " created, updated, deleted_at, meeting_id, sealed)"
 	  " SELECT " KEEPID ", " V("uid") ", " PID(V("profile")) ", " V("item") ", " V("text") ","
 	  " " V("private") ", " V("version") ", " V("created") ", " V("updated") ","
-	  " " V("deleted_at") ", " MID " FROM temp.stage_reflections j" FRESH("reflections")
+	  " " V("deleted_at") ", " MID ", tw_unhex(" V("sealed") ") FROM temp.stage_reflections j" FRESH("reflections")
 	  /* an item holds one live reflection (per meeting): never push another in */
 	  " AND NOT (" V("deleted_at") " IS NULL AND " V("item") " IS NOT NULL"
 	  "  AND EXISTS (SELECT 1 FROM reflections x WHERE x.profile_id = " PID(V("profile"))
 	  "  AND x.item_id = " V("item") " AND coalesce(x.meeting_id, 0) = coalesce(" MID ", 0)"
 	  "  AND x.deleted_at IS NULL)) ORDER BY j.k" },
 	{ false,
-	  "INSERT INTO reflection_versions(reflection_id, version, text, is_private, saved)"
+	  "INSERT INTO reflection_versions(reflection_id, version, text, is_private, saved, sealed)"
 	  " SELECT r.id, v.version, v.text, v.private,"
-	  " v.saved FROM temp.stage_reflections j"
+	  " v.saved, tw_unhex(v.sealed) FROM temp.stage_reflections j"
 	  " JOIN reflections r ON r.uid = j.uid JOIN temp.stage_versions v ON v.r = j.k"
 	  " WHERE NOT EXISTS (SELECT 1 FROM reflection_versions x"
 	  "  WHERE x.reflection_id = r.id AND x.version = v.version)"
@@ -356,9 +380,9 @@ static const struct insert inserts[] = {
 	  PID(V("profile")) " AND x.item_id = " V("item") " AND x.rating = " V("rating")
 	  "  AND x.at = " V("at") ") ORDER BY j.k" },
 	{ false,
-	  "INSERT OR IGNORE INTO drafts(profile_id, item_id, text, saved, is_private)"
+	  "INSERT OR IGNORE INTO drafts(profile_id, item_id, text, saved, is_private, sealed)"
 	  " SELECT " PID(V("profile")) ", " V("item") ", " V("text") ", " V("saved") ","
-	  " coalesce(" V("private") ", 0)"
+	  " coalesce(" V("private") ", 0), tw_unhex(" V("sealed") ")"
 	  " FROM temp.stage_drafts j"
 	  " WHERE NOT EXISTS (SELECT 1 FROM drafts x WHERE x.profile_id = " PID(V("profile"))
 	  "  AND x.item_id = " V("item") ") ORDER BY j.k" },
@@ -437,7 +461,7 @@ bool tw_store_import_json(struct tw_store *st, const char *buf, size_t len, cons
 	bool ok = import_check_fields(&c);
 	if (ok && own)
 		ok = stage_exec(&c, "BEGIN");
-	ok = ok && import_check_refs(&c) && stage_all(&c);
+	ok = ok && import_check_refs(&c) && stage_all(&c) && import_check_seal(&c);
 	if (own && !sqlite3_get_autocommit(st->db))
 		sqlite3_exec(st->db, ok ? "COMMIT" : "ROLLBACK", NULL, NULL, NULL);
 	struct tw_error err = { 0 };
@@ -446,11 +470,15 @@ bool tw_store_import_json(struct tw_store *st, const char *buf, size_t len, cons
 	} else if (ok && !(insert_all(&c, &s) &&
 			   /* files from before private was sticky: their private
 			    * text stays private */
-			   (store_privacy_sticky(st, 0, &err) || import_bad(&c, "%s", err.message)))) {
+			   (store_privacy_sticky(st, 0, &err) || import_bad(&c, "%s", err.message)) &&
+			   /* then private text brought into a locked profile is sealed */
+			   import_seal(&c, &s))) {
 		ok = false;
 		store_rollback(st);
 	} else if (ok && !store_commit(st, &err)) {
 		ok = import_bad(&c, "%s", err.message);
+	} else if (ok) {
+		store_seal_scrub(st);
 	}
 	import_finish(&c);
 	drop_stage(&c);

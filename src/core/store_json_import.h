@@ -12,7 +12,9 @@
 /* Field kinds: N non-blank text, T text, n non-blank text or null, P
  * positive integer, I integer >= 0, i integer >= 0 or null, B boolean,
  * A array, D "" or a date, S stage name, O owner, R rating 0-5, W what a
- * coaching session did with an item (visited, ticked, rated, reflected). */
+ * coaching session did with an item (visited, ticked, rated, reflected);
+ * optional: X sealed text (lower-case hex), K an object (a profile's lock);
+ * H required lower-case hex. */
 struct field {
 	const char *name;
 	char kind;
@@ -85,5 +87,25 @@ bool import_check_fields(struct ctx *c);
  * coaching sessions covered (store_json_import_refs.c). Reads the
  * database; the caller holds a read transaction. */
 bool import_check_refs(struct ctx *c);
+
+/* Sealed text in the file (store_json_import_seal.c), read from the
+ * staged file: sealed records are private and belong to a profile whose
+ * key comes with the file; a locked profile merges only into one locked
+ * with that key. */
+bool import_check_seal(struct ctx *c);
+/* After the inserts: the key material of the file's locked profiles, and
+ * any private plain text brought into a locked profile sealed. */
+bool import_seal(struct ctx *c, struct tw_import_stats *s);
+
+/* The profile a uid names here: the same uid, or else the live profile
+ * with the name the file gives that (live) profile (read from the staged
+ * file, temp.stage_profiles). */
+#define PID(u)                                                                    \
+	"coalesce((SELECT id FROM profiles WHERE uid = " u "),"                     \
+	" (SELECT p.id FROM temp.stage_profiles f JOIN profiles p"                  \
+	"  ON p.name = f.name AND p.deleted_at IS NULL"                             \
+	"  WHERE f.uid = " u " AND f.deleted_at IS NULL))"
+/* V(k): field k of the staged record j. */
+#define V(k) "j.\"" k "\""
 
 #endif

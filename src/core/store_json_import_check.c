@@ -9,7 +9,7 @@
 
 static const struct field f_profiles[] = {
 	{ "uid", 'N' }, { "id", 'P' }, { "name", 'N' }, { "role", 'T' }, { "goals", 'T' },
-	{ "created", 'I' }, { "deleted_at", 'i' }, { NULL, 0 },
+	{ "created", 'I' }, { "deleted_at", 'i' }, { "lock", 'K' }, { NULL, 0 },
 };
 static const struct field f_sponsors[] = {
 	{ "uid", 'N' }, { "id", 'P' }, { "profile", 'N' }, { "name", 'N' }, { "title", 'T' },
@@ -28,18 +28,24 @@ static const struct field f_ratings[] = {
 static const struct field f_reflections[] = {
 	{ "uid", 'N' }, { "id", 'P' }, { "profile", 'N' }, { "item", 'n' }, { "text", 'T' },
 	{ "private", 'B' }, { "version", 'P' }, { "created", 'I' }, { "updated", 'I' },
-	{ "deleted_at", 'i' }, { "versions", 'A' },
+	{ "deleted_at", 'i' }, { "versions", 'A' }, { "sealed", 'X' },
 	{ "meeting", 'm' }, /* optional: files of schema 5 and before have none */
 	{ NULL, 0 },
 };
 static const struct field f_versions[] = {
-	{ "version", 'P' }, { "text", 'T' }, { "private", 'B' }, { "saved", 'I' }, { NULL, 0 },
+	{ "version", 'P' }, { "text", 'T' }, { "private", 'B' }, { "saved", 'I' },
+	{ "sealed", 'X' }, { NULL, 0 },
 };
 const struct field *const import_version_fields = f_versions;
 static const struct field f_drafts[] = {
 	{ "profile", 'N' }, { "item", 'T' }, { "text", 'T' }, { "saved", 'I' },
 	{ "private", 'b' }, /* optional: files of schema 4 and before have none */
-	{ NULL, 0 },
+	{ "sealed", 'X' }, { NULL, 0 },
+};
+/* a locked profile's key material (store_json_import_seal.c checks sizes) */
+static const struct field f_lock[] = {
+	{ "public", 'H' }, { "key", 'H' }, { "salt", 'H' }, { "opslimit", 'P' },
+	{ "memlimit", 'P' }, { NULL, 0 },
 };
 static const struct field f_meetings[] = {
 	{ "uid", 'N' }, { "id", 'P' }, { "profile", 'N' }, { "sponsor", 'N' }, { "at", 'P' },
@@ -99,6 +105,9 @@ static bool check_value(struct ctx *c, const char *where, const struct field *f,
 	case 'T':
 		if (!is_text)
 			return import_bad(c, "%s: '%s' should be text", where, f->name);
+		if (tl > TW_TEXT_MAX_BYTES) /* the limit every write keeps */
+			return import_bad(c, "%s: '%s' is longer than 1 MiB (%zu bytes)", where,
+					  f->name, tl);
 		if (!tw_text_valid(t, tl))
 			return import_bad(c, "%s: '%s' is not valid UTF-8 text without control characters",
 				   where, f->name);
@@ -140,6 +149,17 @@ static bool check_value(struct ctx *c, const char *where, const struct field *f,
 		if (!is_text || (strcmp(t, "me") != 0 && strcmp(t, "sponsor") != 0))
 			return import_bad(c, "%s: '%s' should be \"me\" or \"sponsor\"", where, f->name);
 		return true;
+	case 'X':
+	case 'H':
+		if (!is_text || !t || tl == 0 || tl % 2 || strspn(t, "0123456789abcdef") != tl ||
+		    tl > 2 * ((size_t)TW_TEXT_MAX_BYTES + 64))
+			return import_bad(c, "%s: '%s' should be sealed text in lower-case hex", where,
+					  f->name);
+		return true;
+	case 'K':
+		if (!json_is_object(val))
+			return import_bad(c, "%s: '%s' should be an object {...}", where, f->name);
+		return true;
 	case 'W':
 		if (!is_text || !one_of(t, marks))
 			return import_bad(c, "%s: '%s' should be one of visited, ticked, rated, reflected",
@@ -175,9 +195,8 @@ static bool check_record(struct ctx *c, const char *label, const json_t *rec,
 		if (!check_value(c, label, &fields[k], val))
 			return false;
 	}
-	for (size_t k = 0; k < nf; k++)
-		if (fields[k].kind != 'b' && fields[k].kind != 'm' /* optional */ &&
-		    !(seen & (1u << k)))
+	for (size_t k = 0; k < nf; k++) /* b, m, X and K fields are optional */
+		if (!strchr("bmXK", fields[k].kind) && !(seen & (1u << k)))
 			return import_bad(c, "%s: field '%s' is missing", label, fields[k].name);
 	return true;
 }
@@ -260,6 +279,12 @@ bool import_check_fields(struct ctx *c)
 			if (!check_record(c, label, ver, f_versions))
 				return false;
 		}
+	}
+	json_array_foreach(import_section(c, "profiles"), k, rec) {
+		json_t *lock = json_object_get(rec, "lock");
+		snprintf(label, sizeof label, "profiles[%zu].lock", k);
+		if (lock && !check_record(c, label, lock, f_lock))
+			return false;
 	}
 	return true;
 }

@@ -10,8 +10,11 @@
 #include "store_internal.h"
 #include "twoway/util.h"
 
-#define REFL_COLS \
-	"id, profile_id, item_id, text, is_private, version, created, updated, meeting_id"
+/* Private text of a locked profile is read through tw_open (store_seal.c):
+ * the text when the key is open, the marker otherwise (tw_locked says so). */
+#define REFL_COLS "id, profile_id, item_id, tw_open(profile_id, text, sealed), is_private, " \
+	"version, created, updated, meeting_id, tw_locked(profile_id, sealed)"
+
 
 static bool row_reflection(sqlite3_stmt *q, struct tw_reflection *r)
 {
@@ -26,6 +29,7 @@ static bool row_reflection(sqlite3_stmt *q, struct tw_reflection *r)
 	r->created = sqlite3_column_int64(q, 6);
 	r->updated = sqlite3_column_int64(q, 7);
 	r->meeting_id = sqlite3_column_int64(q, 8); /* NULL reads as 0 */
+	r->locked = sqlite3_column_int(q, 9) != 0;
 	if (oom || !r->text) {
 		tw_reflection_finish(r);
 		return false;
@@ -54,36 +58,55 @@ static bool refuse_private(const char *what, struct tw_error *err)
 	return tw_error_set(err, TW_ERR_PRIVATE, "%s", what);
 }
 
-/* change: 1 when this save makes the reflection private, -1 public. */
-static bool add_version(struct tw_store *st, int64_t id, int version, const char *text,
-			bool is_private, int change, int64_t now, struct tw_error *err)
+/* text as written: sealed first when private in a locked profile.
+ * change: 1 when this save makes the reflection private, -1 public. */
+static bool add_version_as(struct tw_store *st, int64_t id, int version,
+			   const struct store_sealed *text, bool is_private, int change, int64_t now,
+			   struct tw_error *err)
 {
 	sqlite3_stmt *q;
 	if (!store_prepare(st, "INSERT INTO reflection_versions(reflection_id, version, text, "
-			       "is_private, saved, flag_change) VALUES (?, ?, ?, ?, ?, ?)", &q, err))
+			       "is_private, saved, flag_change, sealed) VALUES (?, ?, ?, ?, ?, ?, ?)",
+			   &q, err))
 		return false;
 	sqlite3_bind_int(q, 6, change);
 	sqlite3_bind_int64(q, 1, id);
 	sqlite3_bind_int(q, 2, version);
-	sqlite3_bind_text(q, 3, text, -1, SQLITE_STATIC);
+	store_sealed_bind(q, 3, 7, text);
 	sqlite3_bind_int(q, 4, is_private);
 	sqlite3_bind_int64(q, 5, now);
 	return store_step_done(st, q, err, "saving a reflection");
 }
 
-static bool set_current(struct tw_store *st, int64_t id, int version, const char *text,
-			bool is_private, int64_t now, struct tw_error *err)
+static bool set_current_as(struct tw_store *st, int64_t id, int version,
+			   const struct store_sealed *text, bool is_private, int64_t now,
+			   struct tw_error *err)
 {
 	sqlite3_stmt *q;
 	if (!store_prepare(st, "UPDATE reflections SET text = ?, is_private = ?, version = ?, "
-			       "updated = ? WHERE id = ?", &q, err))
+			       "updated = ?, sealed = ? WHERE id = ?", &q, err))
 		return false;
-	sqlite3_bind_text(q, 1, text, -1, SQLITE_STATIC);
+	store_sealed_bind(q, 1, 5, text);
 	sqlite3_bind_int(q, 2, is_private);
 	sqlite3_bind_int(q, 3, version);
 	sqlite3_bind_int64(q, 4, now);
-	sqlite3_bind_int64(q, 5, id);
+	sqlite3_bind_int64(q, 6, id);
 	return store_step_done(st, q, err, "saving a reflection");
+}
+
+/* Appends text as version `version` of reflection id (of profile_id) and
+ * makes it the current text. */
+static bool append_version(struct tw_store *st, int64_t profile_id, int64_t id, int version,
+			   const char *text, bool is_private, int change, int64_t now,
+			   struct tw_error *err)
+{
+	struct store_sealed s;
+	if (!store_seal_for(st, profile_id, is_private, text, &s, err))
+		return false;
+	bool ok = add_version_as(st, id, version, &s, is_private, change, now, err) &&
+		  set_current_as(st, id, version, &s, is_private, now, err);
+	store_sealed_free(&s);
+	return ok;
 }
 
 /* Finds the live reflection of the profile on item_id for the meeting (0:
@@ -126,12 +149,15 @@ static bool update_locked(struct tw_store *st, const struct tw_reflection *cur, 
 	if (store_coach(st) && want != cur->is_private)
 		return refuse_private("whether a reflection is private is the sponsee's choice, "
 				      "not coach mode's", err);
-	if (strcmp(cur->text, text) == 0 && want == cur->is_private)
+	/* Sealed text that cannot be opened now cannot be compared: the save
+	 * becomes a new version. */
+	if (!cur->locked && strcmp(cur->text, text) == 0 && want == cur->is_private)
 		return true;
 	int change = want == cur->is_private ? 0 : want ? 1 : -1;
-	return add_version(st, cur->id, cur->version + 1, text, want, change, now, err) &&
-	       set_current(st, cur->id, cur->version + 1, text, want, now, err) &&
-	       (!want || store_privacy_sticky(st, cur->id, err));
+	return append_version(st, cur->profile_id, cur->id, cur->version + 1, text, want, change,
+			      now, err) &&
+	       (!want || store_privacy_sticky(st, cur->id, err)) &&
+	       store_seal_sync(st, cur->id, err);
 }
 
 static bool save_locked(struct tw_store *st, int64_t profile_id, int64_t meeting_id,
@@ -156,25 +182,32 @@ static bool save_locked(struct tw_store *st, int64_t profile_id, int64_t meeting
 		return refuse_private("whether a reflection is private is the sponsee's choice, "
 				      "not coach mode's", err);
 	sqlite3_stmt *q;
-	if (!store_prepare(st, "INSERT INTO reflections(profile_id, item_id, text, is_private, "
-			       "version, created, updated, meeting_id) "
-			       "VALUES (?, ?, ?, ?, 1, ?, ?, ?)", &q, err))
+	struct store_sealed s;
+	if (!store_seal_for(st, profile_id, is_private, text, &s, err))
 		return false;
-	if (meeting_id)
-		sqlite3_bind_int64(q, 7, meeting_id);
-	sqlite3_bind_int64(q, 1, profile_id);
-	if (item_id)
-		sqlite3_bind_text(q, 2, item_id, -1, SQLITE_STATIC);
-	else
-		sqlite3_bind_null(q, 2);
-	sqlite3_bind_text(q, 3, text, -1, SQLITE_STATIC);
-	sqlite3_bind_int(q, 4, is_private);
-	sqlite3_bind_int64(q, 5, now);
-	sqlite3_bind_int64(q, 6, now);
-	if (!store_step_done(st, q, err, "saving a reflection"))
-		return false;
-	*id = sqlite3_last_insert_rowid(st->db);
-	return add_version(st, *id, 1, text, is_private, 0, now, err);
+	bool ok = store_prepare(st, "INSERT INTO reflections(profile_id, item_id, text, "
+				    "is_private, version, created, updated, sealed, meeting_id) "
+				    "VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?)", &q, err);
+	if (ok) {
+		if (meeting_id)
+			sqlite3_bind_int64(q, 8, meeting_id);
+		sqlite3_bind_int64(q, 1, profile_id);
+		if (item_id)
+			sqlite3_bind_text(q, 2, item_id, -1, SQLITE_STATIC);
+		else
+			sqlite3_bind_null(q, 2);
+		store_sealed_bind(q, 3, 7, &s);
+		sqlite3_bind_int(q, 4, is_private);
+		sqlite3_bind_int64(q, 5, now);
+		sqlite3_bind_int64(q, 6, now);
+		ok = store_step_done(st, q, err, "saving a reflection");
+	}
+	if (ok) {
+		*id = sqlite3_last_insert_rowid(st->db);
+		ok = add_version_as(st, *id, 1, &s, is_private, 0, now, err);
+	}
+	store_sealed_free(&s);
+	return ok;
 }
 
 bool tw_store_reflection_save(struct tw_store *st, int64_t profile_id, const char *item_id,
@@ -201,6 +234,7 @@ bool tw_store_reflection_save_in(struct tw_store *st, int64_t profile_id, int64_
 	}
 	if (!store_commit(st, err))
 		return false;
+	store_seal_scrub(st);
 	if (id)
 		*id = rid;
 	return true;
@@ -221,7 +255,10 @@ bool tw_store_reflection_update(struct tw_store *st, int64_t id, const char *tex
 		store_rollback(st);
 		return false;
 	}
-	return store_commit(st, err);
+	if (!store_commit(st, err))
+		return false;
+	store_seal_scrub(st);
+	return true;
 }
 
 bool tw_store_reflection_get_item(struct tw_store *st, int64_t profile_id, const char *item_id,
@@ -347,9 +384,11 @@ bool tw_store_reflection_history(struct tw_store *st, int64_t reflection_id,
 	bool all_private = r.is_private;
 	tw_reflection_finish(&r);
 	sqlite3_stmt *q;
-	if (!store_prepare(st, "SELECT reflection_id, version, text, is_private, saved, "
-			       "flag_change FROM reflection_versions WHERE reflection_id = ? "
-			       "ORDER BY version", &q, err))
+	if (!store_prepare(st, "SELECT v.reflection_id, v.version, "
+			       "tw_open(r.profile_id, v.text, v.sealed), v.is_private, v.saved, "
+			       "v.flag_change, tw_locked(r.profile_id, v.sealed) "
+			       "FROM reflection_versions v JOIN reflections r ON r.id = v.reflection_id "
+			       "WHERE v.reflection_id = ? ORDER BY v.version", &q, err))
 		return false;
 	sqlite3_bind_int64(q, 1, reflection_id);
 	struct tw_reflection_version *v = NULL;
@@ -367,6 +406,7 @@ bool tw_store_reflection_history(struct tw_store *st, int64_t reflection_id,
 		v[cnt].is_private = sqlite3_column_int(q, 3) != 0 || all_private;
 		v[cnt].saved = sqlite3_column_int64(q, 4);
 		v[cnt].flag_change = sqlite3_column_int(q, 5);
+		v[cnt].locked = sqlite3_column_int(q, 6) != 0;
 		cnt++;
 		if (store_coach(st) && v[cnt - 1].is_private) {
 			v[cnt - 1].hidden = true;
@@ -399,18 +439,27 @@ bool tw_store_reflection_restore(struct tw_store *st, int64_t reflection_id, int
 		return false;
 	}
 	sqlite3_stmt *q;
-	bool ok = store_prepare(st, "SELECT text, is_private FROM reflection_versions "
-				    "WHERE reflection_id = ? AND version = ?", &q, err);
+	bool ok = store_prepare(st, "SELECT tw_open(r.profile_id, v.text, v.sealed), v.is_private, "
+				    "tw_locked(r.profile_id, v.sealed), v.sealed "
+				    "FROM reflection_versions v JOIN reflections r "
+				    "ON r.id = v.reflection_id "
+				    "WHERE v.reflection_id = ? AND v.version = ?", &q, err);
 	char *text = NULL;
-	bool was_private = false;
+	bool was_private = false, locked = false;
+	struct store_sealed raw = { "", NULL, 0 };
 	if (ok) {
 		sqlite3_bind_int64(q, 1, reflection_id);
 		sqlite3_bind_int(q, 2, version);
 		int rc = sqlite3_step(q);
 		if (rc == SQLITE_ROW) {
 			was_private = sqlite3_column_int(q, 1) != 0;
-			if (!(text = store_col_dup(q, 0)))
+			locked = sqlite3_column_int(q, 2) != 0;
+			raw.len = (size_t)sqlite3_column_bytes(q, 3);
+			if (!(text = store_col_dup(q, 0)) ||
+			    (locked && !(raw.blob = malloc(raw.len))))
 				ok = store_nomem(err);
+			else if (locked)
+				memcpy(raw.blob, sqlite3_column_blob(q, 3), raw.len);
 		} else if (rc == SQLITE_DONE) {
 			ok = tw_error_set(err, TW_ERR_NOTFOUND,
 					  "reflection %lld has no version %d (it has 1 to %d)",
@@ -426,18 +475,30 @@ bool tw_store_reflection_restore(struct tw_store *st, int64_t reflection_id, int
 	if (ok && store_coach(st) && priv)
 		ok = refuse_private("this reflection is private: it cannot be changed in "
 				    "coach mode", err);
-	if (ok && (strcmp(text, cur.text) != 0 || priv != cur.is_private)) {
-		int64_t now = (int64_t)time(NULL);
-		int change = priv == cur.is_private ? 0 : 1;
-		ok = add_version(st, reflection_id, cur.version + 1, text, priv, change, now, err) &&
-		     set_current(st, reflection_id, cur.version + 1, text, priv, now, err) &&
+	int64_t now = (int64_t)time(NULL);
+	int change = priv == cur.is_private ? 0 : 1;
+	if (ok && locked) {
+		/* Sealed to this profile's key and private (so the reflection is
+		 * or becomes private): the sealed text is copied as it is. */
+		ok = add_version_as(st, reflection_id, cur.version + 1, &raw, true, change, now,
+				    err) &&
+		     set_current_as(st, reflection_id, cur.version + 1, &raw, true, now, err) &&
+		     store_privacy_sticky(st, reflection_id, err);
+	} else if (ok && (cur.locked || strcmp(text, cur.text) != 0 || priv != cur.is_private)) {
+		ok = append_version(st, cur.profile_id, reflection_id, cur.version + 1, text, priv,
+				    change, now, err) &&
 		     (!priv || store_privacy_sticky(st, reflection_id, err));
 	}
+	ok = ok && store_seal_sync(st, reflection_id, err);
+	store_sealed_free(&raw);
 	free(text);
 	tw_reflection_finish(&cur);
 	if (!ok) {
 		store_rollback(st);
 		return false;
 	}
-	return store_commit(st, err);
+	if (!store_commit(st, err))
+		return false;
+	store_seal_scrub(st);
+	return true;
 }

@@ -3,7 +3,8 @@
  * 3 a stable uid per record (exports, import, calendars); 4 what a coaching
  * session covered, recorded as it happens; 5 private is sticky (drafts carry
  * the flag, versions before a private one are private); 6 the answers of
- * the before- and after-meeting walks belong to a meeting. */
+ * the before- and after-meeting walks belong to a meeting; 7 the profile lock:
+ * key material per profile and sealed private text. */
 #include "store_internal.h"
 
 /* Version 1: what the first twoway release created. Kept verbatim: the
@@ -311,6 +312,26 @@ static const char *const v6_sql[] = {
 #undef PER_MEETING
 #undef LATEST
 
+/* Version 7: the profile lock (store_lock.c). A locked profile has one
+ * profile_keys row: its public key, its secret key wrapped under a key
+ * derived from the passphrase (Argon2id with this salt and these limits).
+ * A row whose text is sealed holds text '' and the sealed box in sealed, so
+ * the search index never sees it. */
+static const char *const v7_sql[] = {
+	"CREATE TABLE profile_keys ("
+	"  profile_id INTEGER PRIMARY KEY REFERENCES profiles(id) ON DELETE CASCADE,"
+	"  public_key BLOB NOT NULL,"
+	"  wrapped_key BLOB NOT NULL,"
+	"  salt BLOB NOT NULL,"
+	"  opslimit INTEGER NOT NULL,"
+	"  memlimit INTEGER NOT NULL,"
+	"  created INTEGER NOT NULL);"
+	"ALTER TABLE reflections ADD COLUMN sealed BLOB;"
+	"ALTER TABLE reflection_versions ADD COLUMN sealed BLOB;"
+	"ALTER TABLE drafts ADD COLUMN sealed BLOB;",
+	NULL,
+};
+
 const struct store_migration store_migrations[] = {
 	{ 1, v1_sql },
 	{ 2, v2_sql },
@@ -318,5 +339,6 @@ const struct store_migration store_migrations[] = {
 	{ 4, v4_sql },
 	{ 5, v5_sql },
 	{ 6, v6_sql },
+	{ 7, v7_sql },
 };
 const size_t store_migrations_count = sizeof(store_migrations) / sizeof(store_migrations[0]);

@@ -23,6 +23,7 @@ struct debrief {
 	int64_t id;
 	char title[200];
 	bool walked, walking, saved_once, discard_asked;
+	bool private_asked;       /* Ctrl-P asked once: again puts private answers in */
 	struct tui_form fm;
 	bool in_actions;          /* focus on the action list */
 	struct tw_action *acts;
@@ -65,6 +66,45 @@ static void prefill(struct tui_app *app, struct debrief *d)
 	free(notes);
 	free(outcome);
 	tui_msg(app, "notes and outcome from your answers: edit them, Ctrl-S saves");
+}
+
+/* Private answers stay out of the notes unless the sponsee puts them in
+ * on purpose: Ctrl-P asks, Ctrl-P again does it. */
+static void insert_private(struct tui_app *app, struct debrief *d)
+{
+	char *answers[TW_SLOT_COUNT];
+	struct tw_error err = { 0 };
+	if (!tw_agenda_private_answers(app->lib, app->store, app->profile.id, d->id,
+				       TW_AGENDA_AFTER_GUIDE, answers, &err)) {
+		tui_error(app, "%s", err.message);
+		return;
+	}
+	bool any = false;
+	for (int i = 0; i < TW_SLOT_COUNT; i++)
+		any = any || answers[i];
+	if (!any) {
+		tui_msg(app, "no private answers to put in");
+	} else if (!d->private_asked) {
+		d->private_asked = true;
+		tui_msg(app, "put your private answers in the notes, where a coach may read them? "
+			     "Ctrl-P again: yes");
+	} else {
+		char *n = tui_form_text(&d->fm, F_NOTES), *o = tui_form_text(&d->fm, F_OUTCOME);
+		char *n2 = NULL, *o2 = NULL;
+		if (n && o && tw_debrief_insert_private(n, o, answers, &n2, &o2)) {
+			tui_form_set_text(&d->fm, F_NOTES, n2);
+			tui_form_set_text(&d->fm, F_OUTCOME, o2);
+			tui_msg(app, "your private answers are in the notes now");
+		} else {
+			tui_error(app, "out of memory");
+		}
+		free(n);
+		free(o);
+		free(n2);
+		free(o2);
+		d->private_asked = false;
+	}
+	tw_agenda_answers_free(answers);
 }
 
 static void on_focus(struct tui_app *app, struct tui_screen *s)
@@ -235,7 +275,7 @@ static bool not_in_notes(const struct tui_screen *s)
 	return !in_notes(s);
 }
 
-enum { A_ACTIONS = 1, A_TAB, A_SAVE, A_WALK, A_ESC, A_KEYS };
+enum { A_ACTIONS = 1, A_TAB, A_SAVE, A_WALK, A_PRIVATE, A_ESC, A_KEYS };
 
 static bool act(struct tui_app *app, struct tui_screen *s, int action, wint_t k, bool code)
 {
@@ -253,7 +293,12 @@ static bool act(struct tui_app *app, struct tui_screen *s, int action, wint_t k,
 		break;
 	}
 	d->discard_asked = false;
+	if (action != A_PRIVATE)
+		d->private_asked = false;
 	switch (action) {
+	case A_PRIVATE:
+		insert_private(app, d);
+		return true;
 	case A_SAVE:
 		if (save(app, d))
 			tui_pop(app, false);
@@ -287,6 +332,7 @@ static bool key(struct tui_app *app, struct tui_screen *s, wint_t k, bool code)
 	if ((code && k == KEY_F(1)) || (!code && k == TUI_CTRL('c')))
 		return false;
 	d->discard_asked = false;
+	d->private_asked = false;
 	if (d->in_actions)
 		return key_actions(app, d, k, code);
 	tui_form_key(&d->fm, k, code);
@@ -372,6 +418,9 @@ static const struct tui_binding bindings[] = {
 	  in_notes, TUI_VERB_NONE },
 	{ A_WALK, { TUI_K(TUI_CTRL('w')) }, "walk the after-meeting guide again", NULL,
 	  not_in_notes, TUI_VERB_NONE },
+	{ A_PRIVATE, { TUI_K(TUI_CTRL('p')) },
+	  "put your private answers in (asks first; they are left out)", "private",
+	  in_notes, TUI_VERB_NONE },
 	{ A_ESC, { TUI_K(TUI_ESC) }, "go back (saves when changed)", "done", not_adding,
 	  TUI_VERB_BACK },
 	{ A_ESC, { TUI_K(TUI_ESC) }, "cancel the new action item (go back once it has text)",

@@ -56,6 +56,30 @@ static void put_draft(struct tui_app *app, struct reflection *r)
 	tui_editor_draft_done(r->ed, tui_now_ms());
 }
 
+static bool has_suffix(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+	return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+/* The recovery file for text: sealed for the private text of a locked
+ * profile, plain (0600 in a 0700 directory) otherwise. Private text whose
+ * profile's lock cannot be read is never written in plain. */
+static char *keep_in_file(struct tui_app *app, const struct reflection *r, const char *text,
+			  struct tw_error *err)
+{
+	if (!r->is_private)
+		return tw_recovery_write("reflection", text, err);
+	unsigned char *blob;
+	size_t len;
+	if (!tw_store_profile_seal_text(app->store, app->profile.id, text, &blob, &len, err))
+		return NULL;
+	char *path = blob ? tw_recovery_write_sealed("private-reflection", blob, len, err)
+			  : tw_recovery_write("private-reflection", text, err);
+	free(blob);
+	return path;
+}
+
 static bool save(struct tui_app *app, struct reflection *r)
 {
 	if (tui_editor_blank(r->ed)) {
@@ -87,13 +111,13 @@ static bool save(struct tui_app *app, struct reflection *r)
 			tui_error(app, "could not save: %s (a draft is kept; Ctrl-S tries again)",
 				  err.message);
 		} else {
-			char *path = tw_recovery_write(r->is_private ? "private-reflection"
-								     : "reflection",
-						       text, &ferr);
+			char *path = keep_in_file(app, r, text, &ferr);
 			r->kept = path != NULL;
 			if (path)
-				tui_error(app, "could not save nor keep a draft; the text is in "
-					       "%s (%s)", path, err.message);
+				tui_error(app, "could not save nor keep a draft; the text is %s "
+					       "%s ('twoway recover' reads it; %s)",
+					  has_suffix(path, ".sealed") ? "sealed in" : "in", path,
+					  err.message);
 			else
 				tui_error(app, "could not save (%s), keep a draft nor write a "
 					       "recovery file (%s): the editor stays open",
@@ -315,6 +339,11 @@ struct tui_screen *reflection_open(struct tui_app *app, const struct tui_args *a
 			free(r);
 			return NULL;
 		}
+		if (tui_needs_passphrase(app, &saved)) {
+			tw_reflection_finish(&saved);
+			free(r);
+			return passphrase_open(app, args);
+		}
 		r->has_saved = true;
 		r->is_private = r->saved_private = saved.is_private;
 		r->refl_id = saved.id;
@@ -339,6 +368,12 @@ struct tui_screen *reflection_open(struct tui_app *app, const struct tui_args *a
 		}
 		if (tw_store_reflection_get_item_in(app->store, app->profile.id, r->meeting_id,
 						    r->item_id, &saved, &err)) {
+			if (tui_needs_passphrase(app, &saved)) {
+				tw_reflection_finish(&saved);
+				free(r->item_id);
+				free(r);
+				return passphrase_open(app, args);
+			}
 			r->has_saved = true;
 			r->is_private = r->saved_private = saved.is_private;
 		} else if (err.code != TW_ERR_NOTFOUND) {

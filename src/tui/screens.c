@@ -22,7 +22,7 @@ static const struct tui_keymap *const keymaps[] = {
 	&home_keys, &meeting_view_keys, &coach_gate_keys, &coach_summary_keys,
 	&guide_keys, &reflection_keys, &sponsor_form_keys, &action_form_keys,
 	&search_keys, &export_dialog_keys, &coach_start_keys, &coach_keys,
-	&meeting_prepare_keys, &meeting_debrief_keys, &action_postpone_keys,
+	&meeting_prepare_keys, &meeting_debrief_keys, &action_postpone_keys, &passphrase_keys,
 };
 
 const struct tui_keymap *const *tui_keymaps(size_t *n)

@@ -61,6 +61,12 @@ extern const struct tui_keymap sponsors_keys, meetings_keys, actions_keys, profi
 	trash_keys, home_keys, meeting_view_keys, coach_gate_keys, coach_summary_keys,
 	guide_keys, reflection_keys, sponsor_form_keys, action_form_keys,
 	search_keys, export_dialog_keys, coach_start_keys, coach_keys,
-	meeting_prepare_keys, meeting_debrief_keys, action_postpone_keys;
+	meeting_prepare_keys, meeting_debrief_keys, action_postpone_keys, passphrase_keys;
+
+/* passphrase.c: the prompt of a locked profile, standing in for the
+ * reflection args names until the passphrase opens the profile's key. */
+struct tui_screen *passphrase_open(struct tui_app *app, const struct tui_args *args);
+/* True when r is sealed and its profile's key is not open yet. */
+bool tui_needs_passphrase(struct tui_app *app, const struct tw_reflection *r);
 
 #endif

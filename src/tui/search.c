@@ -19,6 +19,7 @@ struct search {
 	struct tw_hit *hits;
 	char **titles;          /* one per hit: what a reader calls the record */
 	size_t n, cursor, top;
+	size_t sealed;          /* private reflections sealed by the profile lock */
 	int rows, row0;
 };
 
@@ -70,7 +71,8 @@ static void run(struct tui_app *app, struct search *s)
 	if (!tw_text_nonblank(q))
 		return;
 	struct tw_error err = { 0 };
-	if (!tw_store_search(app->store, app->profile.id, q, MAX_HITS, &s->hits, &s->n, &err))
+	if (!tw_store_search(app->store, app->profile.id, q, MAX_HITS, &s->hits, &s->n, &err) ||
+	    !tw_store_sealed_count(app->store, app->profile.id, &s->sealed, &err))
 		tui_error(app, "%s", err.message);
 	s->titles = s->n ? calloc(s->n, sizeof(*s->titles)) : NULL;
 	for (size_t i = 0; s->titles && i < s->n; i++)
@@ -121,6 +123,9 @@ static void draw(struct tui_app *app, struct tui_screen *sc, struct tui_rect r)
 		tui_text(r.y + 2, r.x + 1, r.w - 2, "Type to search reflections, meetings and action items.", dim);
 		return;
 	}
+	if (s->sealed) /* the profile lock keeps them out of the index */
+		tui_textf(r.y + 1, r.x + 1, r.w - 14, dim, "%zu sealed private reflection%s not searched",
+			  s->sealed, s->sealed == 1 ? "" : "s");
 	if (!s->n) {
 		tui_textf(r.y + 2, r.x + 1, r.w - 2, dim, "No match for \"%s\".", s->last);
 		return;

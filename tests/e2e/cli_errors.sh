@@ -120,7 +120,7 @@ unchanged 2 "twoway meeting add: missing --when DATE (e.g. 'thu 10:30' or 2026-1
 unchanged 2 "twoway meeting add: option '--when' needs a value" \
 	meeting add --sponsor 1 --when
 unchanged 2 "twoway action: unknown subcommand 'finish' (use add, edit, postpone, done or list)" action finish 1
-unchanged 2 "twoway profile: missing a subcommand: add, list or use" profile
+unchanged 2 "twoway profile: missing a subcommand: add, list, use, lock, passwd or unlock" profile
 unchanged 2 "twoway tick: unexpected argument 'extra'" tick cli-test/prepare/agenda extra
 unchanged 2 "twoway delete: unknown KIND 'note' (use profile, sponsor, reflection, meeting, action or coaching)" \
 	delete note 1

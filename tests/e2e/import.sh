@@ -77,6 +77,28 @@ expect_err_has "meetings[0]: sponsor '" "a new meeting with a sponsor of another
 expect_err_has "belongs to another profile than the meeting; nothing was changed" \
 	"a new meeting with a sponsor of another profile"
 
+# Text past the 1 MiB every write keeps is refused, located, nothing changed.
+$PY - "$SCRATCH/all.json" "$SCRATCH/huge-text.json" <<'PYEOF'
+import json, sys
+d = json.load(open(sys.argv[1]))
+text = 'x' * (1024 * 1024 + 1)
+r = {'uid': 'huge-text', 'id': 999, 'profile': d['profiles'][0]['uid'], 'item': None,
+     'text': text, 'private': False, 'version': 1, 'created': 1, 'updated': 1,
+     'deleted_at': None, 'versions': [{'version': 1, 'text': text, 'private': False, 'saved': 1}]}
+for k in list(d):
+    if isinstance(d[k], list) and k != 'profiles':
+        d[k] = []
+d['reflections'] = [r]
+json.dump(d, open(sys.argv[2], 'w'))
+PYEOF
+before=$(sqlite3 "$DB" .dump)
+run import "$SCRATCH/huge-text.json"
+expect_rc 1 "a text over 1 MiB"
+expect_err_has "reflections[0]: 'text' is longer than 1 MiB (1048577 bytes); nothing was changed" \
+	"a text over 1 MiB"
+CHECKS=$((CHECKS + 1))
+[ "$(sqlite3 "$DB" .dump)" = "$before" ] || fail "a refused import of a huge text changed the database"
+
 # A large file: 20,000 records (meetings, action items, reflections).
 BIG="$SCRATCH/big.json"
 $PY "$TW_SRC/bench/gen_peers.py" --import 20000 "$BIG" || fail "generating the import file"

@@ -224,6 +224,29 @@ static void test_private_left_out(void **state)
 	assert_true(tw_debrief_prefill(lib, f->st, f->profile, 0, &notes, &outcome, &err));
 	assert_string_equal(notes, TW_AGENDA_PRIVATE_LEFT_OUT);
 	assert_string_equal(outcome, "She will intro me to Alan.");
+	/* the debrief's Ctrl-P: in place of the line, or where the slot goes */
+	char *after[TW_SLOT_COUNT];
+	assert_true(tw_agenda_private_answers(lib, f->st, f->profile, 0, TW_AGENDA_AFTER_GUIDE,
+					      after, &err));
+	assert_string_equal(after[TW_SLOT_NOTES], "SECRET-notes");
+	char *n2, *o2;
+	assert_true(tw_debrief_insert_private(notes, outcome, after, &n2, &o2));
+	assert_string_equal(n2, "SECRET-notes");
+	assert_string_equal(o2, "She will intro me to Alan.");
+	free(n2);
+	free(o2);
+	free(after[TW_SLOT_NOTES]);
+	after[TW_SLOT_NOTES] = NULL;
+	after[TW_SLOT_OUTCOME] = strdup("SECRET-outcome");
+	after[TW_SLOT_REPORT_BACK] = strdup("SECRET-report");
+	assert_true(tw_debrief_insert_private("typed by hand", "Done.\n\n## Follow-up\nthanks\n",
+					      after, &n2, &o2));
+	assert_string_equal(n2, "typed by hand");
+	assert_non_null(strstr(o2, "Done.\nSECRET-outcome\n\n## Follow-up\nthanks\n"));
+	assert_non_null(strstr(o2, "SECRET-report"));
+	free(n2);
+	free(o2);
+	tw_agenda_answers_free(after);
 	free(notes);
 	free(outcome);
 	char *answers[TW_SLOT_COUNT];

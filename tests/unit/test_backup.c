@@ -138,45 +138,12 @@ static void test_daily_and_restore(void **state)
 	free(dir);
 }
 
-/* The profile lock's hook: every older backup goes (zeroed, then removed)
- * and one of the current state is taken. */
-static void test_replace_all(void **state)
-{
-	struct fixture *f = *state;
-	struct tw_error err;
-	add_action(f->st, f->profile, "before the lock");
-	char *id1 = NULL, *id2 = NULL;
-	assert_true(tw_store_backup_now(f->st, TW_BACKUP_MANUAL, &id1, &err));
-	assert_true(tw_store_backup_now(f->st, TW_BACKUP_MANUAL, &id2, &err));
-	char *old1 = NULL, *old2 = NULL;
-	struct tw_backup *b = NULL;
-	size_t n = 0;
-	assert_true(tw_backup_list(f->path, &b, &n, &err));
-	assert_int_equal(n, 2);
-	old1 = strdup(b[0].path);
-	old2 = strdup(b[1].path);
-	tw_backup_list_free(b, n);
-	size_t removed = 0;
-	if (!tw_store_backup_replace_all(f->st, &removed, &err))
-		fail_msg("replace_all: %s", err.message);
-	assert_int_equal(removed, 2);
-	/* the new one may reuse a name of this second; two went, one is there */
-	free(old1);
-	free(old2);
-	assert_true(tw_backup_list(f->path, &b, &n, &err));
-	assert_int_equal(n, 1);
-	tw_backup_list_free(b, n);
-	free(id1);
-	free(id2);
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_keep_rule),
 		cmocka_unit_test_setup_teardown(test_daily_and_restore, store_setup,
 						store_teardown),
-		cmocka_unit_test_setup_teardown(test_replace_all, store_setup, store_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
