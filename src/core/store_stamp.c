@@ -93,8 +93,9 @@ void store_stamp_close(struct tw_store *st)
 		int len = record_text(text, sizeof text, st->checked_at, &sb);
 		int fd = open(rp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
 		if (fd >= 0) {
-			if (write(fd, text, (size_t)len) != len)
-				(void)ftruncate(fd, 0); /* half a record must not vouch */
+			/* half a record must not vouch: empty it, or remove it */
+			if (write(fd, text, (size_t)len) != len && ftruncate(fd, 0) != 0)
+				unlink(rp);
 			close(fd);
 		}
 	}
