@@ -178,6 +178,13 @@ static wint_t read_escape(bool *code_out)
 		*code_out = false;
 		return TUI_ESC;
 	}
+	if (code && (c == KEY_RESIZE || c == KEY_MOUSE)) {
+		/* the terminal changed size (or a mouse report came) just after
+		 * Esc: neither was typed with it, so the Esc stands */
+		push_back(r, c, code);
+		*code_out = false;
+		return TUI_ESC;
+	}
 	if (code) {
 		/* curses decoded what followed: Alt + that key; take the key */
 		push_back(r, c, code);

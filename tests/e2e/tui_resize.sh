@@ -28,7 +28,16 @@ tui_wait "while small ?"
 tmux -L "$SOCK" resize-window -x 40 -y 12
 tui_keys Escape
 tui_wait "[*] Write"
-tmux -L "$SOCK" resize-window -x 100 -y 30
+# A resize that lands just after Esc (inside the wait for the rest of a
+# sequence) must not swallow the Esc: the editor closes every time.
+for size in "100 30" "60 20" "120 40" "80 24" "50 16" "100 30"; do
+	tui_keys Enter
+	tui_wait "characters"
+	set -- $size
+	tmux -L "$SOCK" resize-window -x "$1" -y "$2"
+	tui_keys Escape
+	tui_wait "[*] Write"
+done
 tui_keys q q
 tui_wait_exit
 hist=$("$TWOWAY" --db "$DB" --content "$SCRATCH/content" history zz-test/one/w)
