@@ -103,10 +103,12 @@ bool tw_store_sponsor_list(struct tw_store *st, int64_t profile_id, struct tw_sp
 			   size_t *n, struct tw_error *err);
 bool tw_store_sponsor_get(struct tw_store *st, int64_t id, struct tw_sponsor *out,
 			  struct tw_error *err);
-/* Finds a live sponsor of the profile by id when name is all digits (and is
- * one of the profile's ids), else by name, case-insensitively (Unicode case
- * folding). A name two live sponsors share is TW_ERR_INVALID, the message
- * naming their ids; no match is TW_ERR_NOTFOUND. */
+/* Finds a live sponsor of the profile by name, case-insensitively (Unicode
+ * case folding): the whole name, else the leading whole words of a name
+ * ("dana" finds Dana Lee), else, when name is all digits, by id. A name two
+ * live sponsors share is TW_ERR_INVALID, the message naming them ("'dana'
+ * names 2 sponsors: 3 Dana Lee, 7 Dana Ruiz; use the id"); no match is
+ * TW_ERR_NOTFOUND. The one resolution every command and screen uses. */
 bool tw_store_sponsor_find(struct tw_store *st, int64_t profile_id, const char *name,
 			   struct tw_sponsor *out, struct tw_error *err);
 

@@ -151,9 +151,10 @@ bool tw_store_sponsor_find(struct tw_store *st, int64_t profile_id, const char *
 	if (!store_check_required(name, "sponsor's name", err))
 		return false;
 	/* Names match case-insensitively (Unicode case folding); every live
-	 * sponsor of a profile is a short list, so the folding runs here. A
-	 * name made of digits that names no sponsor is an id of the profile's
-	 * live sponsors. */
+	 * sponsor of a profile is a short list, so the folding runs here. The
+	 * whole name first; when no whole name matches, the leading words
+	 * ("dana" for Dana Lee). A name made of digits that names no sponsor
+	 * is an id of the profile's live sponsors. */
 	struct tw_sponsor *v = NULL;
 	size_t n = 0, hits = 0, hit = 0;
 	char *want = tw_casefold(name);
@@ -163,18 +164,24 @@ bool tw_store_sponsor_find(struct tw_store *st, int64_t profile_id, const char *
 		free(want);
 		return false;
 	}
+	size_t wl = strlen(want);
 	char ids[240] = "";
-	size_t used = 0;
-	for (size_t i = 0; i < n; i++) {
-		char *have = tw_casefold(v[i].name);
-		if (have && strcmp(have, want) == 0) {
+	for (int pass = 0; pass < 2 && !hits; pass++) {
+		size_t used = 0;
+		for (size_t i = 0; i < n; i++) {
+			char *have = tw_casefold(v[i].name);
+			bool match = have && (pass == 0 ? strcmp(have, want) == 0
+							: strncmp(have, want, wl) == 0 &&
+								  have[wl] == ' ');
+			free(have);
+			if (!match)
+				continue;
 			hit = i;
 			hits++;
 			int w = snprintf(ids + used, sizeof ids - used, "%s%lld %.40s",
 					 hits > 1 ? ", " : "", (long long)v[i].id, v[i].name);
 			used = w > 0 && used + (size_t)w < sizeof ids ? used + (size_t)w : used;
 		}
-		free(have);
 	}
 	free(want);
 	if (!hits && all_digits(name) && strlen(name) < 19) {
@@ -189,7 +196,7 @@ bool tw_store_sponsor_find(struct tw_store *st, int64_t profile_id, const char *
 		memset(&v[hit], 0, sizeof v[hit]);
 	} else if (hits > 1) {
 		tw_error_set(err, TW_ERR_INVALID,
-			     "'%.100s' names %zu sponsors (%s); give the id instead", name, hits, ids);
+			     "'%.100s' names %zu sponsors: %s; use the id", name, hits, ids);
 	} else {
 		tw_error_set(err, TW_ERR_NOTFOUND, "there is no sponsor named '%.300s'", name);
 	}

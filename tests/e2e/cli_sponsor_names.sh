@@ -22,10 +22,17 @@ ok meeting add --sponsor "Dana Reyes" --when "2030-01-10 11:00"
 
 # a shared name is ambiguous: refused with the ids; the id works
 ok sponsor add "DANA REYES"
-unchanged 1 "twoway: 'dana reyes' names 2 sponsors (1 Dana Reyes, 3 DANA REYES); give the id instead" \
+unchanged 1 "twoway: 'dana reyes' names 2 sponsors: 1 Dana Reyes, 3 DANA REYES; use the id" \
 	meeting add --sponsor "dana reyes" --when "2030-02-01 10:00"
 ok meeting add --sponsor 3 --when "2030-02-01 10:00"
 expect_out_has "with DANA REYES" "by id"
-unchanged 1 "twoway: unknown sponsor 'Dana' (see 'twoway sponsor list')" \
+unchanged 1 "twoway: 'Dana' names 2 sponsors: 1 Dana Reyes, 3 DANA REYES; use the id" \
 	meeting add --sponsor Dana --when "2030-02-01 10:00"
+unchanged 1 "twoway: unknown sponsor 'Dan' (see 'twoway sponsor list')" \
+	meeting add --sponsor Dan --when "2030-02-01 10:00"
+# every command that names a sponsor resolves the same way
+unchanged 1 "twoway: 'dana' names 2 sponsors: 1 Dana Reyes, 3 DANA REYES; use the id" sponsor show dana
+unchanged 1 "twoway: 'dana' names 2 sponsors: 1 Dana Reyes, 3 DANA REYES; use the id" delete sponsor dana
+ok sponsor show élodie
+expect_out_has "Élodie Brun" "a leading word, lower case beyond ASCII"
 finish

@@ -288,13 +288,30 @@ static void test_sponsor_names(void **state)
 	assert_true(tw_store_sponsor_find(f->st, f->profile, id, &s, &err));
 	assert_int_equal(s.id, dana);
 	tw_sponsor_finish(&s);
-	assert_false(tw_store_sponsor_find(f->st, f->profile, "Dana", &s, &err));
+	/* the leading words of one name find her; a word inside does not */
+	assert_true(tw_store_sponsor_find(f->st, f->profile, "DANA", &s, &err));
+	assert_int_equal(s.id, dana);
+	tw_sponsor_finish(&s);
+	assert_false(tw_store_sponsor_find(f->st, f->profile, "Reyes", &s, &err));
 	assert_int_equal(err.code, TW_ERR_NOTFOUND);
+	assert_false(tw_store_sponsor_find(f->st, f->profile, "Dan", &s, &err));
+	assert_int_equal(err.code, TW_ERR_NOTFOUND);
+	int64_t lee = add_sponsor(f, "dana Lee");
+	assert_false(tw_store_sponsor_find(f->st, f->profile, "dana", &s, &err));
+	assert_int_equal(err.code, TW_ERR_INVALID);
+	char two[128];
+	snprintf(two, sizeof two, "'dana' names 2 sponsors: %lld dana Lee, %lld Dana Reyes; use the id",
+		 (long long)lee, (long long)dana);
+	assert_string_equal(err.message, two);
+	/* a whole name wins over a leading word of another */
+	assert_true(tw_store_sponsor_find(f->st, f->profile, "Dana lee", &s, &err));
+	assert_int_equal(s.id, lee);
+	tw_sponsor_finish(&s);
 	int64_t dana2 = add_sponsor(f, "DANA REYES");
 	assert_false(tw_store_sponsor_find(f->st, f->profile, "Dana Reyes", &s, &err));
 	assert_int_equal(err.code, TW_ERR_INVALID);
 	char want[128];
-	snprintf(want, sizeof want, "'Dana Reyes' names 2 sponsors (%lld Dana Reyes, %lld DANA REYES)",
+	snprintf(want, sizeof want, "'Dana Reyes' names 2 sponsors: %lld Dana Reyes, %lld DANA REYES; use the id",
 		 (long long)dana, (long long)dana2);
 	assert_non_null(strstr(err.message, want));
 	/* one of them deleted: the name is plain again */
