@@ -12,7 +12,7 @@
 #include "twoway/diag.h"
 #include "twoway/model.h"
 
-#define TW_STORE_SCHEMA_VERSION 7
+#define TW_STORE_SCHEMA_VERSION 8
 
 struct tw_store; /* opaque */
 
@@ -72,7 +72,8 @@ int tw_store_found_version(const struct tw_store *st);
  * Cheap enough to ask twice a second. */
 bool tw_store_changed(struct tw_store *st);
 
-/* Runs PRAGMA integrity_check; true when it says ok. */
+/* Runs PRAGMA integrity_check and the search index's own check against
+ * the records; true when both say ok. */
 bool tw_store_check(struct tw_store *st, struct tw_error *err);
 
 /* ---- profiles ---- */

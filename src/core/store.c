@@ -615,5 +615,13 @@ bool tw_store_check(struct tw_store *st, struct tw_error *err)
 		tw_error_set(err, TW_ERR_CORRUPT, "'%s' is damaged: %s", st->path,
 			     r ? r : "unknown problem");
 	sqlite3_finalize(q);
+	/* the search index against the rows it reads its text from */
+	if (ok && sqlite3_exec(st->db,
+			       "INSERT INTO search_fts(search_fts, rank) VALUES ('integrity-check', 1)",
+			       NULL, NULL, NULL) != SQLITE_OK) {
+		tw_error_set(err, TW_ERR_CORRUPT, "'%s' has a search index that does not match "
+			     "its records: %s", st->path, sqlite3_errmsg(st->db));
+		ok = false;
+	}
 	return ok;
 }

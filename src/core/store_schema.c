@@ -4,7 +4,8 @@
  * session covered, recorded as it happens; 5 private is sticky (drafts carry
  * the flag, versions before a private one are private); 6 the answers of
  * the before- and after-meeting walks belong to a meeting; 7 the profile lock:
- * key material per profile and sealed private text. */
+ * key material per profile and sealed private text; 8 the search index keeps
+ * no copy of the text (external content). */
 #include "store_internal.h"
 
 /* Version 1: what the first twoway release created. Kept verbatim: the
@@ -311,7 +312,6 @@ static const char *const v6_sql[] = {
 };
 #undef PER_MEETING
 #undef LATEST
-
 /* Version 7: the profile lock (store_lock.c). A locked profile has one
  * profile_keys row: its public key, its secret key wrapped under a key
  * derived from the passphrase (Argon2id with this salt and these limits).
@@ -332,6 +332,121 @@ static const char *const v7_sql[] = {
 	NULL,
 };
 
+/* Version 8: the search index stores no text of its own. search_fts reads
+ * its columns from the view search_src (rowid id * 4 + kind, as before),
+ * so the text lives once in its table; the partial expression indexes let
+ * the view find one row by that rowid. Labels are made as they are read,
+ * so a meeting's time is in the reader's time zone. The triggers give the
+ * index the words of each row as it was ('delete') and as it is: a
+ * meeting's sponsor name is its head, so a renamed sponsor's meetings are
+ * reindexed with the old name and the new, and a sponsor's meetings leave
+ * the index before the sponsor goes (a cascade deletes them after the
+ * sponsor row is gone). Updates that change no indexed column (uids,
+ * private flags, dates) leave the index alone. Only head and body are
+ * indexed: a search of one profile reads profile_id of its matches (the
+ * token "p<id>" of version 2 was in every row, and matching it read the
+ * whole profile's list). */
+#define REFL_WORDS(r) "coalesce(" r ".item_id, ''), " r ".text"
+#define MEET_BODY(m) m ".agenda || char(10) || " m ".notes || char(10) || " m ".outcome"
+#define ACT_WORDS(a) "'', " a ".text"
+#define FTS_DELETE "INSERT INTO search_fts(search_fts, rowid, head, body) "
+#define FTS_INSERT "INSERT INTO search_fts(rowid, head, body) "
+static const char *const v8_sql[] = {
+	"DROP TRIGGER reflections_fts_ai; DROP TRIGGER reflections_fts_ad;"
+	"DROP TRIGGER reflections_fts_au; DROP TRIGGER meetings_fts_ai;"
+	"DROP TRIGGER meetings_fts_ad; DROP TRIGGER meetings_fts_au;"
+	"DROP TRIGGER sponsors_fts_au; DROP TRIGGER actions_fts_ai;"
+	"DROP TRIGGER actions_fts_ad; DROP TRIGGER actions_fts_au;"
+	"DROP TABLE search_fts;"
+	"CREATE INDEX reflections_fts ON reflections(id * 4 + 1) WHERE deleted_at IS NULL;"
+	"CREATE INDEX meetings_fts ON meetings(id * 4 + 2) WHERE deleted_at IS NULL;"
+	"CREATE INDEX actions_fts ON actions(id * 4 + 3) WHERE deleted_at IS NULL;"
+	"CREATE VIEW search_src(rid, head, body, label, profile_id, private) AS"
+	"  SELECT r.id * 4 + 1, " REFL_WORDS("r") ","
+	"    coalesce(r.item_id, 'Reflection ' || r.id), r.profile_id, r.is_private"
+	"    FROM reflections r WHERE r.deleted_at IS NULL"
+	"  UNION ALL"
+	"  SELECT m.id * 4 + 2, s.name, " MEET_BODY("m") ","
+	"    s.name || ', ' || strftime('%Y-%m-%d %H:%M', m.at, 'unixepoch', 'localtime'),"
+	"    m.profile_id, 0 FROM meetings m JOIN sponsors s ON s.id = m.sponsor_id"
+	"    WHERE m.deleted_at IS NULL"
+	"  UNION ALL"
+	"  SELECT a.id * 4 + 3, " ACT_WORDS("a") ","
+	"    'Action item' || CASE WHEN a.due <> '' THEN ' due ' || a.due ELSE '' END,"
+	"    a.profile_id, 0 FROM actions a WHERE a.deleted_at IS NULL;"
+	"CREATE VIRTUAL TABLE search_fts USING fts5("
+	"  head, body, label UNINDEXED, profile_id UNINDEXED, private UNINDEXED,"
+	"  content = 'search_src', content_rowid = 'rid',"
+	"  tokenize = 'unicode61 remove_diacritics 2');"
+	"INSERT INTO search_fts(search_fts, rank) VALUES ('rank', 'bm25(3.0, 1.0)');"
+	,
+	"CREATE TRIGGER reflections_fts_ai AFTER INSERT ON reflections"
+	"  WHEN new.deleted_at IS NULL BEGIN"
+	"  " FTS_INSERT "VALUES (new.id * 4 + 1, " REFL_WORDS("new") ");"
+	"END;"
+	"CREATE TRIGGER reflections_fts_ad AFTER DELETE ON reflections"
+	"  WHEN old.deleted_at IS NULL BEGIN"
+	"  " FTS_DELETE "VALUES ('delete', old.id * 4 + 1, " REFL_WORDS("old") ");"
+	"END;"
+	"CREATE TRIGGER reflections_fts_au AFTER UPDATE OF id, item_id, text, deleted_at"
+	"  ON reflections BEGIN"
+	"  " FTS_DELETE "SELECT 'delete', old.id * 4 + 1, " REFL_WORDS("old")
+	"    WHERE old.deleted_at IS NULL;"
+	"  " FTS_INSERT "SELECT new.id * 4 + 1, " REFL_WORDS("new") " WHERE new.deleted_at IS NULL;"
+	"END;"
+	,
+	"CREATE TRIGGER meetings_fts_ai AFTER INSERT ON meetings"
+	"  WHEN new.deleted_at IS NULL BEGIN"
+	"  " FTS_INSERT "SELECT new.id * 4 + 2, s.name, " MEET_BODY("new")
+	"    FROM sponsors s WHERE s.id = new.sponsor_id;"
+	"END;"
+	"CREATE TRIGGER meetings_fts_ad AFTER DELETE ON meetings"
+	"  WHEN old.deleted_at IS NULL BEGIN"
+	"  " FTS_DELETE "SELECT 'delete', old.id * 4 + 2, s.name, " MEET_BODY("old")
+	"    FROM sponsors s WHERE s.id = old.sponsor_id;"
+	"END;"
+	"CREATE TRIGGER meetings_fts_au AFTER UPDATE OF id, sponsor_id, agenda, notes, outcome,"
+	"  deleted_at ON meetings BEGIN"
+	"  " FTS_DELETE "SELECT 'delete', old.id * 4 + 2, s.name, " MEET_BODY("old")
+	"    FROM sponsors s"
+	"    WHERE s.id = old.sponsor_id AND old.deleted_at IS NULL;"
+	"  " FTS_INSERT "SELECT new.id * 4 + 2, s.name, " MEET_BODY("new")
+	"    FROM sponsors s WHERE s.id = new.sponsor_id AND new.deleted_at IS NULL;"
+	"END;"
+	"CREATE TRIGGER sponsors_fts_au AFTER UPDATE OF name ON sponsors"
+	"  WHEN new.name IS NOT old.name BEGIN"
+	"  " FTS_DELETE "SELECT 'delete', m.id * 4 + 2, old.name, " MEET_BODY("m")
+	"    FROM meetings m"
+	"    WHERE m.sponsor_id = old.id AND m.deleted_at IS NULL;"
+	"  " FTS_INSERT "SELECT m.id * 4 + 2, new.name, " MEET_BODY("m")
+	"    FROM meetings m WHERE m.sponsor_id = new.id AND m.deleted_at IS NULL;"
+	"END;"
+	"CREATE TRIGGER sponsors_fts_bd BEFORE DELETE ON sponsors BEGIN"
+	"  " FTS_DELETE "SELECT 'delete', m.id * 4 + 2, old.name, " MEET_BODY("m")
+	"    FROM meetings m"
+	"    WHERE m.sponsor_id = old.id AND m.deleted_at IS NULL;"
+	"END;"
+	,
+	"CREATE TRIGGER actions_fts_ai AFTER INSERT ON actions"
+	"  WHEN new.deleted_at IS NULL BEGIN"
+	"  " FTS_INSERT "VALUES (new.id * 4 + 3, " ACT_WORDS("new") ");"
+	"END;"
+	"CREATE TRIGGER actions_fts_ad AFTER DELETE ON actions"
+	"  WHEN old.deleted_at IS NULL BEGIN"
+	"  " FTS_DELETE "VALUES ('delete', old.id * 4 + 3, " ACT_WORDS("old") ");"
+	"END;"
+	"CREATE TRIGGER actions_fts_au AFTER UPDATE OF id, text, deleted_at"
+	"  ON actions BEGIN"
+	"  " FTS_DELETE "SELECT 'delete', old.id * 4 + 3, " ACT_WORDS("old")
+	"    WHERE old.deleted_at IS NULL;"
+	"  " FTS_INSERT "SELECT new.id * 4 + 3, " ACT_WORDS("new") " WHERE new.deleted_at IS NULL;"
+	"END;"
+	,
+	/* the index of what the file holds, read from the view */
+	"INSERT INTO search_fts(search_fts) VALUES ('rebuild');",
+	NULL,
+};
+
 const struct store_migration store_migrations[] = {
 	{ 1, v1_sql },
 	{ 2, v2_sql },
@@ -340,5 +455,6 @@ const struct store_migration store_migrations[] = {
 	{ 5, v5_sql },
 	{ 6, v6_sql },
 	{ 7, v7_sql },
+	{ 8, v8_sql },
 };
 const size_t store_migrations_count = sizeof(store_migrations) / sizeof(store_migrations[0]);

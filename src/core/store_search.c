@@ -22,7 +22,7 @@ static bool word_char(unsigned char c)
 /* Turns plain words into an FTS5 expression: each white-space separated
  * word a quoted string, the last one a prefix. NULL on no memory; *terms is
  * the number of words kept. */
-static char *build_match(const char *query, int64_t profile_id, size_t *terms)
+static char *build_match(const char *query, size_t *terms)
 {
 	size_t len = strlen(query);
 	char *out = malloc(len * 3 + 64);
@@ -59,8 +59,6 @@ static char *build_match(const char *query, int64_t profile_id, size_t *terms)
 		*o++ = '*';
 	*o++ = ')';
 	*o = '\0';
-	if (profile_id)
-		sprintf(o, " AND owner : \"p%lld\"", (long long)profile_id);
 	return out;
 }
 
@@ -120,7 +118,7 @@ bool tw_store_search(struct tw_store *st, int64_t profile_id, const char *query,
 	if (!store_check_text(query, "search text", err))
 		return false;
 	size_t terms;
-	char *match = build_match(query, profile_id, &terms);
+	char *match = build_match(query, &terms);
 	if (!match)
 		return store_nomem(err);
 	if (terms == 0) {
@@ -129,17 +127,15 @@ bool tw_store_search(struct tw_store *st, int64_t profile_id, const char *query,
 	}
 	sqlite3_stmt *q;
 	if (!store_prepare(st,
-			   /* a meeting's label is made here, at read time, so
-			    * that its time is in the reader's time zone (the
-			    * index keeps the writer's); only shown rows pay */
-			   "SELECT rowid, profile_id, rank, CASE WHEN rowid % 4 = 2 THEN "
-			   "coalesce((SELECT s.name || ', ' || strftime('%Y-%m-%d %H:%M', m.at, "
-			   "'unixepoch', 'localtime') FROM meetings m JOIN sponsors s "
-			   "ON s.id = m.sponsor_id WHERE m.id = search_fts.rowid / 4), label) ELSE label END, "
-			   "private, "
+			   /* the index reads label, private and the text for the
+			    * snippets from search_src, where a meeting's label is
+			    * made in the reader's time zone; only shown rows (and,
+			    * for a coach or every profile, the matches) pay */
+			   "SELECT rowid, profile_id, rank, label, private, "
 			   "snippet(search_fts, 1, '" MARK_OPEN "', '" MARK_CLOSE "', '…', 16), "
 			   "snippet(search_fts, 0, '" MARK_OPEN "', '" MARK_CLOSE "', '…', 16) "
 			   "FROM search_fts WHERE search_fts MATCH ?1 "
+			   "AND (?2 = 0 OR profile_id = ?2) "
 			   "AND (?2 <> 0 OR profile_id NOT IN "
 			   "(SELECT id FROM profiles WHERE deleted_at IS NOT NULL)) "
 			   "AND (?4 = 0 OR NOT private) "

@@ -198,6 +198,212 @@ static void test_index_follows(void **state)
 	tw_hits_free(h, n);
 }
 
+/* The index holds no text of its own (it reads search_src): after every
+ * kind of change, its words must be exactly those of the live records,
+ * which tw_store_check asks FTS5 to verify. A trigger that gave the index
+ * other words than it holds, or removed a row it never had, fails here. */
+static void consistent(struct fixture *f, const char *after)
+{
+	struct tw_error err = { 0 };
+	if (!tw_store_check(f->st, &err))
+		fail_msg("after %s: %s", after, err.message);
+}
+
+static void test_index_matches_records(void **state)
+{
+	struct fixture *f = *state;
+	struct tw_error err;
+	struct tw_hit *h;
+	size_t n;
+	filler(f);
+	int64_t r = save(f, "g/s/i", "first words on visibility", false);
+	save(f, "g/s/i", "second words on influence", false);
+	consistent(f, "saving a reflection twice");
+	assert_true(tw_store_reflection_update(f->st, r, "third words", TW_PRIVACY_PRIVATE, &err));
+	consistent(f, "making it private");
+	struct tw_sponsor s = { .profile_id = f->profile, .name = "Ada Lovelace" };
+	assert_true(tw_store_sponsor_add(f->st, &s, &err));
+	struct tw_meeting m = { .profile_id = f->profile, .sponsor_id = s.id,
+				.when = (tw_time)time(NULL), .agenda = "engines" };
+	assert_true(tw_store_meeting_add(f->st, &m, &err));
+	struct tw_action a = { .profile_id = f->profile, .meeting_id = m.id,
+			       .text = "write the notes", .due = "2030-01-01" };
+	assert_true(tw_store_action_add(f->st, &a, &err));
+	consistent(f, "adding a sponsor, a meeting and an action item");
+	m.agenda = "analytical engines";
+	m.notes = "punched cards";
+	assert_true(tw_store_meeting_update(f->st, &m, &err));
+	assert_true(tw_store_action_done(f->st, a.id, NULL, &err));
+	consistent(f, "editing the meeting, finishing the action item");
+	struct tw_sponsor g;
+	assert_true(tw_store_sponsor_get(f->st, s.id, &g, &err));
+	free(g.name);
+	g.name = strdup("Augusta King");
+	assert_true(tw_store_sponsor_update(f->st, &g, &err));
+	tw_sponsor_finish(&g);
+	consistent(f, "renaming the sponsor");
+	n = search(f, f->profile, "augusta cards", &h);
+	assert_int_equal(n, 1);
+	tw_hits_free(h, n);
+	assert_int_equal(search(f, f->profile, "lovelace", &h), 0);
+	/* the sponsor's deletion takes its meetings; export gives uids */
+	assert_true(tw_store_delete(f->st, f->profile, TW_REC_SPONSOR, s.id, &err));
+	assert_true(tw_store_delete(f->st, f->profile, TW_REC_REFLECTION, r, &err));
+	consistent(f, "deleting the sponsor and the reflection");
+	assert_int_equal(search(f, f->profile, "cards", &h), 0);
+	assert_true(tw_store_undelete(f->st, f->profile, TW_REC_SPONSOR, s.id, &err));
+	consistent(f, "bringing the sponsor back");
+	char *out = NULL;
+	size_t len = 0;
+	assert_true(tw_store_export_json(f->st, 0, &out, &len, &err));
+	free(out);
+	consistent(f, "giving every record its uid");
+	assert_true(tw_store_delete(f->st, f->profile, TW_REC_ACTION, a.id, &err));
+	assert_true(tw_store_delete(f->st, f->profile, TW_REC_SPONSOR, s.id, &err));
+	size_t gone = 0;
+	assert_true(tw_store_purge(f->st, f->profile, &gone, &err));
+	assert_true(gone >= 3);
+	consistent(f, "purging");
+	assert_int_equal(search(f, f->profile, "engines", &h), 0);
+	assert_int_equal(search(f, f->profile, "notes", &h), 0);
+	/* a whole profile, deleted and purged */
+	assert_true(tw_store_delete(f->st, f->profile, TW_REC_PROFILE, f->profile, &err));
+	assert_true(tw_store_purge(f->st, 0, &gone, &err));
+	consistent(f, "purging the profile");
+	assert_int_equal(search(f, 0, "musing", &h), 0);
+}
+
+/* tests/data/store/v5_search.db, made by a schema-5 twoway
+ * (make_v5_search.sh), whose index kept its own copy of the text: opened,
+ * it is migrated to an index that reads the records, finds what it found
+ * (the renamed sponsor's new name, not the old; nothing deleted) and
+ * follows later changes. */
+static void test_migrate_v5_search(void **state)
+{
+	struct fixture *f = *state;
+	char src[400];
+	snprintf(src, sizeof src, "%s/store/v5_search.db", getenv("TW_TEST_DATA"));
+	copy_file(src, f->path);
+	setenv("TZ", "UTC", 1); /* the meeting's label is in the reader's zone */
+	tzset();
+	struct tw_error err = { 0 };
+	f->st = tw_store_open(f->path, &err);
+	if (!f->st)
+		fail_msg("open: %s", err.message);
+	assert_int_equal(tw_store_found_version(f->st), 5);
+	consistent(f, "migrating");
+	struct tw_hit *h;
+	size_t n = search(f, 1, "lighthouse", &h);
+	assert_int_equal(n, 1);
+	assert_int_equal(h[0].kind, TW_REC_REFLECTION);
+	assert_non_null(strstr(h[0].snippet, "[lighthouse]"));
+	tw_hits_free(h, n);
+	assert_int_equal(search(f, 1, "harbour", &h), 0); /* Ada's earlier text */
+	n = search(f, 0, "harbour", &h);                   /* Bo's */
+	assert_int_equal(n, 1);
+	assert_int_equal(h[0].profile_id, 2);
+	tw_hits_free(h, n);
+	n = search(f, 1, "murray compiler", &h);
+	assert_int_equal(n, 1);
+	assert_int_equal(h[0].kind, TW_REC_MEETING);
+	assert_string_equal(h[0].title, "Grace Murray, 2030-01-02 10:00");
+	tw_hits_free(h, n);
+	assert_int_equal(search(f, 1, "hopper", &h), 0);
+	n = search(f, 1, "compass", &h);
+	assert_int_equal(n, 1);
+	assert_true(h[0].is_private);
+	tw_hits_free(h, n);
+	assert_int_equal(search(f, 1, "anchor", &h), 0);
+	assert_int_equal(search(f, 1, "sextant", &h), 0);
+	n = search(f, 1, "telescope", &h);
+	assert_int_equal(n, 1);
+	assert_int_equal(h[0].kind, TW_REC_ACTION);
+	tw_hits_free(h, n);
+	/* the migrated index follows new writes */
+	assert_true(tw_store_undelete(f->st, 1, TW_REC_REFLECTION, 3, &err));
+	n = search(f, 1, "anchor", &h);
+	assert_int_equal(n, 1);
+	tw_hits_free(h, n);
+	assert_true(tw_store_delete(f->st, 1, TW_REC_MEETING, 1, &err));
+	assert_int_equal(search(f, 1, "cobol", &h), 0);
+	size_t gone = 0;
+	assert_true(tw_store_purge(f->st, 1, &gone, &err));
+	consistent(f, "writes after migrating");
+}
+
+/* one_hit: q has exactly one hit in profile, of that kind, title (when
+ * given) and private flag. */
+static void one_hit(struct fixture *f, int64_t profile, const char *q, enum tw_record_kind kind,
+		    const char *title, bool priv)
+{
+	struct tw_hit *h;
+	size_t n = search(f, profile, q, &h);
+	if (n != 1)
+		fail_msg("'%s' in profile %lld: %zu hits, not 1", q, (long long)profile, n);
+	assert_int_equal(h[0].kind, kind);
+	assert_int_equal(h[0].profile_id, profile);
+	if (title)
+		assert_string_equal(h[0].title, title);
+	assert_int_equal(h[0].is_private, priv);
+	tw_hits_free(h, n);
+}
+
+/* tests/data/store/v7.db, made by a schema-7 twoway (make_v7.sh, which
+ * prints what that binary's search found): the profile lock's database,
+ * whose index kept its own copy of the text. Migrated, the index finds
+ * exactly those hits: Ada's current texts, her private one, the renamed
+ * sponsor's meeting; in Cy's locked profile nothing of the sealed private
+ * text (only its item's words) and everything public. Unlocking Cy puts
+ * the opened text (current versions only) in the index. */
+static void test_migrate_v7(void **state)
+{
+	struct fixture *f = *state;
+	char src[400];
+	snprintf(src, sizeof src, "%s/store/v7.db", getenv("TW_TEST_DATA"));
+	copy_file(src, f->path);
+	setenv("TZ", "UTC", 1);
+	tzset();
+	struct tw_error err = { 0 };
+	f->st = tw_store_open(f->path, &err);
+	if (!f->st)
+		fail_msg("open: %s", err.message);
+	assert_int_equal(tw_store_found_version(f->st), 7);
+	consistent(f, "migrating");
+	struct tw_hit *h;
+	const int64_t ada = 1, cy = 2;
+	one_hit(f, ada, "lighthouse", TW_REC_REFLECTION, "six-practices/proactive/their-story",
+		false);
+	one_hit(f, ada, "compass", TW_REC_REFLECTION, NULL, true);
+	one_hit(f, ada, "murray", TW_REC_MEETING, "Grace Murray, 2030-01-02 10:00", false);
+	one_hit(f, ada, "telescope", TW_REC_ACTION, "Action item", false);
+	static const char *const nowhere[] = { "harbour", "anchor", "hopper", "sextant",
+					       "nightingale", "kestrel", "falcon", "hovers",
+					       "sings", "wind" };
+	for (size_t i = 0; i < sizeof nowhere / sizeof nowhere[0]; i++)
+		if (search(f, 0, nowhere[i], &h) != 0)
+			fail_msg("'%s' was found after migrating", nowhere[i]);
+	one_hit(f, cy, "meadow", TW_REC_REFLECTION, "six-practices/clear-ask/name-the-help",
+		false);
+	one_hit(f, cy, "orchard", TW_REC_MEETING, "Lin, 2030-02-03 09:30", false);
+	one_hit(f, cy, "lin", TW_REC_MEETING, "Lin, 2030-02-03 09:30", false);
+	one_hit(f, cy, "lantern", TW_REC_ACTION, NULL, false);
+	/* the sealed reflection is found by its item's words only */
+	one_hit(f, cy, "their", TW_REC_REFLECTION, "six-practices/proactive/their-story", true);
+	size_t n = search(f, 0, "their", &h);
+	assert_int_equal(n, 2);
+	tw_hits_free(h, n);
+	size_t sealed = 0;
+	assert_true(tw_store_sealed_count(f->st, cy, &sealed, &err));
+	assert_int_equal(sealed, 2);
+	/* unlocked, the opened text is in the index (earlier versions never) */
+	size_t opened = 0;
+	assert_true(tw_store_profile_unlock(f->st, cy, "a long passphrase", &opened, &err));
+	consistent(f, "unlocking");
+	one_hit(f, cy, "kestrel", TW_REC_REFLECTION, NULL, true);
+	one_hit(f, cy, "falcon", TW_REC_REFLECTION, NULL, true);
+	assert_int_equal(search(f, 0, "nightingale", &h), 0);
+}
+
 static void test_profiles_apart(void **state)
 {
 	struct fixture *f = *state;
@@ -238,6 +444,10 @@ int main(void)
 						store_teardown),
 		cmocka_unit_test_setup_teardown(test_index_follows, store_setup, store_teardown),
 		cmocka_unit_test_setup_teardown(test_profiles_apart, store_setup, store_teardown),
+		cmocka_unit_test_setup_teardown(test_index_matches_records, store_setup,
+						store_teardown),
+		cmocka_unit_test_setup_teardown(test_migrate_v5_search, dir_setup, store_teardown),
+		cmocka_unit_test_setup_teardown(test_migrate_v7, dir_setup, store_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
