@@ -62,27 +62,40 @@ tui_fail() {
 	exit 1
 }
 
-# tui_wait TEXT [SECONDS]: polls every 0.1 s until TEXT is on screen (10 s
-# by default: roomy for a loaded machine and the sanitizer build).
+# tui_poll_start SECONDS / tui_poll_next: a deadline and a pause that
+# starts at 20 ms (a screen usually changes within a few) and grows to
+# 100 ms (a loaded machine or the sanitizer build), so a wait costs little
+# when the screen is quick and few polls when it is slow.
+tui_poll_start() {
+	_tw_deadline=$((${EPOCHREALTIME/./} + $1 * 1000000))
+	_tw_pause=2
+}
+tui_poll_next() {
+	[ "${EPOCHREALTIME/./}" -lt "$_tw_deadline" ] || return 1
+	sleep "0.$(printf '%02d' "$_tw_pause")"
+	[ "$_tw_pause" -lt 10 ] && _tw_pause=$((_tw_pause + 2))
+	return 0
+}
+
+# tui_wait TEXT [SECONDS]: polls until TEXT is on screen (10 s by default:
+# roomy for a loaded machine and the sanitizer build).
 tui_wait() {
-	local text=$1 limit=${2:-10} i=0
-	local n=$((limit * 10))
-	while [ $i -lt $n ]; do
+	local text=$1 limit=${2:-10}
+	tui_poll_start "$limit"
+	while :; do
 		tui_screen | grep -qF -- "$text" && return 0
-		sleep 0.1
-		i=$((i + 1))
+		tui_poll_next || break
 	done
 	tui_fail "'$text' did not show within ${limit}s"
 }
 
 # tui_wait_gone TEXT [SECONDS]
 tui_wait_gone() {
-	local text=$1 limit=${2:-10} i=0
-	local n=$((limit * 10))
-	while [ $i -lt $n ]; do
+	local text=$1 limit=${2:-10}
+	tui_poll_start "$limit"
+	while :; do
 		tui_screen | grep -qF -- "$text" || return 0
-		sleep 0.1
-		i=$((i + 1))
+		tui_poll_next || break
 	done
 	tui_fail "'$text' stayed on screen for ${limit}s"
 }
@@ -102,9 +115,9 @@ tui_type() {
 
 # tui_wait_exit [SECONDS] [STATUS]: waits for the app to end with STATUS (default 0).
 tui_wait_exit() {
-	local limit=${1:-5} want=${2:-0} i=0
-	local n=$((limit * 10))
-	while [ $i -lt $n ]; do
+	local limit=${1:-5} want=${2:-0}
+	tui_poll_start "$limit"
+	while :; do
 		if [ -s "$SCRATCH/exit" ]; then
 			local rc
 			rc=$(cat "$SCRATCH/exit")
@@ -112,8 +125,7 @@ tui_wait_exit() {
 			[ -s "$SCRATCH/stderr" ] && tui_fail "the app wrote to stderr: $(cat "$SCRATCH/stderr")"
 			return 0
 		fi
-		sleep 0.1
-		i=$((i + 1))
+		tui_poll_next || break
 	done
 	tui_fail "the app did not exit within ${limit}s"
 }
@@ -160,14 +172,20 @@ tui_open_test_guide() {
 }
 
 # tui_raw SEQ...: sends the SEQs (printf %b escapes: \e, \x1b) to the app
-# as raw bytes, back to back, as a terminal sends keys.
+# as raw bytes, back to back, as a terminal sends keys. Built-ins only: a
+# process per sequence made the key tests spend most of their time here.
 tui_raw() {
-	local s hex=""
+	local s bytes i v hex=() LC_ALL=C
 	for s in "$@"; do
-		hex="$hex $(printf '%b' "$s" | od -An -tx1 -v)"
+		printf -v bytes '%b' "$s"
+		for ((i = 0; i < ${#bytes}; i++)); do
+			printf -v v '%d' "'${bytes:i:1}"
+			((v < 0)) && v=$((v + 256))
+			printf -v v '%02x' "$v"
+			hex+=("$v")
+		done
 	done
-	# shellcheck disable=SC2086
-	tmux -L "$SOCK" send-keys -H $hex
+	tmux -L "$SOCK" send-keys -H "${hex[@]}"
 }
 
 # tui_dump: the database's records as SQL text, for before/after checks.
