@@ -77,7 +77,7 @@ _twoway()
 		case $sub in use | lock | passwd | unlock) _twoway_profiles; return ;; esac
 		[ -z "$sub" ] && words="add list use lock passwd unlock" || words="--role --goals --names --json" ;;
 	sponsor) [ -z "$sub" ] && words="add list show edit" || words="--name --title --org --met --homework --stage --json" ;;
-	meeting) [ -z "$sub" ] && words="add list show held" || words="--sponsor --when --agenda --anyway --planned --held --notes --replace --outcome --json" ;;
+	meeting) [ -z "$sub" ] && words="add list show held keep" || words="--sponsor --when --agenda --anyway --planned --held --notes --replace --outcome --json" ;;
 	action) [ -z "$sub" ] && words="add edit postpone done list" || words="--text --owner --due --meeting --undo --open --overdue --json" ;;
 	delete | undo) [ -z "$sub" ] && words="profile sponsor reflection meeting action coaching" ;;
 	tick) words="--undo --meeting $( [ -z "$sub" ] && _twoway_items)" ;;
@@ -88,7 +88,7 @@ _twoway()
 	reflect) words="--private --free --meeting - $( [ -z "$sub" ] && _twoway_items)" ;;
 	purge) words="--yes" ;;
 	backup) if [ -z "$sub" ]; then words="list now restore"; elif [ "$sub" = list ]; then words="--json"; fi ;;
-	export) words="--format --meeting --coaching --what --out --force --coach" ;;
+	export) words="--format --meeting --agenda --coaching --what --out --force --coach" ;;
 	check | recover) COMPREPLY=($(compgen -f -- "$cur")); return ;;
 	esac
 	COMPREPLY=($(compgen -W "$words $global" -- "$cur"))

@@ -99,7 +99,7 @@ function __twoway_complete
         case sponsor
             test -z "$sub"; and set w add list show edit; or set w --name --title --org --met --homework --stage --json
         case meeting
-            test -z "$sub"; and set w add list show held; or set w --sponsor --when --agenda --anyway --planned --held --notes --replace --outcome --json
+            test -z "$sub"; and set w add list show held keep; or set w --sponsor --when --agenda --anyway --planned --held --notes --replace --outcome --json
         case action
             test -z "$sub"; and set w add edit postpone done list; or set w --text --owner --due --meeting --undo --open --overdue --json
         case delete undo
@@ -129,7 +129,7 @@ function __twoway_complete
                 set w --json
             end
         case export
-            set w --format --meeting --coaching --what --out --force --coach
+            set w --format --meeting --agenda --coaching --what --out --force --coach
     end
     printf '%s\n' $w $global
 end

@@ -103,4 +103,67 @@ bool tw_debrief_insert_private(const char *notes, const char *outcome,
 			       char *const private_answers[TW_SLOT_COUNT], char **notes_out,
 			       char **outcome_out);
 
+/* ---- live agendas (agenda_live.c) ----
+ * A meeting's agenda is what the sponsee wrote by hand (tw_meeting.agenda)
+ * with what it derives made fresh whenever it is shown or exported, never
+ * stored: the sponsor's open action items, those due on or before the
+ * meeting's day first, each against today's done state. While the hand part
+ * is blank, the written answers of the meeting's before-meeting walk stand
+ * in for it, live too. */
+#define TW_AGENDA_DUE_HEADING "Due before this meeting"
+
+struct tw_agenda_live {
+	struct tw_action *due;  /* open, due on or before the meeting's day */
+	size_t n_due;
+	struct tw_action *open; /* the sponsor's other open items */
+	size_t n_open;
+};
+
+/* The derived part of meeting m's agenda as of today ("YYYY-MM-DD", which
+ * marks overdue items): the open action items (not done) that belong to a
+ * meeting with m's sponsor, by due date (none last). Free with
+ * tw_agenda_live_free. */
+bool tw_agenda_derive(struct tw_store *st, const struct tw_meeting *m, const char *today,
+		      struct tw_agenda_live *out, struct tw_error *err);
+void tw_agenda_live_free(struct tw_agenda_live *l);
+
+/* One derived item as an agenda line, without the "- " and newline:
+ * "text (me|sponsor_name, due YYYY-MM-DD[, overdue])", overdue when due
+ * before today. The caller frees it; NULL on no memory. */
+char *tw_agenda_item_line(const struct tw_action *a, const char *sponsor_name,
+			  const char *today);
+
+/* The text the answers make for meeting m (tw_agenda_format of the
+ * before-meeting answers, no action items): what a blank hand part shows
+ * and what regenerating starts from. The caller frees it. */
+char *tw_agenda_fresh(const struct tw_library *lib, struct tw_store *st,
+		      const struct tw_meeting *m, struct tw_error *err);
+
+/* The first part of meeting m's agenda: its hand part, or the fresh text
+ * when that is blank. *live (may be NULL) says it is the fresh text. The
+ * caller frees it. */
+char *tw_agenda_hand_or_fresh(const struct tw_library *lib, struct tw_store *st,
+			      const struct tw_meeting *m, bool *live, struct tw_error *err);
+
+/* The whole agenda of meeting meeting_id as shown today: the first part,
+ * then "## Due before this meeting" and "## Open action items" with their
+ * items (a part with none is left out; an item whose text the first part
+ * already holds is not repeated). The caller frees it. */
+char *tw_agenda_render(const struct tw_library *lib, struct tw_store *st, int64_t meeting_id,
+		       const char *today, struct tw_error *err);
+
+/* Stores text as the meeting's hand part; text that is just the fresh text
+ * (nothing written by hand) is stored blank, so it stays live. */
+bool tw_agenda_save_hand(const struct tw_library *lib, struct tw_store *st, int64_t meeting_id,
+			 const char *text, struct tw_error *err);
+
+/* Regenerating: the hand part goes back to blank (the answers show live
+ * again). *previous gets the hand part it had, which the caller keeps for
+ * undo (tw_agenda_undo) and frees. */
+bool tw_agenda_regenerate(struct tw_store *st, int64_t meeting_id, char **previous,
+			  struct tw_error *err);
+/* Puts back the hand part tw_agenda_regenerate returned. */
+bool tw_agenda_undo(struct tw_store *st, int64_t meeting_id, const char *previous,
+		    struct tw_error *err);
+
 #endif

@@ -62,15 +62,28 @@ void tw_export_ics_line(struct tw_buf *b, const char *line, size_t len);
 bool tw_export_ics(struct tw_store *st, int64_t profile_id, struct tw_buf *b,
 		   struct tw_error *err);
 
-/* ---- Markdown (export_md.c): coach- and sponsor-facing, so a private
- * reflection's text never appears ---- */
-/* The brief for one meeting of the profile: sponsor, date, agenda, the
+/* ---- Markdown: a meeting's brief (export_brief.c) and send-ahead agenda
+ * (export_agenda.c), a coaching summary (export_md.c) ---- */
+/* The private brief for one meeting of the profile, for the sponsee: sponsor,
+ * date, the item to keep if time runs short, the homework notes on the
+ * sponsor, the agenda's first part (tw_agenda_hand_or_fresh), the
  * questions, feedback and ask from the reflections on items with those
- * slots in lib (may be NULL), open action items with that sponsor. today
- * ("YYYY-MM-DD") marks overdue items. */
+ * slots in lib (may be NULL), the live action items (tw_agenda_derive as of
+ * today, "YYYY-MM-DD", which also marks overdue items) and, once held or
+ * written, the notes and outcome. A private reflection's text never
+ * appears. */
 bool tw_export_md_brief(struct tw_store *st, const struct tw_library *lib, int64_t profile_id,
 			int64_t meeting_id, const char *today, struct tw_buf *b,
 			struct tw_error *err);
+/* The short send-ahead agenda of one meeting, for an email or a calendar
+ * invite: a title line, one numbered line per agenda part (the homework on
+ * the sponsor, feedback and the marker of a left-out private answer left
+ * out), the item to keep if time runs short and the open items between
+ * them (a few). st must be a coach view (TW_VIEW_COACH; TW_ERR_INVALID
+ * otherwise), so that no private or sealed text can be read into it. */
+bool tw_export_md_agenda(struct tw_store *st, const struct tw_library *lib, int64_t profile_id,
+			 int64_t meeting_id, const char *today, struct tw_buf *b,
+			 struct tw_error *err);
 /* The summary of one coaching session of the profile: coach, profile,
  * start, end, duration, coach notes, what was covered, and the reflections
  * saved during it (a private one shown only as "(private)"). */

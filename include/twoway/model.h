@@ -81,9 +81,12 @@ struct tw_meeting {
 	int64_t sponsor_id;
 	char *sponsor_name; /* filled by reads, for display; ignored on writes */
 	tw_time when;
-	char *agenda;
+	char *agenda;  /* the hand-written part only: what the agenda derives
+			  (answers when this is blank, action items) is made
+			  when shown (tw_agenda_render) */
 	char *notes;
 	char *outcome;
+	char *keep;    /* the one item to keep if time runs short ("" none) */
 	bool held;
 	tw_time created;
 	tw_time updated;

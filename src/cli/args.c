@@ -213,7 +213,7 @@ void cli_put(FILE *f, const char *text, const char *indent)
 			break;
 		if (c == '\n') {
 			fputc('\n', f);
-			if (p[1])
+			if (p[1] && p[1] != '\n')
 				fputs(indent, f);
 		} else {
 			fputc('?', f); /* a control character; C1 takes two bytes */

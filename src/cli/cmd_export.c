@@ -11,15 +11,19 @@
 
 static void help(void)
 {
-	puts("usage: twoway export --format md --meeting ID [--out FILE [--force]]\n"
+	puts("usage: twoway export --format md --meeting ID [--agenda] [--out FILE [--force]]\n"
 	     "       twoway export --format md --coaching ID [--out FILE [--force]]\n"
 	     "       twoway export --format json [--profile NAME] [--coach] [--out FILE [--force]]\n"
 	     "       twoway export --format csv --what actions|meetings [--out FILE [--force]]\n"
 	     "       twoway export --format ics [--out FILE [--force]]\n"
 	     "\n"
-	     "md: the brief for a meeting (sponsor, date, agenda, your questions,\n"
-	     "feedback and ask, open action items) or a coaching-session summary;\n"
-	     "neither ever shows the text of a private reflection.\n"
+	     "md: your private brief for a meeting (sponsor, date, the item to keep if\n"
+	     "time runs short, your homework notes on the sponsor, the agenda with its\n"
+	     "action items as they stand today, your questions, feedback and ask, and\n"
+	     "once held the notes and outcome); with --agenda the short send-ahead\n"
+	     "agenda for an email or the calendar invite (no homework, no feedback, no\n"
+	     "notes); or a coaching-session summary. None ever shows the text of a\n"
+	     "private reflection; --agenda and --coaching read through a coach view.\n"
 	     "json: the whole database, or one profile with --profile: your own backup,\n"
 	     "for 'twoway import'. It INCLUDES THE TEXT OF YOUR PRIVATE REFLECTIONS, so\n"
 	     "do not hand it to anyone. With --coach it is a copy for your coach: the\n"
@@ -33,7 +37,8 @@ static void help(void)
 
 /* Builds the export into b; prints and returns false on failure. */
 static bool build(struct cli_ctx *ctx, const char *format, const char *meeting,
-		  const char *coaching, const char *what, bool coach, struct tw_buf *b)
+		  bool agenda, const char *coaching, const char *what, bool coach,
+		  struct tw_buf *b)
 {
 	struct tw_error err = { 0 };
 	struct tw_profile p = { 0 };
@@ -67,7 +72,8 @@ static bool build(struct cli_ctx *ctx, const char *format, const char *meeting,
 		if (!lib)
 			err.message[0] = '\0'; /* cli_library printed */
 		else if (meeting && cli_id("meeting", meeting, &id))
-			ok = tw_export_md_brief(ctx->store, lib, p.id, id, today, b, &err);
+			ok = agenda ? tw_export_md_agenda(ctx->store, lib, p.id, id, today, b, &err)
+				    : tw_export_md_brief(ctx->store, lib, p.id, id, today, b, &err);
 		else if (coaching && cli_id("coaching session", coaching, &id))
 			ok = tw_export_md_coaching(ctx->store, lib, p.id, id, b, &err);
 		else
@@ -98,7 +104,7 @@ int cmd_export(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	const char *format = NULL, *meeting = NULL, *coaching = NULL, *what = NULL;
 	const char *out = NULL, *pos[1];
-	bool force = false, coach = false;
+	bool force = false, coach = false, agenda = false;
 	int n;
 	const struct cli_opt opts[] = { { "--format", &format, NULL },
 					{ "--meeting", &meeting, NULL },
@@ -107,6 +113,7 @@ int cmd_export(struct cli_ctx *ctx, int argc, char **argv)
 					{ "--out", &out, NULL },
 					{ "--force", NULL, &force },
 					{ "--coach", NULL, &coach },
+					{ "--agenda", NULL, &agenda },
 					{ NULL, NULL, NULL } };
 	int rc = cli_parse("export", argc, argv, opts, pos, 0, &n);
 	if (rc)
@@ -118,6 +125,8 @@ int cmd_export(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_usage("export", "unknown format '%s' (use md, json, csv or ics)", format);
 	if (md && !meeting == !coaching)
 		return cli_usage("export", "--format md needs --meeting ID or --coaching ID");
+	if (agenda && !meeting)
+		return cli_usage("export", "--agenda goes with --format md --meeting ID");
 	if (!md && (meeting || coaching))
 		return cli_usage("export", "--meeting and --coaching go with --format md");
 	if (csv && !what)
@@ -136,10 +145,10 @@ int cmd_export(struct cli_ctx *ctx, int argc, char **argv)
 
 	/* What a coach reads goes through a coach view of the store: no read
 	 * of it returns private text, whatever the builder asks for. */
-	if (coach || coaching)
+	if (coach || coaching || agenda)
 		ctx->view = TW_VIEW_COACH;
 	struct tw_buf b = { 0 };
-	if (!build(ctx, format, meeting, coaching, what, coach, &b)) {
+	if (!build(ctx, format, meeting, agenda, coaching, what, coach, &b)) {
 		tw_buf_free(&b);
 		return CLI_FAIL;
 	}
@@ -155,6 +164,8 @@ int cmd_export(struct cli_ctx *ctx, int argc, char **argv)
 		cli_say(ctx, "exported json to %s (%s)\n", out,
 		       coach ? "for a coach: private reflections read 'private'"
 			     : "private reflections included: keep it to yourself");
+	} else if (agenda) {
+		cli_say(ctx, "exported the send-ahead agenda to %s\n", out);
 	} else {
 		cli_say(ctx, "exported %s to %s\n", format, out);
 	}

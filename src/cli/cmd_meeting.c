@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "twoway/agenda.h"
 #include "twoway/util.h"
 #include "twoway/when.h"
 
@@ -13,13 +14,17 @@ static void help(void)
 	     "       twoway meeting list [--planned|--held] [--json]\n"
 	     "       twoway meeting show ID [--json]\n"
 	     "       twoway meeting held ID [--notes TEXT [--replace]] [--outcome TEXT]\n"
+	     "       twoway meeting keep ID TEXT\n"
 	     "\n"
 	     "Plans a meeting with a sponsor, lists meetings, shows one with its action\n"
 	     "items, and marks a planned meeting held with what was said and what came\n"
 	     "of it (--notes adds to the notes already there, --replace overwrites\n"
 	     "them). DATE is what people type: 'thu 10:30', 'tomorrow 9:00', +1w,\n"
 	     "'2026-12-07 14:00' (see DATES in twoway(1)). A second meeting with the same\n"
-	     "sponsor at the same time is refused unless --anyway.");
+	     "sponsor at the same time is refused unless --anyway. 'keep' names the one\n"
+	     "agenda item to keep if time runs short ('' for none). 'show' prints the\n"
+	     "agenda as it stands today: what you wrote (or your answers), then the\n"
+	     "sponsor's open action items, made fresh each time.");
 }
 
 static int add(struct cli_ctx *ctx, int argc, char **argv)
@@ -86,6 +91,7 @@ static void json_meeting(struct cli_json *j, const struct tw_meeting *m)
 	cli_json_str(j, "agenda", m->agenda);
 	cli_json_str(j, "notes", m->notes);
 	cli_json_str(j, "outcome", m->outcome);
+	cli_json_str(j, "keep", m->keep);
 }
 
 static int list(struct cli_ctx *ctx, int argc, char **argv)
@@ -201,6 +207,15 @@ static int show(struct cli_ctx *ctx, int argc, char **argv)
 	struct tw_action *a = NULL;
 	size_t na = 0;
 	struct tw_error err = { 0 };
+	/* The agenda as it stands today: the hand part with its live items. */
+	const struct tw_library *lib = cli_library(ctx);
+	char *agenda = lib ? tw_agenda_render(lib, ctx->store, m.id, today, &err) : NULL;
+	if (!agenda) {
+		rc = lib ? cli_fail("%s", err.message) : CLI_FAIL;
+		goto done;
+	}
+	for (size_t k = strlen(agenda); k && agenda[k - 1] == '\n'; k--)
+		agenda[k - 1] = '\0';
 	if (json) {
 		if (!tw_store_action_list(ctx->store, p.id, m.id, TW_ACTIONS_ALL, today, &a, &na,
 					  &err)) {
@@ -209,6 +224,7 @@ static int show(struct cli_ctx *ctx, int argc, char **argv)
 			struct cli_json j = { 0 };
 			cli_json_open(&j, NULL, '{');
 			json_meeting(&j, &m);
+			cli_json_str(&j, "agenda_live", agenda);
 			cli_json_open(&j, "actions", '[');
 			for (size_t i = 0; i < na; i++)
 				cli_json_action(&j, &a[i]);
@@ -221,7 +237,9 @@ static int show(struct cli_ctx *ctx, int argc, char **argv)
 	block("sponsor", m.sponsor_name);
 	printf("%-8s %s\n", "when", when);
 	printf("%-8s %s\n", "status", m.held ? "held" : "planned");
-	block("agenda", m.agenda);
+	block("agenda", agenda);
+	if (m.keep && *m.keep)
+		block("keep", m.keep);
 	block("notes", m.notes);
 	block("outcome", m.outcome);
 	if (!tw_store_action_list(ctx->store, p.id, m.id, TW_ACTIONS_ALL, today, &a, &na, &err)) {
@@ -237,6 +255,7 @@ static int show(struct cli_ctx *ctx, int argc, char **argv)
 		}
 	}
 done:
+	free(agenda);
 	tw_actions_free(a, na);
 	tw_meeting_finish(&m);
 	tw_profile_finish(&p);
@@ -292,10 +311,48 @@ static int held(struct cli_ctx *ctx, int argc, char **argv)
 	return rc;
 }
 
+static int keep(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const char *pos[2];
+	int n;
+	const struct cli_opt opts[] = { { NULL, NULL, NULL } };
+	int rc = cli_parse("meeting keep", argc, argv, opts, pos, 2, &n);
+	if (rc)
+		return rc;
+	if (n < 2)
+		return cli_usage("meeting keep", "give the meeting ID and the item to keep ('' for none)");
+	int64_t id;
+	if (!cli_id("meeting", pos[0], &id) || !cli_text_ok("the item", pos[1], false))
+		return CLI_FAIL;
+	struct tw_profile p = { 0 };
+	if (!cli_profile(ctx, &p))
+		return CLI_FAIL;
+	struct tw_meeting m = { 0 };
+	if (!get(ctx, pos[0], p.id, &m)) {
+		tw_profile_finish(&p);
+		return CLI_FAIL;
+	}
+	struct tw_error err = { 0 };
+	free(m.keep);
+	m.keep = strdup(pos[1]);
+	if (!m.keep)
+		rc = cli_fail("out of memory");
+	else if (!tw_store_meeting_update(ctx->store, &m, &err))
+		rc = cli_fail("%s", err.message);
+	else if (*m.keep)
+		cli_say(ctx, "meeting %lld: if time runs short, keep: %s\n", (long long)m.id, m.keep);
+	else
+		cli_say(ctx, "meeting %lld: no item marked to keep\n", (long long)m.id);
+	tw_meeting_finish(&m);
+	tw_profile_finish(&p);
+	return rc;
+}
+
 int cmd_meeting(struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct cli_sub subs[] = {
-		{ "add", add }, { "list", list }, { "show", show }, { "held", held }, { NULL, NULL }
+		{ "add", add },	  { "list", list }, { "show", show },
+		{ "held", held }, { "keep", keep }, { NULL, NULL }
 	};
 	return cli_dispatch(ctx, "meeting", subs, help, argc, argv);
 }

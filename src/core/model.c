@@ -61,6 +61,7 @@ void tw_meeting_finish(struct tw_meeting *m)
 	free(m->agenda);
 	free(m->notes);
 	free(m->outcome);
+	free(m->keep);
 	memset(m, 0, sizeof *m);
 }
 

@@ -121,7 +121,7 @@ static const struct section sections[] = {
 	{ "meetings",
 	  "SELECT json_object('uid', m.uid, 'id', m.id, 'profile', p.uid, 'sponsor', s.uid,"
 	  " 'at', m.at, 'agenda', m.agenda, 'notes', m.notes, 'outcome', m.outcome,"
-	  " 'held', " JBOOL("m.held") ", 'created', m.created, 'updated', m.updated,"
+	  " 'keep', m.keep, 'held', " JBOOL("m.held") ", 'created', m.created, 'updated', m.updated,"
 	  " 'deleted_at', m.deleted_at)"
 	  " FROM meetings m JOIN profiles p ON p.id = m.profile_id"
 	  " JOIN sponsors s ON s.id = m.sponsor_id"

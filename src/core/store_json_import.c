@@ -333,11 +333,12 @@ static const struct insert inserts[] = {
 	  " FROM temp.stage_sponsors j" FRESH("sponsors") " ORDER BY j.k" },
 	{ true,
 	  "INSERT INTO meetings(id, uid, profile_id, sponsor_id, at, agenda, notes, outcome, held,"
-	  " created, updated, deleted_at)"
+	  " created, updated, deleted_at, keep)"
 	  " SELECT " KEEPID ", " V("uid") ", " PID(V("profile")) ","
 	  " (SELECT id FROM sponsors WHERE uid = " V("sponsor") "), " V("at") ", " V("agenda") ","
 	  " " V("notes") ", " V("outcome") ", " V("held") ", " V("created") ", " V("updated") ","
-	  " " V("deleted_at") " FROM temp.stage_meetings j" FRESH("meetings")
+	  " " V("deleted_at") ", coalesce(" V("keep") ", '') FROM temp.stage_meetings j"
+	  FRESH("meetings")
 	  " ORDER BY j.k" },
 	{ true,
 	  "INSERT INTO actions(id, uid, profile_id, meeting_id, text, owner, due, done, created,"

@@ -13,7 +13,8 @@
  * positive integer, I integer >= 0, i integer >= 0 or null, B boolean,
  * A array, D "" or a date, S stage name, O owner, R rating 0-5, W what a
  * coaching session did with an item (visited, ticked, rated, reflected);
- * optional: X sealed text (lower-case hex), K an object (a profile's lock);
+ * optional: X sealed text (lower-case hex), K an object (a profile's lock),
+ * t text (may be empty; a meeting's keep item, files of schema 7 lack it);
  * H required lower-case hex. */
 struct field {
 	const char *name;

@@ -50,7 +50,9 @@ static const struct field f_lock[] = {
 static const struct field f_meetings[] = {
 	{ "uid", 'N' }, { "id", 'P' }, { "profile", 'N' }, { "sponsor", 'N' }, { "at", 'P' },
 	{ "agenda", 'T' }, { "notes", 'T' }, { "outcome", 'T' }, { "held", 'B' },
-	{ "created", 'I' }, { "updated", 'I' }, { "deleted_at", 'i' }, { NULL, 0 },
+	{ "created", 'I' }, { "updated", 'I' }, { "deleted_at", 'i' },
+	{ "keep", 't' }, /* optional: files of schema 7 and before have none */
+	{ NULL, 0 },
 };
 static const struct field f_actions[] = {
 	{ "uid", 'N' }, { "id", 'P' }, { "profile", 'N' }, { "meeting", 'n' }, { "text", 'N' },
@@ -102,6 +104,7 @@ static bool check_value(struct ctx *c, const char *where, const struct field *f,
 			return true;
 		/* fall through */
 	case 'N':
+	case 't': /* optional text, may be empty */
 	case 'T':
 		if (!is_text)
 			return import_bad(c, "%s: '%s' should be text", where, f->name);
@@ -111,7 +114,7 @@ static bool check_value(struct ctx *c, const char *where, const struct field *f,
 		if (!tw_text_valid(t, tl))
 			return import_bad(c, "%s: '%s' is not valid UTF-8 text without control characters",
 				   where, f->name);
-		if (f->kind != 'T' && !tw_text_nonblank(t))
+		if (f->kind != 'T' && f->kind != 't' && !tw_text_nonblank(t))
 			return import_bad(c, "%s: '%s' is empty", where, f->name);
 		return true;
 	case 'i':
@@ -195,8 +198,8 @@ static bool check_record(struct ctx *c, const char *label, const json_t *rec,
 		if (!check_value(c, label, &fields[k], val))
 			return false;
 	}
-	for (size_t k = 0; k < nf; k++) /* b, m, X and K fields are optional */
-		if (!strchr("bmXK", fields[k].kind) && !(seen & (1u << k)))
+	for (size_t k = 0; k < nf; k++) /* b, m, t, X and K fields are optional */
+		if (!strchr("bmtXK", fields[k].kind) && !(seen & (1u << k)))
 			return import_bad(c, "%s: field '%s' is missing", label, fields[k].name);
 	return true;
 }

@@ -11,7 +11,7 @@
 
 #define MEETING_SELECT                                                              \
 	"SELECT m.id, m.profile_id, m.sponsor_id, s.name, m.at, m.agenda, m.notes, " \
-	"m.outcome, m.held, m.created, m.updated FROM meetings m "                   \
+	"m.outcome, m.held, m.created, m.updated, m.keep FROM meetings m "                   \
 	"JOIN sponsors s ON s.id = m.sponsor_id "
 
 static bool row_meeting(sqlite3_stmt *q, void *rec)
@@ -29,7 +29,8 @@ static bool row_meeting(sqlite3_stmt *q, void *rec)
 	m->held = sqlite3_column_int(q, 8) != 0;
 	m->created = sqlite3_column_int64(q, 9);
 	m->updated = sqlite3_column_int64(q, 10);
-	if (!m->sponsor_name || !m->agenda || !m->notes || !m->outcome) {
+	m->keep = store_col_dup(q, 11);
+	if (!m->sponsor_name || !m->agenda || !m->notes || !m->outcome || !m->keep) {
 		tw_meeting_finish(m);
 		return false;
 	}
@@ -50,7 +51,8 @@ static bool check_meeting(const struct tw_meeting *m, struct tw_error *err)
 		return tw_error_set(err, TW_ERR_INVALID, "a meeting needs a date and time");
 	return store_check_text(m->agenda, "agenda", err) &&
 	       store_check_text(m->notes, "notes", err) &&
-	       store_check_text(m->outcome, "outcome", err);
+	       store_check_text(m->outcome, "outcome", err) &&
+	       store_check_text(m->keep, "keep", err);
 }
 
 /* The sponsor must be live and belong to the meeting's profile. */
@@ -78,8 +80,8 @@ bool tw_store_meeting_add(struct tw_store *st, struct tw_meeting *m, struct tw_e
 	bool ok = store_profile_live(st, m->profile_id, err) &&
 		  sponsor_of(st, m->profile_id, m->sponsor_id, err) &&
 		  store_prepare(st, "INSERT INTO meetings(profile_id, sponsor_id, at, agenda, "
-				    "notes, outcome, held, created, updated) "
-				    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", &q, err);
+				    "notes, outcome, held, created, updated, keep) "
+				    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", &q, err);
 	if (ok) {
 		sqlite3_bind_int64(q, 1, m->profile_id);
 		sqlite3_bind_int64(q, 2, m->sponsor_id);
@@ -90,6 +92,7 @@ bool tw_store_meeting_add(struct tw_store *st, struct tw_meeting *m, struct tw_e
 		sqlite3_bind_int(q, 7, m->held);
 		sqlite3_bind_int64(q, 8, now);
 		sqlite3_bind_int64(q, 9, now);
+		bind_text0(q, 10, m->keep);
 		ok = store_step_done(st, q, err, "adding a meeting");
 	}
 	int64_t id = 0;
@@ -108,7 +111,7 @@ bool tw_store_meeting_update(struct tw_store *st, const struct tw_meeting *m,
 	sqlite3_stmt *q = NULL;
 	bool ok = sponsor_of(st, m->profile_id, m->sponsor_id, err) &&
 		  store_prepare(st, "UPDATE meetings SET sponsor_id = ?, at = ?, agenda = ?, "
-				    "notes = ?, outcome = ?, held = ?, updated = ? "
+				    "notes = ?, outcome = ?, held = ?, updated = ?, keep = ? "
 				    "WHERE id = ? AND profile_id = ? AND deleted_at IS NULL",
 				&q, err);
 	if (ok) {
@@ -119,8 +122,9 @@ bool tw_store_meeting_update(struct tw_store *st, const struct tw_meeting *m,
 		bind_text0(q, 5, m->outcome);
 		sqlite3_bind_int(q, 6, m->held);
 		sqlite3_bind_int64(q, 7, (int64_t)time(NULL));
-		sqlite3_bind_int64(q, 8, m->id);
-		sqlite3_bind_int64(q, 9, m->profile_id);
+		bind_text0(q, 8, m->keep);
+		sqlite3_bind_int64(q, 9, m->id);
+		sqlite3_bind_int64(q, 10, m->profile_id);
 		ok = store_step_done(st, q, err, "updating a meeting");
 	}
 	if (ok && store_changes(st) == 0)

@@ -5,7 +5,9 @@
  * the flag, versions before a private one are private); 6 the answers of
  * the before- and after-meeting walks belong to a meeting; 7 the profile lock:
  * key material per profile and sealed private text; 8 the search index keeps
- * no copy of the text (external content). */
+ * no copy of the text (external content); 9 live agendas: a meeting's
+ * agenda text is the hand-written part only, and a meeting names the one
+ * item to keep if time runs short. */
 #include "store_internal.h"
 
 /* Version 1: what the first twoway release created. Kept verbatim: the
@@ -447,6 +449,31 @@ static const char *const v8_sql[] = {
 	NULL,
 };
 
+/* Version 9: live agendas (agenda_live.c). meetings.agenda keeps only what
+ * was written by hand; the open action items are made when the agenda is
+ * shown. The list the old builder froze in (a "## Open action items"
+ * heading, last, every line after it "- ...") is taken out; a list with
+ * anything else after it stays whole, and the render leaves out an item
+ * whose text the hand part already holds. keep: the one item to keep if
+ * time runs short. */
+#define HEAD "('## Open action items' || char(10))"
+#define AT "instr(agenda, char(10) || char(10) || " HEAD ")"
+/* rest is only "- " lines: no line of it starts otherwise */
+#define GENERATED(rest) "(instr(rtrim(replace(char(10) || " rest ", char(10) || '- ', ''), " \
+			"char(10)), char(10)) = 0)"
+static const char *const v9_sql[] = {
+	"ALTER TABLE meetings ADD COLUMN keep TEXT NOT NULL DEFAULT '';"
+	"UPDATE meetings SET agenda = ''"
+	"  WHERE substr(agenda, 1, 21) = " HEAD
+	"  AND " GENERATED("substr(agenda, 22)") ";"
+	"UPDATE meetings SET agenda = substr(agenda, 1, " AT ")"
+	"  WHERE " AT " > 0 AND " GENERATED("substr(agenda, " AT " + 23)") ";",
+	NULL,
+};
+#undef GENERATED
+#undef AT
+#undef HEAD
+
 const struct store_migration store_migrations[] = {
 	{ 1, v1_sql },
 	{ 2, v2_sql },
@@ -456,5 +483,6 @@ const struct store_migration store_migrations[] = {
 	{ 6, v6_sql },
 	{ 7, v7_sql },
 	{ 8, v8_sql },
+	{ 9, v9_sql },
 };
 const size_t store_migrations_count = sizeof(store_migrations) / sizeof(store_migrations[0]);

@@ -98,6 +98,16 @@ char *tui_editor_text(const struct tui_editor *e)
 	return tui_utf8_from_wcs(e->buf, e->len);
 }
 
+char *tui_editor_paragraph(const struct tui_editor *e)
+{
+	size_t a = e->cur, b = e->cur;
+	while (a > 0 && e->buf[a - 1] != L'\n')
+		a--;
+	while (b < e->len && e->buf[b] != L'\n')
+		b++;
+	return tui_utf8_from_wcs(e->buf + a, b - a);
+}
+
 bool tui_editor_blank(const struct tui_editor *e)
 {
 	for (size_t i = 0; i < e->len; i++)

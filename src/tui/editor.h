@@ -21,6 +21,9 @@ bool tui_editor_set_text(struct tui_editor *e, const char *utf8);
 /* The text as UTF-8; the caller frees it. NULL on no memory. */
 char *tui_editor_text(const struct tui_editor *e);
 bool tui_editor_blank(const struct tui_editor *e);
+/* The paragraph (the text between two newlines) holding the cursor, as
+ * UTF-8; the caller frees it. NULL on no memory. */
+char *tui_editor_paragraph(const struct tui_editor *e);
 size_t tui_editor_length(const struct tui_editor *e); /* in characters */
 
 /* Changed since the last tui_editor_mark_saved (or since creation). */

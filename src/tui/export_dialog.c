@@ -27,7 +27,8 @@ struct export_dialog {
 static const char *what(enum tui_export_kind kind)
 {
 	switch (kind) {
-	case TUI_EXPORT_BRIEF: return "the meeting brief (Markdown)";
+	case TUI_EXPORT_BRIEF: return "your private brief (Markdown)";
+	case TUI_EXPORT_AGENDA: return "the send-ahead agenda (Markdown)";
 	case TUI_EXPORT_COACHING: return "the coaching summary (Markdown)";
 	case TUI_EXPORT_ICS: return "all meetings (iCalendar)";
 	case TUI_EXPORT_MEETINGS_CSV: return "all meetings (CSV)";
@@ -118,7 +119,8 @@ static char *default_path(struct tui_app *app, enum tui_export_kind kind, int64_
 	struct tw_error err = { 0 };
 	*profile_id = app->profile.id;
 	switch (kind) {
-	case TUI_EXPORT_BRIEF: {
+	case TUI_EXPORT_BRIEF:
+	case TUI_EXPORT_AGENDA: {
 		struct tw_meeting m;
 		if (!tw_store_meeting_get(app->store, id, &m, &err)) {
 			tui_error(app, "%s", err.message);
@@ -127,8 +129,8 @@ static char *default_path(struct tui_app *app, enum tui_export_kind kind, int64_
 		*profile_id = m.profile_id;
 		tw_time_format(m.when, when, sizeof(when));
 		export_slug(m.sponsor_name, slug, sizeof(slug));
-		snprintf(name, sizeof(name), "twoway-brief-%.10s%s%s.md", when, *slug ? "-" : "",
-			 slug);
+		snprintf(name, sizeof(name), "twoway-%s-%.10s%s%s.md",
+			 kind == TUI_EXPORT_AGENDA ? "agenda" : "brief", when, *slug ? "-" : "", slug);
 		tw_meeting_finish(&m);
 		break;
 	}
@@ -170,6 +172,16 @@ static bool build(struct tui_app *app, struct export_dialog *d, struct tw_buf *b
 	case TUI_EXPORT_BRIEF:
 		tw_today(today, sizeof(today));
 		return tw_export_md_brief(app->store, app->lib, d->profile_id, d->id, today, b, err);
+	case TUI_EXPORT_AGENDA: {
+		/* Read through a coach view: no private text can reach it. */
+		struct tw_store *coach = tw_store_open_view(tw_store_path(app->store),
+							    TW_VIEW_COACH, err);
+		tw_today(today, sizeof(today));
+		bool ok = coach && tw_export_md_agenda(coach, app->lib, d->profile_id, d->id, today,
+						       b, err);
+		tw_store_close(coach);
+		return ok;
+	}
 	case TUI_EXPORT_COACHING:
 		return tw_export_md_coaching(app->store, app->lib, d->profile_id, d->id, b, err);
 	case TUI_EXPORT_ICS:
@@ -238,6 +250,8 @@ static void submit(struct tui_app *app, struct export_dialog *d)
 
 /* ---- the screen ---- */
 
+static bool meeting_export(const struct tui_screen *s);
+
 static void draw(struct tui_app *app, struct tui_screen *s, struct tui_rect r)
 {
 	struct export_dialog *d = (struct export_dialog *)s;
@@ -266,7 +280,9 @@ static void draw(struct tui_app *app, struct tui_screen *s, struct tui_rect r)
 			 tui_attr(app, TUI_WARN) | A_BOLD);
 	}
 	tui_text(y + 2, x0 + 2, w - 4,
-		 d->confirm ? "y replaces it  n keeps it" : "enter writes  Esc cancels",
+		 d->confirm ? "y replaces it  n keeps it"
+		 : meeting_export(s) ? "enter writes  Tab brief/agenda  Esc cancels"
+				     : "enter writes  Esc cancels",
 		 tui_attr(app, TUI_DIM));
 }
 
@@ -281,7 +297,29 @@ static bool editing(const struct tui_screen *s)
 	return !confirming(s);
 }
 
-enum { A_WRITE = 1, A_CANCEL, A_REPLACE, A_KEEP, A_FIELD, A_KEYS };
+enum { A_WRITE = 1, A_CANCEL, A_REPLACE, A_KEEP, A_FIELD, A_SWITCH, A_KEYS };
+
+/* A meeting's two exports: Tab goes from one to the other. */
+static bool meeting_export(const struct tui_screen *s)
+{
+	const struct export_dialog *d = (const struct export_dialog *)s;
+	return !d->confirm && (d->kind == TUI_EXPORT_BRIEF || d->kind == TUI_EXPORT_AGENDA);
+}
+
+static void switch_kind(struct tui_app *app, struct export_dialog *d)
+{
+	enum tui_export_kind to = d->kind == TUI_EXPORT_BRIEF ? TUI_EXPORT_AGENDA
+							     : TUI_EXPORT_BRIEF;
+	int64_t pid;
+	char *path = default_path(app, to, d->id, &pid);
+	if (path && tui_form_set_text(&d->fm, 0, path)) {
+		d->kind = to;
+		tui_msg(app, to == TUI_EXPORT_AGENDA
+				     ? "the send-ahead agenda: a few lines, nothing private (Tab: your brief)"
+				     : "your private brief (Tab: the send-ahead agenda)");
+	}
+	free(path);
+}
 
 static bool act(struct tui_app *app, struct tui_screen *s, int action, wint_t k, bool code)
 {
@@ -304,6 +342,9 @@ static bool act(struct tui_app *app, struct tui_screen *s, int action, wint_t k,
 		return true;
 	case A_WRITE:
 		submit(app, d);
+		return true;
+	case A_SWITCH:
+		switch_kind(app, d);
 		return true;
 	case A_FIELD:
 		return tui_form_key(&d->fm, k, code) != TUI_FORM_IGNORED;
@@ -342,6 +383,8 @@ static const struct tui_binding bindings[] = {
 	  "write", editing, TUI_VERB_NONE },
 	{ A_CANCEL, { TUI_K(TUI_ESC) }, "cancel", "cancel", editing, TUI_VERB_BACK },
 	{ A_FIELD, { TUI_K(TUI_CTRL('u')) }, "clear the field", NULL, editing, TUI_VERB_NONE },
+	{ A_SWITCH, { TUI_K('\t') }, "a meeting: your brief or the send-ahead agenda",
+	  "brief/agenda", meeting_export, TUI_VERB_NONE },
 	{ A_REPLACE, { TUI_K('y'), TUI_K('Y') }, "the file exists: replace it", "replace",
 	  confirming, TUI_VERB_NONE },
 	{ A_KEEP, { TUI_K('n'), TUI_K('N'), TUI_K(TUI_ESC) }, "the file exists: keep it", "keep",

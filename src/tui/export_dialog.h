@@ -7,7 +7,8 @@
 #include "app.h"
 
 enum tui_export_kind {
-	TUI_EXPORT_BRIEF,        /* id: a meeting; the Markdown brief */
+	TUI_EXPORT_BRIEF,        /* id: a meeting; the Markdown brief (Tab: the agenda) */
+	TUI_EXPORT_AGENDA,       /* id: a meeting; the send-ahead agenda (Tab: the brief) */
 	TUI_EXPORT_COACHING,     /* id: a coaching session; the Markdown summary */
 	TUI_EXPORT_ICS,          /* the profile's meetings as iCalendar */
 	TUI_EXPORT_MEETINGS_CSV, /* the profile's meetings as CSV */

@@ -2,7 +2,9 @@
  * meeting is booked then, so that its preparation has a home), walk the
  * "before-meeting" guide for this meeting (the usual guide screen: answers
  * are this meeting's reflections, last time's shown beside them), then edit
- * the agenda tw_agenda_build made before saving. */
+ * the agenda's hand-written part: the answers' text while nothing is written
+ * by hand (saved unchanged it stays live); the sponsor's open action items
+ * show below it, made live (agenda_live.c), never stored. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,10 +30,13 @@ struct prepare {
 	int64_t added;           /* filled by the sponsor form */
 	struct tui_form fm;
 	tw_time when;
-	char *old_agenda;        /* the agenda of a meeting prepared again */
 	struct tui_editor *ed;
+	char *derived;           /* the live part below the editor, one item a line */
+	char *keep;              /* the item to keep if time runs short */
 	bool saved_once, discard_asked;
 	bool private_asked;      /* Ctrl-P asked once: again puts private answers in */
+	bool regen_asked;        /* Ctrl-G asked once: again replaces the hand text */
+	bool keep_changed;       /* Ctrl-T since the last save */
 	size_t checks, ticked;   /* the before-meeting guide's check items */
 	int64_t clash_sponsor;   /* a double booking asked about once: */
 	tw_time clash_when;      /* the same sponsor and time go ahead */
@@ -95,30 +100,139 @@ static void load_sponsors(struct tui_app *app, struct prepare *p, int64_t select
 		      p->n_sp ? "left/right picks, a adds a sponsor" : "press a to add a sponsor");
 }
 
+/* The live part of the agenda (the sponsor's open action items), shown
+ * below the editor. */
+static void load_derived(struct tui_app *app, struct prepare *p, const struct tw_meeting *m)
+{
+	free(p->derived);
+	p->derived = NULL;
+	struct tw_agenda_live l;
+	struct tw_error err = { 0 };
+	char today[11];
+	tw_today(today, sizeof today);
+	if (!tw_agenda_derive(app->store, m, today, &l, &err)) {
+		tui_error(app, "%s", err.message);
+		return;
+	}
+	char *t = strdup("");
+	const struct { const char *head; const struct tw_action *a; size_t n; } parts[] = {
+		{ TW_AGENDA_DUE_HEADING, l.due, l.n_due },
+		{ TW_AGENDA_ACTIONS_HEADING, l.open, l.n_open },
+	};
+	for (size_t k = 0; k < 2 && t; k++)
+		for (size_t i = 0; i < parts[k].n && t; i++) {
+			char *line = tw_agenda_item_line(&parts[k].a[i], m->sponsor_name, today);
+			char *n = line ? tw_strdup_printf("%s%s%s- %s\n", t, i ? "" : parts[k].head,
+							  i ? "" : ":\n", line)
+				       : NULL;
+			free(line);
+			free(t);
+			t = n;
+		}
+	tw_agenda_live_free(&l);
+	p->derived = t;
+}
+
 static void to_agenda(struct tui_app *app, struct prepare *p, bool fresh)
 {
 	struct tw_error err = { 0 };
+	struct tw_meeting m = { 0 };
 	char *text = NULL;
-	if (!fresh && p->old_agenda && tw_text_nonblank(p->old_agenda)) {
-		text = strdup(p->old_agenda);
-		tui_msg(app, "your saved agenda; Ctrl-G makes a fresh one from your answers");
+	bool live = true, keep_typed = !fresh && p->ed && tui_editor_changed(p->ed);
+	if (!p->meeting_id || !tw_store_meeting_get(app->store, p->meeting_id, &m, &err)) {
+		tui_error(app, "%s", err.message[0] ? err.message : "no meeting to prepare");
 	} else {
-		text = tw_agenda_build(app->lib, app->store, app->profile.id, p->meeting_id, chosen(p),
-				       p->when, &err);
-		if (!text)
+		if (!keep_typed)
+			text = fresh ? tw_agenda_fresh(app->lib, app->store, &m, &err)
+				     : tw_agenda_hand_or_fresh(app->lib, app->store, &m, &live, &err);
+		if (!keep_typed && !text)
 			tui_error(app, "%s", err.message[0] ? err.message : "out of memory");
+		else if (keep_typed)
+			tui_msg(app, "your agenda as you left it (Ctrl-S saves)");
+		else if (!live)
+			tui_msg(app, "your saved agenda; Ctrl-G makes a fresh one from your answers");
 		else if (!*text)
 			tui_msg(app, "no answers yet: write the agenda here, or Ctrl-W walks the guide");
 		else
 			tui_msg(app, "agenda made from your written answers: edit it, Ctrl-S saves");
+		if (!p->keep) {
+			p->keep = m.keep;
+			m.keep = NULL;
+		}
+		load_derived(app, p, &m);
 	}
+	tw_meeting_finish(&m);
 	count_checks(app, p);
 	if (!p->ed)
 		p->ed = tui_editor_new(text ? text : "");
-	else
+	else if (!keep_typed)
 		tui_editor_set_text(p->ed, text ? text : "");
+	if (!keep_typed && !fresh && p->saved_once)
+		tui_editor_mark_saved(p->ed);
 	free(text);
 	p->stage = AGENDA;
+}
+
+/* Ctrl-G: the answers' text again in place of what was written by hand;
+ * over hand-written text it asks first, and Ctrl-_ (the editor's undo)
+ * takes the earlier text back. */
+static void regenerate(struct tui_app *app, struct prepare *p)
+{
+	struct tw_error err = { 0 };
+	struct tw_meeting m = { 0 };
+	if (!p->meeting_id || !tw_store_meeting_get(app->store, p->meeting_id, &m, &err)) {
+		tui_error(app, "%s", err.message[0] ? err.message : "no meeting to prepare");
+		return;
+	}
+	char *fresh = tw_agenda_fresh(app->lib, app->store, &m, &err);
+	load_derived(app, p, &m);
+	tw_meeting_finish(&m);
+	char *cur = tui_editor_text(p->ed);
+	if (!fresh || !cur) {
+		tui_error(app, "%s", err.message[0] ? err.message : "out of memory");
+	} else if (strcmp(cur, fresh) == 0) {
+		tui_msg(app, "the agenda is your answers already; the action items below are live");
+	} else if (tw_text_nonblank(cur) && !p->regen_asked) {
+		p->regen_asked = true;
+		tui_msg(app, "replace your agenda text with a fresh one from your answers? "
+			     "Ctrl-G again: yes (Ctrl-_ then undoes it)");
+	} else {
+		p->regen_asked = false;
+		tui_editor_set_text(p->ed, fresh);
+		tui_msg(app, "a fresh agenda from your answers; Ctrl-_ undoes it, Ctrl-S saves");
+	}
+	free(cur);
+	free(fresh);
+}
+
+/* Ctrl-T: the line under the cursor is the one item to keep if time runs
+ * short (again on the same line: no such item). */
+static void mark_keep(struct tui_app *app, struct prepare *p)
+{
+	char *line = tui_editor_paragraph(p->ed);
+	if (!line) {
+		tui_error(app, "out of memory");
+		return;
+	}
+	char *t = line;
+	while (*t == ' ' || *t == '\t' || *t == '-' || *t == '#' || *t == '*')
+		t++;
+	size_t n = strlen(t);
+	while (n && (t[n - 1] == ' ' || t[n - 1] == '\t'))
+		t[--n] = '\0';
+	if (!*t) {
+		tui_error(app, "put the cursor on the line to keep if time runs short");
+	} else if (p->keep && strcmp(p->keep, t) == 0) {
+		free(p->keep);
+		p->keep = strdup("");
+		tui_msg(app, "no item marked to keep (Ctrl-S saves)");
+	} else {
+		free(p->keep);
+		p->keep = strdup(t);
+		tui_msg(app, "if time runs short, keep: %.60s (Ctrl-S saves)", t);
+	}
+	p->keep_changed = true;
+	free(line);
 }
 
 /* Private answers stay out of the agenda unless the sponsee puts them in
@@ -257,33 +371,26 @@ static bool save(struct tui_app *app, struct prepare *p)
 	}
 	struct tw_error err = { 0 };
 	struct tw_meeting m = { 0 };
-	bool ok;
-	if (p->meeting_id && tw_store_meeting_get(app->store, p->meeting_id, &m, &err)) {
-		free(m.agenda);
-		m.agenda = agenda;
+	bool ok = p->meeting_id && tw_store_meeting_get(app->store, p->meeting_id, &m, &err);
+	if (ok) {
 		m.sponsor_id = chosen(p)->id;
 		m.when = p->when;
-		ok = tw_store_meeting_update(app->store, &m, &err);
-		tw_meeting_finish(&m);
-	} else if (p->meeting_id) {
-		free(agenda);
-		ok = false;
-	} else {
-		m.profile_id = app->profile.id;
-		m.sponsor_id = chosen(p)->id;
-		m.when = p->when;
-		m.agenda = agenda;
-		m.notes = m.outcome = "";
-		ok = tw_store_meeting_add(app->store, &m, &err);
-		p->meeting_id = ok ? m.id : 0;
-		free(agenda);
+		if (p->keep) {
+			free(m.keep);
+			m.keep = strdup(p->keep);
+		}
+		ok = m.keep && tw_store_meeting_update(app->store, &m, &err) &&
+		     tw_agenda_save_hand(app->lib, app->store, p->meeting_id, agenda, &err);
 	}
+	tw_meeting_finish(&m);
+	free(agenda);
 	if (!ok) {
-		tui_error(app, "meeting not saved: %s", err.message);
+		tui_error(app, "meeting not saved: %s", err.message[0] ? err.message : "no meeting");
 		return false;
 	}
 	tui_editor_mark_saved(p->ed);
 	p->saved_once = true;
+	p->keep_changed = false;
 	char w[32];
 	tw_when_echo(p->when, w, sizeof(w));
 	tui_msg(app, "meeting %lld with %s on %s saved", (long long)p->meeting_id, chosen(p)->name, w);
@@ -307,7 +414,8 @@ static bool on_leave(struct tui_app *app, struct tui_screen *s, bool forced)
 {
 	struct prepare *p = (struct prepare *)s;
 	if (p->stage == AGENDA) {
-		if ((p->saved_once && !tui_editor_changed(p->ed)) || save(app, p) || forced)
+		if ((p->saved_once && !tui_editor_changed(p->ed) && !p->keep_changed) ||
+		    save(app, p) || forced)
 			return true;
 	} else if (!tui_form_changed(&p->fm) || forced) {
 		return true;
@@ -352,7 +460,7 @@ static bool on_sponsor(const struct tui_screen *s)
 	return p->stage == PICK && p->fm.focus == F_SPONSOR;
 }
 
-enum { A_PICK = 1, A_ADD_SPONSOR, A_SAVE, A_REGEN, A_WALK, A_PRIVATE, A_BACK, A_KEYS };
+enum { A_PICK = 1, A_ADD_SPONSOR, A_SAVE, A_REGEN, A_WALK, A_PRIVATE, A_KEEP, A_BACK, A_KEYS };
 
 static bool act(struct tui_app *app, struct tui_screen *s, int action, wint_t k, bool code)
 {
@@ -362,6 +470,8 @@ static bool act(struct tui_app *app, struct tui_screen *s, int action, wint_t k,
 	if (action == A_KEYS)
 		return false; /* the app's help */
 	p->discard_asked = false;
+	if (action != A_REGEN)
+		p->regen_asked = false;
 	switch (action) {
 	case A_PICK:
 	case A_ADD_SPONSOR:
@@ -371,7 +481,10 @@ static bool act(struct tui_app *app, struct tui_screen *s, int action, wint_t k,
 			tui_pop(app, false);
 		return true;
 	case A_REGEN:
-		to_agenda(app, p, true);
+		regenerate(app, p);
+		return true;
+	case A_KEEP:
+		mark_keep(app, p);
 		return true;
 	case A_WALK:
 		walk(app, p);
@@ -393,6 +506,7 @@ static bool key(struct tui_app *app, struct tui_screen *s, wint_t k, bool code)
 	if (p->stage == PICK)
 		return key_pick(app, p, k, code);
 	p->private_asked = false;
+	p->regen_asked = false;
 	tui_editor_key(p->ed, k, code);
 	return true;
 }
@@ -410,7 +524,7 @@ static void draw(struct tui_app *app, struct tui_screen *s, struct tui_rect r)
 	tw_time_format(p->when, w, sizeof(w));
 	char head[300];
 	snprintf(head, sizeof(head), "Agenda for %s, %s%s", chosen(p) ? chosen(p)->name : "?", w,
-		 tui_editor_changed(p->ed) ? "  (modified)" : "");
+		 tui_editor_changed(p->ed) || p->keep_changed ? "  (modified)" : "");
 	tui_text_clip(r.y, r.x + 1, r.w - 2, head, tui_attr(app, TUI_HEADING));
 	int y = r.y + 1;
 	if (p->checks && r.h >= 8) {
@@ -420,8 +534,34 @@ static void draw(struct tui_app *app, struct tui_screen *s, struct tui_rect r)
 			 p->checks, p->ticked < p->checks ? " (^W walks the guide)" : "");
 		tui_text_clip(y++, r.x + 1, r.w - 2, buf, tui_attr(app, TUI_DIM));
 	}
+	if (p->keep && *p->keep && r.h >= 8) {
+		char buf[300];
+		snprintf(buf, sizeof(buf), "If time runs short, keep: %s", p->keep);
+		tui_text_clip(y++, r.x + 1, r.w - 2, buf, tui_attr(app, TUI_DIM));
+	}
 	tui_hline(y, r.x, r.w, tui_attr(app, TUI_DIM));
-	tui_editor_draw(p->ed, app, (struct tui_rect){ y + 1, r.x + 1, r.y + r.h - y - 1, r.w - 1 },
+	/* The live part: below the editor, a third of the screen at most. */
+	int lines = 0, bottom = r.y + r.h;
+	for (const char *c = p->derived; c && *c; c++)
+		lines += *c == '\n';
+	int room = (r.y + r.h - y - 2) / 3;
+	if (lines && room >= 2) {
+		int shown = lines + 1 > room ? room : lines + 1;
+		bottom -= shown;
+		tui_hline(bottom, r.x, r.w, tui_attr(app, TUI_DIM));
+		tui_text_clip(bottom, r.x + 2, r.w - 4, " live, from your action items ",
+			      tui_attr(app, TUI_DIM));
+		const char *c = p->derived;
+		for (int i = 1; i < shown && *c; i++) {
+			const char *e = strchr(c, '\n');
+			size_t n = e ? (size_t)(e - c) : strlen(c);
+			char line[400];
+			snprintf(line, sizeof line, "%.*s", (int)(n < 399 ? n : 399), c);
+			tui_text_clip(bottom + i, r.x + 1, r.w - 2, line, tui_attr(app, TUI_DIM));
+			c += n + (e ? 1 : 0);
+		}
+	}
+	tui_editor_draw(p->ed, app, (struct tui_rect){ y + 1, r.x + 1, bottom - y - 1, r.w - 1 },
 			true);
 }
 
@@ -431,7 +571,8 @@ static void destroy(struct tui_screen *s)
 	tui_form_free(&p->fm);
 	tw_sponsors_free(p->sp, p->n_sp);
 	free(p->names);
-	free(p->old_agenda);
+	free(p->derived);
+	free(p->keep);
 	tui_editor_free(p->ed);
 	free(p);
 }
@@ -447,8 +588,12 @@ static const struct tui_binding bindings[] = {
 	  TUI_VERB_ADD },
 	{ A_SAVE, { TUI_K(TUI_CTRL('s')) }, "save the meeting and go back", "save", on_agenda,
 	  TUI_VERB_NONE },
-	{ A_REGEN, { TUI_K(TUI_CTRL('g')) }, "a fresh agenda from your answers (not the ticks)",
+	{ A_REGEN, { TUI_K(TUI_CTRL('g')) },
+	  "a fresh agenda from your answers (asks first over your own text; Ctrl-_ undoes)",
 	  "regenerate", on_agenda, TUI_VERB_NONE },
+	{ A_KEEP, { TUI_K(TUI_CTRL('t')) },
+	  "keep the line under the cursor if time runs short (again: none)", "keep", on_agenda,
+	  TUI_VERB_NONE },
 	{ A_WALK, { TUI_K(TUI_CTRL('w')) }, "walk the before-meeting guide again", "walk guide",
 	  on_agenda, TUI_VERB_NONE },
 	{ A_PRIVATE, { TUI_K(TUI_CTRL('p')) },
@@ -497,15 +642,12 @@ struct tui_screen *meeting_prepare_open(struct tui_app *app, int64_t meeting_id,
 		}
 		sponsor_id = m.sponsor_id;
 		tw_time_format(m.when, when, sizeof(when));
-		p->old_agenda = m.agenda;
-		m.agenda = NULL;
 		p->saved_once = true;
 		tw_meeting_finish(&m);
 	}
 	if (!tui_form_init(&p->fm, F_COUNT) ||
 	    !tui_form_line(&p->fm, F_WHEN, "When", when, 40)) {
 		tui_form_free(&p->fm);
-		free(p->old_agenda);
 		free(p);
 		return NULL;
 	}

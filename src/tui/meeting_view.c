@@ -1,6 +1,8 @@
-/* One meeting, read-only: its status and date, the agenda, notes and
- * outcome and its action items, as one scrolling page (pager.h); p prepares
- * a planned meeting, b debriefs it, x exports its brief, i the calendar. */
+/* One meeting, read-only: its status and date, the agenda (made live:
+ * agenda_live.c), notes and outcome and its action items, as one scrolling
+ * page (pager.h); p prepares a planned meeting, b debriefs it, r
+ * regenerates the agenda (asks first; u undoes), x exports its brief or the
+ * send-ahead agenda, i the calendar. */
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -8,6 +10,7 @@
 #include "export_dialog.h"
 #include "pager.h"
 #include "records.h"
+#include "twoway/agenda.h"
 #include "twoway/util.h"
 
 struct meeting_view {
@@ -16,6 +19,9 @@ struct meeting_view {
 	bool held;
 	tw_time when;
 	bool asked;  /* d once on a future meeting: the next d debriefs it */
+	bool regen_asked; /* r once over hand-written text: the next r does it */
+	bool hand;   /* the agenda has a hand-written part */
+	char *undo;  /* the hand part a regenerate replaced, until u or leaving */
 	struct tui_pager page;
 };
 
@@ -46,16 +52,23 @@ static bool load(struct tui_app *app, struct meeting_view *v)
 	char *t = tw_strdup_printf("When: %s%s\n", when,
 				   past ? "\nThe date has passed and it is not marked held: b debriefs it."
 					: "");
-	add(&t, "\n# Agenda\n", m.agenda && *m.agenda ? m.agenda
-				  : m.held ? "(none)" : "(none yet: p prepares it)");
+	char today[11];
+	tw_today(today, sizeof(today));
+	v->hand = tw_text_nonblank(m.agenda);
+	char *agenda = tw_agenda_render(app->lib, app->store, v->id, today, &err);
+	if (!agenda)
+		tui_error(app, "%s", err.message);
+	add(&t, "\n# Agenda\n", agenda && *agenda ? agenda
+				: m.held ? "(none)" : "(none yet: p prepares it)");
+	free(agenda);
+	if (m.keep && *m.keep)
+		add(&t, "\nIf time runs short, keep: ", m.keep);
 	if (m.held || (m.notes && *m.notes))
 		add(&t, "\n\n# Notes\n", m.notes && *m.notes ? m.notes : "(none)");
 	if (m.held || (m.outcome && *m.outcome))
 		add(&t, "\n\n# Outcome\n", m.outcome && *m.outcome ? m.outcome : "(none)");
 	struct tw_action *acts = NULL;
 	size_t n = 0;
-	char today[11];
-	tw_today(today, sizeof(today));
 	if (!tw_store_action_list(app->store, app->profile.id, v->id, TW_ACTIONS_ALL, today, &acts,
 				  &n, &err))
 		tui_error(app, "%s", err.message);
@@ -97,14 +110,58 @@ static void draw(struct tui_app *app, struct tui_screen *s, struct tui_rect r)
 	tui_pager_draw(&((struct meeting_view *)s)->page, app, r);
 }
 
-enum { A_SCROLL = 1, A_PREPARE, A_HELD, A_DEBRIEF, A_BRIEF, A_ICS };
+enum { A_SCROLL = 1, A_PREPARE, A_HELD, A_DEBRIEF, A_BRIEF, A_ICS, A_REGEN, A_UNDO };
+
+/* r: the hand-written agenda goes, the answers show live again; over
+ * hand-written text it asks first, and u then puts the text back. */
+static void regenerate(struct tui_app *app, struct meeting_view *v, bool asked)
+{
+	struct tw_error err = { 0 };
+	char *previous = NULL;
+	if (!v->hand) {
+		tui_msg(app, "the agenda is made from your answers already: nothing written by hand");
+	} else if (!asked) {
+		v->regen_asked = true;
+		tui_msg(app, "replace your written agenda with a fresh one from your answers? "
+			     "r again: yes (u then undoes it)");
+	} else if (!tw_agenda_regenerate(app->store, v->id, &previous, &err)) {
+		tui_error(app, "not regenerated: %s", err.message);
+	} else {
+		free(v->undo);
+		v->undo = previous;
+		load(app, v);
+		tui_msg(app, "agenda made fresh from your answers; u undoes it");
+	}
+}
+
+static void undo(struct tui_app *app, struct meeting_view *v)
+{
+	struct tw_error err = { 0 };
+	if (!v->undo) {
+		tui_msg(app, "nothing to undo here");
+	} else if (!tw_agenda_undo(app->store, v->id, v->undo, &err)) {
+		tui_error(app, "not undone: %s", err.message);
+	} else {
+		free(v->undo);
+		v->undo = NULL;
+		load(app, v);
+		tui_msg(app, "your written agenda is back");
+	}
+}
 
 static bool act(struct tui_app *app, struct tui_screen *s, int action, wint_t k, bool code)
 {
 	struct meeting_view *v = (struct meeting_view *)s;
-	bool asked = v->asked;
+	bool asked = v->asked, regen_asked = v->regen_asked;
 	v->asked = false;
+	v->regen_asked = false;
 	switch (action) {
+	case A_REGEN:
+		regenerate(app, v, regen_asked);
+		return true;
+	case A_UNDO:
+		undo(app, v);
+		return true;
 	case A_SCROLL:
 		return tui_pager_key(&v->page, k, code);
 	case A_PREPARE:
@@ -131,6 +188,7 @@ static void destroy(struct tui_screen *s)
 {
 	struct meeting_view *v = (struct meeting_view *)s;
 	tui_pager_finish(&v->page);
+	free(v->undo);
 	free(v);
 }
 
@@ -143,6 +201,11 @@ static bool planned(const struct tui_screen *s)
 static bool held(const struct tui_screen *s)
 {
 	return ((const struct meeting_view *)s)->held;
+}
+
+static bool can_undo(const struct tui_screen *s)
+{
+	return ((const struct meeting_view *)s)->undo != NULL;
 }
 
 static const struct tui_binding bindings[] = {
@@ -160,10 +223,16 @@ static const struct tui_binding bindings[] = {
 	  "debrief", planned, TUI_VERB_NONE },
 	{ A_DEBRIEF, { TUI_K('b') }, "debrief again: edit notes, outcome, action items", "debrief",
 	  held, TUI_VERB_NONE },
-	{ A_BRIEF, { TUI_K('x') }, "export this meeting's brief (Markdown)", "brief", NULL,
+	{ A_BRIEF, { TUI_K('x') },
+	  "export your brief (in it, Tab: the agenda)", "brief", NULL,
 	  TUI_VERB_EXPORT },
 	{ A_ICS, { TUI_K('i') }, "export all meetings for a calendar (.ics)", ".ics", NULL,
 	  TUI_VERB_NONE },
+	{ A_REGEN, { TUI_K('r') },
+	  "regenerate the agenda from your answers (asks first; u undoes)", "regenerate",
+	  planned, TUI_VERB_NONE },
+	{ A_UNDO, { TUI_K('u') }, "undo the regenerate: your written agenda back", "undo",
+	  can_undo, TUI_VERB_UNDO },
 	{ 0 },
 };
 const struct tui_keymap meeting_view_keys = { "meeting", bindings, NULL };

@@ -37,6 +37,58 @@ unchanged 1 "twoway: no meeting 99 in this profile (see 'twoway meeting list')" 
 	export --format md --meeting 99
 unchanged 2 "twoway export: --format md needs --meeting ID or --coaching ID" export --format md
 
+# The send-ahead agenda: a few lines for an email, nothing private, no
+# feedback, no homework on the sponsor; golden. The brief (private, for the
+# sponsee) has the homework, the item to keep and, once held, notes and
+# outcome.
+sqlite3 "$DB" "UPDATE sponsors SET homework = 'HOMEWORK-WORDS wrote the storage paper' WHERE id = 1"
+ok meeting keep 1 "Second point: hiring."
+expect_out_has "meeting 1: if time runs short, keep: Second point: hiring." "meeting keep"
+ok reflect before-meeting/feedback/feedback-to-share --public <<<"FEEDBACK-WORDS I rush reviews"
+ok export --format md --meeting 1 --agenda
+golden agenda
+CHECKS=$((CHECKS + 1))
+case "$OUT" in *SECRET*|*FEEDBACK-WORDS*|*HOMEWORK-WORDS*|*private*) fail "the send-ahead agenda shows: $OUT" ;; esac
+CHECKS=$((CHECKS + 1))
+[ "$(wc -l <<<"$OUT")" -le 12 ] || fail "the send-ahead agenda is not short: $OUT"
+ok export --format md --meeting 1 --agenda --out "$SCRATCH/send/agenda.md"
+expect_out_has "exported the send-ahead agenda to $SCRATCH/send/agenda.md" "agenda --out"
+CHECKS=$((CHECKS + 1))
+[ "$(stat -c %a "$SCRATCH/send/agenda.md") $(stat -c %a "$SCRATCH/send")" = "600 700" ] ||
+	fail "agenda file modes: $(stat -c %a "$SCRATCH/send/agenda.md" "$SCRATCH/send")"
+run export --format md --meeting 1 --agenda --out "$SCRATCH/send/agenda.md"
+expect_rc 1 "agenda over an existing file"
+expect_err_has "already exists; use --force to replace it; nothing was written" "agenda over a file"
+ok export --format md --meeting 1 --agenda --out "$SCRATCH/send/agenda.md" --force
+mkdir -p "$SCRATCH/send/adir"
+run export --format md --meeting 1 --agenda --out "$SCRATCH/send/adir" --force
+expect_rc 1 "agenda --force over a directory"
+CHECKS=$((CHECKS + 1))
+[ -d "$SCRATCH/send/adir" ] || fail "--force replaced a directory"
+unchanged 2 "twoway export: --agenda goes with --format md --meeting ID" \
+	export --format md --coaching 1 --agenda
+ok export --format md --meeting 1
+expect_out_has "- **If time runs short, keep:** Second point: hiring." "brief keep"
+expect_out_has "## Homework on the sponsor
+
+HOMEWORK-WORDS wrote the storage paper" "brief homework"
+expect_out_has "FEEDBACK-WORDS" "brief feedback"
+CHECKS=$((CHECKS + 1))
+case "$OUT" in *"## Notes"*) fail "a planned meeting's brief has notes: $OUT" ;; esac
+ok meeting held 1 --notes "NOTES-WORDS she will introduce me" --outcome "OUTCOME-WORDS intro next week"
+ok export --format md --meeting 1
+expect_out_has "## Notes
+
+NOTES-WORDS she will introduce me" "held brief notes"
+expect_out_has "## Outcome
+
+OUTCOME-WORDS intro next week" "held brief outcome"
+ok export --format md --meeting 1 --agenda
+CHECKS=$((CHECKS + 1))
+case "$OUT" in *NOTES-WORDS*|*OUTCOME-WORDS*) fail "the send-ahead agenda has notes: $OUT" ;; esac
+sqlite3 "$DB" "UPDATE meetings SET held = 0, notes = '', outcome = '' WHERE id = 1"
+ok reflect before-meeting/feedback/feedback-to-share --private <<<"SECRET-FEEDBACK again"
+
 # Coaching summary: a session around a private reflection (coach mode
 # writes these rows; set one up directly).
 now=$(date +%s)
@@ -153,7 +205,7 @@ expect_rc 0 "second import"
 expect_out_has ", 0 added," "second import adds nothing"
 CHECKS=$((CHECKS + 1))
 [ "$(counts "$OTHER")" = "$before" ] || fail "second import changed counts: $before -> $(counts "$OTHER")"
-[ "$before" = "2|3|5|6|2|6|2|1" ] || fail "merge counts are $before"
+[ "$before" = "2|3|5|8|2|6|2|1" ] || fail "merge counts are $before" # 8 versions: the feedback saved public and private again above
 [ "$(full_dump "$OTHER")" = "$dump_before" ] || fail "second import changed the database"
 # importing into the database the file came from changes nothing either
 dump_before=$(dump)

@@ -47,6 +47,14 @@ tw sponsor add "Dana Reyes" --title VP >/dev/null || tui_fail "sponsor add"
 tw meeting add --sponsor "Dana Reyes" --when "2030-12-03 10:30" --agenda "Open agenda words" \
 	>/dev/null || tui_fail "meeting add"
 tw action add "Send the one-pager" --meeting 1 --due 2030-12-01 >/dev/null || tui_fail "action add"
+# a meeting whose agenda is made live from its own answers, private ones too
+tw meeting add --sponsor "Dana Reyes" --when "2030-12-10 10:30" >/dev/null || tui_fail "meeting 2"
+for it in before-meeting/agenda/the-challenge before-meeting/the-ask/the-ask; do
+	printf 'meeting private %s-m2\n' "$CAN" | tw reflect "$it" --meeting 2 --private >/dev/null ||
+		tui_fail "reflect $it --meeting 2"
+done
+printf 'Public career words\n' | tw reflect before-meeting/agenda/their-career --meeting 2 >/dev/null ||
+	tui_fail "reflect --meeting 2"
 # a coaching session that covered every canary item, as coach mode records it
 sqlite3 "$DB" "INSERT INTO coaching(id, profile_id, coach, started, ended, notes, covered)
 	VALUES (1, 1, 'Robin', 1700000000, 1700003600, 'coach notes', '')" || tui_fail "coaching"
@@ -162,6 +170,13 @@ no_canary "coaching summary" "$out"
 grep -qF "(private)" <<<"$out" || bad "the summary does not mark private reflections"
 out=$(tw export --format md --meeting 1) || bad "export md --meeting"
 no_canary "meeting brief" "$out"
+for m in 1 2; do
+	out=$(tw export --format md --meeting $m) || bad "export md --meeting $m"
+	no_canary "meeting $m brief" "$out"
+	out=$(tw export --format md --meeting $m --agenda) || bad "export md --meeting $m --agenda"
+	no_canary "meeting $m send-ahead agenda" "$out"
+done
+grep -qF "Public career words" <<<"$out" || bad "the send-ahead agenda lacks the public answer (test broken): $out"
 for what in actions meetings; do
 	out=$(tw export --format csv --what $what) || bad "export csv $what"
 	no_canary "csv $what" "$out"

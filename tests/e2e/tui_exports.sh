@@ -35,18 +35,18 @@ tui_wait "x brief  i .ics"
 
 # ---- ? lists the export keys ----
 tui_keys '?'
-tui_wait "export this meeting's brief (Markdown)"
+tui_wait "export your brief (in it, Tab: the agenda)"
 tui_wait "export all meetings for a calendar (.ics)"
 tui_keys Escape
 tui_wait_gone "Keys: Meeting with"
 
 # ---- the brief: the default file in $HOME, identical to the CLI ----
 tui_keys x
-tui_wait "Export the meeting brief (Markdown) to:"
+tui_wait "Export your private brief (Markdown) to:"
 tui_wait "~/twoway-brief-2030-12-03-maria-lopez.md"
 tui_keys Enter
 tui_wait "wrote $BRIEF"
-tui_wait_gone "Export the meeting brief"
+tui_wait_gone "Export your private brief"
 [ -f "$BRIEF" ] || tui_fail "no file at $BRIEF"
 cmp -s "$BRIEF" "$SCRATCH/brief.cli" || {
 	diff "$SCRATCH/brief.cli" "$BRIEF"
@@ -73,7 +73,7 @@ cmp -s "$BRIEF" "$SCRATCH/brief.cli" || tui_fail "y did not replace the file wit
 
 # ---- an edited path: ~ expands, missing directories are made 0700 ----
 tui_keys x
-tui_wait "Export the meeting brief"
+tui_wait "Export your private brief"
 tui_keys C-u
 tui_type "~/exports/q?/brief.md"
 tui_wait "~/exports/q?/brief.md"
@@ -84,14 +84,14 @@ cmp -s "$HOME/exports/q?/brief.md" "$SCRATCH/brief.cli" || tui_fail "edited path
 
 # ---- errors: the core's message in the status line; nothing written ----
 tui_keys x
-tui_wait "Export the meeting brief"
+tui_wait "Export your private brief"
 tui_keys C-u
 tui_type "~/twoway-brief-2030-12-03-maria-lopez.md/inside.md"
 tui_keys Enter
 tui_wait "not exported: '$HOME/twoway-brief"
 grep -qF "maria-lopez.md' is not a directory" "$XDG_STATE_HOME/twoway/twoway.log" ||
 	tui_fail "the core's message is not in the log"
-tui_wait "Export the meeting brief"          # the dialog stays open
+tui_wait "Export your private brief"          # the dialog stays open
 tui_keys C-u
 tui_keys Enter
 tui_wait "name the file to write"
@@ -100,7 +100,7 @@ tui_keys Enter
 tui_wait "is a directory: add a file name"
 tui_keys Escape
 tui_wait "export cancelled"
-tui_wait_gone "Export the meeting brief"
+tui_wait_gone "Export your private brief"
 [ ! -e "$HOME/twoway-meetings.ics" ] || tui_fail "a cancelled export wrote a file"
 
 # ---- i from the meeting view offers the calendar ----

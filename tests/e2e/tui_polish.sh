@@ -114,7 +114,8 @@ tui_wait "^S save  ^G regenerate"
 tui_wait "Esc save+back"
 tui_absent "enter next"
 tui_wait "Preparation: 1 of 7 checks ticked"
-tui_wait "agenda made from your written answers"
+tui_wait "no answers yet: write the agenda here" # the items are live, below it
+tui_wait "live, from your action items"
 tui_absent "café" # a new meeting's preparation starts clean
 tui_keys C-s
 tui_wait "meeting 5 with María José"

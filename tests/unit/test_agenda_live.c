@@ -1,0 +1,329 @@
+/* Live agendas (agenda.h, agenda_live.c) against a moving "today": the
+ * derived part (the sponsor's open action items, those due before the
+ * meeting first) is made when shown; an item done today goes, an item due
+ * before the meeting comes; hand edits survive; regenerating and its undo;
+ * the send-ahead agenda through a coach view only; and a schema-7 database
+ * (tests/data/store/v7_agendas.db, make_v7_agendas.sh) with frozen agendas migrates. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <cmocka.h>
+
+#include "test_store_common.h"
+#include "twoway/agenda.h"
+#include "twoway/export.h"
+
+#define CHALLENGE "before-meeting/agenda/the-challenge"
+#define FEEDBACK "before-meeting/feedback/feedback-to-share"
+#define ASK "before-meeting/the-ask/the-ask"
+#define LEARNED "before-meeting/homework/what-i-learned"
+
+static struct tw_library *lib;
+
+static int group_setup(void **state)
+{
+	(void)state;
+	const char *dir = getenv("TW_CONTENT_DIR");
+	lib = tw_library_new();
+	return dir && lib && tw_library_add_dir(lib, dir, false) ? 0 : -1;
+}
+
+static int group_teardown(void **state)
+{
+	(void)state;
+	tw_library_free(lib);
+	return 0;
+}
+
+static tw_time local(int y, int mo, int d, int h)
+{
+	struct tm tm = { .tm_year = y - 1900, .tm_mon = mo - 1, .tm_mday = d, .tm_hour = h,
+			 .tm_isdst = -1 };
+	return (tw_time)mktime(&tm);
+}
+
+static int64_t sponsor(struct fixture *f, const char *name)
+{
+	struct tw_error err = { 0 };
+	struct tw_sponsor s = { .profile_id = f->profile, .name = (char *)name,
+				.homework = (char *)"HOMEWORK-WORDS she wrote the storage book" };
+	if (!tw_store_sponsor_add(f->st, &s, &err))
+		fail_msg("sponsor: %s", err.message);
+	return s.id;
+}
+
+static int64_t meeting(struct fixture *f, int64_t sp, tw_time at, const char *agenda)
+{
+	struct tw_error err = { 0 };
+	struct tw_meeting m = { .profile_id = f->profile, .sponsor_id = sp, .when = at,
+				.agenda = (char *)agenda, .notes = "", .outcome = "" };
+	if (!tw_store_meeting_add(f->st, &m, &err))
+		fail_msg("meeting: %s", err.message);
+	return m.id;
+}
+
+static int64_t action(struct fixture *f, int64_t mid, const char *text, const char *due)
+{
+	struct tw_error err = { 0 };
+	struct tw_action a = { .profile_id = f->profile, .meeting_id = mid, .text = (char *)text };
+	snprintf(a.due, sizeof a.due, "%s", due);
+	if (!tw_store_action_add(f->st, &a, &err))
+		fail_msg("action: %s", err.message);
+	return a.id;
+}
+
+static char *render(struct tw_store *st, int64_t mid, const char *today)
+{
+	struct tw_error err = { 0 };
+	char *t = tw_agenda_render(lib, st, mid, today, &err);
+	if (!t)
+		fail_msg("render: %s", err.message);
+	return t;
+}
+
+static void reflect(struct fixture *f, int64_t mid, const char *item, const char *text,
+		    enum tw_privacy priv)
+{
+	struct tw_error err = { 0 };
+	if (!tw_store_reflection_save_in(f->st, f->profile, mid, item, text, priv, NULL, &err))
+		fail_msg("reflect: %s", err.message);
+}
+
+static size_t count(const char *hay, const char *needle)
+{
+	size_t n = 0;
+	for (const char *p = hay; (p = strstr(p, needle)); p++)
+		n++;
+	return n;
+}
+
+/* The derived part follows today: due before the meeting, overdue after
+ * its due day, gone once done. */
+static void test_moving_today(void **state)
+{
+	struct fixture *f = *state;
+	int64_t dana = sponsor(f, "Dana Reyes"), sam = sponsor(f, "Sam Ho");
+	int64_t m1 = meeting(f, dana, local(2029, 12, 1, 10), "");
+	int64_t m2 = meeting(f, dana, local(2030, 1, 10, 10), "");
+	int64_t other = meeting(f, sam, local(2030, 1, 10, 14), "");
+	int64_t draft = action(f, m1, "Send the roadmap draft", "2030-01-05");
+	action(f, m1, "Read the offsite notes", "");
+	action(f, m1, "Plan Q2", "2030-02-01");
+	action(f, other, "Sam's own item", "2030-01-02");
+
+	char *t = render(f->st, m2, "2030-01-01");
+	assert_string_equal(t, "## " TW_AGENDA_DUE_HEADING "\n"
+			       "- Send the roadmap draft (me, due 2030-01-05)\n"
+			       "\n## " TW_AGENDA_ACTIONS_HEADING "\n"
+			       "- Plan Q2 (me, due 2030-02-01)\n"
+			       "- Read the offsite notes (me)\n");
+	free(t);
+	/* a day later than its due date it is overdue */
+	t = render(f->st, m2, "2030-01-06");
+	assert_non_null(strstr(t, "- Send the roadmap draft (me, due 2030-01-05, overdue)\n"));
+	free(t);
+	/* done today (the 6th): gone */
+	struct tw_error err = { 0 };
+	assert_true(tw_store_action_done(f->st, draft, "2030-01-06", &err));
+	t = render(f->st, m2, "2030-01-06");
+	assert_null(strstr(t, "Send the roadmap draft"));
+	assert_null(strstr(t, TW_AGENDA_DUE_HEADING)); /* an empty part is left out */
+	free(t);
+	/* an item due before the meeting, added later, is there at once */
+	action(f, m1, "Book the room", "2030-01-09");
+	t = render(f->st, m2, "2030-01-06");
+	assert_non_null(strstr(t, "## " TW_AGENDA_DUE_HEADING "\n- Book the room (me, due 2030-01-09)\n"));
+	assert_null(strstr(t, "Sam's own item")); /* another sponsor's */
+	free(t);
+	/* the same item against a meeting after its due day: due before it;
+	 * against the earlier meeting (1 Dec) it is just open */
+	t = render(f->st, m1, "2029-11-01");
+	assert_null(strstr(t, TW_AGENDA_DUE_HEADING));
+	assert_non_null(strstr(t, "- Book the room (me, due 2030-01-09)"));
+	free(t);
+	/* nothing derived is stored */
+	struct tw_meeting m;
+	assert_true(tw_store_meeting_get(f->st, m2, &m, &err));
+	assert_string_equal(m.agenda, "");
+	tw_meeting_finish(&m);
+}
+
+/* Hand edits are kept while the answers and items change; while nothing is
+ * written by hand, the answers show live; saving the answers' own text
+ * keeps it live; regenerating clears the hand part and undo restores it. */
+static void test_hand_edits_regenerate_undo(void **state)
+{
+	struct fixture *f = *state;
+	struct tw_error err = { 0 };
+	int64_t dana = sponsor(f, "Dana Reyes");
+	int64_t m1 = meeting(f, dana, local(2030, 1, 10, 10), "");
+	action(f, m1, "Send the roadmap draft", "2030-01-05");
+	reflect(f, m1, CHALLENGE, "first challenge", TW_PRIVACY_KEEP);
+
+	char *t = render(f->st, m1, "2030-01-01");
+	assert_non_null(strstr(t, "first challenge"));
+	free(t);
+	reflect(f, m1, CHALLENGE, "second challenge", TW_PRIVACY_KEEP);
+	t = render(f->st, m1, "2030-01-01");
+	assert_non_null(strstr(t, "second challenge")); /* live, not frozen */
+	assert_null(strstr(t, "first challenge"));
+	free(t);
+
+	/* the answers' text saved unchanged stays live */
+	struct tw_meeting m;
+	assert_true(tw_store_meeting_get(f->st, m1, &m, &err));
+	char *fresh = tw_agenda_fresh(lib, f->st, &m, &err);
+	tw_meeting_finish(&m);
+	assert_non_null(fresh);
+	assert_true(tw_agenda_save_hand(lib, f->st, m1, fresh, &err));
+	free(fresh);
+	assert_true(tw_store_meeting_get(f->st, m1, &m, &err));
+	assert_string_equal(m.agenda, "");
+	tw_meeting_finish(&m);
+
+	/* a hand edit is kept through new answers and new items */
+	assert_true(tw_agenda_save_hand(lib, f->st, m1, "My own words\n", &err));
+	reflect(f, m1, CHALLENGE, "third challenge", TW_PRIVACY_KEEP);
+	action(f, m1, "Book the room", "2030-01-09");
+	t = render(f->st, m1, "2030-01-01");
+	assert_string_equal(t, "My own words\n\n## " TW_AGENDA_DUE_HEADING "\n"
+			       "- Send the roadmap draft (me, due 2030-01-05)\n"
+			       "- Book the room (me, due 2030-01-09)\n");
+	free(t);
+
+	/* regenerate: the hand part goes, the answers show; undo puts it back */
+	char *previous = NULL;
+	assert_true(tw_agenda_regenerate(f->st, m1, &previous, &err));
+	assert_string_equal(previous, "My own words\n");
+	t = render(f->st, m1, "2030-01-01");
+	assert_non_null(strstr(t, "third challenge"));
+	assert_null(strstr(t, "My own words"));
+	assert_non_null(strstr(t, "Book the room"));
+	free(t);
+	assert_true(tw_agenda_undo(f->st, m1, previous, &err));
+	free(previous);
+	t = render(f->st, m1, "2030-01-01");
+	assert_true(strncmp(t, "My own words\n", 13) == 0);
+	assert_null(strstr(t, "third challenge"));
+	free(t);
+
+	/* an item the hand part already names is not repeated */
+	assert_true(tw_agenda_save_hand(lib, f->st, m1, "Talk about: Book the room\n", &err));
+	t = render(f->st, m1, "2030-01-01");
+	assert_int_equal(count(t, "Book the room"), 1);
+	free(t);
+}
+
+/* The send-ahead agenda: only through a coach view; a few lines; no
+ * private answer, no feedback, no homework, no notes. The brief has the
+ * homework, the keep item and, once held, notes and outcome. */
+static void test_exports(void **state)
+{
+	struct fixture *f = *state;
+	struct tw_error err = { 0 };
+	int64_t dana = sponsor(f, "Dana Reyes");
+	int64_t m1 = meeting(f, dana, local(2030, 1, 10, 10), "");
+	action(f, m1, "Send the roadmap draft", "2030-01-05");
+	reflect(f, m1, CHALLENGE, "Whether to lead the platform team", TW_PRIVACY_KEEP);
+	reflect(f, m1, FEEDBACK, "FEEDBACK-WORDS I rush reviews", TW_PRIVACY_KEEP);
+	reflect(f, m1, LEARNED, "LEARNED-WORDS she likes data", TW_PRIVACY_KEEP);
+	reflect(f, m1, ASK, "PRIVATE-CANARY leave if no promotion", TW_PRIVACY_PRIVATE);
+	struct tw_meeting m;
+	assert_true(tw_store_meeting_get(f->st, m1, &m, &err));
+	free(m.keep);
+	m.keep = strdup("Whether to lead the platform team");
+	free(m.notes);
+	m.notes = strdup("NOTES-WORDS she said yes");
+	assert_true(tw_store_meeting_update(f->st, &m, &err));
+	tw_meeting_finish(&m);
+
+	struct tw_buf b = { 0 };
+	assert_false(tw_export_md_agenda(f->st, lib, f->profile, m1, "2030-01-01", &b, &err));
+	assert_int_equal(err.code, TW_ERR_INVALID);
+	tw_buf_free(&b);
+	struct tw_store *coach = tw_store_open_view(f->path, TW_VIEW_COACH, &err);
+	assert_non_null(coach);
+	assert_true(tw_export_md_agenda(coach, lib, f->profile, m1, "2030-01-01", &b, &err));
+	char *a = tw_buf_take(&b, NULL);
+	tw_store_close(coach);
+	static const char head[] = "# Agenda: meeting with Dana Reyes, Thu 2030-01-10 10:00\n\n"
+				   "1. A challenge I want their input on: Whether to lead the "
+				   "platform team\n";
+	assert_true(strncmp(a, head, sizeof head - 1) == 0);
+	assert_non_null(strstr(a, "\nIf time runs short: Whether to lead the platform team\n"));
+	assert_non_null(strstr(a, "\nOpen items between us:\n"
+				  "- Send the roadmap draft (me, due 2030-01-05)\n"));
+	assert_null(strstr(a, "CANARY"));
+	assert_null(strstr(a, "FEEDBACK-WORDS"));
+	assert_null(strstr(a, "LEARNED-WORDS"));
+	assert_null(strstr(a, "HOMEWORK-WORDS"));
+	assert_null(strstr(a, "NOTES-WORDS"));
+	assert_null(strstr(a, "private")); /* not even the marker */
+	assert_true(count(a, "\n") <= 12);
+	free(a);
+
+	assert_true(tw_export_md_brief(f->st, lib, f->profile, m1, "2030-01-06", &b, &err));
+	char *br = tw_buf_take(&b, NULL);
+	assert_non_null(strstr(br, "- **If time runs short, keep:** Whether to lead"));
+	assert_non_null(strstr(br, "## Homework on the sponsor\n\nHOMEWORK-WORDS"));
+	assert_non_null(strstr(br, "FEEDBACK-WORDS"));
+	assert_non_null(strstr(br, "## Due before this meeting\n\n- [ ] Send the roadmap draft "
+				   "(me, due 2030-01-05, overdue)\n"));
+	assert_non_null(strstr(br, "## Notes\n\nNOTES-WORDS she said yes\n"));
+	assert_null(strstr(br, "CANARY"));
+	free(br);
+}
+
+/* A schema-7 database (migrated through 8 to 9): the frozen "## Open action items" list leaves the
+ * stored agenda (the hand part keeps the rest); a list with hand-typed text
+ * after it stays, and the render does not repeat its item. */
+static void test_migrate_v7(void **state)
+{
+	struct fixture *f = *state;
+	char src[400];
+	snprintf(src, sizeof src, "%s/store/v7_agendas.db", getenv("TW_TEST_DATA"));
+	copy_file(src, f->path);
+	struct tw_error err = { 0 };
+	f->st = tw_store_open(f->path, &err);
+	if (!f->st)
+		fail_msg("open: %s", err.message);
+	assert_int_equal(tw_store_found_version(f->st), 7);
+	assert_true(tw_store_check(f->st, &err));
+	struct tw_meeting m;
+	assert_true(tw_store_meeting_get(f->st, 1, &m, &err));
+	assert_string_equal(m.agenda, "## My ask\nAn intro to the CFO\n");
+	assert_string_equal(m.keep, "");
+	tw_meeting_finish(&m);
+	assert_true(tw_store_meeting_get(f->st, 2, &m, &err));
+	assert_non_null(strstr(m.agenda, "and ask about the offsite"));
+	assert_non_null(strstr(m.agenda, "- Intro to the CFO"));
+	tw_meeting_finish(&m);
+	assert_true(tw_store_meeting_get(f->st, 3, &m, &err));
+	assert_string_equal(m.agenda, "");
+	tw_meeting_finish(&m);
+	/* action 1 was done: it no longer shows; action 2 is live */
+	char *t = render(f->st, 1, "2026-12-01");
+	assert_string_equal(t, "## My ask\nAn intro to the CFO\n\n## " TW_AGENDA_ACTIONS_HEADING
+			       "\n- Intro to the CFO (Dana Reyes, due 2030-02-01)\n");
+	free(t);
+	t = render(f->st, 2, "2026-12-01");
+	assert_int_equal(count(t, "Intro to the CFO"), 1);
+	free(t);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_moving_today, store_setup, store_teardown),
+		cmocka_unit_test_setup_teardown(test_hand_edits_regenerate_undo, store_setup,
+						store_teardown),
+		cmocka_unit_test_setup_teardown(test_exports, store_setup, store_teardown),
+		cmocka_unit_test_setup_teardown(test_migrate_v7, dir_setup, store_teardown),
+	};
+	return cmocka_run_group_tests(tests, group_setup, group_teardown);
+}
