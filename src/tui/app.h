@@ -321,6 +321,10 @@ bool tui_nav_apply(enum tui_nav nav, size_t *cursor, size_t n, int page);
 /* Keeps cursor visible in a window of rows rows starting at *top. */
 void tui_scroll_to(size_t cursor, size_t *top, int rows, size_t n);
 
+/* Draws the whole frame for the top screen (frame.c), or the "terminal
+ * too small" notice; places the cursor where the screen asked. */
+void tui_frame_draw(struct tui_app *app);
+
 /* ---- the input layer (input.c) ---- */
 
 /* Keys the input layer adds to curses' KEY_* codes (is_keycode true).

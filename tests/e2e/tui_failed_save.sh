@@ -20,20 +20,7 @@ tui_wait "new  0 characters"
 tui_type "words that must survive"
 
 # Another process takes the write lock and keeps it until told to stop.
-mkfifo "$SCRATCH/release"
-python3 - "$DB" "$SCRATCH/release" "$SCRATCH/locked" <<'PY' &
-import signal, sqlite3, sys
-signal.alarm(120)  # never outlive a failed test
-c = sqlite3.connect(sys.argv[1], isolation_level=None, timeout=10)
-c.execute("BEGIN EXCLUSIVE")
-open(sys.argv[3], "w").close()
-open(sys.argv[2]).read()   # blocks until the test writes to the FIFO
-c.execute("ROLLBACK")
-c.close()
-PY
-holder=$!
-for _ in $(seq 1 100); do [ -e "$SCRATCH/locked" ] && break; sleep 0.1; done
-[ -e "$SCRATCH/locked" ] || tui_fail "the lock holder did not start"
+tui_hold_lock
 
 tui_keys C-s
 tui_wait "nor keep a draft; the text is in"
@@ -52,8 +39,7 @@ grep -qF "$rec" "$XDG_STATE_HOME/twoway/twoway.log" ||
 out=$("$TWOWAY" recover "$rec") || tui_fail "recover of the plain file failed"
 [ "$out" = "words that must survive" ] || tui_fail "recover printed: $out"
 
-echo go >"$SCRATCH/release"
-wait "$holder"
+tui_release_lock
 tui_keys q q
 tui_wait_exit
 
@@ -62,7 +48,6 @@ PASS='correct horse battery'
 CAN=CANARY-5e1d
 printf '%s\n' "$PASS" | "$TWOWAY" --db "$DB" --content "$SCRATCH/content" profile lock \
 	--passphrase-stdin >/dev/null 2>&1 || tui_fail "profile lock"
-rm -f "$SCRATCH/locked" "$SCRATCH/release"
 tui_start 160 30 TWOWAY_BUSY_TIMEOUT_MS=300 TWOWAY_DRAFT_INTERVAL_MS=3600000 \
 	-- --content "$SCRATCH/content"
 tui_wait "Zed test guide"
@@ -71,20 +56,7 @@ tui_wait "A free-standing reflection"
 tui_keys C-p
 tui_wait "marked private"
 tui_type "$CAN private words"
-mkfifo "$SCRATCH/release"
-python3 - "$DB" "$SCRATCH/release" "$SCRATCH/locked" <<'PY' &
-import signal, sqlite3, sys
-signal.alarm(120)  # never outlive a failed test
-c = sqlite3.connect(sys.argv[1], isolation_level=None, timeout=10)
-c.execute("BEGIN EXCLUSIVE")
-open(sys.argv[3], "w").close()
-open(sys.argv[2]).read()
-c.execute("ROLLBACK")
-c.close()
-PY
-holder=$!
-for _ in $(seq 1 100); do [ -e "$SCRATCH/locked" ] && break; sleep 0.1; done
-[ -e "$SCRATCH/locked" ] || tui_fail "the second lock holder did not start"
+tui_hold_lock
 tui_keys C-s
 tui_wait "nor keep a draft; the text is sealed in"
 tui_keys Escape
@@ -95,8 +67,7 @@ sealed=$(ls "$XDG_STATE_HOME/twoway/recovered/"private-reflection-*.sealed 2>/de
 [ "$(stat -c %a "$sealed")" = 600 ] || tui_fail "sealed recovery file mode $(stat -c %a "$sealed")"
 hits=$(grep -rlaF "$CAN" "$XDG_STATE_HOME" "$DB" "$DB-wal" 2>/dev/null)
 [ -z "$hits" ] || tui_fail "the private text is in plain in: $hits"
-echo go >"$SCRATCH/release"
-wait "$holder"
+tui_release_lock
 out=$("$TWOWAY" --db "$DB" recover "$sealed" </dev/null 2>&1) && tui_fail "recover opened a sealed file without the passphrase: $out"
 out=$(printf 'a wrong passphrase\n' | "$TWOWAY" --db "$DB" recover "$sealed" --passphrase-stdin 2>&1) &&
 	tui_fail "recover took a wrong passphrase: $out"

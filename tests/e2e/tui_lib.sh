@@ -192,3 +192,31 @@ tui_raw() {
 tui_dump() {
 	sqlite3 "$DB" .dump
 }
+
+# tui_hold_lock: another process takes $DB's write lock (BEGIN EXCLUSIVE)
+# and keeps it until tui_release_lock; returns once the lock is held.
+tui_hold_lock() {
+	rm -f "$SCRATCH/locked" "$SCRATCH/release"
+	mkfifo "$SCRATCH/release"
+	python3 - "$DB" "$SCRATCH/release" "$SCRATCH/locked" <<'PY' &
+import signal, sqlite3, sys
+signal.alarm(120)  # never outlive a failed test
+c = sqlite3.connect(sys.argv[1], isolation_level=None, timeout=10)
+c.execute("BEGIN EXCLUSIVE")
+open(sys.argv[3], "w").close()
+open(sys.argv[2]).read()   # blocks until the test writes to the FIFO
+c.execute("ROLLBACK")
+c.close()
+PY
+	_tw_holder=$!
+	tui_poll_start 10
+	until [ -e "$SCRATCH/locked" ]; do
+		tui_poll_next || tui_fail "the lock holder did not start"
+	done
+}
+
+tui_release_lock() {
+	echo go >"$SCRATCH/release"
+	wait "$_tw_holder"
+}
+
