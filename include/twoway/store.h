@@ -58,6 +58,16 @@ enum tw_view tw_store_view(const struct tw_store *st);
 void tw_store_close(struct tw_store *st); /* NULL is a no-op */
 const char *tw_store_path(const struct tw_store *st); /* borrowed */
 
+/* Limits the handle to one profile: from now on every call that takes a
+ * record's bare id (sponsor, reflection, meeting, action item, coaching
+ * session: get, update, done, held, history, restore, marks) refuses a
+ * record of another profile with TW_ERR_NOTFOUND, as if it were not
+ * there. The CLI scopes its handle to the profile it resolved, the app to
+ * the profile it works in (and follows it when that changes). 0 lifts the
+ * limit (the default: tools and import/export read across profiles). */
+void tw_store_scope(struct tw_store *st, int64_t profile_id);
+int64_t tw_store_scope_of(const struct tw_store *st);
+
 /* A one-line notice of what opening changed on disk, or NULL: the
  * database, its -wal or -shm were readable by others and are now 0600, or
  * the data directory was looser than 0700 (the caller shows it). Borrowed;

@@ -207,6 +207,9 @@ bool cli_profile(struct cli_ctx *ctx, struct tw_profile *out)
 			cli_fail("no profile named '%s' (see 'twoway profile list')", ctx->profile);
 		else
 			cli_fail("%s", err.message);
+	} else {
+		/* every record reached by id from here on is this profile's */
+		tw_store_scope(st, out->id);
 	}
 	return ok;
 }

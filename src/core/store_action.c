@@ -105,6 +105,8 @@ bool tw_store_action_add(struct tw_store *st, struct tw_action *a, struct tw_err
 bool tw_store_action_get(struct tw_store *st, int64_t id, struct tw_action *out,
 			 struct tw_error *err)
 {
+	if (!store_in_scope(st, STORE_ACTION, id, err))
+		return false;
 	sqlite3_stmt *q;
 	if (!store_prepare(st, ACTION_COLS "WHERE a.id = ? AND a.deleted_at IS NULL", &q, err))
 		return false;
@@ -117,6 +119,8 @@ bool tw_store_action_get(struct tw_store *st, int64_t id, struct tw_action *out,
 bool tw_store_action_update(struct tw_store *st, const struct tw_action *a,
 			    struct tw_error *err)
 {
+	if (!store_in_scope(st, STORE_ACTION, a->id, err))
+		return false;
 	if (a->owner != TW_OWNER_ME && a->owner != TW_OWNER_SPONSOR)
 		return tw_error_set(err, TW_ERR_INVALID, "unknown owner %d", (int)a->owner);
 	if (!store_check_required(a->text, "action item", err) ||
@@ -146,6 +150,8 @@ bool tw_store_action_update(struct tw_store *st, const struct tw_action *a,
 bool tw_store_action_done(struct tw_store *st, int64_t id, const char *done,
 			  struct tw_error *err)
 {
+	if (!store_in_scope(st, STORE_ACTION, id, err))
+		return false;
 	char today[11];
 	if (!done) {
 		tw_today(today, sizeof today);

@@ -84,6 +84,8 @@ static bool set_field(struct tw_store *st, const char *sql, int64_t id, const ch
 bool tw_store_coaching_notes(struct tw_store *st, int64_t id, const char *notes,
 			     struct tw_error *err)
 {
+	if (!store_in_scope(st, STORE_COACHING, id, err))
+		return false;
 	return store_check_text(notes, "coach's notes", err) &&
 	       set_field(st, "UPDATE coaching SET notes = ? WHERE id = ? AND deleted_at IS NULL",
 			 id, notes, false, err);
@@ -92,6 +94,8 @@ bool tw_store_coaching_notes(struct tw_store *st, int64_t id, const char *notes,
 bool tw_store_coaching_end(struct tw_store *st, int64_t id, const char *covered,
 			   struct tw_error *err)
 {
+	if (!store_in_scope(st, STORE_COACHING, id, err))
+		return false;
 	return store_check_text(covered, "summary", err) &&
 	       set_field(st, "UPDATE coaching SET covered = ?, ended = ?3 "
 			     "WHERE id = ?2 AND deleted_at IS NULL", id, covered, true, err);
@@ -100,6 +104,8 @@ bool tw_store_coaching_end(struct tw_store *st, int64_t id, const char *covered,
 bool tw_store_coaching_get(struct tw_store *st, int64_t id, struct tw_coaching *out,
 			   struct tw_error *err)
 {
+	if (!store_in_scope(st, STORE_COACHING, id, err))
+		return false;
 	sqlite3_stmt *q;
 	if (!store_prepare(st, "SELECT " COACHING_COLS " FROM coaching "
 			       "WHERE id = ? AND deleted_at IS NULL", &q, err))

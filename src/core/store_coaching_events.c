@@ -89,6 +89,8 @@ static bool check_mark(const char *item_id, enum tw_coach_mark what, struct tw_e
 bool tw_store_coaching_mark(struct tw_store *st, int64_t id, const char *item_id,
 			    enum tw_coach_mark what, int value, struct tw_error *err)
 {
+	if (!store_in_scope(st, STORE_COACHING, id, err))
+		return false;
 	if (!check_mark(item_id, what, err))
 		return false;
 	if (what == TW_MARK_RATED && (value < 1 || value > 5))
@@ -126,6 +128,8 @@ bool tw_store_coaching_mark(struct tw_store *st, int64_t id, const char *item_id
 bool tw_store_coaching_unmark(struct tw_store *st, int64_t id, const char *item_id,
 			      enum tw_coach_mark what, struct tw_error *err)
 {
+	if (!store_in_scope(st, STORE_COACHING, id, err))
+		return false;
 	if (!check_mark(item_id, what, err) || !store_begin(st, err))
 		return false;
 	sqlite3_stmt *q = NULL;
@@ -147,6 +151,8 @@ bool tw_store_coaching_covered(struct tw_store *st, int64_t id,
 {
 	*out = NULL;
 	*n = 0;
+	if (!store_in_scope(st, STORE_COACHING, id, err))
+		return false;
 	if (!session_ok(st, id, false, err))
 		return false;
 	sqlite3_stmt *q;

@@ -33,6 +33,7 @@ struct tw_store {
 	bool wrote;           /* this connection committed a change */
 	struct store_key_slot *keys; /* profile keys opened this session (store_seal.c) */
 	bool scrub; /* plaintext was sealed in place: scrub the index and WAL after commit */
+	int64_t scope; /* tw_store_scope: the only profile bare ids reach; 0 any */
 };
 
 /* tw_store_open, with backups false for a scratch copy that must never
@@ -79,6 +80,15 @@ extern const size_t store_migrations_count;
 bool store_fail(struct tw_store *st, struct tw_error *err, const char *what);
 /* Maps an SQLite result code to a tw_errcode. */
 enum tw_errcode store_code(int rc);
+
+/* Tables whose records are reached by bare id (store_scope.c). */
+enum store_table { STORE_SPONSOR, STORE_REFLECTION, STORE_MEETING, STORE_ACTION,
+		   STORE_COACHING };
+/* True when the handle has no scope, when record id of table t does not
+ * exist (the caller reports that its own way) or belongs to the scope's
+ * profile; otherwise false with TW_ERR_NOTFOUND ("no ... in this
+ * profile"), exactly as for a record that is not there. */
+bool store_in_scope(struct tw_store *st, enum store_table t, int64_t id, struct tw_error *err);
 
 /* Prepares sql (one statement); false with err filled on failure. */
 bool store_prepare(struct tw_store *st, const char *sql, sqlite3_stmt **out,

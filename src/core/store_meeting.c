@@ -106,6 +106,8 @@ bool tw_store_meeting_add(struct tw_store *st, struct tw_meeting *m, struct tw_e
 bool tw_store_meeting_update(struct tw_store *st, const struct tw_meeting *m,
 			     struct tw_error *err)
 {
+	if (!store_in_scope(st, STORE_MEETING, m->id, err))
+		return false;
 	if (!check_meeting(m, err) || !store_begin(st, err))
 		return false;
 	sqlite3_stmt *q = NULL;
@@ -136,6 +138,8 @@ bool tw_store_meeting_update(struct tw_store *st, const struct tw_meeting *m,
 bool tw_store_meeting_get(struct tw_store *st, int64_t id, struct tw_meeting *out,
 			  struct tw_error *err)
 {
+	if (!store_in_scope(st, STORE_MEETING, id, err))
+		return false;
 	sqlite3_stmt *q;
 	if (!store_prepare(st, MEETING_SELECT "WHERE m.id = ? AND m.deleted_at IS NULL", &q,
 			   err))
@@ -177,6 +181,8 @@ bool tw_store_meeting_next(struct tw_store *st, int64_t profile_id, tw_time now,
 bool tw_store_meeting_mark_held(struct tw_store *st, int64_t id, const char *notes,
 				const char *outcome, struct tw_error *err)
 {
+	if (!store_in_scope(st, STORE_MEETING, id, err))
+		return false;
 	if (!store_check_text(notes, "notes", err) || !store_check_text(outcome, "outcome", err))
 		return false;
 	sqlite3_stmt *q;

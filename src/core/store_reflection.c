@@ -318,6 +318,8 @@ bool tw_store_reflection_get_item_in(struct tw_store *st, int64_t profile_id,
 bool tw_store_reflection_get(struct tw_store *st, int64_t id, struct tw_reflection *out,
 			     struct tw_error *err)
 {
+	if (!store_in_scope(st, STORE_REFLECTION, id, err))
+		return false;
 	sqlite3_stmt *q;
 	if (!store_prepare(st, "SELECT " REFL_COLS " FROM reflections WHERE id = ? "
 			       "AND deleted_at IS NULL", &q, err))

@@ -91,6 +91,8 @@ bool tw_store_sponsor_add(struct tw_store *st, struct tw_sponsor *s, struct tw_e
 bool tw_store_sponsor_update(struct tw_store *st, const struct tw_sponsor *s,
 			     struct tw_error *err)
 {
+	if (!store_in_scope(st, STORE_SPONSOR, s->id, err))
+		return false;
 	if (!check_sponsor(s, err) || !store_begin(st, err))
 		return false;
 	sqlite3_stmt *q;
@@ -125,6 +127,8 @@ bool tw_store_sponsor_list(struct tw_store *st, int64_t profile_id, struct tw_sp
 bool tw_store_sponsor_get(struct tw_store *st, int64_t id, struct tw_sponsor *out,
 			  struct tw_error *err)
 {
+	if (!store_in_scope(st, STORE_SPONSOR, id, err))
+		return false;
 	sqlite3_stmt *q;
 	if (!store_prepare(st, "SELECT " SPONSOR_COLS " FROM sponsors "
 			       "WHERE id = ? AND deleted_at IS NULL", &q, err))

@@ -385,6 +385,7 @@ static bool start_core(struct tui_app *app, const struct tw_tui_options *opt)
 			startup_error("%s", err.message);
 		return false;
 	}
+	tw_store_scope(app->store, app->profile.id);
 	for (size_t i = 0; i < app->lib->problems.n; i++) {
 		char *line = tw_diag_format(&app->lib->problems.v[i]);
 		if (line)

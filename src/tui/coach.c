@@ -159,6 +159,7 @@ static void on_focus(struct tui_app *app, struct tui_screen *s)
 		if (tw_store_profile_get(app->store, cs->profile_id, &p, &err)) {
 			cs->saved = app->profile;
 			app->profile = p;
+			tw_store_scope(app->store, p.id);
 			cs->swapped = true;
 		} else {
 			tui_error(app, "%s", err.message);
@@ -182,6 +183,7 @@ static void put_back_profile(struct tui_app *app, struct coach *cs)
 		return;
 	tw_profile_finish(&app->profile);
 	app->profile = cs->saved;
+	tw_store_scope(app->store, app->profile.id);
 	memset(&cs->saved, 0, sizeof(cs->saved));
 	cs->swapped = false;
 }
@@ -223,10 +225,14 @@ static void end_session(struct tui_app *app, struct coach *cs)
 	}
 	free(covered);
 	cs->ended = true;
-	int64_t id = cs->id;
-	if (!tui_pop(app, false))
+	/* The summary is read while the session (and its sponsee's records)
+	 * is still in front; leaving it puts the coach's profile back. */
+	struct tui_screen *sum = coach_summary_open(app, cs->id);
+	if (!tui_pop(app, false)) {
+		if (sum)
+			sum->ops->destroy(sum);
 		return;
-	struct tui_screen *sum = coach_summary_open(app, id);
+	}
 	if (sum)
 		tui_push(app, sum);
 }

@@ -145,7 +145,12 @@ static void start_session(struct tui_app *app, struct start *st)
 		return;
 	/* This screen makes way for the session (st is gone after the pop). */
 	tui_pop(app, false);
+	/* The session is the sponsee's: records by id are theirs from here
+	 * (the session screen follows them while it is on top). */
+	tw_store_scope(app->store, st->profile_id);
 	struct tui_screen *s = coach_session_open(app, id, gid);
+	if (!s)
+		tw_store_scope(app->store, app->profile.id);
 	free(gid);
 	if (s && tui_push(app, s))
 		tui_msg(app, "coaching session %lld: Tab switches to the coach's notes, E ends it",

@@ -108,6 +108,7 @@ static void switch_to(struct tui_app *app, struct profiles *p)
 	}
 	tw_profile_finish(&app->profile);
 	app->profile = np;
+	tw_store_scope(app->store, np.id);
 	tui_msg(app, "now working as %s", np.name);
 	/* Everything above Home showed the old profile's records. */
 	while (app->depth > 1)
