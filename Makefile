@@ -16,7 +16,7 @@ DEB_PACKAGES  = $(RUN_PACKAGES) dpkg-dev debhelper lintian bash-completion
 # The benchmarks compare with the tools people use instead.
 BENCH_PACKAGES = $(TEST_PACKAGES) taskwarrior calcurse
 
-.PHONY: all run test soak deps-run deps-test deps-deb deps-bench build asan bench deb clean
+.PHONY: fuzz all run test soak deps-run deps-test deps-deb deps-bench build asan bench deb clean
 
 all: build
 
@@ -65,6 +65,14 @@ test: deps-test $(BUILD)/build.ninja $(ASAN)/build.ninja
 	fi; \
 	sh tests/summary.sh $(BUILD) $(ASAN); \
 	exit $$rc
+
+# The fuzz targets for FUZZ_SCALE times the runs make test gives them
+# (20: fuzz_import 80,000 inputs, fuzz_content 400,000, fuzz_when 1,000,000).
+FUZZ_SCALE ?= 20
+fuzz: deps-test $(ASAN)/build.ninja
+	ninja -C $(ASAN)
+	FUZZ_SCALE=$(FUZZ_SCALE) meson test -C $(ASAN) --suite fuzz --print-errorlogs \
+		--timeout-multiplier 0
 
 soak: deps-test $(BUILD)/build.ninja
 	ninja -C $(BUILD)

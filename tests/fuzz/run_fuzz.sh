@@ -2,9 +2,11 @@
 # Runs a libFuzzer target for a fixed number of iterations over the seed
 # corpus given after it, writing new inputs to a scratch directory (never
 # into the source tree). Usage: run_fuzz.sh FUZZER RUNS SEED_DIR...
+# FUZZ_SCALE (default 1) multiplies RUNS: `make fuzz` runs each target for
+# longer than `make test` can afford.
 set -eu
 fuzzer=$1
-runs=$2
+runs=$(( $2 * ${FUZZ_SCALE:-1} ))
 shift 2
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/tw-fuzz-XXXXXX")
 trap 'rm -rf "$scratch"' EXIT
