@@ -143,11 +143,12 @@ static void start_session(struct tui_app *app, struct start *st)
 	char *gid = tw_strdup0(g->id);
 	if (!gid)
 		return;
+	int64_t sponsee = st->profile_id;
 	/* This screen makes way for the session (st is gone after the pop). */
 	tui_pop(app, false);
 	/* The session is the sponsee's: records by id are theirs from here
 	 * (the session screen follows them while it is on top). */
-	tw_store_scope(app->store, st->profile_id);
+	tw_store_scope(app->store, sponsee);
 	struct tui_screen *s = coach_session_open(app, id, gid);
 	if (!s)
 		tw_store_scope(app->store, app->profile.id);
