@@ -68,7 +68,7 @@ _twoway()
 	done
 	local global="--db --profile --content --quiet --color --passphrase-stdin --help"
 	if [ -z "$cmd" ]; then
-		COMPREPLY=($(compgen -W "profile sponsor guides tick rate reflect history meeting action search delete undo purge export import backup recover check --coach --version $global" -- "$cur"))
+		COMPREPLY=($(compgen -W "profile sponsor guides tick rate reflect history meeting checkup action search delete undo purge export import backup recover check --coach --version $global" -- "$cur"))
 		return
 	fi
 	local words=""
@@ -78,14 +78,15 @@ _twoway()
 		[ -z "$sub" ] && words="add list use lock passwd unlock" || words="--role --goals --names --json" ;;
 	sponsor) [ -z "$sub" ] && words="add list show edit" || words="--name --title --org --met --homework --stage --json" ;;
 	meeting) [ -z "$sub" ] && words="add list show held keep" || words="--sponsor --when --agenda --anyway --planned --held --notes --replace --outcome --json" ;;
+	checkup) [ -z "$sub" ] && words="start list" || words="--on --sponsor --json" ;;
 	action) [ -z "$sub" ] && words="add edit postpone done list" || words="--text --owner --due --meeting --undo --open --overdue --json" ;;
 	delete | undo) [ -z "$sub" ] && words="profile sponsor reflection meeting action coaching" ;;
-	tick) words="--undo --meeting $( [ -z "$sub" ] && _twoway_items)" ;;
-	rate) words="--meeting $( [ -z "$sub" ] && _twoway_items)" ;;
-	history) words="--restore --json --meeting $( [ -z "$sub" ] && _twoway_items)" ;;
+	tick) words="--undo --meeting --checkup $( [ -z "$sub" ] && _twoway_items)" ;;
+	rate) words="--meeting --checkup $( [ -z "$sub" ] && _twoway_items)" ;;
+	history) words="--restore --json --meeting --checkup $( [ -z "$sub" ] && _twoway_items)" ;;
 	guides) words="--ids --json" ;;
 	search) words="--json" ;;
-	reflect) words="--private --free --meeting - $( [ -z "$sub" ] && _twoway_items)" ;;
+	reflect) words="--private --free --meeting --checkup - $( [ -z "$sub" ] && _twoway_items)" ;;
 	purge) words="--yes" ;;
 	backup) if [ -z "$sub" ]; then words="list now restore"; elif [ "$sub" = list ]; then words="--json"; fi ;;
 	export) words="--format --meeting --agenda --coaching --what --out --force --coach" ;;

@@ -88,7 +88,7 @@ function __twoway_complete
     set -l w
     switch "$cmd"
         case ''
-            set w profile sponsor guides tick rate reflect history meeting action \
+            set w profile sponsor guides tick rate reflect history meeting checkup action \
                 search delete undo purge export import backup recover check --coach --version
         case profile
             if contains -- "$sub" use lock passwd unlock
@@ -100,25 +100,27 @@ function __twoway_complete
             test -z "$sub"; and set w add list show edit; or set w --name --title --org --met --homework --stage --json
         case meeting
             test -z "$sub"; and set w add list show held keep; or set w --sponsor --when --agenda --anyway --planned --held --notes --replace --outcome --json
+        case checkup
+            test -z "$sub"; and set w start list; or set w --on --sponsor --json
         case action
             test -z "$sub"; and set w add edit postpone done list; or set w --text --owner --due --meeting --undo --open --overdue --json
         case delete undo
             test -z "$sub"; and set w profile sponsor reflection meeting action coaching
         case tick
-            set w --undo --meeting
+            set w --undo --meeting --checkup
             test -z "$sub"; and __twoway_run guides --ids
         case rate
-            set w --meeting
+            set w --meeting --checkup
             test -z "$sub"; and __twoway_run guides --ids
         case history
-            set w --restore --json --meeting
+            set w --restore --json --meeting --checkup
             test -z "$sub"; and __twoway_run guides --ids
         case guides
             set w --ids --json
         case search
             set w --json
         case reflect
-            set w --private --free --meeting -
+            set w --private --free --meeting --checkup -
             test -z "$sub"; and __twoway_run guides --ids
         case purge
             set w --yes

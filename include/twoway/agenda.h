@@ -24,6 +24,12 @@
 bool tw_agenda_per_meeting(const char *item_id);
 /* Whether the guide guide_id is answered once per meeting. */
 bool tw_agenda_guide_per_meeting(const char *guide_id);
+/* Whether item_id's answers belong to an occasion: a meeting (per-meeting
+ * items) or a check-up run (tw_checkup_item); the _in calls of the store
+ * take that occasion's id. */
+bool tw_agenda_per_occasion(const char *item_id);
+/* The same for a guide: the meeting walks and the check-up. */
+bool tw_agenda_guide_per_occasion(const char *guide_id);
 /* The meeting a per-meeting guide is walked for when none is named: before
  * a meeting, the next planned one (at or after now), else the latest
  * planned one, else the latest meeting; after one, the latest whose time

@@ -36,15 +36,36 @@ struct tw_sponsor {
 	char *org;
 	char *how_met;
 	char *homework;  /* what they have published, what they care about */
-	enum tw_stage stage;
+	enum tw_stage stage; /* its one home: a check-up's stage rating sets it */
+	tw_time stage_at;    /* when the stage was last set (0: never) */
 	tw_time created;
 	tw_time updated;
 };
+
+/* The check-up (the guide TW_CHECKUP_GUIDE) is answered in dated runs, one
+ * sponsor each, repeated every few months; the answers of its items carry
+ * the run the way the meeting walks' answers carry the meeting. */
+#define TW_CHECKUP_GUIDE "checkup"
+#define TW_CHECKUP_STAGE_ITEM "checkup/continuum/stage" /* rates the stage 1-5 */
+struct tw_checkup {
+	int64_t id;
+	int64_t profile_id;
+	int64_t sponsor_id;  /* 0: names no sponsor (a run migrated without one) */
+	char *sponsor_name;  /* filled by reads ("" when none); ignored on writes */
+	tw_time at;          /* the day it was taken */
+	tw_time created;
+};
+/* Whether item_id (a full id) belongs to the check-up, so its answers
+ * belong to a run. */
+bool tw_checkup_item(const char *item_id);
+void tw_checkup_finish(struct tw_checkup *c);
+void tw_checkups_free(struct tw_checkup *v, size_t n);
 
 struct tw_progress {
 	int64_t profile_id;
 	char *item_id;   /* guide/section/item */
 	int64_t meeting_id; /* the meeting these answers belong to, 0: none */
+	int64_t checkup_id; /* the check-up run (check-up items), 0: none */
 	bool ticked;
 	int rating;      /* 1-5, 0 when not rated */
 	tw_time changed;
@@ -55,6 +76,7 @@ struct tw_reflection {
 	int64_t profile_id;
 	char *item_id;   /* NULL for a free-standing reflection */
 	int64_t meeting_id; /* the meeting it answers for, 0: none */
+	int64_t checkup_id; /* the check-up run it answers for, 0: none */
 	char *text;      /* the current version (TW_PRIVATE_MARKER when hidden) */
 	bool is_private; /* belongs to the reflection: every save keeps it */
 	bool hidden;     /* a coach view withheld the text */
@@ -131,7 +153,7 @@ enum tw_record_kind {
 
 /* One full-text search hit. */
 struct tw_hit {
-	enum tw_record_kind kind; /* reflection, meeting or action */
+	enum tw_record_kind kind; /* reflection, meeting, action or sponsor */
 	int64_t id;
 	int64_t profile_id;
 	double rank;              /* lower is better (bm25) */

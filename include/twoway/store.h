@@ -12,7 +12,7 @@
 #include "twoway/diag.h"
 #include "twoway/model.h"
 
-#define TW_STORE_SCHEMA_VERSION 9
+#define TW_STORE_SCHEMA_VERSION 10
 
 struct tw_store; /* opaque */
 
@@ -129,13 +129,40 @@ bool tw_store_progress_tick(struct tw_store *st, int64_t profile_id, const char 
 /* rating 1-5, or 0 to clear. */
 bool tw_store_progress_rate(struct tw_store *st, int64_t profile_id, const char *item_id,
 			    int rating, struct tw_error *err);
-/* Every progress row of the profile not tied to a meeting, ordered by
- * item id. */
+/* Every progress row of the profile not tied to a meeting or a check-up
+ * run, ordered by item id. */
 bool tw_store_progress_list(struct tw_store *st, int64_t profile_id, struct tw_progress **out,
 			    size_t *n, struct tw_error *err);
 /* The rating history of one item (every rate call kept), oldest first. */
 bool tw_store_rating_history(struct tw_store *st, int64_t profile_id, const char *item_id,
 			     int **ratings, tw_time **when, size_t *n, struct tw_error *err);
+
+/* ---- check-up runs ----
+ * A check-up (tw_checkup_item) is taken on a day with one sponsor and
+ * repeated every few months; each run keeps its own ticks, ratings and
+ * reflections: pass the run's id as meeting_id to the _in calls below for
+ * check-up items (their "last time" is the same sponsor's run before).
+ * Rating TW_CHECKUP_STAGE_ITEM in a run sets the sponsor record's stage
+ * and its date (unless a later run of that sponsor exists): the stage has
+ * one home, the record. */
+/* Starts a run with the profile's live sponsor sponsor_id dated at; fills
+ * *id. */
+bool tw_store_checkup_start(struct tw_store *st, int64_t profile_id, int64_t sponsor_id,
+			    tw_time at, int64_t *id, struct tw_error *err);
+/* The profile's runs (sponsor_id 0: every sponsor's; a deleted sponsor's
+ * runs are left out), oldest first (by date, then id). Free with
+ * tw_checkups_free. */
+bool tw_store_checkup_list(struct tw_store *st, int64_t profile_id, int64_t sponsor_id,
+			   struct tw_checkup **out, size_t *n, struct tw_error *err);
+/* One run of the profile; TW_ERR_NOTFOUND for another profile's or none. */
+bool tw_store_checkup_get(struct tw_store *st, int64_t profile_id, int64_t id,
+			  struct tw_checkup *out, struct tw_error *err);
+/* The id of the latest run (of sponsor_id, 0: any), 0 when there is none. */
+bool tw_store_checkup_latest(struct tw_store *st, int64_t profile_id, int64_t sponsor_id,
+			     int64_t *id, struct tw_error *err);
+/* The progress rows of one run, ordered by item id. */
+bool tw_store_progress_list_checkup(struct tw_store *st, int64_t profile_id, int64_t checkup_id,
+				    struct tw_progress **out, size_t *n, struct tw_error *err);
 
 /* ---- answers per meeting ----
  * The before- and after-meeting walks are answered once per meeting (see
@@ -318,8 +345,9 @@ bool tw_store_coaching_covered(struct tw_store *st, int64_t id,
 			       struct tw_error *err);
 
 /* ---- search ---- */
-/* FTS5 over reflections, meetings and action items of one profile
- * (profile_id 0: all), best first, at most limit hits (0: 50). The query is
+/* FTS5 over reflections, meetings, action items and sponsors (name, title,
+ * organisation, how you met, homework notes; kind TW_REC_SPONSOR, title the
+ * name) of one profile (profile_id 0: all), best first, at most limit hits (0: 50). The query is
  * plain words, not FTS syntax: each word must appear (prefix match on the
  * last one). A coach view never looks in private reflections. */
 bool tw_store_search(struct tw_store *st, int64_t profile_id, const char *query,

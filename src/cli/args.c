@@ -154,25 +154,49 @@ const struct tw_item *cli_item(struct cli_ctx *ctx, const char *full_id)
 }
 
 bool cli_item_meeting(struct cli_ctx *ctx, int64_t profile_id, const char *item_id,
-		      const char *meeting, int64_t *meeting_id)
+		      const char *meeting, const char *checkup, int64_t *meeting_id)
 {
 	*meeting_id = 0;
-	bool per = tw_agenda_per_meeting(item_id);
+	bool per = tw_agenda_per_meeting(item_id), run = tw_checkup_item(item_id);
 	if (meeting && !per)
 		return cli_fail("'%s' is answered once, not per meeting: leave out --meeting "
 				"(the before-meeting and after-meeting guides are answered per "
 				"meeting)", item_id ? item_id : "-"), false;
+	if (checkup && !run)
+		return cli_fail("'%s' is not a check-up item: leave out --checkup (only the "
+				"check-up's items are answered per check-up)", item_id ? item_id : "-"),
+		       false;
 	if (meeting)
 		return cli_id("meeting", meeting, meeting_id);
+	if (checkup)
+		return cli_id("check-up", checkup, meeting_id);
+	struct tw_error err = { 0 };
+	if (run) {
+		/* the latest run; none yet: say how to start one */
+		if (!tw_store_checkup_latest(ctx->store, profile_id, 0, meeting_id, &err))
+			return cli_fail("%s", err.message), false;
+		if (!*meeting_id)
+			return cli_fail("no check-up started yet: start one with 'twoway checkup "
+					"start SPONSOR'"), false;
+		return true;
+	}
 	if (!per)
 		return true;
 	char guide[64];
 	snprintf(guide, sizeof guide, "%.*s", (int)strcspn(item_id, "/"), item_id);
-	struct tw_error err = { 0 };
 	if (!tw_agenda_walk_meeting(ctx->store, profile_id, guide, (tw_time)time(NULL), meeting_id,
 				    &err))
 		return cli_fail("%s", err.message), false;
 	return true;
+}
+
+const char *cli_occasion(const char *item_id, int64_t id, char *buf, size_t len)
+{
+	buf[0] = '\0';
+	if (id)
+		snprintf(buf, len, " for %s %lld", tw_checkup_item(item_id) ? "check-up" : "meeting",
+			 (long long)id);
+	return buf;
 }
 
 bool cli_sponsor(struct cli_ctx *ctx, int64_t profile_id, const char *name,

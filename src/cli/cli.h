@@ -123,12 +123,16 @@ bool cli_day(const char *what, const char *s, char day[11]);
 /* Looks an item up by its full id in the content; on failure prints
  * "unknown item 'x'; did you mean: ..." and returns NULL. */
 const struct tw_item *cli_item(struct cli_ctx *ctx, const char *full_id);
-/* The meeting an answer on item_id is for: --meeting's ID (meeting, NULL
- * when not given) for an item answered per meeting (refused for any other
+/* The meeting or check-up run an answer on item_id is for: --meeting's ID
+ * (meeting, NULL when not given) for an item answered per meeting, or
+ * --checkup's (checkup) for a check-up item (each refused for any other
  * item), else for such an item the meeting its guide is walked for
- * (tw_agenda_walk_meeting), else 0. Prints on failure. */
+ * (tw_agenda_walk_meeting) or the latest check-up run (none: refused),
+ * else 0. Prints on failure. */
 bool cli_item_meeting(struct cli_ctx *ctx, int64_t profile_id, const char *item_id,
-		      const char *meeting, int64_t *meeting_id);
+		      const char *meeting, const char *checkup, int64_t *meeting_id);
+/* " for meeting N" / " for check-up N" (id 0: "") into buf; returns buf. */
+const char *cli_occasion(const char *item_id, int64_t id, char *buf, size_t len);
 /* Resolves a sponsor of profile_id by name or id into *out,
  * which the caller finishes with tw_sponsor_finish; prints on failure. */
 bool cli_sponsor(struct cli_ctx *ctx, int64_t profile_id, const char *name,
@@ -221,6 +225,7 @@ int cmd_check(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_backup(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_profile(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_sponsor(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_checkup(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_guides(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_tick(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_rate(struct cli_ctx *ctx, int argc, char **argv);

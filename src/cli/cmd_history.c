@@ -9,7 +9,7 @@
 
 static void help(void)
 {
-	puts("usage: twoway history ITEM|ID [--restore N | --json] [--private] [--meeting ID]\n"
+	puts("usage: twoway history ITEM|ID [--restore N | --json] [--private] [--meeting ID | --checkup ID]\n"
 	     "\n"
 	     "Lists every version of your reflection on ITEM (a full id) or of the\n"
 	     "reflection with id ID: number, time saved, private flag and text (the\n"
@@ -18,12 +18,13 @@ static void help(void)
 	     "is lost. --json lists the versions as one JSON document (see twoway(1)),\n"
 	     "a private version's text null there unless --private is given too.\n"
 	     "An item of the before-meeting and after-meeting guides has an answer per\n"
-	     "meeting: --meeting ID, else the meeting being prepared or debriefed.");
+	     "meeting: --meeting ID, else the meeting being prepared or debriefed; a\n"
+	     "check-up item one per check-up: --checkup ID, else the latest.");
 }
 
 /* Finds the reflection named by arg into *out; prints on failure. */
 static bool find(struct cli_ctx *ctx, int64_t profile_id, const char *arg, const char *meeting,
-		 struct tw_reflection *out)
+		 const char *checkup, struct tw_reflection *out)
 {
 	struct tw_error err = { 0 };
 	if (cli_all_digits(arg)) {
@@ -43,13 +44,13 @@ static bool find(struct cli_ctx *ctx, int64_t profile_id, const char *arg, const
 	}
 	int64_t mid = 0;
 	if (!cli_text_ok("the item id", arg, true) ||
-	    !cli_item_meeting(ctx, profile_id, arg, meeting, &mid))
+	    !cli_item_meeting(ctx, profile_id, arg, meeting, checkup, &mid))
 		return false;
 	if (tw_store_reflection_get_item_in(ctx->store, profile_id, mid, arg, out, &err))
 		return true;
 	/* no --meeting and none for the meeting in hand: the answer tied to no
 	 * meeting (written before any was planned) */
-	if (err.code == TW_ERR_NOTFOUND && !meeting && mid &&
+	if (err.code == TW_ERR_NOTFOUND && !meeting && !checkup && mid &&
 	    tw_store_reflection_get_item_in(ctx->store, profile_id, 0, arg, out, &err))
 		return true;
 	if (err.code != TW_ERR_NOTFOUND) {
@@ -68,12 +69,13 @@ int cmd_history(struct cli_ctx *ctx, int argc, char **argv)
 		help();
 		return CLI_OK;
 	}
-	const char *restore = NULL, *meeting = NULL, *pos[1];
+	const char *restore = NULL, *meeting = NULL, *checkup = NULL, *pos[1];
 	int n;
 	bool show = false, json = false;
 	const struct cli_opt opts[] = { { "--restore", &restore, NULL },
 					{ "--private", NULL, &show }, { "--json", NULL, &json },
 					{ "--meeting", &meeting, NULL },
+					{ "--checkup", &checkup, NULL },
 					{ NULL, NULL, NULL } };
 	int rc = cli_parse("history", argc, argv, opts, pos, 1, &n);
 	if (rc)
@@ -95,7 +97,7 @@ int cmd_history(struct cli_ctx *ctx, int argc, char **argv)
 	size_t nv = 0;
 	struct tw_error err = { 0 };
 	rc = CLI_FAIL;
-	if (!find(ctx, p.id, pos[0], meeting, &r))
+	if (!find(ctx, p.id, pos[0], meeting, checkup, &r))
 		goto out;
 	if (!tw_store_reflection_history(ctx->store, r.id, &v, &nv, &err)) {
 		cli_fail("%s", err.message);

@@ -7,12 +7,13 @@
 
 static void help(void)
 {
-	puts("usage: twoway rate ITEM N [--meeting ID]\n"
+	puts("usage: twoway rate ITEM N [--meeting ID | --checkup ID]\n"
 	     "\n"
 	     "Rates the rate item ITEM (a full id, see 'twoway guides') from 1 to 5.\n"
 	     "Each rating is kept, so coach mode can show how it moved over time. Items\n"
 	     "of the before-meeting and after-meeting guides are rated for one meeting:\n"
-	     "--meeting ID, else the meeting being prepared or debriefed.");
+	     "--meeting ID, else the meeting being prepared or debriefed. Check-up items\n"
+	     "are rated for one check-up: --checkup ID, else the latest.");
 }
 
 int cmd_rate(struct cli_ctx *ctx, int argc, char **argv)
@@ -21,9 +22,10 @@ int cmd_rate(struct cli_ctx *ctx, int argc, char **argv)
 		help();
 		return CLI_OK;
 	}
-	const char *pos[2], *meeting = NULL;
+	const char *pos[2], *meeting = NULL, *checkup = NULL;
 	int n;
-	const struct cli_opt opts[] = { { "--meeting", &meeting, NULL }, { NULL, NULL, NULL } };
+	const struct cli_opt opts[] = { { "--meeting", &meeting, NULL },
+					{ "--checkup", &checkup, NULL }, { NULL, NULL, NULL } };
 	int rc = cli_parse("rate", argc, argv, opts, pos, 2, &n);
 	if (rc)
 		return rc;
@@ -48,7 +50,7 @@ int cmd_rate(struct cli_ctx *ctx, int argc, char **argv)
 		return CLI_FAIL;
 	struct tw_error err = { 0 };
 	int64_t mid = 0;
-	if (!cli_item_meeting(ctx, p.id, item->full_id, meeting, &mid)) {
+	if (!cli_item_meeting(ctx, p.id, item->full_id, meeting, checkup, &mid)) {
 		tw_profile_finish(&p);
 		return CLI_FAIL;
 	}
@@ -56,9 +58,8 @@ int cmd_rate(struct cli_ctx *ctx, int argc, char **argv)
 	tw_profile_finish(&p);
 	if (!ok)
 		return cli_fail("%s", err.message);
-	char for_m[40] = "";
-	if (mid)
-		snprintf(for_m, sizeof for_m, " for meeting %lld", (long long)mid);
+	char for_m[48];
+	cli_occasion(item->full_id, mid, for_m, sizeof for_m);
 	cli_say(ctx, "rated %s %c/5%s\n", item->full_id, r[0], for_m);
 	return CLI_OK;
 }

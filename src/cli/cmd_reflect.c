@@ -16,7 +16,7 @@
 
 static void help(void)
 {
-	puts("usage: twoway reflect ITEM [--private|--public] [--meeting ID]\n"
+	puts("usage: twoway reflect ITEM [--private|--public] [--meeting ID | --checkup ID]\n"
 	     "       twoway reflect - [--private]      (or --free: a free-standing reflection)\n"
 	     "\n"
 	     "Saves your reflection on ITEM (a full id, see 'twoway guides'). The text is\n"
@@ -28,7 +28,8 @@ static void help(void)
 	     "versions stay private). Either flag with the same text changes only the flag.\n"
 	     "Items of the before-meeting and after-meeting guides are answered per meeting:\n"
 	     "--meeting ID, else the meeting being prepared (the next planned one) or\n"
-	     "debriefed (the latest past one).");
+	     "debriefed (the latest past one). Check-up items are answered per check-up:\n"
+	     "--checkup ID, else the latest.");
 }
 
 /* Runs the editor on initial (the core's launcher: a 0700 directory removed
@@ -80,11 +81,12 @@ int cmd_reflect(struct cli_ctx *ctx, int argc, char **argv)
 		return CLI_OK;
 	}
 	bool priv = false, pub = false, free_standing = false;
-	const char *pos[1], *meeting = NULL;
+	const char *pos[1], *meeting = NULL, *checkup = NULL;
 	int64_t mid = 0;
 	int n;
 	const struct cli_opt opts[] = { { "--private", NULL, &priv },
 					{ "--meeting", &meeting, NULL },
+					{ "--checkup", &checkup, NULL },
 					{ "--public", NULL, &pub },
 					{ "--free", NULL, &free_standing },
 					{ NULL, NULL, NULL } };
@@ -122,7 +124,7 @@ int cmd_reflect(struct cli_ctx *ctx, int argc, char **argv)
 	} else {
 		if (!cli_profile(ctx, &p))
 			return CLI_FAIL;
-		if (!cli_item_meeting(ctx, p.id, item_id, meeting, &mid)) {
+		if (!cli_item_meeting(ctx, p.id, item_id, meeting, checkup, &mid)) {
 			tw_profile_finish(&p);
 			return CLI_FAIL;
 		}
@@ -154,7 +156,7 @@ int cmd_reflect(struct cli_ctx *ctx, int argc, char **argv)
 		rc = CLI_FAIL;
 		goto out;
 	}
-	if (!p.name && (!cli_profile(ctx, &p) || !cli_item_meeting(ctx, p.id, item_id, meeting, &mid))) {
+	if (!p.name && (!cli_profile(ctx, &p) || !cli_item_meeting(ctx, p.id, item_id, meeting, checkup, &mid))) {
 		rc = CLI_FAIL;
 		goto out;
 	}
@@ -173,9 +175,8 @@ int cmd_reflect(struct cli_ctx *ctx, int argc, char **argv)
 			   : privacy == TW_PRIVACY_KEEP ? " (private: it stays private; --public "
 							  "changes that)"
 							: " (private)";
-	char for_m[40] = "";
-	if (mid)
-		snprintf(for_m, sizeof for_m, " for meeting %lld", (long long)mid);
+	char for_m[48];
+	cli_occasion(item_id, mid, for_m, sizeof for_m);
 	if (item_id)
 		cli_say(ctx, "saved reflection %lld on %s%s, version %d%s\n", (long long)id, item_id,
 			for_m, cur.version, flag);

@@ -1,5 +1,5 @@
 /* `twoway search QUERY...`: full-text search over this profile's
- * reflections, meetings and action items, best hit first, with snippets. */
+ * reflections, meetings, action items and sponsors, best hit first, with snippets. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -31,7 +31,8 @@ static void help(void)
 {
 	puts("usage: twoway search WORD... [--private] [--json]\n"
 	     "\n"
-	     "Searches your reflections, meetings and action items for every WORD (the\n"
+	     "Searches your reflections, meetings, action items and sponsors (name, title,\n"
+	     "organisation, how you met, homework notes) for every WORD (the\n"
 	     "last one may be the start of a word). Each hit shows its kind, id, title\n"
 	     "and a snippet with the matches in [brackets], best hit first. A private\n"
 	     "reflection's snippet shows only with --private.\n"

@@ -3,6 +3,7 @@
  * they sit on the mentor-to-sponsor continuum. */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cli.h"
 
@@ -164,6 +165,7 @@ static void json_sponsor(struct cli_json *j, const char *key, const struct tw_sp
 	cli_json_int(j, "id", s->id);
 	cli_json_str(j, "name", s->name);
 	cli_json_str(j, "stage", s->stage == TW_STAGE_UNKNOWN ? NULL : tw_stage_name(s->stage));
+	cli_json_time(j, "stage_set", s->stage_at);
 	cli_json_str(j, "title", s->title);
 	cli_json_str(j, "org", s->org);
 	cli_json_str(j, "met", s->how_met);
@@ -171,6 +173,16 @@ static void json_sponsor(struct cli_json *j, const char *key, const struct tw_sp
 	cli_json_time(j, "created", s->created);
 	cli_json_time(j, "updated", s->updated);
 	cli_json_close(j, '}');
+}
+
+/* The day the stage was last set (by hand or a check-up), "" when never. */
+static void stage_day(const struct tw_sponsor *s, char *buf, size_t len)
+{
+	time_t t = (time_t)s->stage_at;
+	struct tm tm;
+	buf[0] = '\0';
+	if (s->stage && s->stage_at && localtime_r(&t, &tm))
+		strftime(buf, len, "%Y-%m-%d", &tm);
 }
 
 static int list(struct cli_ctx *ctx, int argc, char **argv)
@@ -194,13 +206,16 @@ static int list(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	static const struct cli_col cols[] = {
 		{ "ID", 4, true },     { "NAME", 0, false }, { "STAGE", 0, false },
-		{ "TITLE", 0, false }, { "ORG", 0, false },  { NULL, 0, false },
+		{ "SINCE", 0, false }, { "TITLE", 0, false }, { "ORG", 0, false },
+		{ NULL, 0, false },
 	};
 	struct cli_table t = { .cols = cols };
 	for (size_t i = 0; i < nv && !json; i++) {
-		char id[24];
+		char id[24], since[16];
 		snprintf(id, sizeof id, "%lld", (long long)v[i].id);
-		cli_table_row(&t, id, v[i].name, tw_stage_name(v[i].stage), v[i].title, v[i].org);
+		stage_day(&v[i], since, sizeof since);
+		cli_table_row(&t, id, v[i].name, tw_stage_name(v[i].stage), since, v[i].title,
+			      v[i].org);
 	}
 	if (json) {
 		struct cli_json j = { 0 };
@@ -257,7 +272,10 @@ static int show(struct cli_ctx *ctx, int argc, char **argv)
 	field("title", s.title);
 	field("org", s.org);
 	field("met", s.how_met);
-	field("stage", tw_stage_label(s.stage));
+	char since[16], stage[64];
+	stage_day(&s, since, sizeof since);
+	snprintf(stage, sizeof stage, *since ? "%s (since %s)" : "%s", tw_stage_label(s.stage), since);
+	field("stage", stage);
 	field("homework", s.homework);
 	tw_sponsor_finish(&s);
 	tw_profile_finish(&p);

@@ -8,12 +8,13 @@
 
 static void help(void)
 {
-	puts("usage: twoway tick ITEM [--undo] [--meeting ID]\n"
+	puts("usage: twoway tick ITEM [--undo] [--meeting ID | --checkup ID]\n"
 	     "\n"
 	     "Ticks the check item ITEM (a full id such as six-practices/proactive/agenda,\n"
 	     "see 'twoway guides'); --undo clears the tick. Items of the before-meeting and\n"
 	     "after-meeting guides are ticked for one meeting: --meeting ID, else the\n"
-	     "meeting being prepared (the next planned one) or debriefed (the latest past).");
+	     "meeting being prepared (the next planned one) or debriefed (the latest past).\n"
+	     "Check-up items are ticked for one check-up: --checkup ID, else the latest.");
 }
 
 int cmd_tick(struct cli_ctx *ctx, int argc, char **argv)
@@ -23,10 +24,11 @@ int cmd_tick(struct cli_ctx *ctx, int argc, char **argv)
 		return CLI_OK;
 	}
 	bool undo = false;
-	const char *pos[1], *meeting = NULL;
+	const char *pos[1], *meeting = NULL, *checkup = NULL;
 	int n;
 	const struct cli_opt opts[] = { { "--undo", NULL, &undo },
 					{ "--meeting", &meeting, NULL },
+					{ "--checkup", &checkup, NULL },
 					{ NULL, NULL, NULL } };
 	int rc = cli_parse("tick", argc, argv, opts, pos, 1, &n);
 	if (rc)
@@ -47,7 +49,7 @@ int cmd_tick(struct cli_ctx *ctx, int argc, char **argv)
 		return CLI_FAIL;
 	struct tw_error err = { 0 };
 	int64_t mid = 0;
-	if (!cli_item_meeting(ctx, p.id, item->full_id, meeting, &mid)) {
+	if (!cli_item_meeting(ctx, p.id, item->full_id, meeting, checkup, &mid)) {
 		tw_profile_finish(&p);
 		return CLI_FAIL;
 	}
@@ -55,9 +57,8 @@ int cmd_tick(struct cli_ctx *ctx, int argc, char **argv)
 	tw_profile_finish(&p);
 	if (!ok)
 		return cli_fail("%s", err.message);
-	char for_m[40] = "";
-	if (mid)
-		snprintf(for_m, sizeof for_m, " for meeting %lld", (long long)mid);
+	char for_m[48];
+	cli_occasion(item->full_id, mid, for_m, sizeof for_m);
 	cli_say(ctx, "%s %s%s\n", undo ? "unticked" : "ticked", item->full_id, for_m);
 	return CLI_OK;
 }

@@ -102,6 +102,17 @@ bool tw_agenda_guide_per_meeting(const char *guide_id)
 			    strcmp(guide_id, TW_AGENDA_AFTER_GUIDE) == 0);
 }
 
+bool tw_agenda_per_occasion(const char *item_id)
+{
+	return tw_agenda_per_meeting(item_id) || tw_checkup_item(item_id);
+}
+
+bool tw_agenda_guide_per_occasion(const char *guide_id)
+{
+	return tw_agenda_guide_per_meeting(guide_id) ||
+	       (guide_id && strcmp(guide_id, TW_CHECKUP_GUIDE) == 0);
+}
+
 bool tw_agenda_walk_meeting(struct tw_store *st, int64_t profile_id, const char *guide_id,
 			    tw_time now, int64_t *meeting_id, struct tw_error *err)
 {

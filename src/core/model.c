@@ -16,6 +16,20 @@ void tw_profile_finish(struct tw_profile *p)
 	memset(p, 0, sizeof *p);
 }
 
+bool tw_checkup_item(const char *item_id)
+{
+	size_t n = strlen(TW_CHECKUP_GUIDE);
+	return item_id && strncmp(item_id, TW_CHECKUP_GUIDE, n) == 0 && item_id[n] == '/';
+}
+
+void tw_checkup_finish(struct tw_checkup *c)
+{
+	if (!c)
+		return;
+	free(c->sponsor_name);
+	memset(c, 0, sizeof *c);
+}
+
 void tw_sponsor_finish(struct tw_sponsor *s)
 {
 	if (!s)
@@ -113,6 +127,7 @@ void tw_deleted_finish(struct tw_deleted *d)
 
 ARRAY_FREE(tw_profiles_free, tw_profile, tw_profile_finish)
 ARRAY_FREE(tw_sponsors_free, tw_sponsor, tw_sponsor_finish)
+ARRAY_FREE(tw_checkups_free, tw_checkup, tw_checkup_finish)
 ARRAY_FREE(tw_progresses_free, tw_progress, tw_progress_finish)
 ARRAY_FREE(tw_reflections_free, tw_reflection, tw_reflection_finish)
 ARRAY_FREE(tw_reflection_versions_free, tw_reflection_version, tw_reflection_version_finish)

@@ -136,6 +136,10 @@ bool store_profile_live(struct tw_store *st, int64_t id, struct tw_error *err);
  * meetings; TW_ERR_NOTFOUND otherwise (store_progress.c). */
 bool store_meeting_of(struct tw_store *st, int64_t profile_id, int64_t meeting_id,
 		      struct tw_error *err);
+/* store_meeting_of for item_id's occasion: a check-up item's is a check-up
+ * run of the profile (store_progress.c). */
+bool store_occasion_of(struct tw_store *st, int64_t profile_id, const char *item_id,
+		       int64_t occasion, struct tw_error *err);
 
 /* How to read one kind of record from a statement's row: its size, the
  * reader (fills rec from the row; false only when memory ran out, with rec

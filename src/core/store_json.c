@@ -17,7 +17,7 @@
 	" substr(lower(hex(randomblob(2))), 2), substr('89ab', 1 + (abs(random()) % 4), 1),"  \
 	" substr(lower(hex(randomblob(2))), 2), lower(hex(randomblob(6))))"
 
-static const char *const uid_tables[] = { "profiles", "sponsors", "reflections",
+static const char *const uid_tables[] = { "profiles", "sponsors", "checkups", "reflections",
 					  "meetings", "actions", "coaching" };
 
 /* Gives every row of table that has no uid yet one (id 0: every row). */
@@ -87,13 +87,22 @@ static const struct section sections[] = {
 	  " 'stage', CASE s.stage WHEN 1 THEN 'mentor' WHEN 2 THEN 'strategizer'"
 	  "  WHEN 3 THEN 'connector' WHEN 4 THEN 'opportunity-giver' WHEN 5 THEN 'sponsor'"
 	  "  ELSE 'unknown' END,"
-	  " 'created', s.created, 'updated', s.updated, 'deleted_at', s.deleted_at)"
+	  " 'created', s.created, 'updated', s.updated, 'deleted_at', s.deleted_at,"
+	  " 'stage_set', s.stage_at)"
 	  " FROM sponsors s JOIN profiles p ON p.id = s.profile_id"
 	  " WHERE ?1 = 0 OR s.profile_id = ?1 ORDER BY s.id" },
+	/* check-up runs; their answers name them ("checkup") */
+	{ "checkups",
+	  "SELECT json_object('uid', c.uid, 'id', c.id, 'profile', p.uid, 'sponsor', s.uid,"
+	  " 'at', c.at, 'created', c.created)"
+	  " FROM checkups c JOIN profiles p ON p.id = c.profile_id"
+	  " LEFT JOIN sponsors s ON s.id = c.sponsor_id"
+	  " WHERE ?1 = 0 OR c.profile_id = ?1 ORDER BY c.id" },
 	{ "progress",
 	  "SELECT json_object('profile', p.uid, 'item', g.item_id, 'ticked', " JBOOL("g.ticked") ","
 	  " 'rating', g.rating, 'changed', g.changed,"
-	  " 'meeting', (SELECT uid FROM meetings WHERE id = g.meeting_id))"
+	  " 'meeting', (SELECT uid FROM meetings WHERE id = g.meeting_id),"
+	  " 'checkup', (SELECT uid FROM checkups WHERE id = g.checkup_id))"
 	  " FROM progress g JOIN profiles p ON p.id = g.profile_id"
 	  " WHERE ?1 = 0 OR g.profile_id = ?1 ORDER BY g.profile_id, g.item_id" },
 	{ "ratings",
@@ -106,6 +115,7 @@ static const struct section sections[] = {
 	  " 'text', " PRIVATE("r") ", 'private', " JBOOL("r.is_private") ", 'version', r.version,"
 	  " 'created', r.created, 'updated', r.updated, 'deleted_at', r.deleted_at,"
 	  " 'meeting', (SELECT uid FROM meetings WHERE id = r.meeting_id),"
+	  " 'checkup', (SELECT uid FROM checkups WHERE id = r.checkup_id),"
 	  " 'versions', json((SELECT json_group_array(json_patch(json_object('version', v.version,"
 	  "   'text', " PRIVATE("v") ", 'private', " JBOOL("v.is_private OR r.is_private") ","
 	  "   'saved', v.saved), " SEALED("v") "))"

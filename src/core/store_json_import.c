@@ -305,6 +305,8 @@ static bool stage_all(struct ctx *c)
 #define KEEPID "CASE WHEN ?2 THEN j.id END"
 /* The meeting an answer belongs to (NULL: none, or a file of schema 5). */
 #define MID "(SELECT id FROM meetings WHERE uid = " V("meeting") ")"
+/* The check-up run an answer belongs to (NULL: none, or a file of schema 7). */
+#define CID "(SELECT id FROM checkups WHERE uid = " V("checkup") ")"
 #define FRESH(t)                                                                 \
 	" WHERE NOT EXISTS (SELECT 1 FROM " t " x WHERE x.uid = j.uid)"             \
 	" AND (NOT ?2 OR NOT EXISTS (SELECT 1 FROM " t " x WHERE x.id = j.id))"
@@ -324,13 +326,21 @@ static const struct insert inserts[] = {
 	  "  WHERE x.name = " V("name") " AND x.deleted_at IS NULL)) ORDER BY j.k" },
 	{ true,
 	  "INSERT INTO sponsors(id, uid, profile_id, name, title, org, how_met, homework, stage,"
-	  " created, updated, deleted_at)"
+	  " created, updated, deleted_at, stage_at)"
 	  " SELECT " KEEPID ", " V("uid") ", " PID(V("profile")) ", " V("name") ", " V("title") ","
 	  " " V("org") ", " V("how_met") ", " V("homework") ","
 	  " CASE " V("stage") " WHEN 'mentor' THEN 1 WHEN 'strategizer' THEN 2"
 	  "  WHEN 'connector' THEN 3 WHEN 'opportunity-giver' THEN 4 WHEN 'sponsor' THEN 5"
-	  "  ELSE 0 END, " V("created") ", " V("updated") ", " V("deleted_at")
+	  "  ELSE 0 END, " V("created") ", " V("updated") ", " V("deleted_at") ","
+	  /* the day the stage was set: the file's, else its last change */
+	  " CASE WHEN " V("stage") " IN ('unknown', '') THEN 0"
+	  "  ELSE coalesce(" V("stage_set") ", " V("updated") ") END"
 	  " FROM temp.stage_sponsors j" FRESH("sponsors") " ORDER BY j.k" },
+	{ true,
+	  "INSERT INTO checkups(id, uid, profile_id, sponsor_id, at, created)"
+	  " SELECT " KEEPID ", " V("uid") ", " PID(V("profile")) ","
+	  " (SELECT id FROM sponsors WHERE uid = " V("sponsor") "), " V("at") ", " V("created")
+	  " FROM temp.stage_checkups j" FRESH("checkups") " ORDER BY j.k" },
 	{ true,
 	  "INSERT INTO meetings(id, uid, profile_id, sponsor_id, at, agenda, notes, outcome, held,"
 	  " created, updated, deleted_at, keep)"
@@ -350,14 +360,17 @@ static const struct insert inserts[] = {
 	  FRESH("actions") " ORDER BY j.k" },
 	{ true,
 	  "INSERT OR IGNORE INTO reflections(id, uid, profile_id, item_id, text, is_private, version,"
-	  " created, updated, deleted_at, meeting_id, sealed)"
+	  " created, updated, deleted_at, meeting_id, sealed, checkup_id)"
 	  " SELECT " KEEPID ", " V("uid") ", " PID(V("profile")) ", " V("item") ", " V("text") ","
 	  " " V("private") ", " V("version") ", " V("created") ", " V("updated") ","
-	  " " V("deleted_at") ", " MID ", tw_unhex(" V("sealed") ") FROM temp.stage_reflections j" FRESH("reflections")
-	  /* an item holds one live reflection (per meeting): never push another in */
+	  " " V("deleted_at") ", " MID ", tw_unhex(" V("sealed") "), " CID
+	  " FROM temp.stage_reflections j" FRESH("reflections")
+	  /* an item holds one live reflection (per meeting or run): never push
+	   * another in */
 	  " AND NOT (" V("deleted_at") " IS NULL AND " V("item") " IS NOT NULL"
 	  "  AND EXISTS (SELECT 1 FROM reflections x WHERE x.profile_id = " PID(V("profile"))
 	  "  AND x.item_id = " V("item") " AND coalesce(x.meeting_id, 0) = coalesce(" MID ", 0)"
+	  "  AND coalesce(x.checkup_id, 0) = coalesce(" CID ", 0)"
 	  "  AND x.deleted_at IS NULL)) ORDER BY j.k" },
 	{ false,
 	  "INSERT INTO reflection_versions(reflection_id, version, text, is_private, saved, sealed)"
@@ -368,11 +381,13 @@ static const struct insert inserts[] = {
 	  "  WHERE x.reflection_id = r.id AND x.version = v.version)"
 	  " ORDER BY j.k, v.k" },
 	{ false,
-	  "INSERT OR IGNORE INTO progress(profile_id, item_id, ticked, rating, changed, meeting_id)"
+	  "INSERT OR IGNORE INTO progress(profile_id, item_id, ticked, rating, changed, meeting_id,"
+	  " checkup_id)"
 	  " SELECT " PID(V("profile")) ", " V("item") ", " V("ticked") ", " V("rating") ","
-	  " " V("changed") ", coalesce(" MID ", 0) FROM temp.stage_progress j"
+	  " " V("changed") ", coalesce(" MID ", 0), coalesce(" CID ", 0) FROM temp.stage_progress j"
 	  " WHERE NOT EXISTS (SELECT 1 FROM progress x WHERE x.profile_id = " PID(V("profile"))
-	  "  AND x.item_id = " V("item") " AND x.meeting_id = coalesce(" MID ", 0)) ORDER BY j.k" },
+	  "  AND x.item_id = " V("item") " AND x.meeting_id = coalesce(" MID ", 0)"
+	  "  AND x.checkup_id = coalesce(" CID ", 0)) ORDER BY j.k" },
 	{ false,
 	  "INSERT INTO rating_history(profile_id, item_id, rating, at)"
 	  " SELECT " PID(V("profile")) ", " V("item") ", " V("rating") ", " V("at")

@@ -15,6 +15,7 @@
  * coaching session did with an item (visited, ticked, rated, reflected);
  * optional: X sealed text (lower-case hex), K an object (a profile's lock),
  * t text (may be empty; a meeting's keep item, files of schema 7 lack it);
+ * o integer >= 0 or null, m non-blank text or null;
  * H required lower-case hex. */
 struct field {
 	const char *name;

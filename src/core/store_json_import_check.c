@@ -14,12 +14,19 @@ static const struct field f_profiles[] = {
 static const struct field f_sponsors[] = {
 	{ "uid", 'N' }, { "id", 'P' }, { "profile", 'N' }, { "name", 'N' }, { "title", 'T' },
 	{ "org", 'T' }, { "how_met", 'T' }, { "homework", 'T' }, { "stage", 'S' },
-	{ "created", 'I' }, { "updated", 'I' }, { "deleted_at", 'i' }, { NULL, 0 },
+	{ "created", 'I' }, { "updated", 'I' }, { "deleted_at", 'i' },
+	{ "stage_set", 'o' }, /* optional: files of schema 7 and before have none */
+	{ NULL, 0 },
+};
+static const struct field f_checkups[] = {
+	{ "uid", 'N' }, { "id", 'P' }, { "profile", 'N' }, { "sponsor", 'n' }, { "at", 'P' },
+	{ "created", 'I' }, { NULL, 0 },
 };
 static const struct field f_progress[] = {
 	{ "profile", 'N' }, { "item", 'N' }, { "ticked", 'B' }, { "rating", 'R' },
 	{ "changed", 'I' },
 	{ "meeting", 'm' }, /* optional: files of schema 5 and before have none */
+	{ "checkup", 'm' }, /* optional: files of schema 7 and before have none */
 	{ NULL, 0 },
 };
 static const struct field f_ratings[] = {
@@ -30,6 +37,7 @@ static const struct field f_reflections[] = {
 	{ "private", 'B' }, { "version", 'P' }, { "created", 'I' }, { "updated", 'I' },
 	{ "deleted_at", 'i' }, { "versions", 'A' }, { "sealed", 'X' },
 	{ "meeting", 'm' }, /* optional: files of schema 5 and before have none */
+	{ "checkup", 'm' }, /* optional: files of schema 7 and before have none */
 	{ NULL, 0 },
 };
 static const struct field f_versions[] = {
@@ -70,7 +78,8 @@ static const struct field f_coaching_events[] = {
 };
 
 const struct spec import_specs[] = {
-	{ "profiles", f_profiles },	  { "sponsors", f_sponsors }, { "progress", f_progress },
+	{ "profiles", f_profiles },	  { "sponsors", f_sponsors }, { "checkups", f_checkups },
+	{ "progress", f_progress },
 	{ "ratings", f_ratings },	  { "reflections", f_reflections },
 	{ "drafts", f_drafts },		  { "meetings", f_meetings }, { "actions", f_actions },
 	{ "coaching", f_coaching },	  { "coaching_events", f_coaching_events },
@@ -117,6 +126,7 @@ static bool check_value(struct ctx *c, const char *where, const struct field *f,
 		if (f->kind != 'T' && f->kind != 't' && !tw_text_nonblank(t))
 			return import_bad(c, "%s: '%s' is empty", where, f->name);
 		return true;
+	case 'o':
 	case 'i':
 		if (is_null)
 			return true;
@@ -198,8 +208,8 @@ static bool check_record(struct ctx *c, const char *label, const json_t *rec,
 		if (!check_value(c, label, &fields[k], val))
 			return false;
 	}
-	for (size_t k = 0; k < nf; k++) /* b, m, t, X and K fields are optional */
-		if (!strchr("bmtXK", fields[k].kind) && !(seen & (1u << k)))
+	for (size_t k = 0; k < nf; k++) /* b, m, o, t, X and K fields are optional */
+		if (!strchr("bmotXK", fields[k].kind) && !(seen & (1u << k)))
 			return import_bad(c, "%s: field '%s' is missing", label, fields[k].name);
 	return true;
 }

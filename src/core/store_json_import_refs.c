@@ -169,8 +169,10 @@ static void free_keys(char **keys, size_t n)
 
 static char *pair_key(const json_t *r, const char *a, const char *b)
 {
-	const char *m = import_text(r, "meeting"); /* answers per meeting: one per meeting */
-	return tw_strdup_printf("%s\x1f%s\x1f%s", import_text(r, a), import_text(r, b), m ? m : "");
+	/* answers per meeting (or check-up run): one per meeting (or run) */
+	const char *m = import_text(r, "meeting"), *u = import_text(r, "checkup");
+	return tw_strdup_printf("%s\x1f%s\x1f%s\x1f%s", import_text(r, a), import_text(r, b),
+				m ? m : "", u ? u : "");
 }
 
 /* What the database keeps only once, repeated in the file: the first two
@@ -270,6 +272,7 @@ static bool db_uid(struct ctx *c, const char *table, const char *uid, bool *foun
 		{ "profiles", "SELECT id FROM profiles WHERE uid = ?1" },
 		{ "sponsors", "SELECT profile_id FROM sponsors WHERE uid = ?1" },
 		{ "meetings", "SELECT profile_id FROM meetings WHERE uid = ?1" },
+		{ "checkups", "SELECT profile_id FROM checkups WHERE uid = ?1" },
 		{ "actions", "SELECT profile_id FROM actions WHERE uid = ?1" },
 		{ "coaching", "SELECT id FROM coaching WHERE uid = ?1" },
 	};
@@ -304,9 +307,9 @@ static bool index_uids(struct ctx *c, const char *section, struct sindex *x)
 	return true;
 }
 
-enum { P_PROFILES, P_SPONSORS, P_MEETINGS, P_COACHING, NPARENTS };
+enum { P_PROFILES, P_SPONSORS, P_MEETINGS, P_COACHING, P_CHECKUPS, NPARENTS };
 static const char *const parents[NPARENTS] = { "profiles", "sponsors", "meetings",
-					       "coaching" };
+					       "coaching", "checkups" };
 
 static bool check_links(struct ctx *c, struct sindex *uids)
 {
@@ -321,6 +324,8 @@ static bool check_links(struct ctx *c, struct sindex *uids)
 		{ "actions", "meeting", P_MEETINGS },	 { "coaching", "profile", P_PROFILES },
 		{ "reflections", "meeting", P_MEETINGS }, { "progress", "meeting", P_MEETINGS },
 		{ "coaching_events", "coaching", P_COACHING },
+		{ "checkups", "profile", P_PROFILES },	 { "checkups", "sponsor", P_SPONSORS },
+		{ "reflections", "checkup", P_CHECKUPS }, { "progress", "checkup", P_CHECKUPS },
 	};
 	for (size_t k = 0; k < sizeof refs / sizeof refs[0]; k++) {
 		size_t i;
@@ -411,6 +416,8 @@ static bool check_profiles(struct ctx *c, struct sindex *uids)
 		{ "meetings", "sponsor", "meeting", P_MEETINGS, P_SPONSORS },
 		{ "actions", "meeting", "action item", -1, P_MEETINGS },
 		{ "reflections", "meeting", "reflection", -1, P_MEETINGS },
+		{ "checkups", "sponsor", "check-up", P_CHECKUPS, P_SPONSORS },
+		{ "reflections", "checkup", "reflection", -1, P_CHECKUPS },
 	};
 	struct sindex cache = { 0 };
 	bool ok = true;
@@ -490,8 +497,8 @@ static bool check_events(struct ctx *c)
 
 bool import_check_refs(struct ctx *c)
 {
-	static const char *const dups[] = { "profiles", "sponsors", "reflections", "meetings",
-					    "actions", "coaching" };
+	static const char *const dups[] = { "profiles", "sponsors", "checkups", "reflections",
+					    "meetings", "actions", "coaching" };
 	for (size_t i = 0; i < sizeof dups / sizeof dups[0]; i++) {
 		for (int f = 0; f < 2; f++) {
 			char shown[200];

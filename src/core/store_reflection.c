@@ -13,7 +13,7 @@
 /* Private text of a locked profile is read through tw_open (store_seal.c):
  * the text when the key is open, the marker otherwise (tw_locked says so). */
 #define REFL_COLS "id, profile_id, item_id, tw_open(profile_id, text, sealed), is_private, " \
-	"version, created, updated, meeting_id, tw_locked(profile_id, sealed)"
+	"version, created, updated, meeting_id, tw_locked(profile_id, sealed), checkup_id"
 
 
 static bool row_reflection(sqlite3_stmt *q, struct tw_reflection *r)
@@ -30,6 +30,7 @@ static bool row_reflection(sqlite3_stmt *q, struct tw_reflection *r)
 	r->updated = sqlite3_column_int64(q, 7);
 	r->meeting_id = sqlite3_column_int64(q, 8); /* NULL reads as 0 */
 	r->locked = sqlite3_column_int(q, 9) != 0;
+	r->checkup_id = sqlite3_column_int64(q, 10); /* NULL reads as 0 */
 	if (oom || !r->text) {
 		tw_reflection_finish(r);
 		return false;
@@ -109,8 +110,8 @@ static bool append_version(struct tw_store *st, int64_t profile_id, int64_t id, 
 	return ok;
 }
 
-/* Finds the live reflection of the profile on item_id for the meeting (0:
- * none); *found false when there is none. */
+/* Finds the live reflection of the profile on item_id for the meeting, or
+ * for a check-up item the run (0: none); *found false when there is none. */
 static bool lookup_item(struct tw_store *st, int64_t profile_id, int64_t meeting_id,
 			const char *item_id, struct tw_reflection *out, bool *found,
 			struct tw_error *err)
@@ -119,11 +120,13 @@ static bool lookup_item(struct tw_store *st, int64_t profile_id, int64_t meeting
 	*found = false;
 	if (!store_prepare(st, "SELECT " REFL_COLS " FROM reflections WHERE profile_id = ? "
 			       "AND item_id = ? AND coalesce(meeting_id, 0) = ? "
-			       "AND deleted_at IS NULL", &q, err))
+			       "AND coalesce(checkup_id, 0) = ? AND deleted_at IS NULL", &q, err))
 		return false;
+	bool run = tw_checkup_item(item_id);
 	sqlite3_bind_int64(q, 1, profile_id);
 	sqlite3_bind_text(q, 2, item_id, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(q, 3, meeting_id);
+	sqlite3_bind_int64(q, 3, run ? 0 : meeting_id);
+	sqlite3_bind_int64(q, 4, run ? meeting_id : 0);
 	int rc = sqlite3_step(q);
 	bool ok = true;
 	if (rc == SQLITE_ROW) {
@@ -164,7 +167,7 @@ static bool save_locked(struct tw_store *st, int64_t profile_id, int64_t meeting
 			const char *item_id, const char *text, enum tw_privacy privacy,
 			int64_t *id, struct tw_error *err)
 {
-	if (!store_meeting_of(st, profile_id, meeting_id, err))
+	if (!store_occasion_of(st, profile_id, item_id, meeting_id, err))
 		return false;
 	int64_t now = (int64_t)time(NULL);
 	struct tw_reflection cur;
@@ -186,11 +189,11 @@ static bool save_locked(struct tw_store *st, int64_t profile_id, int64_t meeting
 	if (!store_seal_for(st, profile_id, is_private, text, &s, err))
 		return false;
 	bool ok = store_prepare(st, "INSERT INTO reflections(profile_id, item_id, text, "
-				    "is_private, version, created, updated, sealed, meeting_id) "
-				    "VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?)", &q, err);
+				    "is_private, version, created, updated, sealed, meeting_id, "
+				    "checkup_id) VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?)", &q, err);
 	if (ok) {
 		if (meeting_id)
-			sqlite3_bind_int64(q, 8, meeting_id);
+			sqlite3_bind_int64(q, tw_checkup_item(item_id) ? 9 : 8, meeting_id);
 		sqlite3_bind_int64(q, 1, profile_id);
 		if (item_id)
 			sqlite3_bind_text(q, 2, item_id, -1, SQLITE_STATIC);
@@ -274,26 +277,41 @@ bool tw_store_reflection_last_time(struct tw_store *st, int64_t profile_id, int6
 	if (!store_check_required(item_id, "item id", err))
 		return false;
 	sqlite3_stmt *q;
-	/* meetings before this one (earlier, or at the same time with a lower
-	 * id), else the answer tied to no meeting */
-	if (!store_prepare(st, "SELECT r.id, r.profile_id, r.item_id, r.text, r.is_private, "
-			       "r.version, r.created, r.updated, r.meeting_id FROM reflections r "
-			       "LEFT JOIN meetings m ON m.id = r.meeting_id JOIN meetings t ON t.id = ?2 "
-			       "WHERE r.profile_id = ?1 AND r.item_id = ?3 AND r.deleted_at IS NULL "
-			       "AND (r.meeting_id IS NULL OR (m.deleted_at IS NULL AND m.id <> t.id "
-			       "AND (m.at < t.at OR (m.at = t.at AND m.id < t.id)))) "
-			       "ORDER BY r.meeting_id IS NULL, m.at DESC, m.id DESC LIMIT 1", &q, err))
+#define LAST_COLS "SELECT r.id, r.profile_id, r.item_id, tw_open(r.profile_id, r.text, r.sealed), " \
+	"r.is_private, r.version, r.created, r.updated, r.meeting_id, " \
+	"tw_locked(r.profile_id, r.sealed), r.checkup_id FROM reflections r "
+	bool run = tw_checkup_item(item_id);
+	bool ok = run
+	  /* the same sponsor's runs before this one (earlier, or the same
+	   * day with a lower id), else the answer tied to no run */
+	  ? store_prepare(st, LAST_COLS "LEFT JOIN checkups c ON c.id = r.checkup_id "
+			      "JOIN checkups t ON t.id = ?2 "
+			      "WHERE r.profile_id = ?1 AND r.item_id = ?3 AND r.deleted_at IS NULL "
+			      "AND r.meeting_id IS NULL AND (r.checkup_id IS NULL OR "
+			      "(c.sponsor_id IS t.sponsor_id AND c.id <> t.id "
+			      "AND (c.at < t.at OR (c.at = t.at AND c.id < t.id)))) "
+			      "ORDER BY r.checkup_id IS NULL, c.at DESC, c.id DESC LIMIT 1", &q, err)
+	  /* meetings before this one (earlier, or at the same time with a
+	   * lower id), else the answer tied to no meeting */
+	  : store_prepare(st, LAST_COLS "LEFT JOIN meetings m ON m.id = r.meeting_id "
+			      "JOIN meetings t ON t.id = ?2 "
+			      "WHERE r.profile_id = ?1 AND r.item_id = ?3 AND r.deleted_at IS NULL "
+			      "AND r.checkup_id IS NULL "
+			      "AND (r.meeting_id IS NULL OR (m.deleted_at IS NULL AND m.id <> t.id "
+			      "AND (m.at < t.at OR (m.at = t.at AND m.id < t.id)))) "
+			      "ORDER BY r.meeting_id IS NULL, m.at DESC, m.id DESC LIMIT 1", &q, err);
+#undef LAST_COLS
+	if (!ok)
 		return false;
 	sqlite3_bind_int64(q, 1, profile_id);
 	sqlite3_bind_int64(q, 2, meeting_id);
 	sqlite3_bind_text(q, 3, item_id, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(q);
-	bool ok;
 	if (rc == SQLITE_ROW)
 		ok = read_reflection(st, q, out) || store_nomem(err);
 	else if (rc == SQLITE_DONE)
-		ok = tw_error_set(err, TW_ERR_NOTFOUND, "no earlier meeting has an answer on '%.300s'",
-				  item_id);
+		ok = tw_error_set(err, TW_ERR_NOTFOUND, "no earlier %s has an answer on '%.300s'",
+				  run ? "check-up" : "meeting", item_id);
 	else
 		ok = store_fail(st, err, "reading a reflection");
 	sqlite3_finalize(q);

@@ -7,7 +7,8 @@
  * key material per profile and sealed private text; 8 the search index keeps
  * no copy of the text (external content); 9 live agendas: a meeting's
  * agenda text is the hand-written part only, and a meeting names the one
- * item to keep if time runs short. */
+ * item to keep if time runs short; 10 check-ups are dated runs and the
+ * sponsor record dates its stage, and search covers sponsors. */
 #include "store_internal.h"
 
 /* Version 1: what the first twoway release created. Kept verbatim: the
@@ -474,6 +475,133 @@ static const char *const v9_sql[] = {
 #undef AT
 #undef HEAD
 
+/* Version 10: a check-up is a dated run with one sponsor, repeated every few
+ * months, and search covers sponsors (the last step); the answers of the
+ * check-up guide (items "checkup/...") belong to a run
+ * (reflections.checkup_id, progress keyed by checkup_id, 0: none), the way
+ * version 6 tied the walks to a meeting. The sponsor record dates
+ * its continuum stage (stage_at), which a check-up's stage rating sets.
+ * What a profile's check-up held becomes one run, dated by its latest
+ * change, with the sponsor of its latest meeting (else its first live
+ * sponsor, else none); a stage rated there after the record last changed
+ * becomes the record's stage. Drafts move to "ITEM@checkup:ID". */
+#define CHECKUP(c) "(substr(" c ", 1, 8) = 'checkup/')"
+#define SPONSOR_WORDS(s) s ".name, " s ".title || char(10) || " s ".org || char(10) || " \
+	s ".how_met || char(10) || " s ".homework"
+#define RUN(t) "(SELECT c.id FROM checkups c WHERE c.profile_id = " t ".profile_id)"
+static const char *const v10_sql[] = {
+	"CREATE TABLE checkups ("
+	"  id INTEGER PRIMARY KEY,"
+	"  profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,"
+	"  sponsor_id INTEGER REFERENCES sponsors(id) ON DELETE CASCADE,"
+	"  at INTEGER NOT NULL,"
+	"  created INTEGER NOT NULL,"
+	"  uid TEXT);"
+	"CREATE INDEX checkups_profile ON checkups(profile_id, at);"
+	"CREATE UNIQUE INDEX checkups_uid ON checkups(uid);"
+	"ALTER TABLE sponsors ADD COLUMN stage_at INTEGER NOT NULL DEFAULT 0;"
+	"UPDATE sponsors SET stage_at = updated WHERE stage > 0;"
+	"ALTER TABLE reflections ADD COLUMN checkup_id INTEGER"
+	"  REFERENCES checkups(id) ON DELETE CASCADE;"
+	"DROP INDEX reflections_item;"
+	"CREATE UNIQUE INDEX reflections_item ON reflections(profile_id, item_id,"
+	"  coalesce(meeting_id, 0), coalesce(checkup_id, 0))"
+	"  WHERE item_id IS NOT NULL AND deleted_at IS NULL;"
+	"CREATE INDEX reflections_checkup ON reflections(checkup_id) WHERE checkup_id IS NOT NULL;"
+	"CREATE TABLE progress_new ("
+	"  profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,"
+	"  item_id TEXT NOT NULL,"
+	"  meeting_id INTEGER NOT NULL DEFAULT 0,"
+	"  checkup_id INTEGER NOT NULL DEFAULT 0,"
+	"  ticked INTEGER NOT NULL DEFAULT 0,"
+	"  rating INTEGER NOT NULL DEFAULT 0,"
+	"  changed INTEGER NOT NULL,"
+	"  PRIMARY KEY (profile_id, item_id, meeting_id, checkup_id));"
+	"INSERT INTO progress_new(profile_id, item_id, meeting_id, ticked, rating, changed)"
+	"  SELECT profile_id, item_id, meeting_id, ticked, rating, changed FROM progress;"
+	"DROP TABLE progress;"
+	"ALTER TABLE progress_new RENAME TO progress;"
+	,
+	/* one run per profile that answered the check-up */
+	"INSERT INTO checkups(profile_id, sponsor_id, at, created)"
+	"  SELECT p.id, coalesce("
+	"    (SELECT m.sponsor_id FROM meetings m JOIN sponsors s ON s.id = m.sponsor_id"
+	"     WHERE m.profile_id = p.id AND m.deleted_at IS NULL AND s.deleted_at IS NULL"
+	"     ORDER BY m.at DESC, m.id DESC LIMIT 1),"
+	"    (SELECT s.id FROM sponsors s WHERE s.profile_id = p.id AND s.deleted_at IS NULL"
+	"     ORDER BY s.created, s.id LIMIT 1)),"
+	"    max(coalesce((SELECT max(changed) FROM progress g WHERE g.profile_id = p.id"
+	"      AND " CHECKUP("g.item_id") " AND (g.ticked OR g.rating > 0)), 0),"
+	"      coalesce((SELECT max(updated) FROM reflections r WHERE r.profile_id = p.id"
+	"      AND " CHECKUP("r.item_id") " AND r.deleted_at IS NULL), 0)),"
+	"    strftime('%s', 'now')"
+	"  FROM profiles p WHERE EXISTS (SELECT 1 FROM progress g WHERE g.profile_id = p.id"
+	"    AND " CHECKUP("g.item_id") " AND (g.ticked OR g.rating > 0))"
+	"  OR EXISTS (SELECT 1 FROM reflections r WHERE r.profile_id = p.id"
+	"    AND " CHECKUP("r.item_id") " AND r.deleted_at IS NULL);"
+	"UPDATE reflections SET checkup_id = " RUN("reflections")
+	"  WHERE " CHECKUP("item_id") " AND deleted_at IS NULL;"
+	"UPDATE progress SET checkup_id = coalesce(" RUN("progress") ", 0)"
+	"  WHERE " CHECKUP("item_id") ";"
+	"UPDATE drafts SET item_id = item_id || '@checkup:' || " RUN("drafts")
+	"  WHERE " CHECKUP("item_id") " AND " RUN("drafts") " IS NOT NULL;"
+	"UPDATE sponsors SET (stage, stage_at) = (SELECT g.rating, g.changed FROM progress g"
+	"    JOIN checkups c ON c.id = g.checkup_id"
+	"    WHERE c.sponsor_id = sponsors.id AND g.item_id = '" TW_CHECKUP_STAGE_ITEM "'"
+	"    AND g.rating > 0)"
+	"  WHERE EXISTS (SELECT 1 FROM progress g JOIN checkups c ON c.id = g.checkup_id"
+	"    WHERE c.sponsor_id = sponsors.id AND g.item_id = '" TW_CHECKUP_STAGE_ITEM "'"
+	"    AND g.rating > 0 AND g.changed >= sponsors.stage_at);"
+	,
+	/* search covers sponsors: rowid id * 4 (kind 0), the name as head, the
+	 * title, organisation, how you met and homework notes as body; never
+	 * private. The view gains them; the triggers follow edits, deletes
+	 * (soft: deleted_at) and undos. */
+	"CREATE INDEX sponsors_fts ON sponsors(id * 4) WHERE deleted_at IS NULL;"
+	"DROP VIEW search_src;"
+	"CREATE VIEW search_src(rid, head, body, label, profile_id, private) AS"
+	"  SELECT r.id * 4 + 1, " REFL_WORDS("r") ","
+	"    coalesce(r.item_id, 'Reflection ' || r.id), r.profile_id, r.is_private"
+	"    FROM reflections r WHERE r.deleted_at IS NULL"
+	"  UNION ALL"
+	"  SELECT m.id * 4 + 2, s.name, " MEET_BODY("m") ","
+	"    s.name || ', ' || strftime('%Y-%m-%d %H:%M', m.at, 'unixepoch', 'localtime'),"
+	"    m.profile_id, 0 FROM meetings m JOIN sponsors s ON s.id = m.sponsor_id"
+	"    WHERE m.deleted_at IS NULL"
+	"  UNION ALL"
+	"  SELECT a.id * 4 + 3, " ACT_WORDS("a") ","
+	"    'Action item' || CASE WHEN a.due <> '' THEN ' due ' || a.due ELSE '' END,"
+	"    a.profile_id, 0 FROM actions a WHERE a.deleted_at IS NULL"
+	"  UNION ALL"
+	"  SELECT s.id * 4, " SPONSOR_WORDS("s") ", s.name, s.profile_id, 0"
+	"    FROM sponsors s WHERE s.deleted_at IS NULL;"
+	"CREATE TRIGGER sponsors_fts_ai AFTER INSERT ON sponsors"
+	"  WHEN new.deleted_at IS NULL BEGIN"
+	"  " FTS_INSERT "VALUES (new.id * 4, " SPONSOR_WORDS("new") ");"
+	"END;"
+	"CREATE TRIGGER sponsors_fts_ad AFTER DELETE ON sponsors"
+	"  WHEN old.deleted_at IS NULL BEGIN"
+	"  " FTS_DELETE "VALUES ('delete', old.id * 4, " SPONSOR_WORDS("old") ");"
+	"END;"
+	"CREATE TRIGGER sponsors_fts_au_self AFTER UPDATE OF id, name, title, org, how_met,"
+	"  homework, deleted_at ON sponsors BEGIN"
+	"  " FTS_DELETE "SELECT 'delete', old.id * 4, " SPONSOR_WORDS("old")
+	"    WHERE old.deleted_at IS NULL;"
+	"  " FTS_INSERT "SELECT new.id * 4, " SPONSOR_WORDS("new") " WHERE new.deleted_at IS NULL;"
+	"END;"
+	FTS_INSERT "SELECT s.id * 4, " SPONSOR_WORDS("s") " FROM sponsors s"
+	"  WHERE s.deleted_at IS NULL;",
+	NULL,
+};
+#undef CHECKUP
+#undef RUN
+#undef SPONSOR_WORDS
+#undef REFL_WORDS
+#undef MEET_BODY
+#undef ACT_WORDS
+#undef FTS_DELETE
+#undef FTS_INSERT
+
 const struct store_migration store_migrations[] = {
 	{ 1, v1_sql },
 	{ 2, v2_sql },
@@ -484,5 +612,6 @@ const struct store_migration store_migrations[] = {
 	{ 7, v7_sql },
 	{ 8, v8_sql },
 	{ 9, v9_sql },
+	{ 10, v10_sql },
 };
 const size_t store_migrations_count = sizeof(store_migrations) / sizeof(store_migrations[0]);

@@ -1,6 +1,6 @@
-/* Full-text search over reflections, meetings and action items (FTS5, bm25
- * ranking, snippets marked with [ and ]). The user's words are quoted here,
- * so no input is ever FTS syntax. */
+/* Full-text search over reflections, meetings, action items and sponsors
+ * (FTS5, bm25 ranking, snippets marked with [ and ]). The user's words are
+ * quoted here, so no input is ever FTS syntax. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -78,6 +78,9 @@ static bool row_hit(sqlite3_stmt *q, struct tw_hit *h)
 	memset(h, 0, sizeof *h);
 	int64_t rowid = sqlite3_column_int64(q, 0);
 	switch (rowid % 4) {
+	case 0:
+		h->kind = TW_REC_SPONSOR;
+		break;
 	case 1:
 		h->kind = TW_REC_REFLECTION;
 		break;

@@ -8,7 +8,8 @@
 #include "store_internal.h"
 #include "twoway/util.h"
 
-#define SPONSOR_COLS "id, profile_id, name, title, org, how_met, homework, stage, created, updated"
+#define SPONSOR_COLS \
+	"id, profile_id, name, title, org, how_met, homework, stage, created, updated, stage_at"
 
 static bool row_sponsor(sqlite3_stmt *q, void *rec)
 {
@@ -26,6 +27,7 @@ static bool row_sponsor(sqlite3_stmt *q, void *rec)
 							   : TW_STAGE_UNKNOWN;
 	s->created = sqlite3_column_int64(q, 8);
 	s->updated = sqlite3_column_int64(q, 9);
+	s->stage_at = sqlite3_column_int64(q, 10);
 	if (!s->name || !s->title || !s->org || !s->how_met || !s->homework) {
 		tw_sponsor_finish(s);
 		return false;
@@ -71,8 +73,9 @@ bool tw_store_sponsor_add(struct tw_store *st, struct tw_sponsor *s, struct tw_e
 	sqlite3_stmt *q = NULL;
 	bool ok = store_profile_live(st, s->profile_id, err) &&
 		  store_prepare(st, "INSERT INTO sponsors(name, title, org, how_met, homework, "
-				    "stage, profile_id, created, updated) "
-				    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", &q, err);
+				    "stage, profile_id, created, updated, stage_at) "
+				    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+				    "CASE WHEN ?6 > 0 THEN ?8 ELSE 0 END)", &q, err);
 	if (ok) {
 		bind_fields(q, s);
 		sqlite3_bind_int64(q, 7, s->profile_id);
@@ -85,6 +88,7 @@ bool tw_store_sponsor_add(struct tw_store *st, struct tw_sponsor *s, struct tw_e
 		return false;
 	s->id = id;
 	s->created = s->updated = now;
+	s->stage_at = s->stage ? now : 0;
 	return true;
 }
 
@@ -96,9 +100,11 @@ bool tw_store_sponsor_update(struct tw_store *st, const struct tw_sponsor *s,
 	if (!check_sponsor(s, err) || !store_begin(st, err))
 		return false;
 	sqlite3_stmt *q;
-	bool ok = store_prepare(st, "UPDATE sponsors SET name = ?, title = ?, org = ?, "
-				    "how_met = ?, homework = ?, stage = ?, updated = ? "
-				    "WHERE id = ? AND deleted_at IS NULL", &q, err);
+	/* a changed stage is dated (its one home: see tw_sponsor) */
+	bool ok = store_prepare(st, "UPDATE sponsors SET name = ?1, title = ?2, org = ?3, "
+				    "how_met = ?4, homework = ?5, stage_at = CASE WHEN stage <> ?6 "
+				    "THEN ?7 ELSE stage_at END, stage = ?6, updated = ?7 "
+				    "WHERE id = ?8 AND deleted_at IS NULL", &q, err);
 	if (ok) {
 		bind_fields(q, s);
 		sqlite3_bind_int64(q, 7, (int64_t)time(NULL));

@@ -82,7 +82,7 @@ bool tui_guide_states(struct tui_app *app, const struct tw_guide *g, int64_t mee
 				continue;
 			struct tw_reflection r;
 			struct tw_error err = { 0 };
-			int64_t mid = tw_agenda_per_meeting(it->full_id) ? meeting_id : 0;
+			int64_t mid = tw_agenda_per_occasion(it->full_id) ? meeting_id : 0;
 			if (tw_store_reflection_get_item_in(app->store, app->profile.id, mid,
 							    it->full_id, &r, &err)) {
 				st->reflected = true;
@@ -174,6 +174,11 @@ void tui_checklist_free(struct tui_checklist *cl)
 	free(cl);
 }
 
+int64_t tui_checklist_meeting(const struct tui_checklist *cl)
+{
+	return cl->meeting_id;
+}
+
 void tui_checklist_set_meeting(struct tui_checklist *cl, int64_t meeting_id)
 {
 	cl->meeting_id = meeting_id;
@@ -182,7 +187,7 @@ void tui_checklist_set_meeting(struct tui_checklist *cl, int64_t meeting_id)
 /* The meeting an item's answers belong to. */
 static int64_t item_meeting(const struct tui_checklist *cl, const struct tw_item *it)
 {
-	return tw_agenda_per_meeting(it->full_id) ? cl->meeting_id : 0;
+	return tw_agenda_per_occasion(it->full_id) ? cl->meeting_id : 0;
 }
 
 bool tui_checklist_reload(struct tui_checklist *cl, struct tui_app *app)
@@ -191,12 +196,16 @@ bool tui_checklist_reload(struct tui_checklist *cl, struct tui_app *app)
 	size_t n = 0;
 	struct tw_error err = { 0 };
 	bool per = tw_agenda_guide_per_meeting(cl->guide->id);
-	if (!tw_store_progress_list_in(app->store, app->profile.id, per ? cl->meeting_id : 0, &prog,
-				       &n, &err)) {
+	bool run = !per && tw_agenda_guide_per_occasion(cl->guide->id) && cl->meeting_id;
+	bool ok = run ? tw_store_progress_list_checkup(app->store, app->profile.id,
+						       cl->meeting_id, &prog, &n, &err)
+		      : tw_store_progress_list_in(app->store, app->profile.id,
+						  per ? cl->meeting_id : 0, &prog, &n, &err);
+	if (!ok) {
 		tui_error(app, "%s", err.message);
 		return false;
 	}
-	bool ok = tui_guide_states(app, cl->guide, cl->meeting_id, prog, n, cl->state);
+	ok = tui_guide_states(app, cl->guide, cl->meeting_id, prog, n, cl->state);
 	tw_progresses_free(prog, n);
 	return ok;
 }

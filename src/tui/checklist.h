@@ -44,6 +44,8 @@ void tui_checklist_free(struct tui_checklist *cl);
 /* The meeting whose answers the checklist shows and writes (0: none; only
  * the guides answered per meeting use it). Reload after setting it. */
 void tui_checklist_set_meeting(struct tui_checklist *cl, int64_t meeting_id);
+/* The meeting (or check-up run) set above, 0 for none. */
+int64_t tui_checklist_meeting(const struct tui_checklist *cl);
 /* Reloads every item's state from the store. */
 bool tui_checklist_reload(struct tui_checklist *cl, struct tui_app *app);
 /* Draws into r, scrolled so that the focused row is whole on screen; the

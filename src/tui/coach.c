@@ -131,11 +131,14 @@ static bool save_notes(struct tui_app *app, struct coach *cs)
 	return true;
 }
 
-static int reflection_version(struct tui_app *app, const struct tw_item *it)
+static int reflection_version(struct tui_app *app, const struct coach *cs,
+			      const struct tw_item *it)
 {
 	struct tw_reflection r;
 	struct tw_error err = { 0 };
-	if (!tw_store_reflection_get_item(app->store, app->profile.id, it->full_id, &r, &err))
+	int64_t run = tw_checkup_item(it->full_id) ? tui_checklist_meeting(cs->cl) : 0;
+	if (!tw_store_reflection_get_item_in(app->store, app->profile.id, run, it->full_id, &r,
+					     &err))
 		return 0;
 	int v = r.version;
 	tw_reflection_finish(&r);
@@ -168,7 +171,7 @@ static void on_focus(struct tui_app *app, struct tui_screen *s)
 	tui_checklist_reload(cs->cl, app);
 	coach_panel_refresh(cs->panel);
 	if (cs->writing) {
-		int v = reflection_version(app, cs->writing);
+		int v = reflection_version(app, cs, cs->writing);
 		if (v > cs->writing_version)
 			mark(app, cs, cs->writing, TW_MARK_REFLECTED, 0, true);
 		cs->writing = NULL;
@@ -248,8 +251,10 @@ static void open_editor(struct tui_app *app, struct coach *cs)
 		return;
 	}
 	cs->writing = it;
-	cs->writing_version = reflection_version(app, it);
-	tui_open(app, TUI_SCREEN_REFLECTION, &(struct tui_args){ .item_id = it->full_id });
+	cs->writing_version = reflection_version(app, cs, it);
+	int64_t occasion = tw_checkup_item(it->full_id) ? tui_checklist_meeting(cs->cl) : 0;
+	tui_open(app, TUI_SCREEN_REFLECTION,
+		 &(struct tui_args){ .item_id = it->full_id, .meeting_id = occasion });
 }
 
 static bool list_key(struct tui_app *app, struct coach *cs, wint_t k, bool code)
@@ -493,6 +498,14 @@ struct tui_screen *coach_session_open(struct tui_app *app, int64_t id, const cha
 		p.name = NULL;
 		cs->cl = tui_checklist_new(g);
 		cs->panel = coach_panel_new(c.notes);
+		/* the check-up is walked in its latest run */
+		int64_t run = 0;
+		struct tw_error rerr = { 0 };
+		if (cs->cl && cs->panel && strcmp(g->id, TW_CHECKUP_GUIDE) == 0 &&
+		    tw_store_checkup_latest(app->store, c.profile_id, 0, &run, &rerr)) {
+			tui_checklist_set_meeting(cs->cl, run);
+			coach_panel_set_run(cs->panel, run);
+		}
 	}
 	tw_coaching_finish(&c);
 	tw_profile_finish(&p);

@@ -33,6 +33,9 @@ struct coach_panel *coach_panel_new(const char *notes);
 void coach_panel_free(struct coach_panel *p);
 /* Shows item (NULL: a section row); fetches its history when it changed. */
 void coach_panel_set_item(struct coach_panel *p, struct tui_app *app, const struct tw_item *it);
+/* The check-up run whose answers the panel reads for check-up items (0:
+ * none). */
+void coach_panel_set_run(struct coach_panel *p, int64_t run);
 /* Forgets the fetched history (after a rating or a reflection changed). */
 void coach_panel_refresh(struct coach_panel *p);
 /* Draws into r; focused: the notes editor has the keyboard. note (may be

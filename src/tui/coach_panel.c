@@ -16,6 +16,7 @@ struct hline {
 struct coach_panel {
 	struct tui_editor *notes;
 	const struct tw_item *item;
+	int64_t run; /* the check-up run its check-up items are read in */
 	bool fetched;
 	struct hline *lines; /* the earlier answers, newest first */
 	size_t n, cap;
@@ -50,6 +51,12 @@ struct coach_panel *coach_panel_new(const char *notes)
 		return NULL;
 	}
 	return p;
+}
+
+void coach_panel_set_run(struct coach_panel *p, int64_t run)
+{
+	p->run = run;
+	p->fetched = false;
 }
 
 void coach_panel_free(struct coach_panel *p)
@@ -104,7 +111,9 @@ static void fetch_reflections(struct coach_panel *p, struct tui_app *app,
 {
 	struct tw_reflection r;
 	struct tw_error err = { 0 };
-	if (!tw_store_reflection_get_item(app->store, app->profile.id, it->full_id, &r, &err)) {
+	int64_t run = tw_checkup_item(it->full_id) ? p->run : 0;
+	if (!tw_store_reflection_get_item_in(app->store, app->profile.id, run, it->full_id, &r,
+					     &err)) {
 		if (err.code != TW_ERR_NOTFOUND)
 			tui_error(app, "%s", err.message);
 		return;

@@ -2,13 +2,15 @@
  * rate labels and current reflection beside it (wide terminals) or below
  * it. Ticks and ratings are written at once; reflect items open the editor.
  * A guide answered per meeting shows one meeting's answers, with the
- * previous meeting's beside each item ("last time", c copies it over). */
+ * previous meeting's beside each item ("last time", c copies it over); the
+ * check-up the same for one run, with the rated items' trend across runs. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "checklist.h"
+#include "checkup.h"
 #include "screens.h"
 #include "twoway/agenda.h"
 #include "twoway/when.h"
@@ -21,7 +23,11 @@ struct guide {
 	const struct tw_item *cached;
 	char *refl_text;
 	bool refl_private;
-	int64_t meeting_id;  /* whose answers (a per-meeting guide), 0: none */
+	int64_t meeting_id;  /* whose answers: the meeting (a per-meeting guide) or
+				the check-up run (the check-up), 0: none */
+	bool run;            /* the check-up: meeting_id is a run */
+	char trend[240];     /* the focused rated item across runs, "" for none */
+	int trend_rating;    /* this run's rating when trend was made */
 	/* the focused item's answer last time (the meeting before) */
 	char *last_text;     /* a reflection's text, NULL when none */
 	bool last_private, last_hidden;
@@ -39,6 +45,7 @@ static void drop_cache(struct guide *gs)
 	tw_progress_finish(&gs->last_prog);
 	memset(&gs->last_prog, 0, sizeof gs->last_prog);
 	gs->last_label[0] = '\0';
+	gs->trend[0] = '\0';
 	gs->cached = NULL;
 	gs->copy_asked = false;
 }
@@ -57,7 +64,17 @@ static void meeting_label(struct tui_app *app, int64_t id, char *buf, size_t len
 	tw_meeting_finish(&m);
 }
 
-/* What the meeting before this one answered on it. */
+/* The meeting or run id answered ("" on error). */
+static void occasion_label(struct tui_app *app, const struct guide *gs, int64_t id, char *buf,
+			   size_t len)
+{
+	if (gs->run)
+		tui_checkup_label(app, id, buf, len);
+	else
+		meeting_label(app, id, buf, len);
+}
+
+/* What the meeting (or check-up run) before this one answered on it. */
 static void fetch_last_time(struct tui_app *app, struct guide *gs, const struct tw_item *it)
 {
 	struct tw_error err = { 0 };
@@ -69,20 +86,22 @@ static void fetch_last_time(struct tui_app *app, struct guide *gs, const struct 
 			gs->last_text = r.text;
 			gs->last_private = r.is_private;
 			gs->last_hidden = r.hidden;
-			from = r.meeting_id;
+			from = r.meeting_id ? r.meeting_id : r.checkup_id;
 			r.text = NULL;
 			tw_reflection_finish(&r);
 		}
 	} else if (tw_store_progress_last_time(app->store, app->profile.id, gs->meeting_id,
 					       it->full_id, &gs->last_prog, &err)) {
-		from = gs->last_prog.meeting_id;
+		from = gs->last_prog.meeting_id ? gs->last_prog.meeting_id
+						 : gs->last_prog.checkup_id;
 	}
 	if (err.code && err.code != TW_ERR_NOTFOUND)
 		tui_error(app, "%s", err.message);
 	if (from)
-		meeting_label(app, from, gs->last_label, sizeof gs->last_label);
+		occasion_label(app, gs, from, gs->last_label, sizeof gs->last_label);
 	else
-		snprintf(gs->last_label, sizeof gs->last_label, "before any meeting");
+		snprintf(gs->last_label, sizeof gs->last_label, "before any %s",
+			 gs->run ? "check-up run" : "meeting");
 }
 
 static void fetch_reflection(struct tui_app *app, struct guide *gs, const struct tw_item *it)
@@ -91,13 +110,14 @@ static void fetch_reflection(struct tui_app *app, struct guide *gs, const struct
 		return;
 	drop_cache(gs);
 	gs->cached = it;
-	if (it && gs->meeting_id && tw_agenda_per_meeting(it->full_id))
+	if (it && gs->meeting_id && tw_agenda_per_occasion(it->full_id))
 		fetch_last_time(app, gs, it);
+	gs->trend_rating = -1; /* made when drawn */
 	if (!it || it->kind != TW_ITEM_REFLECT)
 		return;
 	struct tw_reflection r;
 	struct tw_error err = { 0 };
-	int64_t mid = tw_agenda_per_meeting(it->full_id) ? gs->meeting_id : 0;
+	int64_t mid = tw_agenda_per_occasion(it->full_id) ? gs->meeting_id : 0;
 	if (tw_store_reflection_get_item_in(app->store, app->profile.id, mid, it->full_id, &r,
 					    &err)) {
 		gs->refl_text = r.text;
@@ -181,6 +201,12 @@ static void draw_detail(struct tui_app *app, struct guide *gs, struct tui_rect r
 			 it->high ? it->high : "");
 		block(&r, labels, tui_attr(app, TUI_DIM));
 	}
+	if (gs->run && gs->meeting_id && it->kind == TW_ITEM_RATE && st->rating != gs->trend_rating) {
+		tui_checkup_item_trend(app, gs->meeting_id, it->full_id, gs->trend, sizeof gs->trend);
+		gs->trend_rating = st->rating;
+	}
+	if (gs->trend[0])
+		block(&r, gs->trend, tui_attr(app, TUI_HEADING));
 	if (it->detail) {
 		skip(&r);
 		block(&r, it->detail, A_NORMAL);
@@ -220,14 +246,16 @@ static void copy_last(struct tui_app *app, struct guide *gs)
 	const struct tui_item_state *st = NULL;
 	const struct tw_item *it = tui_checklist_item(gs->cl, &st, NULL);
 	fetch_reflection(app, gs, it);
-	if (!it || !gs->meeting_id || !tw_agenda_per_meeting(it->full_id)) {
-		tui_msg(app, "c copies last time's answer in a guide walked for a meeting");
+	const char *what = gs->run ? "check-up" : "meeting";
+	if (!it || !gs->meeting_id || !tw_agenda_per_occasion(it->full_id)) {
+		tui_msg(app, "c copies last time's answer in a guide walked for a meeting or "
+			     "check-up");
 		return;
 	}
 	bool have = gs->last_text || (gs->last_prog.item_id && (it->kind == TW_ITEM_CHECK ||
 								 gs->last_prog.rating));
 	if (!have) {
-		tui_msg(app, "no earlier meeting has an answer here");
+		tui_msg(app, "no earlier %s has an answer here", what);
 		return;
 	}
 	if (gs->last_hidden) {
@@ -239,8 +267,8 @@ static void copy_last(struct tui_app *app, struct guide *gs)
 							    : st->rating > 0;
 	if (answered && !gs->copy_asked) {
 		gs->copy_asked = true;
-		tui_msg(app, "this meeting has its own answer here: c again replaces it with last "
-			     "time's");
+		tui_msg(app, "this %s has its own answer here: c again replaces it with last "
+			     "time's", what);
 		return;
 	}
 	struct tw_error err = { 0 };
@@ -262,7 +290,7 @@ static void copy_last(struct tui_app *app, struct guide *gs)
 	}
 	tui_checklist_reload(gs->cl, app);
 	drop_cache(gs);
-	tui_msg(app, "copied last time's answer to this meeting");
+	tui_msg(app, "copied last time's answer to this %s", what);
 }
 
 static void draw(struct tui_app *app, struct tui_screen *s, struct tui_rect r)
@@ -337,7 +365,7 @@ static void destroy(struct tui_screen *s)
 static bool walked_for_meeting(const struct tui_screen *s)
 {
 	const struct guide *gs = (const struct guide *)s;
-	return gs->meeting_id && tw_agenda_guide_per_meeting(gs->g->id);
+	return gs->meeting_id && tw_agenda_guide_per_occasion(gs->g->id);
 }
 
 static const struct tui_binding bindings[] = {
@@ -352,7 +380,7 @@ static const struct tui_binding bindings[] = {
 	  "write", NULL, TUI_VERB_EDIT },
 	{ A_LIST, { TUI_K('h'), TUI_KC(KEY_LEFT), TUI_K('l'), TUI_KC(KEY_RIGHT) },
 	  "collapse, expand the section", "fold", NULL, TUI_VERB_NONE },
-	{ A_COPY, { TUI_K('c') }, "copy last time's answer (the meeting before) to this meeting",
+	{ A_COPY, { TUI_K('c') }, "copy last time's answer (the meeting or check-up before) to this one",
 	  "copy last time", walked_for_meeting, TUI_VERB_NONE },
 	{ 0 },
 };
@@ -400,15 +428,22 @@ struct tui_screen *guide_open(struct tui_app *app, const struct tui_args *args)
 	    !tui_checklist_item(gs->cl, NULL, NULL))
 		tui_checklist_key(gs->cl, app, KEY_DOWN, true);
 	gs->meeting_id = args->meeting_id;
+	gs->run = !tw_agenda_guide_per_meeting(g->id) && tw_agenda_guide_per_occasion(g->id);
 	struct tw_error err = { 0 };
 	if (tw_agenda_guide_per_meeting(g->id) && !gs->meeting_id &&
 	    !tw_agenda_walk_meeting(app->store, app->profile.id, g->id, (tw_time)time(NULL),
 				    &gs->meeting_id, &err))
 		tui_error(app, "%s", err.message);
+	/* the check-up walks the latest run; with none, c on a sponsor starts one */
+	if (gs->run && !gs->meeting_id &&
+	    !tw_store_checkup_latest(app->store, app->profile.id, 0, &gs->meeting_id, &err))
+		tui_error(app, "%s", err.message);
+	if (gs->run && !gs->meeting_id)
+		tui_msg(app, "no check-up started yet: on Sponsors (s), c starts one with a sponsor");
 	tui_checklist_set_meeting(gs->cl, gs->meeting_id);
 	char label[96] = "";
-	if (gs->meeting_id && tw_agenda_guide_per_meeting(g->id))
-		meeting_label(app, gs->meeting_id, label, sizeof label);
+	if (gs->meeting_id && tw_agenda_guide_per_occasion(g->id))
+		occasion_label(app, gs, gs->meeting_id, label, sizeof label);
 	if (*label)
 		tui_screen_set_title(&gs->base, "%s: %s", g->title, label);
 	else

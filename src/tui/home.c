@@ -78,7 +78,19 @@ static void load_stats(struct tui_app *app, struct home *h)
 		struct gstat *gs = &h->stats[g];
 		gs->total = n;
 		gs->next_sec = SIZE_MAX;
-		if (!st || !tui_guide_states(app, gd, 0, prog, n_prog, st)) {
+		/* the check-up counts its latest run */
+		struct tw_progress *rp = NULL;
+		size_t n_rp = 0;
+		int64_t run = 0;
+		bool is_run = strcmp(gd->id, TW_CHECKUP_GUIDE) == 0 &&
+			      tw_store_checkup_latest(app->store, app->profile.id, 0, &run, &err) &&
+			      run &&
+			      tw_store_progress_list_checkup(app->store, app->profile.id, run, &rp,
+							     &n_rp, &err);
+		bool ok = st && tui_guide_states(app, gd, is_run ? run : 0, is_run ? rp : prog,
+						 is_run ? n_rp : n_prog, st);
+		tw_progresses_free(rp, n_rp);
+		if (!ok) {
 			free(st);
 			continue;
 		}
@@ -476,7 +488,9 @@ static void open_recent(struct tui_app *app, struct home *h)
 	const struct tw_reflection *r = &h->recent[h->cursor - h->n_stats];
 	if (r->item_id && tw_library_item(app->lib, r->item_id, NULL, NULL))
 		tui_open(app, TUI_SCREEN_GUIDE,
-			 &(struct tui_args){ .item_id = r->item_id, .meeting_id = r->meeting_id });
+			 &(struct tui_args){ .item_id = r->item_id,
+						     .meeting_id = r->meeting_id ? r->meeting_id
+									   : r->checkup_id });
 	else
 		tui_open(app, TUI_SCREEN_REFLECTION, &(struct tui_args){ .id = r->id });
 }

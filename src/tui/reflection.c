@@ -16,9 +16,11 @@ struct reflection {
 	struct tui_screen base;
 	char *item_id;              /* NULL: a free-standing reflection */
 	int64_t refl_id;            /* a stored free-standing one, 0 otherwise */
-	int64_t meeting_id;         /* the meeting a per-meeting answer is for, or 0 */
+	int64_t meeting_id;         /* the meeting a per-meeting answer is for (the
+				       check-up run for a check-up item), or 0 */
 	char key[300];              /* draft key of a stored free-standing one, or of
-				       an item's answer for a meeting (ITEM@meeting:ID) */
+				       an item's answer for a meeting (ITEM@meeting:ID)
+				       or a check-up run (ITEM@checkup:ID) */
 	const struct tw_item *item; /* NULL when the content no longer has it */
 	struct tui_editor *ed;
 	bool is_private, saved_private;
@@ -348,22 +350,24 @@ struct tui_screen *reflection_open(struct tui_app *app, const struct tui_args *a
 		r->is_private = r->saved_private = saved.is_private;
 		r->refl_id = saved.id;
 		snprintf(r->key, sizeof(r->key), "reflection:%lld", (long long)saved.id);
-		r->meeting_id = saved.meeting_id;
+		r->meeting_id = saved.meeting_id ? saved.meeting_id : saved.checkup_id;
 		if (saved.item_id && !(r->item_id = strdup(saved.item_id))) {
 			tw_reflection_finish(&saved);
 			free(r);
 			return NULL;
 		}
 		if (r->item_id && r->meeting_id)
-			snprintf(r->key, sizeof(r->key), "%.250s@meeting:%lld", r->item_id,
+			snprintf(r->key, sizeof(r->key), "%.250s@%s:%lld", r->item_id,
+				 tw_checkup_item(r->item_id) ? "checkup" : "meeting",
 				 (long long)r->meeting_id);
 	}
 	if (r->item_id)
 		r->item = tw_library_item(app->lib, r->item_id, NULL, NULL);
 	if (r->item_id && !r->refl_id) {
-		if (tw_agenda_per_meeting(r->item_id) && args->meeting_id > 0) {
+		if (tw_agenda_per_occasion(r->item_id) && args->meeting_id > 0) {
 			r->meeting_id = args->meeting_id;
-			snprintf(r->key, sizeof(r->key), "%.250s@meeting:%lld", r->item_id,
+			snprintf(r->key, sizeof(r->key), "%.250s@%s:%lld", r->item_id,
+				 tw_checkup_item(r->item_id) ? "checkup" : "meeting",
 				 (long long)r->meeting_id);
 		}
 		if (tw_store_reflection_get_item_in(app->store, app->profile.id, r->meeting_id,

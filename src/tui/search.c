@@ -120,7 +120,7 @@ static void draw(struct tui_app *app, struct tui_screen *sc, struct tui_rect r)
 	if (s->rows < 1)
 		s->rows = 1;
 	if (!s->last || !*s->last) {
-		tui_text(r.y + 2, r.x + 1, r.w - 2, "Type to search reflections, meetings and action items.", dim);
+		tui_text(r.y + 2, r.x + 1, r.w - 2, "Type to search reflections, meetings, action items and sponsors.", dim);
 		return;
 	}
 	if (s->sealed) /* the profile lock keeps them out of the index */
@@ -184,10 +184,14 @@ static void open_hit(struct tui_app *app, struct search *s)
 		}
 		if (r.item_id && tw_library_item(app->lib, r.item_id, NULL, NULL))
 			tui_open(app, TUI_SCREEN_GUIDE,
-				 &(struct tui_args){ .item_id = r.item_id, .meeting_id = r.meeting_id });
+				 &(struct tui_args){ .item_id = r.item_id,
+						     .meeting_id = r.meeting_id ? r.meeting_id
+									   : r.checkup_id });
 		else
 			tui_open(app, TUI_SCREEN_REFLECTION, &(struct tui_args){ .id = r.id });
 		tw_reflection_finish(&r);
+	} else if (h->kind == TW_REC_SPONSOR) {
+		tui_open(app, TUI_SCREEN_SPONSORS, &(struct tui_args){ .id = h->id });
 	} else if (h->kind == TW_REC_ACTION) {
 		struct tw_action *acts = NULL;
 		size_t n = 0;

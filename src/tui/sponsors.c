@@ -1,12 +1,14 @@
 /* The sponsors screen: every sponsor of the profile with title, organisation
  * and continuum stage, and the focused one's details (how you met, what the
  * stage means, homework notes, next meeting, open action items) beside or
- * below the list; add and edit in the sponsor form, delete (u undoes right
- * after), and plan a meeting with one. */
+ * below the list, with its check-ups over time (the trend); add and edit in
+ * the sponsor form, delete (u undoes right after), plan a meeting with one,
+ * and start a check-up with one (c). */
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "checkup.h"
 #include "listview.h"
 #include "records.h"
 #include "twoway/util.h"
@@ -154,6 +156,19 @@ static int fact(struct tui_app *app, struct tui_rect *r, const char *label, cons
 	return 1;
 }
 
+/* "Connector, since 1 Dec 2026": the stage's one home is the record, set
+ * by hand or by a check-up's rating. */
+static void stage_since(const struct tw_sponsor *sp, char *buf, size_t len)
+{
+	time_t t = (time_t)sp->stage_at;
+	struct tm tm;
+	char mon[16];
+	if (sp->stage_at && localtime_r(&t, &tm) && strftime(mon, sizeof mon, "%b %Y", &tm))
+		snprintf(buf, len, "%s, since %d %s", tw_stage_label(sp->stage), tm.tm_mday, mon);
+	else
+		snprintf(buf, len, "%s", tw_stage_label(sp->stage));
+}
+
 static void draw_detail(struct tui_app *app, struct sponsors *s, struct tui_rect r)
 {
 	const struct tw_sponsor *sp = &s->v[s->list.cursor];
@@ -177,16 +192,17 @@ static void draw_detail(struct tui_app *app, struct sponsors *s, struct tui_rect
 	}
 	if (sp->how_met && *sp->how_met)
 		fact(app, &r, "Met: ", sp->how_met, A_NORMAL);
+	char stage[96];
+	stage_since(sp, stage, sizeof stage);
 	if (sp->stage && r.h >= 8) {
 		/* Roomy: the stage, then what it means on its own (wrapped) rows. */
-		fact(app, &r, "Stage: ", tw_stage_label(sp->stage), A_NORMAL);
+		fact(app, &r, "Stage: ", stage, A_NORMAL);
 		int n = tui_text_block((struct tui_rect){ r.y, r.x + 2, 2, r.w - 2 },
 				       rec_stage_meaning(sp->stage), dim);
 		r.y += n;
 		r.h -= n;
 	} else if (sp->stage) {
-		snprintf(buf, sizeof(buf), "%s: %s", tw_stage_label(sp->stage),
-			 rec_stage_meaning(sp->stage));
+		snprintf(buf, sizeof(buf), "%s: %s", stage, rec_stage_meaning(sp->stage));
 		fact(app, &r, "Stage: ", buf, A_NORMAL);
 	} else {
 		fact(app, &r, "Stage: ", "not set (enter, then Stage)", dim);
@@ -207,6 +223,18 @@ static void draw_detail(struct tui_app *app, struct sponsors *s, struct tui_rect
 	} else {
 		fact(app, &r, "Action items: ", "none open", dim);
 	}
+	/* the check-ups, oldest first: the trend reads down */
+	char **lines = NULL;
+	size_t n = r.h >= 4 ? tui_checkup_trend(app, sp->id, 3, &lines) : 0;
+	if (n) {
+		tui_text(r.y++, r.x, r.w, "Check-ups (c starts one)", tui_attr(app, TUI_HEADING));
+		r.h--;
+		for (size_t i = 0; i < n && r.h > 0; i++, r.y++, r.h--)
+			tui_text_clip(r.y, r.x + 1, r.w - 1, lines[i], A_NORMAL);
+	} else if (r.h >= 4) {
+		fact(app, &r, "Check-ups: ", "none yet (c starts one)", dim);
+	}
+	tui_checkup_lines_free(lines, n);
 	if (r.h < 2)
 		return;
 	tui_text(r.y, r.x, r.w, "Homework", tui_attr(app, TUI_HEADING));
@@ -309,7 +337,7 @@ static bool answer(struct tui_app *app, struct tui_screen *sc, wint_t k, bool co
 	return true;
 }
 
-enum { A_MOVE = 1, A_ADD, A_EDIT, A_DELETE, A_UNDO, A_MEETING };
+enum { A_MOVE = 1, A_ADD, A_EDIT, A_DELETE, A_UNDO, A_MEETING, A_CHECKUP };
 
 static bool act(struct tui_app *app, struct tui_screen *sc, int action, wint_t k, bool code)
 {
@@ -341,6 +369,14 @@ static bool act(struct tui_app *app, struct tui_screen *sc, int action, wint_t k
 		if (cur)
 			rec_push(app, meeting_prepare_open(app, 0, cur->id));
 		return true;
+	case A_CHECKUP: {
+		/* a new run (today's goes on), walked in the check-up guide */
+		int64_t run = cur ? tui_checkup_begin(app, cur->id) : 0;
+		if (run)
+			tui_open(app, TUI_SCREEN_GUIDE,
+				 &(struct tui_args){ .item_id = TW_CHECKUP_GUIDE, .meeting_id = run });
+		return true;
+	}
 	}
 	return false;
 }
@@ -372,6 +408,9 @@ static const struct tui_binding bindings[] = {
 	  "undo", NULL, TUI_VERB_UNDO },
 	{ A_MEETING, { TUI_K('m'), TUI_K('p') }, "prepare a meeting with the sponsor", "meeting",
 	  NULL, TUI_VERB_NONE },
+	{ A_CHECKUP, { TUI_K('c') },
+	  "take the relationship check-up with the sponsor (a new dated run; today's goes on)",
+	  "check-up", NULL, TUI_VERB_NONE },
 	{ 0 },
 };
 const struct tui_keymap sponsors_keys = { "sponsors", bindings, NULL };

@@ -58,6 +58,10 @@ complete_line --db "$DB" --content "$CONTENT" tick cli-test/prepare/ag
 expect_got 'cli-test/prepare/agenda' "an item id"
 complete_line sponsor list --j
 expect_got '--json' "--json on a listing"
+complete_line checkup s
+expect_got 'start' "checkup start"
+complete_line rate --ch
+expect_got '--checkup' "rate --checkup"
 complete_line backup list --j
 expect_got '--json' "--json on backup list"
 complete_line backup r

@@ -26,8 +26,10 @@ ok sponsor add "Sam Ho" --title CTO --org Acme
 ok sponsor edit "Sam Ho" --stage opportunity-giver --met "a hackathon"
 golden sponsor-edit
 ok sponsor list
+OUT=$(sed -E 's/[0-9]{4}-[0-9]{2}-[0-9]{2}/YYYY-MM-DD/' <<<"$OUT") # the day the stage was set
 golden sponsor-list
 ok sponsor show 1
+OUT=$(sed -E 's/[0-9]{4}-[0-9]{2}-[0-9]{2}/YYYY-MM-DD/' <<<"$OUT")
 golden sponsor-show
 
 # Progress.
@@ -131,6 +133,7 @@ ok sponsor add "Temp Person"
 ok delete sponsor "Temp Person"
 golden delete-sponsor-name
 ok sponsor list
+OUT=$(sed -E 's/[0-9]{4}-[0-9]{2}-[0-9]{2}/YYYY-MM-DD/' <<<"$OUT")
 golden sponsor-list-after-delete
 ok undo sponsor 3
 ok delete profile "Kim Park"

@@ -35,4 +35,17 @@ unchanged 1 "twoway: 'dana' names 2 sponsors: 1 Dana Reyes, 3 DANA REYES; use th
 unchanged 1 "twoway: 'dana' names 2 sponsors: 1 Dana Reyes, 3 DANA REYES; use the id" delete sponsor dana
 ok sponsor show élodie
 expect_out_has "Élodie Brun" "a leading word, lower case beyond ASCII"
+
+# search covers sponsors: name, title, organisation, how met, homework
+ok sponsor edit élodie --title "Head of Data" --org Initech --met "the offsite" \
+	--homework "writes on quorum reads"
+for w in brun data initech offsite quorum; do
+	ok search "$w"
+	expect_out_has "sponsor       2  Élodie Brun" "search '$w' finds the sponsor"
+done
+ok search quorum --json
+expect_out_has '"kind": "sponsor"' "JSON names the kind"
+ok delete sponsor élodie
+run search initech
+expect_rc 1 "a deleted sponsor is not found"
 finish

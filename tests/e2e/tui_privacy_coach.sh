@@ -36,6 +36,10 @@ start() {
 tw profile add Priya >/dev/null && tw profile add Marcus >/dev/null || tui_fail "profile add"
 tw profile use Priya >/dev/null || tui_fail "profile use"
 ITEMS=$(tw guides | awk '$1 == "..." { print $2 }')
+for who in Priya Marcus; do # the check-up's answers belong to a run
+	tw --profile $who sponsor add "Dana Reyes" >/dev/null &&
+		tw --profile $who checkup start dana >/dev/null || tui_fail "checkup start"
+done
 for who in Priya Marcus; do
 	for it in $ITEMS; do
 		printf 'public first %s\n' "$who" | tw --profile $who reflect "$it" >/dev/null &&

@@ -147,7 +147,11 @@ static void test_migrate_v1(void **state)
 	assert_int_equal(n, 2); /* meeting 1's outcome and action 2 */
 	tw_hits_free(hits, n);
 	assert_true(tw_store_search(f->st, 1, "hopper", 0, &hits, &n, &err));
-	assert_int_equal(n, 2); /* both meetings, by sponsor name */
+	assert_int_equal(n, 3); /* both meetings by sponsor name, and the sponsor */
+	size_t sponsors = 0;
+	for (size_t i = 0; i < n; i++)
+		sponsors += hits[i].kind == TW_REC_SPONSOR;
+	assert_int_equal(sponsors, 1);
 	tw_hits_free(hits, n);
 	assert_true(tw_store_search(f->st, 0, "roadmap", 0, &hits, &n, &err));
 	assert_int_equal(n, 1);

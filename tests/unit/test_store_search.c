@@ -162,9 +162,14 @@ static void test_index_follows(void **state)
 	assert_non_null(strstr(h[0].title, "Grace Hopper"));
 	assert_non_null(strstr(h[0].snippet, "[compilers]"));
 	tw_hits_free(h, n);
+	/* the sponsor's name finds the meeting and, since schema 10, the
+	 * sponsor */
 	n = search(f, f->profile, "hopper", &h);
-	assert_int_equal(n, 1);
-	assert_non_null(strstr(h[0].snippet, "[Hopper]"));
+	assert_int_equal(n, 2);
+	assert_int_equal(h[0].kind + h[1].kind, TW_REC_MEETING + TW_REC_SPONSOR);
+	for (size_t i = 0; i < n; i++)
+		if (h[i].kind == TW_REC_MEETING)
+			assert_non_null(strstr(h[i].snippet, "[Hopper]"));
 	tw_hits_free(h, n);
 	struct tw_sponsor g;
 	assert_true(tw_store_sponsor_get(f->st, s.id, &g, &err));
@@ -174,7 +179,7 @@ static void test_index_follows(void **state)
 	tw_sponsor_finish(&g);
 	assert_int_equal(search(f, f->profile, "hopper", &h), 0);
 	n = search(f, f->profile, "murray", &h);
-	assert_int_equal(n, 1);
+	assert_int_equal(n, 2); /* the meeting and the sponsor */
 	tw_hits_free(h, n);
 
 	struct tw_action a = { .profile_id = f->profile, .text = "draft the promotion memo",
@@ -273,6 +278,74 @@ static void test_index_matches_records(void **state)
 	assert_int_equal(search(f, 0, "musing", &h), 0);
 }
 
+/* Sponsors are found by name, title, organisation, how you met and
+ * homework notes (kind sponsor, title the name); edits, soft deletes and
+ * undos follow; another profile's sponsor stays out; a coach view finds
+ * them too (nothing of a sponsor is private). */
+static void test_sponsors_found(void **state)
+{
+	struct fixture *f = *state;
+	struct tw_error err = { 0 };
+	struct tw_hit *h;
+	size_t n;
+	filler(f);
+	struct tw_sponsor s = { .profile_id = f->profile, .name = "Dana Reyes",
+				.title = "VP Platform", .org = "Initech",
+				.how_met = "the storage offsite", .homework = "writes on quorum reads" };
+	assert_true(tw_store_sponsor_add(f->st, &s, &err));
+	consistent(f, "adding a sponsor");
+	static const char *const words[] = { "reyes", "platform", "initech", "offsite", "quorum" };
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+		n = search(f, f->profile, words[i], &h);
+		if (n != 1)
+			fail_msg("'%s': %zu hits", words[i], n);
+		assert_int_equal(h[0].kind, TW_REC_SPONSOR);
+		assert_int_equal(h[0].id, s.id);
+		assert_string_equal(h[0].title, "Dana Reyes");
+		assert_false(h[0].is_private);
+		tw_hits_free(h, n);
+	}
+	n = search(f, f->profile, "quorum", &h);
+	assert_non_null(strstr(h[0].snippet, "[quorum]"));
+	tw_hits_free(h, n);
+	struct tw_sponsor g;
+	assert_true(tw_store_sponsor_get(f->st, s.id, &g, &err));
+	free(g.homework);
+	g.homework = strdup("now about consensus");
+	assert_true(tw_store_sponsor_update(f->st, &g, &err));
+	tw_sponsor_finish(&g);
+	consistent(f, "editing the sponsor's homework");
+	assert_int_equal(search(f, f->profile, "quorum", &h), 0);
+	n = search(f, f->profile, "consensus", &h);
+	assert_int_equal(n, 1);
+	tw_hits_free(h, n);
+	assert_true(tw_store_delete(f->st, f->profile, TW_REC_SPONSOR, s.id, &err));
+	consistent(f, "deleting the sponsor");
+	assert_int_equal(search(f, f->profile, "initech", &h), 0);
+	assert_true(tw_store_undelete(f->st, f->profile, TW_REC_SPONSOR, s.id, &err));
+	consistent(f, "bringing the sponsor back");
+	n = search(f, f->profile, "initech", &h);
+	assert_int_equal(n, 1);
+	tw_hits_free(h, n);
+	/* another profile's sponsor is not this profile's hit */
+	int64_t other = 0;
+	assert_true(tw_store_profile_add(f->st, "Other", "", "", &other, &err));
+	struct tw_sponsor o = { .profile_id = other, .name = "Olga Initech" };
+	assert_true(tw_store_sponsor_add(f->st, &o, &err));
+	n = search(f, f->profile, "initech", &h);
+	assert_int_equal(n, 1);
+	assert_int_equal(h[0].id, s.id);
+	tw_hits_free(h, n);
+	n = search(f, 0, "initech", &h);
+	assert_int_equal(n, 2);
+	tw_hits_free(h, n);
+	size_t gone = 0;
+	assert_true(tw_store_delete(f->st, f->profile, TW_REC_SPONSOR, s.id, &err));
+	assert_true(tw_store_purge(f->st, f->profile, &gone, &err));
+	consistent(f, "purging the sponsor");
+	assert_int_equal(search(f, f->profile, "initech", &h), 0);
+}
+
 /* tests/data/store/v5_search.db, made by a schema-5 twoway
  * (make_v5_search.sh), whose index kept its own copy of the text: opened,
  * it is migrated to an index that reads the records, finds what it found
@@ -348,6 +421,24 @@ static void one_hit(struct fixture *f, int64_t profile, const char *q, enum tw_r
 	tw_hits_free(h, n);
 }
 
+/* q has exactly two hits in profile: the meeting with that title and its
+ * sponsor (a sponsor's name finds both since schema 10). */
+static void meeting_and_sponsor(struct fixture *f, int64_t profile, const char *q,
+				const char *meeting, const char *sponsor)
+{
+	struct tw_hit *h;
+	size_t n = search(f, profile, q, &h);
+	if (n != 2)
+		fail_msg("'%s' in profile %lld: %zu hits, not 2", q, (long long)profile, n);
+	size_t m = h[0].kind == TW_REC_MEETING ? 0 : 1;
+	assert_int_equal(h[m].kind, TW_REC_MEETING);
+	assert_string_equal(h[m].title, meeting);
+	assert_int_equal(h[1 - m].kind, TW_REC_SPONSOR);
+	assert_string_equal(h[1 - m].title, sponsor);
+	assert_false(h[0].is_private || h[1].is_private);
+	tw_hits_free(h, n);
+}
+
 /* tests/data/store/v7.db, made by a schema-7 twoway (make_v7.sh, which
  * prints what that binary's search found): the profile lock's database,
  * whose index kept its own copy of the text. Migrated, the index finds
@@ -374,7 +465,7 @@ static void test_migrate_v7(void **state)
 	one_hit(f, ada, "lighthouse", TW_REC_REFLECTION, "six-practices/proactive/their-story",
 		false);
 	one_hit(f, ada, "compass", TW_REC_REFLECTION, NULL, true);
-	one_hit(f, ada, "murray", TW_REC_MEETING, "Grace Murray, 2030-01-02 10:00", false);
+	meeting_and_sponsor(f, ada, "murray", "Grace Murray, 2030-01-02 10:00", "Grace Murray");
 	one_hit(f, ada, "telescope", TW_REC_ACTION, "Action item", false);
 	static const char *const nowhere[] = { "harbour", "anchor", "hopper", "sextant",
 					       "nightingale", "kestrel", "falcon", "hovers",
@@ -385,7 +476,7 @@ static void test_migrate_v7(void **state)
 	one_hit(f, cy, "meadow", TW_REC_REFLECTION, "six-practices/clear-ask/name-the-help",
 		false);
 	one_hit(f, cy, "orchard", TW_REC_MEETING, "Lin, 2030-02-03 09:30", false);
-	one_hit(f, cy, "lin", TW_REC_MEETING, "Lin, 2030-02-03 09:30", false);
+	meeting_and_sponsor(f, cy, "lin", "Lin, 2030-02-03 09:30", "Lin");
 	one_hit(f, cy, "lantern", TW_REC_ACTION, NULL, false);
 	/* the sealed reflection is found by its item's words only */
 	one_hit(f, cy, "their", TW_REC_REFLECTION, "six-practices/proactive/their-story", true);
@@ -444,6 +535,7 @@ int main(void)
 						store_teardown),
 		cmocka_unit_test_setup_teardown(test_index_follows, store_setup, store_teardown),
 		cmocka_unit_test_setup_teardown(test_profiles_apart, store_setup, store_teardown),
+		cmocka_unit_test_setup_teardown(test_sponsors_found, store_setup, store_teardown),
 		cmocka_unit_test_setup_teardown(test_index_matches_records, store_setup,
 						store_teardown),
 		cmocka_unit_test_setup_teardown(test_migrate_v5_search, dir_setup, store_teardown),
