@@ -11,27 +11,8 @@
 #include "twoway/agenda.h"
 #include "twoway/export.h"
 #include "twoway/util.h"
+#include "export_md_common.h"
 
-/* Appends text with trailing newlines and spaces dropped; every line after
- * the first indented by indent. */
-static void put_indented(struct tw_buf *b, const char *text, const char *indent)
-{
-	size_t len = strlen(text);
-	while (len && (text[len - 1] == '\n' || text[len - 1] == ' '))
-		len--;
-	for (size_t i = 0; i < len; i++) {
-		tw_buf_add(b, text + i, 1);
-		if (text[i] == '\n' && i + 1 < len && text[i + 1] != '\n')
-			tw_buf_puts(b, indent);
-	}
-}
-
-static void section(struct tw_buf *b, const char *title, const char *text)
-{
-	tw_buf_printf(b, "\n## %s\n\n", title);
-	put_indented(b, text, "");
-	tw_buf_add(b, "\n", 1);
-}
 
 /* The first part of the agenda under its own heading: its "## part"
  * headings become "###", and a list of open action items frozen into it by
@@ -58,7 +39,7 @@ static void agenda_section(struct tw_buf *b, const char *agenda)
 		line += len + (end ? 1 : 0);
 	}
 	tw_buf_add(&body, "", 1);
-	put_indented(b, body.data ? body.data : "", "");
+	export_md_indented(b, body.data ? body.data : "", "");
 	tw_buf_free(&body);
 	tw_buf_add(b, "\n", 1);
 }
@@ -160,11 +141,11 @@ bool tw_export_md_brief(struct tw_store *st, const struct tw_library *lib, int64
 		tw_buf_puts(b, "- **Status:** held\n");
 	if (tw_text_nonblank(m.keep)) {
 		tw_buf_puts(b, "- **If time runs short, keep:** ");
-		put_indented(b, m.keep, "  ");
+		export_md_indented(b, m.keep, "  ");
 		tw_buf_puts(b, "\n");
 	}
 	if (tw_text_nonblank(s.homework))
-		section(b, "Homework on the sponsor", s.homework);
+		export_md_section(b, "Homework on the sponsor", s.homework);
 	if (tw_text_nonblank(agenda))
 		agenda_section(b, agenda);
 	static const struct {
@@ -179,14 +160,14 @@ bool tw_export_md_brief(struct tw_store *st, const struct tw_library *lib, int64
 		const struct tw_reflection *x = slot_text(lib, r, nr, slots[i].slot, meeting_id);
 		/* an agenda built from the same answers holds them already */
 		if (x && !in_agenda(agenda, x->text))
-			section(b, slots[i].title, x->text);
+			export_md_section(b, slots[i].title, x->text);
 	}
 	live_items(b, TW_AGENDA_DUE_HEADING, l.due, l.n_due, s.name, today);
 	live_items(b, TW_AGENDA_ACTIONS_HEADING, l.open, l.n_open, s.name, today);
 	if (m.held || tw_text_nonblank(m.notes))
-		section(b, "Notes", tw_text_nonblank(m.notes) ? m.notes : "(none)");
+		export_md_section(b, "Notes", tw_text_nonblank(m.notes) ? m.notes : "(none)");
 	if (m.held || tw_text_nonblank(m.outcome))
-		section(b, "Outcome", tw_text_nonblank(m.outcome) ? m.outcome : "(none)");
+		export_md_section(b, "Outcome", tw_text_nonblank(m.outcome) ? m.outcome : "(none)");
 	ok = tw_buf_ok(b, err);
 out:
 	tw_agenda_live_free(&l);

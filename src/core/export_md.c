@@ -7,27 +7,8 @@
 
 #include "twoway/export.h"
 #include "twoway/util.h"
+#include "export_md_common.h"
 
-/* Appends text with every line after the first indented by indent, and
- * trailing newlines dropped. */
-static void put_indented(struct tw_buf *b, const char *text, const char *indent)
-{
-	size_t len = strlen(text);
-	while (len && (text[len - 1] == '\n' || text[len - 1] == ' '))
-		len--;
-	for (size_t i = 0; i < len; i++) {
-		tw_buf_add(b, text + i, 1);
-		if (text[i] == '\n' && i + 1 < len && text[i + 1] != '\n')
-			tw_buf_puts(b, indent);
-	}
-}
-
-static void section(struct tw_buf *b, const char *title, const char *text)
-{
-	tw_buf_printf(b, "\n## %s\n\n", title);
-	put_indented(b, text, "");
-	tw_buf_add(b, "\n", 1);
-}
 
 static void duration(struct tw_buf *b, tw_time secs)
 {
@@ -47,7 +28,7 @@ static void covered_item(struct tw_store *st, const struct tw_library *lib, int6
 	const struct tw_item *it = lib ? tw_library_item(lib, e->item_id, NULL, NULL) : NULL;
 	tw_buf_puts(b, "- ");
 	if (it)
-		put_indented(b, it->text, "  ");
+		export_md_indented(b, it->text, "  ");
 	else
 		tw_buf_printf(b, "`%s`", e->item_id);
 	if (e->what == TW_MARK_RATED)
@@ -75,7 +56,7 @@ static bool covered_section(struct tw_store *st, const struct tw_library *lib,
 	if (!tw_store_coaching_covered(st, c->id, &e, &n, err))
 		return false;
 	if (!n) {
-		section(b, "What was covered",
+		export_md_section(b, "What was covered",
 			tw_text_nonblank(c->covered) ? c->covered : "(not recorded)");
 		return true;
 	}
@@ -138,7 +119,7 @@ bool tw_export_md_coaching(struct tw_store *st, const struct tw_library *lib,
 	} else {
 		tw_buf_puts(b, "- **Ended:** still running\n");
 	}
-	section(b, "Coach notes", tw_text_nonblank(c.notes) ? c.notes : "(none)");
+	export_md_section(b, "Coach notes", tw_text_nonblank(c.notes) ? c.notes : "(none)");
 	if (!covered_section(st, lib, &c, b, err))
 		goto out;
 	size_t shown = 0;
@@ -158,7 +139,7 @@ bool tw_export_md_coaching(struct tw_store *st, const struct tw_library *lib,
 			continue;
 		}
 		tw_buf_puts(b, ":\n  ");
-		put_indented(b, x->text, "  ");
+		export_md_indented(b, x->text, "  ");
 		tw_buf_add(b, "\n", 1);
 	}
 	ok = tw_buf_ok(b, err);
