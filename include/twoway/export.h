@@ -27,11 +27,22 @@ struct tw_buf {
 void tw_buf_add(struct tw_buf *b, const char *s, size_t len);
 void tw_buf_puts(struct tw_buf *b, const char *s);
 void tw_buf_printf(struct tw_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Room for more bytes at the end: a pointer to write them at (then add
+ * what was written to b->len and keep data NUL-terminated), NULL when
+ * memory ran out (b->oom is set). */
+char *tw_buf_room(struct tw_buf *b, size_t more);
 /* true when no append ran out of memory; otherwise fills err. */
 bool tw_buf_ok(const struct tw_buf *b, struct tw_error *err);
 /* Hands the text to the caller (free it with free) and resets b. */
 char *tw_buf_take(struct tw_buf *b, size_t *len);
 void tw_buf_free(struct tw_buf *b); /* frees data and resets b */
+
+/* ---- JSON strings (export_json_string.c) ---- */
+/* Appends the len bytes of s as one JSON string, quotes included: '"' and
+ * backslash escaped, \b \t \n \f \r and \u00XX for other control characters,
+ * \u2028 and \u2029, every other valid UTF-8 sequence as it is, and each
+ * byte that is not valid UTF-8 as U+FFFD (the output is always UTF-8). */
+void tw_export_json_string(struct tw_buf *b, const char *s, size_t len);
 
 /* ---- meetings by id (export_index.c) ---- */
 /* An index of the n meetings of m sorted by id (the caller frees the

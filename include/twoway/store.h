@@ -444,6 +444,24 @@ bool tw_store_uids(struct tw_store *st, enum tw_record_kind kind, int64_t profil
 const char *tw_uids_find(const struct tw_uid *v, size_t n, int64_t id);
 void tw_uids_free(struct tw_uid *v, size_t n);
 
+/* The live meetings of a profile for a calendar, in one query (by time,
+ * then id), after giving every meeting without a uid one: fn is called
+ * once per meeting with a row whose strings belong to the store and last
+ * only until fn returns; fn returns false to stop (then this returns
+ * false, err as fn left it). */
+struct tw_meeting_row {
+	int64_t id;
+	const char *uid;
+	const char *sponsor_name;
+	const char *agenda; /* "" when none */
+	tw_time when;
+	tw_time created;
+	tw_time updated; /* 0 when never */
+};
+bool tw_store_meeting_rows(struct tw_store *st, int64_t profile_id,
+			   bool (*fn)(const struct tw_meeting_row *m, void *ctx, struct tw_error *err),
+			   void *ctx, struct tw_error *err);
+
 /* ---- the profile lock: private text sealed at rest (store_lock.c) ----
  * A locked profile stores the text of every private reflection, each of its
  * private versions and its drafts sealed to the profile's public key:

@@ -14,17 +14,41 @@ static bool reserve(struct tw_buf *b, size_t more)
 {
 	if (b->oom)
 		return false;
-	/* room for len + more bytes and the NUL */
-	if (more > SIZE_MAX - b->len - 1 ||
-	    !tw_grow((void **)&b->data, &b->cap, b->len + more, 1)) {
+	/* room for len + more bytes and the NUL; no zeroing, the bytes past
+	 * len are never read */
+	if (more > SIZE_MAX / 4 || b->len > SIZE_MAX / 4) {
 		b->oom = true;
 		return false;
 	}
+	size_t need = b->len + more + 1;
+	if (need <= b->cap)
+		return true;
+	size_t nc = b->cap ? b->cap : 64;
+	while (nc < need)
+		nc *= 2;
+	char *p = realloc(b->data, nc);
+	if (!p) {
+		b->oom = true;
+		return false;
+	}
+	b->data = p;
+	b->cap = nc;
 	return true;
+}
+
+char *tw_buf_room(struct tw_buf *b, size_t more)
+{
+	return reserve(b, more) ? b->data + b->len : NULL;
 }
 
 void tw_buf_add(struct tw_buf *b, const char *s, size_t len)
 {
+	if (!b->oom && len < b->cap - b->len) { /* room already: most appends */
+		memcpy(b->data + b->len, s, len);
+		b->len += len;
+		b->data[b->len] = '\0';
+		return;
+	}
 	if (!reserve(b, len))
 		return;
 	if (len)

@@ -89,63 +89,59 @@ static void utc(tw_time t, char *buf)
 	memcpy(buf + 15, "Z", 2);
 }
 
-/* Three queries whatever the number of meetings: the meetings, their
- * uids (given in one transaction to those without), nothing per meeting. */
+struct ics {
+	struct tw_buf *b;
+	struct tw_buf l; /* one content line */
+};
+
+static bool put_event(const struct tw_meeting_row *m, void *ctx, struct tw_error *err)
+{
+	struct ics *x = ctx;
+	struct tw_buf *b = x->b, *l = &x->l;
+	if (!m->uid) /* written after the uids were given: never without a UID */
+		return tw_error_set(err, TW_ERR_BUSY, "the meetings changed while exporting; "
+				    "try again");
+	char stamp[32], start[32], created[32];
+	utc(m->updated ? m->updated : m->created, stamp);
+	utc(m->when, start);
+	utc(m->created, created);
+	prop(b, l, "BEGIN", "VEVENT", false);
+	l->len = 0;
+	tw_buf_puts(l, "UID:meeting-");
+	tw_buf_puts(l, m->uid);
+	tw_buf_puts(l, "@twoway");
+	if (!l->oom)
+		tw_export_ics_line(b, l->data, l->len);
+	prop(b, l, "DTSTAMP", stamp, false);
+	prop(b, l, "CREATED", created, false);
+	prop(b, l, "LAST-MODIFIED", stamp, false);
+	prop(b, l, "DTSTART", start, false);
+	prop(b, l, "DURATION", "PT1H", false);
+	l->len = 0;
+	tw_buf_puts(l, "SUMMARY:Meeting with ");
+	tw_export_ics_text(l, m->sponsor_name);
+	b->oom = b->oom || l->oom;
+	if (!l->oom)
+		tw_export_ics_line(b, l->data, l->len);
+	if (*m->agenda)
+		prop(b, l, "DESCRIPTION", m->agenda, true);
+	prop(b, l, "STATUS", "CONFIRMED", false);
+	prop(b, l, "END", "VEVENT", false);
+	return true;
+}
+
+/* One query whatever the number of meetings (after the uids are given, in
+ * one transaction, to those without), and no copy of any field. */
 bool tw_export_ics(struct tw_store *st, int64_t profile_id, struct tw_buf *b,
 		   struct tw_error *err)
 {
-	struct tw_meeting *m = NULL;
-	struct tw_uid *uids = NULL;
-	size_t nm = 0, nu = 0;
-	if (!tw_store_uids(st, TW_REC_MEETING, profile_id, &uids, &nu, err))
-		return false;
-	if (!tw_store_meeting_list(st, profile_id, 0, &m, &nm, err)) {
-		tw_uids_free(uids, nu);
-		return false;
-	}
-	struct tw_buf l = { 0 };
-	prop(b, &l, "BEGIN", "VCALENDAR", false);
-	prop(b, &l, "VERSION", "2.0", false);
-	prop(b, &l, "PRODID", "-//twoway//twoway sponsor meetings//EN", false);
-	prop(b, &l, "CALSCALE", "GREGORIAN", false);
-	bool ok = true;
-	for (size_t i = 0; ok && i < nm; i++) {
-		const char *uid = tw_uids_find(uids, nu, m[i].id);
-		if (!uid) { /* written between the two reads: never without a UID */
-			ok = tw_error_set(err, TW_ERR_BUSY, "the meetings changed while exporting; "
-					  "try again");
-			break;
-		}
-		char stamp[32], start[32], created[32];
-		utc(m[i].updated ? m[i].updated : m[i].created, stamp);
-		utc(m[i].when, start);
-		utc(m[i].created, created);
-		prop(b, &l, "BEGIN", "VEVENT", false);
-		l.len = 0;
-		tw_buf_puts(&l, "UID:meeting-");
-		tw_buf_puts(&l, uid);
-		tw_buf_puts(&l, "@twoway");
-		if (!l.oom)
-			tw_export_ics_line(b, l.data, l.len);
-		prop(b, &l, "DTSTAMP", stamp, false);
-		prop(b, &l, "CREATED", created, false);
-		prop(b, &l, "LAST-MODIFIED", stamp, false);
-		prop(b, &l, "DTSTART", start, false);
-		prop(b, &l, "DURATION", "PT1H", false);
-		l.len = 0;
-		tw_buf_puts(&l, "SUMMARY:Meeting with ");
-		tw_export_ics_text(&l, m[i].sponsor_name);
-		b->oom = b->oom || l.oom;
-		if (!l.oom)
-			tw_export_ics_line(b, l.data, l.len);
-		if (m[i].agenda && *m[i].agenda)
-			prop(b, &l, "DESCRIPTION", m[i].agenda, true);
-		prop(b, &l, "STATUS", "CONFIRMED", false);
-		prop(b, &l, "END", "VEVENT", false);
-	}
-	prop(b, &l, "END", "VCALENDAR", false);
-	tw_buf_free(&l);
-	tw_meetings_free(m, nm);
-	tw_uids_free(uids, nu);
+	struct ics x = { .b = b };
+	prop(b, &x.l, "BEGIN", "VCALENDAR", false);
+	prop(b, &x.l, "VERSION", "2.0", false);
+	prop(b, &x.l, "PRODID", "-//twoway//twoway sponsor meetings//EN", false);
+	prop(b, &x.l, "CALSCALE", "GREGORIAN", false);
+	bool ok = tw_store_meeting_rows(st, profile_id, put_event, &x, err);
+	prop(b, &x.l, "END", "VCALENDAR", false);
+	tw_buf_free(&x.l);
 	return ok && tw_buf_ok(b, err);
 }

@@ -537,7 +537,9 @@ struct tw_store *store_open(const char *path, enum tw_view view, bool backups,
 		return NULL;
 	}
 	mode_t old = umask(077);
-	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE;
+	/* twoway has one thread: no mutex around every call (each column read
+	 * of an export took two) */
+	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE | SQLITE_OPEN_NOMUTEX;
 	if (fresh)
 		flags |= SQLITE_OPEN_CREATE;
 	int rc = sqlite3_open_v2(path, &st->db, flags, NULL);

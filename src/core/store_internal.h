@@ -116,6 +116,10 @@ char *store_col_dup(sqlite3_stmt *stmt, int i);
 /* Same, keeping NULL as NULL; *oom set when memory ran out. */
 char *store_col_dup0(sqlite3_stmt *stmt, int i, bool *oom);
 bool store_nomem(struct tw_error *err);
+/* Gives every row of table (profiles, sponsors, reflections, meetings,
+ * actions, coaching) that has no uid yet one, in one write transaction
+ * taken only when some row lacks it (store_json.c). */
+bool store_uids_give(struct tw_store *st, const char *table, struct tw_error *err);
 
 /* Tightens the database at path, its -wal and -shm to 0600 and, when it
  * lives in twoway's data directory, that directory to 0700. *notice is NULL

@@ -1,13 +1,12 @@
 /* The JSON export of the whole database or one profile: every field of
  * every record (reflection versions, soft deletes, what coaching sessions
- * covered), one record per line in id order through SQLite's JSON functions
+ * covered), one record per line in id order, written from plain queries
  * (a coach's copy reads "private" for private text); each record's uid. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "store_internal.h"
-#include "twoway/util.h"
 #include "twoway/export.h"
 #include "twoway/util.h"
 
@@ -51,22 +50,23 @@ static bool uids_missing(struct tw_store *st, const char *table, bool *missing,
 	return true;
 }
 
-#define JBOOL(x) "json(CASE WHEN " x " THEN 'true' ELSE 'false' END)"
 /* A reflection's (or version's) text, "private" in a coach's copy: every
  * version of a private reflection is private, whatever its own flag. */
 #define PRIVATE(t) \
 	"CASE WHEN ?2 AND (" t ".is_private OR r.is_private) THEN 'private' ELSE " t ".text END"
 
-/* A sealed text (hex) and a locked profile's key material ride along in
- * the sponsee's copy only: json_patch adds the member when it is not NULL
- * and leaves the record as it was otherwise. */
-#define SEALED(t)                                                                  \
-	"json_object('sealed', CASE WHEN ?2 OR " t ".sealed IS NULL THEN NULL"        \
-	" ELSE lower(hex(" t ".sealed)) END)"
+/* A sealed text and a locked profile's key material ride along in the
+ * sponsee's copy only. */
+#define SEALED(t) "CASE WHEN ?2 THEN NULL ELSE " t ".sealed END AS \"+sealed\""
 
-/* One section of the file: its name and the query giving one JSON object
- * per row; ?1 is the profile id, 0 for every profile; ?2 is 1 for a coach's
- * copy, where private text reads "private" and drafts stay out. */
+/* One section of the file: its name and the query giving one record per
+ * row; ?1 is the profile id, 0 for every profile; ?2 is 1 for a coach's
+ * copy, where private text reads "private" and drafts stay out.
+ * Each column is one member, named by its alias, in order: a value as
+ * its SQL type gives it (NULL null, numbers, text a string); "?name" a
+ * boolean; "+name" a blob written as lower-case hex, left out when NULL;
+ * "lock.name" columns make the object "lock", left out when the first
+ * is NULL; "*versions" the reflection's versions (the versions query). */
 struct section {
 	const char *name;
 	const char *sql;
@@ -74,107 +74,298 @@ struct section {
 
 static const struct section sections[] = {
 	{ "profiles",
-	  "SELECT json_patch(json_object('uid', uid, 'id', id, 'name', name, 'role', role,"
-	  " 'goals', goals, 'created', created, 'deleted_at', deleted_at),"
-	  " json_object('lock', (SELECT json_object('public', lower(hex(k.public_key)),"
-	  "  'key', lower(hex(k.wrapped_key)), 'salt', lower(hex(k.salt)),"
-	  "  'opslimit', k.opslimit, 'memlimit', k.memlimit)"
-	  "  FROM profile_keys k WHERE k.profile_id = profiles.id AND NOT ?2)))"
-	  " FROM profiles WHERE ?1 = 0 OR id = ?1 ORDER BY id" },
+	  "SELECT p.uid, p.id, p.name, p.role, p.goals, p.created, p.deleted_at,"
+	  " k.public_key AS \"lock.public\", k.wrapped_key AS \"lock.key\","
+	  " k.salt AS \"lock.salt\", k.opslimit AS \"lock.opslimit\","
+	  " k.memlimit AS \"lock.memlimit\""
+	  " FROM profiles p LEFT JOIN profile_keys k ON k.profile_id = p.id AND NOT ?2"
+	  " WHERE ?1 = 0 OR p.id = ?1 ORDER BY p.id" },
 	{ "sponsors",
-	  "SELECT json_object('uid', s.uid, 'id', s.id, 'profile', p.uid, 'name', s.name,"
-	  " 'title', s.title, 'org', s.org, 'how_met', s.how_met, 'homework', s.homework,"
-	  " 'stage', CASE s.stage WHEN 1 THEN 'mentor' WHEN 2 THEN 'strategizer'"
+	  "SELECT s.uid, s.id, p.uid AS profile, s.name, s.title, s.org, s.how_met,"
+	  " s.homework,"
+	  " CASE s.stage WHEN 1 THEN 'mentor' WHEN 2 THEN 'strategizer'"
 	  "  WHEN 3 THEN 'connector' WHEN 4 THEN 'opportunity-giver' WHEN 5 THEN 'sponsor'"
-	  "  ELSE 'unknown' END,"
-	  " 'created', s.created, 'updated', s.updated, 'deleted_at', s.deleted_at,"
-	  " 'stage_set', s.stage_at)"
+	  "  ELSE 'unknown' END AS stage,"
+	  " s.created, s.updated, s.deleted_at, s.stage_at AS stage_set"
 	  " FROM sponsors s JOIN profiles p ON p.id = s.profile_id"
 	  " WHERE ?1 = 0 OR s.profile_id = ?1 ORDER BY s.id" },
 	/* check-up runs; their answers name them ("checkup") */
 	{ "checkups",
-	  "SELECT json_object('uid', c.uid, 'id', c.id, 'profile', p.uid, 'sponsor', s.uid,"
-	  " 'at', c.at, 'created', c.created)"
+	  "SELECT c.uid, c.id, p.uid AS profile, s.uid AS sponsor, c.at, c.created"
 	  " FROM checkups c JOIN profiles p ON p.id = c.profile_id"
 	  " LEFT JOIN sponsors s ON s.id = c.sponsor_id"
 	  " WHERE ?1 = 0 OR c.profile_id = ?1 ORDER BY c.id" },
 	{ "progress",
-	  "SELECT json_object('profile', p.uid, 'item', g.item_id, 'ticked', " JBOOL("g.ticked") ","
-	  " 'rating', g.rating, 'changed', g.changed,"
-	  " 'meeting', (SELECT uid FROM meetings WHERE id = g.meeting_id),"
-	  " 'checkup', (SELECT uid FROM checkups WHERE id = g.checkup_id))"
+	  "SELECT p.uid AS profile, g.item_id AS item, g.ticked AS \"?ticked\", g.rating,"
+	  " g.changed, (SELECT uid FROM meetings WHERE id = g.meeting_id) AS meeting,"
+	  " (SELECT uid FROM checkups WHERE id = g.checkup_id) AS checkup"
 	  " FROM progress g JOIN profiles p ON p.id = g.profile_id"
 	  " WHERE ?1 = 0 OR g.profile_id = ?1 ORDER BY g.profile_id, g.item_id" },
 	{ "ratings",
-	  "SELECT json_object('profile', p.uid, 'item', r.item_id, 'rating', r.rating, 'at', r.at)"
+	  "SELECT p.uid AS profile, r.item_id AS item, r.rating, r.at"
 	  " FROM rating_history r JOIN profiles p ON p.id = r.profile_id"
 	  " WHERE ?1 = 0 OR r.profile_id = ?1 ORDER BY r.id" },
 	{ "reflections",
-	  "SELECT json_patch(json_object('uid', r.uid, 'id', r.id, 'profile', p.uid,"
-	  " 'item', r.item_id,"
-	  " 'text', " PRIVATE("r") ", 'private', " JBOOL("r.is_private") ", 'version', r.version,"
-	  " 'created', r.created, 'updated', r.updated, 'deleted_at', r.deleted_at,"
-	  " 'meeting', (SELECT uid FROM meetings WHERE id = r.meeting_id),"
-	  " 'checkup', (SELECT uid FROM checkups WHERE id = r.checkup_id),"
-	  " 'versions', json((SELECT json_group_array(json_patch(json_object('version', v.version,"
-	  "   'text', " PRIVATE("v") ", 'private', " JBOOL("v.is_private OR r.is_private") ","
-	  "   'saved', v.saved), " SEALED("v") "))"
-	  "   FROM (SELECT * FROM reflection_versions WHERE reflection_id = r.id"
-	  "   ORDER BY version) v))), " SEALED("r") ")"
+	  "SELECT r.uid, r.id, p.uid AS profile, r.item_id AS item, " PRIVATE("r") " AS text,"
+	  " r.is_private AS \"?private\", r.version, r.created, r.updated, r.deleted_at,"
+	  " (SELECT uid FROM meetings WHERE id = r.meeting_id) AS meeting,"
+	  " (SELECT uid FROM checkups WHERE id = r.checkup_id) AS checkup,"
+	  " r.id AS \"*versions\", " SEALED("r")
 	  " FROM reflections r JOIN profiles p ON p.id = r.profile_id"
 	  " WHERE ?1 = 0 OR r.profile_id = ?1 ORDER BY r.id" },
 	{ "drafts",
-	  "SELECT json_patch(json_object('profile', p.uid, 'item', d.item_id, 'text', d.text,"
-	  " 'saved', d.saved, 'private', " JBOOL("d.is_private") "), " SEALED("d") ")"
+	  "SELECT p.uid AS profile, d.item_id AS item, d.text, d.saved,"
+	  " d.is_private AS \"?private\", " SEALED("d")
 	  " FROM drafts d JOIN profiles p ON p.id = d.profile_id"
 	  " WHERE (?1 = 0 OR d.profile_id = ?1) AND NOT ?2 ORDER BY d.profile_id, d.item_id" },
 	{ "meetings",
-	  "SELECT json_object('uid', m.uid, 'id', m.id, 'profile', p.uid, 'sponsor', s.uid,"
-	  " 'at', m.at, 'agenda', m.agenda, 'notes', m.notes, 'outcome', m.outcome,"
-	  " 'keep', m.keep, 'held', " JBOOL("m.held") ", 'created', m.created, 'updated', m.updated,"
-	  " 'deleted_at', m.deleted_at)"
+	  "SELECT m.uid, m.id, p.uid AS profile, s.uid AS sponsor, m.at, m.agenda, m.notes,"
+	  " m.outcome, m.keep, m.held AS \"?held\", m.created, m.updated, m.deleted_at"
 	  " FROM meetings m JOIN profiles p ON p.id = m.profile_id"
 	  " JOIN sponsors s ON s.id = m.sponsor_id"
 	  " WHERE ?1 = 0 OR m.profile_id = ?1 ORDER BY m.id" },
 	{ "actions",
-	  "SELECT json_object('uid', a.uid, 'id', a.id, 'profile', p.uid, 'meeting', m.uid,"
-	  " 'text', a.text, 'owner', CASE a.owner WHEN 1 THEN 'sponsor' ELSE 'me' END,"
-	  " 'due', a.due, 'done', a.done, 'created', a.created, 'deleted_at', a.deleted_at)"
+	  "SELECT a.uid, a.id, p.uid AS profile, m.uid AS meeting, a.text,"
+	  " CASE a.owner WHEN 1 THEN 'sponsor' ELSE 'me' END AS owner,"
+	  " a.due, a.done, a.created, a.deleted_at"
 	  " FROM actions a JOIN profiles p ON p.id = a.profile_id"
 	  " LEFT JOIN meetings m ON m.id = a.meeting_id"
 	  " WHERE ?1 = 0 OR a.profile_id = ?1 ORDER BY a.id" },
 	{ "coaching",
-	  "SELECT json_object('uid', c.uid, 'id', c.id, 'profile', p.uid, 'coach', c.coach,"
-	  " 'started', c.started, 'ended', c.ended, 'notes', c.notes, 'covered', c.covered,"
-	  " 'deleted_at', c.deleted_at)"
+	  "SELECT c.uid, c.id, p.uid AS profile, c.coach, c.started, c.ended, c.notes,"
+	  " c.covered, c.deleted_at"
 	  " FROM coaching c JOIN profiles p ON p.id = c.profile_id"
 	  " WHERE ?1 = 0 OR c.profile_id = ?1 ORDER BY c.id" },
 	/* what each session covered: item ids and ratings, never any text */
 	{ "coaching_events",
-	  "SELECT json_object('coaching', c.uid, 'item', e.item_id, 'what', e.what,"
-	  " 'value', e.value, 'at', e.at)"
+	  "SELECT c.uid AS coaching, e.item_id AS item, e.what, e.value, e.at"
 	  " FROM coaching_events e JOIN coaching c ON c.id = e.coaching_id"
 	  " WHERE ?1 = 0 OR c.profile_id = ?1 ORDER BY e.coaching_id, e.id" },
 };
+
+/* Every version of the reflections the reflections section reads, in the
+ * same order (by reflection id, then version); the first column is the
+ * reflection and is not written. */
+static const char versions_sql[] =
+	"SELECT v.reflection_id, v.version, " PRIVATE("v") " AS text,"
+	" v.is_private OR r.is_private AS \"?private\", v.saved, " SEALED("v")
+	" FROM reflection_versions v JOIN reflections r ON r.id = v.reflection_id"
+	" WHERE ?1 = 0 OR r.profile_id = ?1 ORDER BY v.reflection_id, v.version";
+
+enum col_kind { COL_VALUE, COL_BOOL, COL_HEX, COL_LOCK, COL_VERSIONS, COL_SKIP };
+
+/* How a statement's columns are written: kind and the key, as `"name":`. */
+struct cols {
+	int n;
+	enum col_kind kind[24];
+	char key[24][24];  /* ,"name": (the comma is left out before the first) */
+	size_t keylen[24];
+};
+
+static bool cols_read(sqlite3_stmt *q, int skip, struct cols *c, struct tw_error *err)
+{
+	c->n = sqlite3_column_count(q);
+	if (c->n > 24)
+		return tw_error_set(err, TW_ERR_DB, "too many columns in an export query");
+	for (int i = 0; i < c->n; i++) {
+		const char *name = sqlite3_column_name(q, i);
+		enum col_kind k = COL_VALUE;
+		if (i < skip)
+			k = COL_SKIP;
+		else if (*name == '?')
+			k = COL_BOOL, name++;
+		else if (*name == '+')
+			k = COL_HEX, name++;
+		else if (*name == '*')
+			k = COL_VERSIONS, name++;
+		else if (!strncmp(name, "lock.", 5))
+			k = COL_LOCK, name += 5;
+		c->kind[i] = k;
+		int w = snprintf(c->key[i], sizeof c->key[i], ",\"%s\":", name);
+		if (w < 0 || (size_t)w >= sizeof c->key[i])
+			return tw_error_set(err, TW_ERR_DB, "an export column name is too long");
+		c->keylen[i] = (size_t)w;
+	}
+	return true;
+}
+
+/* tw_buf_add without a call while there is room (most appends here are
+ * a few bytes). */
+static inline void put(struct tw_buf *b, const char *s, size_t n)
+{
+	if (b->len + n < b->cap) {
+		memcpy(b->data + b->len, s, n);
+		b->len += n;
+		b->data[b->len] = '\0';
+	} else {
+		tw_buf_add(b, s, n);
+	}
+}
+
+static void put_int(struct tw_buf *b, sqlite3_int64 v)
+{
+	char d[24];
+	size_t i = sizeof d;
+	sqlite3_uint64 u = v < 0 ? 0 - (sqlite3_uint64)v : (sqlite3_uint64)v;
+	do
+		d[--i] = (char)('0' + u % 10);
+	while (u /= 10);
+	if (v < 0)
+		d[--i] = '-';
+	put(b, d + i, sizeof d - i);
+}
+
+static void put_hex(struct tw_buf *b, const unsigned char *p, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	put(b, "\"", 1);
+	char chunk[128];
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		chunk[k++] = hex[p[i] >> 4];
+		chunk[k++] = hex[p[i] & 15];
+		if (k == sizeof chunk) {
+			put(b, chunk, k);
+			k = 0;
+		}
+	}
+	put(b, chunk, k);
+	put(b, "\"", 1);
+}
+
+/* Column i as a JSON value, the way SQLite's json_object wrote it. */
+static void put_value(struct tw_buf *b, sqlite3_stmt *q, int i)
+{
+	switch (sqlite3_column_type(q, i)) {
+	case SQLITE_NULL:
+		put(b, "null", 4);
+		break;
+	case SQLITE_INTEGER:
+		put_int(b, sqlite3_column_int64(q, i));
+		break;
+	case SQLITE_FLOAT: {
+		char d[40];
+		sqlite3_snprintf(sizeof d, d, "%!0.15g", sqlite3_column_double(q, i));
+		tw_buf_puts(b, d);
+		break;
+	}
+	case SQLITE_BLOB:
+		put_hex(b, sqlite3_column_blob(q, i), (size_t)sqlite3_column_bytes(q, i));
+		break;
+	default: {
+		const char *t = (const char *)sqlite3_column_text(q, i);
+		tw_export_json_string(b, t ? t : "", (size_t)sqlite3_column_bytes(q, i));
+	}
+	}
+}
+
+/* Walks the versions query along the reflections: its cursor state. */
+struct versions {
+	sqlite3_stmt *q;
+	struct cols c;
+	int rc; /* SQLITE_ROW while a row is current */
+};
+
+static void put_row(struct tw_buf *b, sqlite3_stmt *q, const struct cols *c,
+		    struct versions *v);
+
+/* The versions array of reflection id: the cursor's rows of that id. */
+static void put_versions(struct tw_buf *b, struct versions *v, sqlite3_int64 id)
+{
+	while (v->rc == SQLITE_ROW && sqlite3_column_int64(v->q, 0) < id)
+		v->rc = sqlite3_step(v->q); /* a version of no reflection read */
+	put(b, "[", 1);
+	bool first = true;
+	while (v->rc == SQLITE_ROW && sqlite3_column_int64(v->q, 0) == id) {
+		if (!first)
+			put(b, ",", 1);
+		first = false;
+		put_row(b, v->q, &v->c, NULL);
+		v->rc = sqlite3_step(v->q);
+	}
+	put(b, "]", 1);
+}
+
+static void put_row(struct tw_buf *b, sqlite3_stmt *q, const struct cols *c,
+		    struct versions *v)
+{
+	put(b, "{", 1);
+	size_t skip = 1; /* no comma before the first member */
+	for (int i = 0; i < c->n; i++) {
+		enum col_kind k = c->kind[i];
+		if (k == COL_SKIP || (k == COL_HEX && sqlite3_column_type(q, i) == SQLITE_NULL))
+			continue;
+		if (k == COL_LOCK && sqlite3_column_type(q, i) == SQLITE_NULL) {
+			while (i + 1 < c->n && c->kind[i + 1] == COL_LOCK)
+				i++;
+			continue;
+		}
+		if (k == COL_LOCK) {
+			/* the lock's columns, one object */
+			put(b, &",\"lock\":{"[skip], 9 - skip);
+			int j = i;
+			for (; j < c->n && c->kind[j] == COL_LOCK; j++) {
+				size_t no = j == i;
+				put(b, c->key[j] + no, c->keylen[j] - no);
+				put_value(b, q, j);
+			}
+			put(b, "}", 1);
+			i = j - 1;
+			skip = 0;
+			continue;
+		}
+		put(b, c->key[i] + skip, c->keylen[i] - skip);
+		skip = 0;
+		if (k == COL_BOOL) {
+			bool t = sqlite3_column_int(q, i) != 0;
+			put(b, t ? "true" : "false", t ? 4 : 5);
+		} else if (k == COL_VERSIONS && v) {
+			put_versions(b, v, sqlite3_column_int64(q, i));
+		} else {
+			put_value(b, q, i);
+		}
+	}
+	put(b, "}", 1);
+}
 
 static bool put_section(struct tw_store *st, const struct section *s, int64_t profile_id,
 			bool coach, struct tw_buf *b, struct tw_error *err)
 {
 	sqlite3_stmt *q;
+	struct versions v = { .q = NULL, .rc = SQLITE_DONE };
 	if (!store_prepare(st, s->sql, &q, err))
 		return false;
 	sqlite3_bind_int64(q, 1, profile_id);
 	if (sqlite3_bind_parameter_count(q) >= 2)
 		sqlite3_bind_int(q, 2, coach);
+	struct cols c;
+	bool ok = cols_read(q, 0, &c, err);
+	for (int i = 0; ok && i < c.n; i++) {
+		if (c.kind[i] != COL_VERSIONS)
+			continue;
+		ok = store_prepare(st, versions_sql, &v.q, err);
+		if (ok) {
+			sqlite3_bind_int64(v.q, 1, profile_id);
+			sqlite3_bind_int(v.q, 2, coach);
+			ok = cols_read(v.q, 1, &v.c, err);
+			v.rc = sqlite3_step(v.q);
+		}
+	}
 	tw_buf_printf(b, "\"%s\": [", s->name);
 	size_t n = 0;
-	int rc;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		const char *row = (const char *)sqlite3_column_text(q, 0);
+	int rc = SQLITE_DONE;
+	while (ok && (rc = sqlite3_step(q)) == SQLITE_ROW) {
 		tw_buf_puts(b, n++ ? ",\n" : "\n");
-		tw_buf_puts(b, row);
+		put_row(b, q, &c, v.q ? &v : NULL);
 	}
 	sqlite3_finalize(q);
+	if (v.q) {
+		if (v.rc != SQLITE_ROW && v.rc != SQLITE_DONE)
+			rc = v.rc;
+		sqlite3_finalize(v.q);
+	}
+	if (!ok)
+		return false;
 	if (rc != SQLITE_DONE)
 		return store_fail(st, err, "exporting the database");
 	tw_buf_puts(b, n ? "\n]" : "]");
@@ -231,6 +422,18 @@ bool tw_store_export_json_coach(struct tw_store *st, int64_t profile_id, char **
 				size_t *len, struct tw_error *err)
 {
 	return export_json(st, profile_id, true, out, len, err);
+}
+
+bool store_uids_give(struct tw_store *st, const char *table, struct tw_error *err)
+{
+	bool missing = false;
+	if (!uids_missing(st, table, &missing, err))
+		return false;
+	if (!missing)
+		return true;
+	if (!store_begin(st, err))
+		return false;
+	return store_end(st, assign_uids(st, table, 0, err), NULL, err);
 }
 
 static const char *const uid_table[] = {

@@ -1,6 +1,7 @@
 /* Unit tests of the export writers: CSV quoting, iCalendar escaping and
  * folding (a multi-byte character at the fold), the atomic 0600 writer,
- * the JSON syntax check, and that private reflections stay out of the
+ * the JSON syntax check, JSON strings and an exact round trip of awkward
+ * text, and that private reflections stay out of the
  * Markdown brief and coaching summary but go into the JSON export. */
 #include <dirent.h>
 #include <setjmp.h>
@@ -238,6 +239,119 @@ static void test_private_stays_out(void **state)
 	tw_library_free(lib);
 }
 
+/* JSON strings: SQLite's escapes for control characters, '"' and
+ * backslash; U+2028/U+2029 escaped; every byte that is not UTF-8 a U+FFFD;
+ * a special byte at every place of the eight-byte fast path. */
+static void json_is(const char *in, size_t len, const char *want)
+{
+	struct tw_buf b = { 0 };
+	tw_buf_add(&b, "x", 1); /* appends after what is there */
+	tw_export_json_string(&b, in, len);
+	struct tw_error err;
+	assert_true(tw_buf_ok(&b, &err));
+	assert_int_equal(b.len, strlen(b.data));
+	assert_string_equal(b.data + 1, want);
+	tw_buf_free(&b);
+}
+#define JSON_IS(lit, want) json_is(lit, sizeof lit - 1, want)
+
+static void test_json_string(void **state)
+{
+	(void)state;
+	JSON_IS("", "\"\"");
+	JSON_IS("plain words", "\"plain words\"");
+	JSON_IS("q\"b\\s/'", "\"q\\\"b\\\\s/'\"");
+	JSON_IS("\b\t\n\f\r", "\"\\b\\t\\n\\f\\r\"");
+	JSON_IS("\x01\x1f\x7f", "\"\\u0001\\u001f\x7f\"");
+	JSON_IS("a\0b", "\"a\\u0000b\"");
+	JSON_IS("\xe2\x80\xa8|\xe2\x80\xa9|\xe2\x80\xaa", "\"\\u2028|\\u2029|\xe2\x80\xaa\"");
+	JSON_IS("caf\xc3\xa9 \xf0\x9f\x98\x80 \xe4\xb8\xad", "\"caf\xc3\xa9 \xf0\x9f\x98\x80 \xe4\xb8\xad\"");
+	/* not UTF-8: stray continuation, overlong, surrogate, past U+10FFFF,
+	 * a lead byte cut short, 0xff */
+	JSON_IS("\x80", "\"\xef\xbf\xbd\"");
+	JSON_IS("\xc0\xaf", "\"\xef\xbf\xbd\xef\xbf\xbd\"");
+	JSON_IS("\xe0\x80\xaf", "\"\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\"");
+	JSON_IS("\xed\xa0\x80", "\"\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\"");
+	JSON_IS("\xf4\x90\x80\x80", "\"\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\"");
+	JSON_IS("ab\xe2\x82", "\"ab\xef\xbf\xbd\xef\xbf\xbd\"");
+	JSON_IS("\xff!", "\"\xef\xbf\xbd!\"");
+	/* each special byte at each of 17 places in a longer string */
+	static const char *const special[][2] = {
+		{ "\"", "\\\"" }, { "\\", "\\\\" }, { "\n", "\\n" }, { "\x1f", "\\u001f" },
+		{ "\xc3\xa9", "\xc3\xa9" }, { "\xe2\x80\xa8", "\\u2028" }, { "\x80", "\xef\xbf\xbd" },
+	};
+	for (size_t k = 0; k < sizeof special / sizeof special[0]; k++)
+		for (size_t at = 0; at <= 16; at++) {
+			char in[64], want[96];
+			snprintf(in, sizeof in, "%.*s%s%.*s", (int)at, "abcdefghijklmnopq",
+				 special[k][0], (int)(16 - at), "ABCDEFGHIJKLMNOPQ");
+			snprintf(want, sizeof want, "\"%.*s%s%.*s\"", (int)at, "abcdefghijklmnopq",
+				 special[k][1], (int)(16 - at), "ABCDEFGHIJKLMNOPQ");
+			json_is(in, strlen(in), want);
+		}
+}
+
+/* Awkward text (as much as the store takes: no control characters but tab
+ * and new line) goes out and comes back exactly: a database with it is
+ * exported, imported into an empty one, and that one's export is the same
+ * file; each text reads back as it was saved. */
+static void test_json_round_trip(void **state)
+{
+	struct fixture *f = *state;
+	struct tw_error err = { 0 };
+	static const char *const texts[] = {
+		"quotes \" and \\ backslash \\\" both",
+		"tab\tand\nnew line\n\n\ttwice",
+		"line\xe2\x80\xa8separator\xe2\x80\xa9paragraph",
+		"caf\xc3\xa9 \xf0\x9f\x98\x80 \xe4\xb8\xad\xe6\x96\x87 \xc2\xa0nbsp \xef\xbb\xbf bom",
+		"{\"json\": [1, 2, null]} '\\u0041' </script>",
+		"  spaces around\n\n  ",
+	};
+	size_t n = sizeof texts / sizeof texts[0];
+	int64_t ids[8];
+	for (size_t i = 0; i < n; i++)
+		if (!tw_store_reflection_save(f->st, f->profile, NULL, texts[i], i % 2, &ids[i],
+					      &err))
+			fail_msg("saving text %zu: %s", i, err.message);
+	struct tw_sponsor s = { .profile_id = f->profile, .name = (char *)texts[0],
+				.title = (char *)texts[1], .org = (char *)texts[2] };
+	assert_true(tw_store_sponsor_add(f->st, &s, &err));
+	struct tw_meeting m = { .profile_id = f->profile, .sponsor_id = s.id,
+				.when = 1900000000, .agenda = (char *)texts[3],
+				.notes = (char *)texts[4] };
+	assert_true(tw_store_meeting_add(f->st, &m, &err));
+	struct tw_action a = { .profile_id = f->profile, .meeting_id = m.id,
+			       .text = (char *)texts[1] };
+	assert_true(tw_store_action_add(f->st, &a, &err));
+	char *one = NULL, *two = NULL;
+	size_t len1, len2;
+	assert_true(tw_store_export_json(f->st, 0, &one, &len1, &err));
+	assert_int_equal(len1, strlen(one));
+	assert_non_null(strstr(one, "\\u2028separator\\u2029"));
+	assert_non_null(strstr(one, "tab\\tand\\nnew line\\n\\n\\ttwice"));
+
+	char path[400];
+	snprintf(path, sizeof path, "%s/copy.db", f->dir);
+	struct tw_store *copy = tw_store_open(path, &err);
+	assert_non_null(copy);
+	struct tw_import_stats stats;
+	struct tw_diags diags = { 0 };
+	if (!tw_store_import_json(copy, one, len1, "one.json", &stats, &diags))
+		fail_msg("import: %s", diags.n ? diags.v[0].message : "?");
+	assert_true(tw_store_export_json(copy, 0, &two, &len2, &err));
+	assert_int_equal(len1, len2);
+	assert_memory_equal(one, two, len1);
+	for (size_t i = 0; i < n; i++) {
+		struct tw_reflection r;
+		assert_true(tw_store_reflection_get(copy, ids[i], &r, &err));
+		assert_string_equal(r.text, texts[i]);
+		tw_reflection_finish(&r);
+	}
+	tw_store_close(copy);
+	free(one);
+	free(two);
+}
+
 /* Counts the times needle stands in hay. */
 static int count(const char *hay, const char *needle)
 {
@@ -300,6 +414,8 @@ int main(void)
 		cmocka_unit_test(test_ics_fold),
 		cmocka_unit_test_setup_teardown(test_write_file, dir_setup, store_teardown),
 		cmocka_unit_test(test_json_check),
+		cmocka_unit_test(test_json_string),
+		cmocka_unit_test_setup_teardown(test_json_round_trip, store_setup, store_teardown),
 		cmocka_unit_test_setup_teardown(test_private_stays_out, store_setup,
 						store_teardown),
 	};
