@@ -462,7 +462,9 @@ bool tw_store_import_json(struct tw_store *st, const char *buf, size_t len, cons
 		return import_bad(&c, "the file is too large to import");
 	json_error_t e;
 	json_set_alloc_funcs(arena_alloc, arena_free);
-	c.root = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &e);
+	c.root = import_parse(buf, len);
+	if (!c.root)
+		c.root = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &e);
 	if (!c.root) {
 		arena_drop();
 		/* says where, as a located message */

@@ -27,6 +27,11 @@ struct spec {
 	const struct field *fields;
 };
 
+/* The file's tree as jansson's json_loadb (JSON_REJECT_DUPLICATES) would
+ * give it, read faster; NULL when it cannot be sure (then ask json_loadb).
+ * store_json_import_parse.c. */
+json_t *import_parse(const char *buf, size_t len);
+
 extern const struct spec import_specs[];
 extern const size_t import_nspecs;
 /* The fields of a reflection's version. */

@@ -60,8 +60,21 @@ bool tw_utf8_valid(const char *s, size_t len)
 bool tw_text_valid(const char *s, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)s;
+	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
 	size_t i = 0;
 	while (i < len) {
+		/* eight printable ASCII bytes at a time (none below 0x20, 0x7F or
+		 * from 0x80; each test is exact for the word as a whole) */
+		while (len - i >= 8) {
+			uint64_t w, d;
+			memcpy(&w, p + i, 8);
+			d = w ^ (ones * 0x7f);
+			if (((w | ((w - ones * 0x20) & ~w) | ((d - ones) & ~d)) & highs) != 0)
+				break;
+			i += 8;
+		}
+		if (i == len)
+			break;
 		unsigned cp;
 		size_t n = tw_utf8_decode(p + i, len - i, &cp);
 		if (!n)

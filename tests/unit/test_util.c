@@ -28,6 +28,19 @@ static void test_utf8(void **state)
 	assert_false(tw_text_valid("esc\x1b[31m", 8));
 	assert_false(tw_text_valid("c1\xc2\x9b", 4));
 	assert_false(tw_text_valid("del\x7f", 4));
+	/* a bad byte at every place of a longer text (eight bytes are
+	 * checked at a time) */
+	static const char *const bad[] = { "\x1b", "\x7f", "\xc2\x9b", "\x80", "\x01", "\r" };
+	for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++)
+		for (int at = 0; at <= 20; at++) {
+			char t[64];
+			int n = snprintf(t, sizeof t, "%.*s%s%.*s", at, "abcdefghij klmnopqrst",
+					 bad[k], 20 - at, "ABCDEFGHIJ~KLMNOPQRST");
+			assert_false(tw_text_valid(t, (size_t)n));
+			n = snprintf(t, sizeof t, "%.*s\xc3\xa9\n%.*s", at, "abcdefghij klmnopqrst",
+				     20 - at, "ABCDEFGHIJ~KLMNOPQRST");
+			assert_true(tw_text_valid(t, (size_t)n));
+		}
 	assert_true(tw_text_nonblank(" x "));
 	assert_false(tw_text_nonblank(" \n\t "));
 	assert_false(tw_text_nonblank(""));
