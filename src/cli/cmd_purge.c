@@ -14,7 +14,9 @@ int cmd_purge(struct cli_ctx *ctx, int argc, char **argv)
 		     "\n"
 		     "Lists every record a purge would remove: the deleted records of the\n"
 		     "profile in use, and the records that go with them (the meetings of a\n"
-		     "deleted sponsor). With --all, the whole database: every profile, and the\n"
+		     "deleted sponsor; a meeting's answers, with its ticks, ratings and drafts\n"
+		     "named on its line; a sponsor's check-ups). A private answer is listed\n"
+		     "without its text. With --all, the whole database: every profile, and the\n"
 		     "deleted profiles with everything in them. With --yes, removes them for\n"
 		     "good; without it nothing is removed.");
 		return CLI_OK;

@@ -152,13 +152,31 @@ bool tw_store_undelete(struct tw_store *st, int64_t profile_id, enum tw_record_k
 
 /* What a purge takes, table by table: "gone" is the condition on a row
  * (?1 = the profile, 0 for the whole database), "label" what the list
- * shows, "parent" why a live row goes too (its profile or sponsor was
- * deleted) and "when" the deletion time shown. */
+ * shows, "parent" why a live row goes too (its profile, sponsor or
+ * meeting was deleted) and "when" the deletion time shown. The array is
+ * in the order purge deletes, children first: a meeting's answers before
+ * the meeting, so the foreign keys take nothing the list did not name. */
 #define IN_PROFILE "(?1 = 0 OR x.profile_id = ?1)"
 #define DEAD_PROFILE "(?1 = 0 AND x.profile_id IN (SELECT id FROM profiles WHERE deleted_at IS NOT NULL))"
 #define PARENT_PROFILE "(SELECT ' (goes with deleted profile ' || name || ')' FROM profiles " \
 	"WHERE id = x.profile_id AND deleted_at IS NOT NULL AND x.deleted_at IS NULL)"
 #define PROFILE_WHEN "(SELECT deleted_at FROM profiles WHERE id = x.profile_id)"
+/* The ids of the meetings, sponsors and check-up runs a purge removes
+ * (a run goes with its sponsor). */
+#define GONE_MEETINGS "(SELECT m.id FROM meetings m WHERE ((m.deleted_at IS NOT NULL OR " \
+	"m.sponsor_id IN (SELECT id FROM sponsors WHERE deleted_at IS NOT NULL)) AND " \
+	"(?1 = 0 OR m.profile_id = ?1)) OR (?1 = 0 AND m.profile_id IN (SELECT id FROM " \
+	"profiles WHERE deleted_at IS NOT NULL)))"
+#define GONE_SPONSORS "(SELECT s.id FROM sponsors s WHERE (s.deleted_at IS NOT NULL AND " \
+	"(?1 = 0 OR s.profile_id = ?1)) OR (?1 = 0 AND s.profile_id IN (SELECT id FROM " \
+	"profiles WHERE deleted_at IS NOT NULL)))"
+#define GONE_RUNS "(SELECT c.id FROM checkups c WHERE c.sponsor_id IN " GONE_SPONSORS ")"
+/* The ticks, ratings and drafts of a meeting (run) id m, counted for its
+ * label; drafts of its answers are keyed "ITEM@meeting:ID". */
+#define MEETING_BITS(m) "(SELECT count(*) FROM progress WHERE meeting_id = " m ") + " \
+	"(SELECT count(*) FROM drafts WHERE item_id GLOB '*@meeting:' || " m ")"
+#define RUN_BITS(c) "(SELECT count(*) FROM progress WHERE checkup_id = " c ") + " \
+	"(SELECT count(*) FROM drafts WHERE item_id GLOB '*@checkup:' || " c ")"
 static const struct {
 	enum tw_record_kind kind;
 	const char *table, *gone, *label, *parent, *when;
@@ -167,27 +185,48 @@ static const struct {
 	  "(x.deleted_at IS NOT NULL AND " IN_PROFILE ") OR " DEAD_PROFILE,
 	  "'Action item: ' || substr(replace(x.text, char(10), ' '), 1, 50)", PARENT_PROFILE,
 	  PROFILE_WHEN },
+	/* a reflection deleted itself, or the answer of a meeting or a
+	 * check-up run that goes; a private one's text stays out */
+	{ TW_REC_REFLECTION, "reflections",
+	  "(x.deleted_at IS NOT NULL AND " IN_PROFILE ") OR " DEAD_PROFILE " OR x.meeting_id IN "
+	  GONE_MEETINGS " OR x.checkup_id IN " GONE_RUNS,
+	  "'Reflection ' || coalesce(x.item_id, '#' || x.id) || CASE WHEN x.is_private THEN "
+	  "' (private)' ELSE ': ' || substr(replace(x.text, char(10), ' '), 1, 40) END",
+	  "coalesce(" PARENT_PROFILE ", CASE WHEN x.deleted_at IS NULL AND x.meeting_id IS NOT "
+	  "NULL THEN ' (goes with deleted meeting ' || x.meeting_id || ')' WHEN x.deleted_at IS "
+	  "NULL AND x.checkup_id IS NOT NULL THEN ' (goes with check-up ' || x.checkup_id || "
+	  "' of a deleted sponsor)' END)",
+	  "coalesce(" PROFILE_WHEN ", (SELECT coalesce(m.deleted_at, s.deleted_at) FROM meetings "
+	  "m JOIN sponsors s ON s.id = m.sponsor_id WHERE m.id = x.meeting_id), (SELECT "
+	  "s.deleted_at FROM checkups c JOIN sponsors s ON s.id = c.sponsor_id WHERE c.id = "
+	  "x.checkup_id))" },
 	{ TW_REC_MEETING, "meetings",
 	  "((x.deleted_at IS NOT NULL OR x.sponsor_id IN (SELECT id FROM sponsors "
 	  "WHERE deleted_at IS NOT NULL)) AND " IN_PROFILE ") OR " DEAD_PROFILE,
 	  "'Meeting with ' || (SELECT name FROM sponsors WHERE id = x.sponsor_id) || ', ' || "
-	  "strftime('%Y-%m-%d %H:%M', x.at, 'unixepoch', 'localtime')",
+	  "strftime('%Y-%m-%d %H:%M', x.at, 'unixepoch', 'localtime') || (SELECT CASE WHEN n "
+	  "THEN ' (and its ' || n || CASE n WHEN 1 THEN ' tick, rating or draft)' ELSE "
+	  "' ticks, ratings and drafts)' END ELSE '' END FROM (SELECT " MEETING_BITS("x.id")
+	  " AS n))",
 	  "coalesce(" PARENT_PROFILE ", (SELECT ' (goes with deleted sponsor ' || name || ')' "
 	  "FROM sponsors WHERE id = x.sponsor_id AND deleted_at IS NOT NULL AND "
 	  "x.deleted_at IS NULL))",
 	  "coalesce(" PROFILE_WHEN ", (SELECT deleted_at FROM sponsors WHERE id = x.sponsor_id))" },
-	{ TW_REC_REFLECTION, "reflections",
-	  "(x.deleted_at IS NOT NULL AND " IN_PROFILE ") OR " DEAD_PROFILE,
-	  "'Reflection ' || coalesce(x.item_id, '#' || x.id) || ': ' || "
-	  "substr(replace(x.text, char(10), ' '), 1, 40)", PARENT_PROFILE, PROFILE_WHEN },
 	{ TW_REC_COACHING, "coaching",
 	  "(x.deleted_at IS NOT NULL AND " IN_PROFILE ") OR " DEAD_PROFILE,
 	  "'Coaching session with ' || x.coach || ', ' || "
 	  "strftime('%Y-%m-%d', x.started, 'unixepoch', 'localtime')", PARENT_PROFILE,
 	  PROFILE_WHEN },
+	/* a sponsor's check-up runs (and their ticks, ratings and drafts) go
+	 * with it: the label names them */
 	{ TW_REC_SPONSOR, "sponsors",
 	  "(x.deleted_at IS NOT NULL AND " IN_PROFILE ") OR " DEAD_PROFILE,
-	  "'Sponsor ' || x.name", PARENT_PROFILE, PROFILE_WHEN },
+	  "'Sponsor ' || x.name || (SELECT CASE WHEN count(*) THEN ' (and ' || count(*) || "
+	  "CASE count(*) WHEN 1 THEN ' check-up' ELSE ' check-ups' END || CASE WHEN sum(n) "
+	  "THEN ' with ' || sum(n) || CASE sum(n) WHEN 1 THEN ' tick, rating or draft' ELSE "
+	  "' ticks, ratings and drafts' END ELSE '' END || ')' ELSE '' END FROM (SELECT "
+	  RUN_BITS("c.id") " AS n FROM checkups c WHERE c.sponsor_id = x.id))",
+	  PARENT_PROFILE, PROFILE_WHEN },
 	{ TW_REC_PROFILE, "profiles", "?1 = 0 AND x.deleted_at IS NOT NULL",
 	  "'Profile ' || x.name || (SELECT CASE WHEN count(*) THEN ' (and its ' || count(*) || "
 	  "' ticks, ratings and drafts)' ELSE '' END FROM (SELECT 1 FROM progress WHERE "
@@ -215,7 +254,7 @@ bool tw_store_deleted_list(struct tw_store *st, int64_t profile_id, struct tw_de
 	size_t cnt = 0, cap = 0;
 	bool ok = true;
 	for (size_t t = 0; ok && t < NPURGED; t++) {
-		char sql[2048];
+		char sql[4096];
 		snprintf(sql, sizeof sql,
 			 "SELECT x.id, %s || coalesce(%s, ''), coalesce(x.deleted_at, %s), "
 			 "x.deleted_at IS NULL FROM %s x WHERE %s ORDER BY x.id",
@@ -340,6 +379,35 @@ bool tw_store_sponsor_meeting_count(struct tw_store *st, int64_t profile_id, int
 	return true;
 }
 
+/* What goes with a purged meeting or sponsor without being a record of
+ * its own (the list names it in the record's label): a meeting's ticks,
+ * ratings and drafts; a sponsor's check-up runs with theirs. Nothing
+ * keys these to the meeting or the run by a foreign key, so they are
+ * removed by hand, before the meetings and sponsors themselves. */
+static const char *const purged_bits[] = {
+	"DELETE FROM progress WHERE meeting_id IN " GONE_MEETINGS,
+	"DELETE FROM drafts WHERE substr(item_id, instr(item_id, '@meeting:')) IN (SELECT "
+	"'@meeting:' || id FROM " GONE_MEETINGS ")",
+	"DELETE FROM progress WHERE checkup_id IN " GONE_RUNS,
+	"DELETE FROM drafts WHERE substr(item_id, instr(item_id, '@checkup:')) IN (SELECT "
+	"'@checkup:' || id FROM " GONE_RUNS ")",
+	"DELETE FROM checkups WHERE id IN " GONE_RUNS,
+};
+
+static bool purge_run(struct tw_store *st, const char *sql, int64_t profile_id, size_t *changed,
+		      struct tw_error *err)
+{
+	sqlite3_stmt *q;
+	if (!store_prepare(st, sql, &q, err))
+		return false;
+	sqlite3_bind_int64(q, 1, profile_id);
+	if (!store_step_done(st, q, err, "purging deleted records"))
+		return false;
+	if (changed)
+		*changed += (size_t)store_changes(st);
+	return true;
+}
+
 bool tw_store_purge(struct tw_store *st, int64_t profile_id, size_t *count,
 		    struct tw_error *err)
 {
@@ -349,23 +417,22 @@ bool tw_store_purge(struct tw_store *st, int64_t profile_id, size_t *count,
 		return false;
 	/* Children first, each by the same condition the list uses, so that
 	 * the count is the list's length (ticks, ratings and drafts of a
-	 * purged profile go with it through the foreign keys). */
+	 * purged profile go with it through the foreign keys; a meeting's
+	 * and a run's, named in their labels, are removed before them). */
 	size_t total = 0;
-	for (size_t t = 0; t < NPURGED; t++) {
-		char sql[1024];
+	bool ok = true;
+	for (size_t t = 0; ok && t < NPURGED; t++) {
+		if (purged[t].kind == TW_REC_MEETING)
+			for (size_t b = 0; ok && b < sizeof purged_bits / sizeof *purged_bits; b++)
+				ok = purge_run(st, purged_bits[b], profile_id, NULL, err);
+		char sql[2048];
 		snprintf(sql, sizeof sql, "DELETE FROM %s AS x WHERE %s", purged[t].table,
 			 purged[t].gone);
-		sqlite3_stmt *q;
-		if (!store_prepare(st, sql, &q, err)) {
-			store_rollback(st);
-			return false;
-		}
-		sqlite3_bind_int64(q, 1, profile_id);
-		if (!store_step_done(st, q, err, "purging deleted records")) {
-			store_rollback(st);
-			return false;
-		}
-		total += (size_t)store_changes(st);
+		ok = ok && purge_run(st, sql, profile_id, &total, err);
+	}
+	if (!ok) {
+		store_rollback(st);
+		return false;
 	}
 	if (!store_commit(st, err))
 		return false;

@@ -53,4 +53,27 @@ unchanged 1 "twoway: this profile has no meeting with id 3" \
 	tick before-meeting/homework/read-their-work --meeting 3
 run reflect six-practices/proactive/their-story --meeting 1 <<<"x"
 expect_rc 1 "reflect on an item answered once with --meeting"
+# purge: a purged meeting's answers, ticks and ratings go with it, and the
+# list names them first (a private answer's text stays out of the list)
+ok --profile Ada delete meeting 1
+ok --profile Ada purge
+expect_out_has "would remove 3 deleted records:" "purge counts the meeting's answers"
+expect_out_has "Reflection $CH: first meeting words (goes with deleted meeting 1)" \
+	"purge lists the meeting's answer"
+expect_out_has "Reflection before-meeting/the-ask/the-ask (private) (goes with deleted meeting 1)" \
+	"purge lists the private answer without its text"
+expect_out_has "Meeting with Dana Reyes, 2030-01-10 10:00 (and its 1 tick, rating or draft)" \
+	"purge names the meeting's rating"
+CHECKS=$((CHECKS + 1))
+case "$OUT" in *SECRET*) fail "purge list shows a private answer: $OUT" ;; esac
+ok --profile Ada purge --yes
+expect_out_has "purged 3 records" "purge --yes"
+CHECKS=$((CHECKS + 1))
+[ "$(sqlite3 "$DB" "SELECT count(*) FROM progress WHERE meeting_id = 1")" = 0 ] ||
+	fail "meeting 1's progress rows outlive its purge: $(sqlite3 "$DB" 'SELECT * FROM progress')"
+CHECKS=$((CHECKS + 1))
+[ "$(sqlite3 "$DB" "SELECT count(*) FROM progress WHERE meeting_id = 2")" = 1 ] ||
+	fail "meeting 2's tick went with meeting 1's purge"
+ok --profile Ada purge
+expect_out_has "nothing to purge" "nothing left to purge"
 finish

@@ -296,6 +296,123 @@ static void test_trash_list(void **state)
 	tw_deleteds_free(v, n);
 }
 
+/* The number of progress rows of a meeting (run: a check-up run). */
+static size_t rows_of(struct fixture *f, int64_t id, bool run)
+{
+	struct tw_progress *p = NULL;
+	size_t n = 0;
+	struct tw_error err;
+	assert_true(run ? tw_store_progress_list_checkup(f->st, f->profile, id, &p, &n, &err)
+			: tw_store_progress_list_in(f->st, f->profile, id, &p, &n, &err));
+	tw_progresses_free(p, n);
+	return n;
+}
+
+static bool has_draft(struct fixture *f, const char *key)
+{
+	char *text = NULL;
+	struct tw_error err;
+	assert_true(tw_store_draft_get(f->st, f->profile, key, &text, NULL, &err));
+	free(text);
+	return text != NULL;
+}
+
+/* A purged meeting takes its answers, ticks, ratings and drafts with it,
+ * and the list says so first (a private answer's text stays out of it);
+ * a purged sponsor takes its check-up runs with theirs. */
+static void test_purge_meeting_answers(void **state)
+{
+	struct fixture *f = *state;
+	struct tw_error err;
+	struct tw_sponsor s = { .profile_id = f->profile, .name = "Dana" };
+	assert_true(tw_store_sponsor_add(f->st, &s, &err));
+	tw_time now = (tw_time)time(NULL);
+	struct tw_meeting m1 = { .profile_id = f->profile, .sponsor_id = s.id, .when = now + 60 };
+	struct tw_meeting m2 = { .profile_id = f->profile, .sponsor_id = s.id, .when = now + 7200 };
+	assert_true(tw_store_meeting_add(f->st, &m1, &err));
+	assert_true(tw_store_meeting_add(f->st, &m2, &err));
+	const char *tick = "before-meeting/homework/read-their-work";
+	const char *rate = "after-meeting/reflect-on-it/usefulness";
+	const char *refl = "before-meeting/goals/ask";
+	assert_true(tw_store_progress_tick_in(f->st, f->profile, m1.id, tick, true, &err));
+	assert_true(tw_store_progress_rate_in(f->st, f->profile, m1.id, rate, 4, &err));
+	assert_true(tw_store_progress_tick_in(f->st, f->profile, m2.id, tick, true, &err));
+	int64_t r_pub, r_priv, r_run, run;
+	assert_true(tw_store_reflection_save_in(f->st, f->profile, m1.id, refl, "PUBLIC-WORDS",
+						TW_PRIVACY_PUBLIC, &r_pub, &err));
+	assert_true(tw_store_reflection_save_in(f->st, f->profile, m1.id, "after-meeting/x/y",
+						"SECRET-WORDS", TW_PRIVACY_PRIVATE, &r_priv, &err));
+	char key1[64], key2[64];
+	snprintf(key1, sizeof key1, "before-meeting/goals/other@meeting:%lld", (long long)m1.id);
+	snprintf(key2, sizeof key2, "before-meeting/goals/other@meeting:%lld", (long long)m2.id);
+	assert_true(tw_store_draft_put(f->st, f->profile, key1, "half a thought", false, &err));
+	assert_true(tw_store_draft_put(f->st, f->profile, key2, "another", false, &err));
+	assert_true(tw_store_checkup_start(f->st, f->profile, s.id, now, &run, &err));
+	assert_true(tw_store_progress_tick_in(f->st, f->profile, run, "checkup/advocacy/material",
+					      true, &err));
+	assert_true(tw_store_reflection_save_in(f->st, f->profile, run, "checkup/continuum/evidence",
+						"RUN-WORDS", TW_PRIVACY_PUBLIC, &r_run, &err));
+	char runkey[64];
+	snprintf(runkey, sizeof runkey, "checkup/trust/whole-person@checkup:%lld", (long long)run);
+	assert_true(tw_store_draft_put(f->st, f->profile, runkey, "run draft", false, &err));
+
+	/* meeting 1 deleted: its two answers go with it, listed as such, and
+	 * its tick, rating and draft are named on its line */
+	assert_true(tw_store_delete(f->st, f->profile, TW_REC_MEETING, m1.id, &err));
+	struct tw_deleted *d;
+	size_t n;
+	assert_true(tw_store_deleted_list(f->st, f->profile, &d, &n, &err));
+	assert_int_equal(n, 3);
+	assert_int_equal(d[0].kind, TW_REC_REFLECTION);
+	assert_int_equal(d[0].id, r_pub);
+	assert_true(d[0].cascade);
+	assert_true(d[0].deleted > 0);
+	assert_non_null(strstr(d[0].label, "PUBLIC-WORDS (goes with deleted meeting"));
+	assert_int_equal(d[1].id, r_priv);
+	assert_true(d[1].cascade);
+	assert_null(strstr(d[1].label, "SECRET"));
+	assert_non_null(strstr(d[1].label, "after-meeting/x/y (private) (goes with deleted meeting"));
+	assert_int_equal(d[2].kind, TW_REC_MEETING);
+	assert_false(d[2].cascade);
+	assert_non_null(strstr(d[2].label, "(and its 3 ticks, ratings and drafts)"));
+	tw_deleteds_free(d, n);
+	size_t count;
+	assert_true(tw_store_purge(f->st, f->profile, &count, &err));
+	assert_int_equal(count, 3);
+	assert_int_equal(rows_of(f, m1.id, false), 0);
+	assert_false(has_draft(f, key1));
+	struct tw_reflection r;
+	assert_false(tw_store_reflection_get(f->st, r_pub, &r, &err));
+	assert_int_equal(err.code, TW_ERR_NOTFOUND);
+	/* meeting 2 and the run keep theirs */
+	assert_int_equal(rows_of(f, m2.id, false), 1);
+	assert_true(has_draft(f, key2));
+	assert_int_equal(rows_of(f, run, true), 1);
+
+	/* the sponsor deleted: meeting 2 and the check-up run go with it */
+	assert_true(tw_store_delete(f->st, f->profile, TW_REC_SPONSOR, s.id, &err));
+	assert_true(tw_store_deleted_list(f->st, f->profile, &d, &n, &err));
+	assert_int_equal(n, 3);
+	assert_int_equal(d[0].kind, TW_REC_SPONSOR);
+	assert_non_null(strstr(d[0].label, "Dana (and 1 check-up with 2 ticks, ratings and drafts)"));
+	assert_int_equal(d[1].kind, TW_REC_REFLECTION);
+	assert_int_equal(d[1].id, r_run);
+	assert_non_null(strstr(d[1].label, "RUN-WORDS (goes with check-up"));
+	assert_int_equal(d[2].kind, TW_REC_MEETING);
+	assert_non_null(strstr(d[2].label, "(and its 2 ticks, ratings and drafts)"));
+	tw_deleteds_free(d, n);
+	assert_true(tw_store_purge(f->st, f->profile, &count, &err));
+	assert_int_equal(count, 3);
+	assert_int_equal(rows_of(f, m2.id, false), 0);
+	assert_false(has_draft(f, key2));
+	assert_int_equal(rows_of(f, run, true), 0);
+	assert_false(has_draft(f, runkey));
+	struct tw_checkup c;
+	assert_false(tw_store_checkup_get(f->st, f->profile, run, &c, &err));
+	assert_int_equal(err.code, TW_ERR_NOTFOUND);
+	assert_true(tw_store_check(f->st, &err));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -306,6 +423,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_profile_boundary, store_setup, store_teardown),
 		cmocka_unit_test_setup_teardown(test_name_before_id, store_setup, store_teardown),
 		cmocka_unit_test_setup_teardown(test_trash_list, store_setup, store_teardown),
+		cmocka_unit_test_setup_teardown(test_purge_meeting_answers, store_setup,
+						store_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
