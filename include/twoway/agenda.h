@@ -37,6 +37,23 @@ bool tw_agenda_guide_per_occasion(const char *guide_id);
 bool tw_agenda_walk_meeting(struct tw_store *st, int64_t profile_id, const char *guide_id,
 			    tw_time now, int64_t *meeting_id, struct tw_error *err);
 
+/* How far guide g is walked (agenda_progress.c), counted for the
+ * occasion it is walked for: a per-meeting guide for the meeting
+ * tw_agenda_walk_meeting picks at now (before a meeting: the next planned
+ * one; after one: the latest whose time has passed), the check-up for the
+ * latest run, every other guide (and a per-meeting guide of a profile with
+ * no meeting) for the profile's own answers. An item is done when ticked,
+ * rated or answered. */
+struct tw_guide_progress {
+	int64_t occasion; /* the meeting (run: the check-up run) counted; 0: none */
+	bool run;         /* occasion is a check-up run */
+	size_t done, total;
+	size_t next_sec;  /* the first section with items left; SIZE_MAX: none */
+	size_t next_left; /* how many are left in it */
+};
+bool tw_agenda_guide_progress(struct tw_store *st, int64_t profile_id, const struct tw_guide *g,
+			      tw_time now, struct tw_guide_progress *out, struct tw_error *err);
+
 /* The agenda heading of a slot ("A challenge I want their input on"). */
 const char *tw_agenda_slot_heading(enum tw_slot slot);
 

@@ -2,11 +2,13 @@
  * is), a prompt to debrief a planned meeting whose time has passed (d opens
  * it), open and overdue action items, recent reflections and a plain next
  * step; content skipped at load time is reported here once. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "checklist.h"
+#include "twoway/agenda.h"
 #include "screens.h"
 #include "twoway/util.h"
 #include "twoway/when.h"
@@ -32,55 +34,56 @@ static void unload(struct home *h)
 	h->n_recent = 0;
 }
 
+/* Who and when the occasion a guide is counted for is: the sponsor and
+ * the meeting's (run's) time. */
+static void occasion_of(struct tui_app *app, struct gstat *gs)
+{
+	struct tw_error err = { 0 };
+	if (!gs->occasion)
+		return;
+	if (gs->run) {
+		struct tw_checkup c;
+		if (!tw_store_checkup_get(app->store, app->profile.id, gs->occasion, &c, &err))
+			return;
+		snprintf(gs->who, sizeof gs->who, "%s", c.sponsor_name ? c.sponsor_name : "");
+		gs->when = c.at;
+		tw_checkup_finish(&c);
+		return;
+	}
+	struct tw_meeting m;
+	if (!tw_store_meeting_get(app->store, gs->occasion, &m, &err))
+		return;
+	snprintf(gs->who, sizeof gs->who, "%s", m.sponsor_name ? m.sponsor_name : "");
+	gs->when = m.when;
+	tw_meeting_finish(&m);
+}
+
+/* Each guide's progress, counted in the core for the occasion it is
+ * walked for (the meeting being prepared, the one to debrief, the latest
+ * check-up run), so the bar agrees with the guide enter opens. */
 static void load_stats(struct tui_app *app, struct home *h)
 {
-	struct tw_progress *prog = NULL;
-	size_t n_prog = 0;
-	struct tw_error err = { 0 };
-	if (!tw_store_progress_list(app->store, app->profile.id, &prog, &n_prog, &err))
-		tui_error(app, "%s", err.message);
 	h->n_stats = app->lib->n_guides;
 	h->stats = calloc(h->n_stats + 1, sizeof(*h->stats));
+	tw_time now = (tw_time)time(NULL);
 	for (size_t g = 0; h->stats && g < h->n_stats; g++) {
-		const struct tw_guide *gd = app->lib->guides[g];
-		size_t n = tui_guide_item_count(gd);
-		struct tui_item_state *st = calloc(n + 1, sizeof(*st));
 		struct gstat *gs = &h->stats[g];
-		gs->total = n;
-		gs->next_sec = SIZE_MAX;
-		/* the check-up counts its latest run */
-		struct tw_progress *rp = NULL;
-		size_t n_rp = 0;
-		int64_t run = 0;
-		bool is_run = strcmp(gd->id, TW_CHECKUP_GUIDE) == 0 &&
-			      tw_store_checkup_latest(app->store, app->profile.id, 0, &run, &err) &&
-			      run &&
-			      tw_store_progress_list_checkup(app->store, app->profile.id, run, &rp,
-							     &n_rp, &err);
-		bool ok = st && tui_guide_states(app, gd, is_run ? run : 0, is_run ? rp : prog,
-						 is_run ? n_rp : n_prog, st);
-		tw_progresses_free(rp, n_rp);
-		if (!ok) {
-			free(st);
+		struct tw_guide_progress p;
+		struct tw_error err = { 0 };
+		if (!tw_agenda_guide_progress(app->store, app->profile.id, app->lib->guides[g], now,
+					      &p, &err)) {
+			tui_error(app, "%s", err.message);
+			gs->next_sec = SIZE_MAX;
 			continue;
 		}
-		size_t k = 0;
-		for (size_t s = 0; s < gd->n_sections; s++) {
-			size_t left = 0;
-			for (size_t i = 0; i < gd->sections[s].n_items; i++, k++) {
-				if (tui_item_done(&gd->sections[s].items[i], &st[k]))
-					gs->done++;
-				else
-					left++;
-			}
-			if (left && gs->next_sec == SIZE_MAX) {
-				gs->next_sec = s;
-				gs->next_left = left;
-			}
-		}
-		free(st);
+		gs->done = p.done;
+		gs->total = p.total;
+		gs->next_sec = p.next_sec;
+		gs->next_left = p.next_left;
+		gs->occasion = p.occasion;
+		gs->run = p.run;
+		occasion_of(app, gs);
 	}
-	tw_progresses_free(prog, n_prog);
 }
 
 static void load(struct tui_app *app, struct home *h)
@@ -146,7 +149,9 @@ static void open_guide(struct tui_app *app, struct home *h)
 		snprintf(id, sizeof(id), "%s/%s", g->id, g->sections[gs->next_sec].id);
 	else
 		snprintf(id, sizeof(id), "%s", g->id);
-	tui_open(app, TUI_SCREEN_GUIDE, &(struct tui_args){ .item_id = id });
+	/* the guide walks the occasion the bar counted */
+	tui_open(app, TUI_SCREEN_GUIDE,
+		 &(struct tui_args){ .item_id = id, .meeting_id = gs ? gs->occasion : 0 });
 }
 
 /* Opens the focused recent reflection where it was written: its item in

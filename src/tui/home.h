@@ -12,6 +12,10 @@ struct gstat {
 	size_t done, total;
 	size_t next_sec;  /* first section with items left */
 	size_t next_left; /* items left in it */
+	int64_t occasion; /* the meeting (run: check-up run) counted; 0: none */
+	bool run;
+	char who[64];     /* its sponsor ("" when none) */
+	tw_time when;     /* its time */
 };
 
 struct home {

@@ -1,6 +1,7 @@
 /* Drawing Home: the guides' progress bars, the next step, skipped
  * content, the debrief prompt, the next meeting, open action items and
  * recent reflections, in rows that scroll with the focused guide. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -84,6 +85,24 @@ static size_t labelled(struct cursor *c, int indent, const char *label, const ch
 	return total;
 }
 
+/* A guide's row title: for a guide walked per meeting or check-up, who
+ * and when its bar counts ("Before a sponsor meeting (Dana Reyes,
+ * tomorrow)"), the sponsor left out when the row has no room for it. */
+static void guide_title(struct tui_app *app, const struct gstat *gs, size_t g, int room,
+			char *buf, size_t len)
+{
+	const char *title = app->lib->guides[g]->title;
+	if (!gs->occasion) {
+		snprintf(buf, len, "%s", title);
+		return;
+	}
+	char rel[32];
+	tw_when_relative(gs->when, (tw_time)time(NULL), rel, sizeof rel);
+	snprintf(buf, len, "%s (%s%s%s)", title, gs->who, gs->who[0] ? ", " : "", rel);
+	if (tui_text_width(buf) > room)
+		snprintf(buf, len, "%s (%s)", title, rel);
+}
+
 static void draw_guides(struct tui_app *app, struct home *h, struct cursor *c)
 {
 	heading(app, c, "Guides");
@@ -92,8 +111,10 @@ static void draw_guides(struct tui_app *app, struct home *h, struct cursor *c)
 	int barw = c->r.w / 3 > 24 ? 24 : c->r.w / 3;
 	/* The bars start after the longest title, not at the far right. */
 	int longest = 0;
+	char title[256];
 	for (size_t g = 0; g < h->n_stats; g++) {
-		int tw = tui_text_width(app->lib->guides[g]->title);
+		guide_title(app, &h->stats[g], g, c->r.w - 4 - barw - 8, title, sizeof title);
+		int tw = tui_text_width(title);
 		longest = tw > longest ? tw : longest;
 	}
 	h->guide_row0 = c->r.y + c->row - c->skip;
@@ -111,7 +132,8 @@ static void draw_guides(struct tui_app *app, struct home *h, struct cursor *c)
 			tw = longest + 2;
 		if (sel)
 			tui_fill(y, c->r.x + 1, tw + barw + cw + 2, tui_attr(app, TUI_SELECTED));
-		tui_text_clip(y, c->r.x + 3, tw - 1, app->lib->guides[g]->title,
+		guide_title(app, gs, g, tw - 1, title, sizeof title);
+		tui_text_clip(y, c->r.x + 3, tw - 1, title,
 			      sel ? tui_attr(app, TUI_SELECTED) : A_NORMAL);
 		tui_progress_bar(app, y, c->r.x + 3 + tw, barw, gs->done, gs->total);
 		tui_text(y, c->r.x + 3 + tw + barw, cw, count,

@@ -316,6 +316,74 @@ static void test_migrate_v7(void **state)
 	free(t);
 }
 
+/* A guide's progress counts the occasion it is walked for: before a
+ * meeting, the next planned one's answers (not a later one's, not the
+ * untied ones); after, the latest meeting whose time has passed; the
+ * check-up, its latest run; any other guide, the profile's answers. */
+static void test_guide_progress(void **state)
+{
+	struct fixture *f = *state;
+	struct tw_error err = { 0 };
+	int64_t sp = sponsor(f, "Dana Reyes");
+	tw_time now = local(2030, 1, 10, 12);
+	int64_t past = meeting(f, sp, local(2030, 1, 9, 10), "");
+	int64_t next = meeting(f, sp, local(2030, 1, 11, 10), "");
+	int64_t later = meeting(f, sp, local(2030, 2, 11, 10), "");
+	const struct tw_guide *before = tw_library_guide(lib, TW_AGENDA_BEFORE_GUIDE);
+	const struct tw_guide *after = tw_library_guide(lib, TW_AGENDA_AFTER_GUIDE);
+	const struct tw_guide *check = tw_library_guide(lib, TW_CHECKUP_GUIDE);
+	assert_non_null(before);
+	assert_non_null(after);
+	assert_non_null(check);
+	assert_true(tw_store_progress_tick_in(f->st, f->profile, next,
+					      "before-meeting/homework/read-their-work", true, &err));
+	reflect(f, next, LEARNED, "She wrote the storage book", TW_PRIVACY_PUBLIC);
+	reflect(f, later, CHALLENGE, "not this one", TW_PRIVACY_PUBLIC);
+	assert_true(tw_store_progress_tick_in(f->st, f->profile, later,
+					      "before-meeting/homework/social-media", true, &err));
+	reflect(f, 0, ASK, "an untied answer", TW_PRIVACY_PUBLIC);
+	assert_true(tw_store_progress_rate_in(f->st, f->profile, past,
+					      "after-meeting/reflect-on-it/usefulness", 4, &err));
+
+	struct tw_guide_progress p;
+	assert_true(tw_agenda_guide_progress(f->st, f->profile, before, now, &p, &err));
+	assert_int_equal(p.occasion, next);
+	assert_false(p.run);
+	assert_int_equal(p.done, 2);
+	assert_int_equal(p.total, 14);
+	assert_int_equal(p.next_sec, 0); /* homework: social-media is left */
+	assert_int_equal(p.next_left, 1);
+	assert_true(tw_agenda_guide_progress(f->st, f->profile, after, now, &p, &err));
+	assert_int_equal(p.occasion, past);
+	assert_int_equal(p.done, 1);
+	/* once that meeting's time is past too, the walk moves on */
+	assert_true(tw_agenda_guide_progress(f->st, f->profile, before, local(2030, 1, 12, 0), &p,
+					     &err));
+	assert_int_equal(p.occasion, later);
+	assert_int_equal(p.done, 2);
+	assert_true(tw_agenda_guide_progress(f->st, f->profile, after, local(2030, 1, 12, 0), &p,
+					     &err));
+	assert_int_equal(p.occasion, next);
+	assert_int_equal(p.done, 0);
+
+	/* the check-up: nothing before a run; then the latest run's */
+	assert_true(tw_agenda_guide_progress(f->st, f->profile, check, now, &p, &err));
+	assert_int_equal(p.occasion, 0);
+	assert_int_equal(p.done, 0);
+	int64_t run1, run2;
+	assert_true(tw_store_checkup_start(f->st, f->profile, sp, local(2029, 9, 1, 9), &run1, &err));
+	assert_true(tw_store_progress_tick_in(f->st, f->profile, run1, "checkup/advocacy/material",
+					      true, &err));
+	assert_true(tw_agenda_guide_progress(f->st, f->profile, check, now, &p, &err));
+	assert_int_equal(p.occasion, run1);
+	assert_true(p.run);
+	assert_int_equal(p.done, 1);
+	assert_true(tw_store_checkup_start(f->st, f->profile, sp, local(2030, 1, 1, 9), &run2, &err));
+	assert_true(tw_agenda_guide_progress(f->st, f->profile, check, now, &p, &err));
+	assert_int_equal(p.occasion, run2);
+	assert_int_equal(p.done, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -323,6 +391,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_hand_edits_regenerate_undo, store_setup,
 						store_teardown),
 		cmocka_unit_test_setup_teardown(test_exports, store_setup, store_teardown),
+		cmocka_unit_test_setup_teardown(test_guide_progress, store_setup, store_teardown),
 		cmocka_unit_test_setup_teardown(test_migrate_v7, dir_setup, store_teardown),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
