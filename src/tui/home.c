@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "checklist.h"
+#include "checkup.h"
 #include "twoway/agenda.h"
 #include "screens.h"
 #include "twoway/util.h"
@@ -138,12 +139,47 @@ static void on_refresh(struct tui_app *app, struct tui_screen *s)
 	load(app, (struct home *)s);
 }
 
+/* The check-up with no run yet starts one, as `twoway checkup start`
+ * does: with the profile's only sponsor at once (the guide then walks the
+ * run); with several, on Sponsors, where c on one starts it; with none,
+ * a message says to add one. True when the caller opens nothing more. */
+static bool checkup_start(struct tui_app *app, const struct tw_guide *g,
+			  const struct gstat *gs)
+{
+	if (strcmp(g->id, TW_CHECKUP_GUIDE) != 0 || !gs || gs->occasion)
+		return false;
+	struct tw_sponsor *sp = NULL;
+	size_t n = 0;
+	struct tw_error err = { 0 };
+	if (!tw_store_sponsor_list(app->store, app->profile.id, &sp, &n, &err)) {
+		tui_error(app, "%s", err.message);
+		return true;
+	}
+	if (n == 1) {
+		int64_t run = tui_checkup_begin(app, sp[0].id);
+		if (run)
+			tui_open(app, TUI_SCREEN_GUIDE,
+				 &(struct tui_args){ .item_id = TW_CHECKUP_GUIDE, .meeting_id = run });
+		if (run)
+			tui_msg(app, "check-up with %s started", sp[0].name);
+	} else if (n > 1) {
+		tui_open(app, TUI_SCREEN_SPONSORS, NULL);
+		tui_msg(app, "a check-up is taken with one sponsor: c on them starts it");
+	} else {
+		tui_msg(app, "a check-up is taken with a sponsor: add one first (s, then a)");
+	}
+	tw_sponsors_free(sp, n);
+	return true;
+}
+
 static void open_guide(struct tui_app *app, struct home *h)
 {
 	if (h->cursor >= app->lib->n_guides)
 		return;
 	const struct tw_guide *g = app->lib->guides[h->cursor];
 	const struct gstat *gs = h->stats ? &h->stats[h->cursor] : NULL;
+	if (checkup_start(app, g, gs))
+		return;
 	char id[512];
 	if (gs && gs->next_sec != SIZE_MAX)
 		snprintf(id, sizeof(id), "%s/%s", g->id, g->sections[gs->next_sec].id);

@@ -96,8 +96,17 @@ static void guide_title(struct tui_app *app, const struct gstat *gs, size_t g, i
 		snprintf(buf, len, "%s", title);
 		return;
 	}
-	char rel[32];
-	tw_when_relative(gs->when, (tw_time)time(NULL), rel, sizeof rel);
+	/* a meeting by how far off it is, a check-up run by its day */
+	char rel[32] = "";
+	if (gs->run) {
+		time_t t = (time_t)gs->when;
+		struct tm tm;
+		char my[16];
+		if (localtime_r(&t, &tm) && strftime(my, sizeof my, "%b %Y", &tm))
+			snprintf(rel, sizeof rel, "%d %s", tm.tm_mday, my);
+	} else {
+		tw_when_relative(gs->when, (tw_time)time(NULL), rel, sizeof rel);
+	}
 	snprintf(buf, len, "%s (%s%s%s)", title, gs->who, gs->who[0] ? ", " : "", rel);
 	if (tui_text_width(buf) > room)
 		snprintf(buf, len, "%s (%s)", title, rel);
