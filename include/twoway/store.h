@@ -343,6 +343,15 @@ bool tw_store_coaching_unmark(struct tw_store *st, int64_t id, const char *item_
 bool tw_store_coaching_covered(struct tw_store *st, int64_t id,
 			       struct tw_coaching_event **out, size_t *n,
 			       struct tw_error *err);
+/* The reflection on item_id that session id's "reflected" mark stands
+ * for (a mark names the item, not the meeting or check-up run it was
+ * answered in): of the profile's live answers to the item, the one saved
+ * last while the session ran; else the profile's own (untied) one; else
+ * the one of the latest check-up run. Read like tw_store_reflection_get
+ * (a coach view reads a private one's text as TW_PRIVATE_MARKER); the
+ * caller finishes *out. TW_ERR_NOTFOUND when there is none. */
+bool tw_store_coaching_reflection(struct tw_store *st, int64_t id, const char *item_id,
+				  struct tw_reflection *out, struct tw_error *err);
 
 /* ---- search ---- */
 /* FTS5 over reflections, meetings, action items and sponsors (name, title,

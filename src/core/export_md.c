@@ -19,10 +19,37 @@ static void duration(struct tw_buf *b, tw_time secs)
 		tw_buf_printf(b, "%lld min", min);
 }
 
+/* " (check-up with Dana Reyes of 2026-12-01)" or " (meeting with Dana
+ * Reyes, 2030-01-10 10:00)" for an answer that belongs to one; "" else. */
+static void occasion(struct tw_store *st, const struct tw_reflection *x, struct tw_buf *b)
+{
+	struct tw_error ignored = { 0 };
+	char when[32];
+	if (x->checkup_id) {
+		struct tw_checkup c;
+		if (!tw_store_checkup_get(st, x->profile_id, x->checkup_id, &c, &ignored))
+			return;
+		tw_time_format(c.at, when, sizeof when);
+		when[10] = '\0'; /* the day */
+		tw_buf_printf(b, " (check-up%s%s of %s)", c.sponsor_name && *c.sponsor_name
+							     ? " with " : "",
+			      c.sponsor_name ? c.sponsor_name : "", when);
+		tw_checkup_finish(&c);
+	} else if (x->meeting_id) {
+		struct tw_meeting m;
+		if (!tw_store_meeting_get(st, x->meeting_id, &m, &ignored))
+			return;
+		tw_time_format(m.when, when, sizeof when);
+		tw_buf_printf(b, " (meeting with %s, %s)", m.sponsor_name ? m.sponsor_name : "?",
+			      when);
+		tw_meeting_finish(&m);
+	}
+}
+
 /* One covered item: its text from the library (the id when the content
  * no longer has it), the rating, and for a reflection only "(private)"
  * when the sponsee keeps it private, never its text. */
-static void covered_item(struct tw_store *st, const struct tw_library *lib, int64_t profile_id,
+static void covered_item(struct tw_store *st, const struct tw_library *lib, int64_t coaching_id,
 			 const struct tw_coaching_event *e, struct tw_buf *b)
 {
 	const struct tw_item *it = lib ? tw_library_item(lib, e->item_id, NULL, NULL) : NULL;
@@ -36,7 +63,10 @@ static void covered_item(struct tw_store *st, const struct tw_library *lib, int6
 	if (e->what == TW_MARK_REFLECTED) {
 		struct tw_reflection r;
 		struct tw_error ignored = { 0 };
-		if (tw_store_reflection_get_item(st, profile_id, e->item_id, &r, &ignored)) {
+		/* the answer the session wrote, in whichever meeting or
+		 * check-up run it belongs to */
+		if (tw_store_coaching_reflection(st, coaching_id, e->item_id, &r, &ignored)) {
+			occasion(st, &r, b);
 			if (r.is_private)
 				tw_buf_puts(b, ": (private)");
 			tw_reflection_finish(&r);
@@ -81,7 +111,7 @@ static bool covered_section(struct tw_store *st, const struct tw_library *lib,
 		tw_buf_printf(b, "\n### %s\n\n", groups[g].title);
 		for (size_t i = 0; i < n; i++)
 			if (e[i].what == groups[g].what)
-				covered_item(st, lib, c->profile_id, &e[i], b);
+				covered_item(st, lib, c->id, &e[i], b);
 	}
 	tw_coaching_events_free(e, n);
 	return true;
@@ -134,6 +164,7 @@ bool tw_export_md_coaching(struct tw_store *st, const struct tw_library *lib,
 			lib && x->item_id ? tw_library_item(lib, x->item_id, NULL, NULL) : NULL;
 		tw_buf_printf(b, "- **%s**", it ? it->text : x->item_id ? x->item_id
 									 : "Free-standing reflection");
+		occasion(st, x, b);
 		if (x->is_private) {
 			tw_buf_puts(b, ": (private)\n");
 			continue;

@@ -162,3 +162,33 @@ bool tw_store_coaching_covered(struct tw_store *st, int64_t id,
 	sqlite3_bind_int64(q, 1, id);
 	return store_rows(st, q, &event_reader, (void **)out, n, err);
 }
+
+bool tw_store_coaching_reflection(struct tw_store *st, int64_t id, const char *item_id,
+				  struct tw_reflection *out, struct tw_error *err)
+{
+	if (!store_in_scope(st, STORE_COACHING, id, err) ||
+	    !store_check_required(item_id, "item id", err) || !session_ok(st, id, false, err))
+		return false;
+	sqlite3_stmt *q;
+	if (!store_prepare(st, "SELECT r.id FROM reflections r JOIN coaching c ON c.id = ?1"
+			       " WHERE r.profile_id = c.profile_id AND r.item_id = ?2"
+			       " AND r.deleted_at IS NULL ORDER BY"
+			       " r.updated BETWEEN c.started AND CASE c.ended WHEN 0"
+			       " THEN 9223372036854775807 ELSE c.ended END DESC,"
+			       " (r.meeting_id IS NULL AND r.checkup_id IS NULL) DESC,"
+			       " (SELECT at FROM checkups WHERE id = r.checkup_id) DESC,"
+			       " r.checkup_id DESC, r.updated DESC LIMIT 1",
+			   &q, err))
+		return false;
+	sqlite3_bind_int64(q, 1, id);
+	sqlite3_bind_text(q, 2, item_id, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(q);
+	int64_t rid = rc == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
+	sqlite3_finalize(q);
+	if (rc == SQLITE_DONE)
+		return tw_error_set(err, TW_ERR_NOTFOUND, "there is no reflection on '%.300s' yet",
+				    item_id);
+	if (rc != SQLITE_ROW)
+		return store_fail(st, err, "reading what a coaching session covered");
+	return tw_store_reflection_get(st, rid, out, err);
+}

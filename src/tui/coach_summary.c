@@ -99,7 +99,7 @@ static void guides_line(struct tui_app *app, const struct tw_coaching_event *e, 
 
 /* One "- item" row: its text (the id when the content no longer has it),
  * the rating, "(private)" for a private reflection, then the id. */
-static void item_row(struct tui_app *app, int64_t profile_id, const struct tw_coaching_event *e,
+static void item_row(struct tui_app *app, int64_t coaching_id, const struct tw_coaching_event *e,
 		     struct tw_buf *b)
 {
 	const struct tw_item *it = tw_library_item(app->lib, e->item_id, NULL, NULL);
@@ -109,7 +109,8 @@ static void item_row(struct tui_app *app, int64_t profile_id, const struct tw_co
 	if (e->what == TW_MARK_REFLECTED) {
 		struct tw_reflection r;
 		struct tw_error ignored = { 0 };
-		if (tw_store_reflection_get_item(app->store, profile_id, e->item_id, &r, &ignored)) {
+		/* the answer the session wrote, in its meeting or check-up run */
+		if (tw_store_coaching_reflection(app->store, coaching_id, e->item_id, &r, &ignored)) {
 			if (r.is_private)
 				tw_buf_puts(b, " (private)");
 			tw_reflection_finish(&r);
@@ -123,7 +124,6 @@ char *coach_covered_text(struct tui_app *app, int64_t id, struct tw_error *err)
 	struct tw_coaching c;
 	if (!tw_store_coaching_get(app->store, id, &c, err))
 		return NULL;
-	int64_t profile_id = c.profile_id;
 	tw_coaching_finish(&c);
 	struct tw_coaching_event *e = NULL;
 	size_t n = 0;
@@ -153,7 +153,7 @@ char *coach_covered_text(struct tui_app *app, int64_t id, struct tw_error *err)
 		tw_buf_printf(&b, "%s (%zu)%s\n", groups[g].label, k, k ? ":" : ": none");
 		for (size_t i = 0; i < n; i++)
 			if (e[i].what == groups[g].what)
-				item_row(app, profile_id, &e[i], &b);
+				item_row(app, id, &e[i], &b);
 	}
 	tw_coaching_events_free(e, n);
 	if (!tw_buf_ok(&b, err)) {
