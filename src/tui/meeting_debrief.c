@@ -73,37 +73,23 @@ static void prefill(struct tui_app *app, struct debrief *d)
 static void insert_private(struct tui_app *app, struct debrief *d)
 {
 	char *answers[TW_SLOT_COUNT];
-	struct tw_error err = { 0 };
-	if (!tw_agenda_private_answers(app->lib, app->store, app->profile.id, d->id,
-				       TW_AGENDA_AFTER_GUIDE, answers, &err)) {
-		tui_error(app, "%s", err.message);
+	if (!meeting_private_confirm(app, d->id, TW_AGENDA_AFTER_GUIDE, &d->private_asked,
+				     "put your private answers in the notes, where a coach may read them?",
+				     answers))
 		return;
-	}
-	bool any = false;
-	for (int i = 0; i < TW_SLOT_COUNT; i++)
-		any = any || answers[i];
-	if (!any) {
-		tui_msg(app, "no private answers to put in");
-	} else if (!d->private_asked) {
-		d->private_asked = true;
-		tui_msg(app, "put your private answers in the notes, where a coach may read them? "
-			     "Ctrl-P again: yes");
+	char *n = tui_form_text(&d->fm, F_NOTES), *o = tui_form_text(&d->fm, F_OUTCOME);
+	char *n2 = NULL, *o2 = NULL;
+	if (n && o && tw_debrief_insert_private(n, o, answers, &n2, &o2)) {
+		tui_form_set_text(&d->fm, F_NOTES, n2);
+		tui_form_set_text(&d->fm, F_OUTCOME, o2);
+		tui_msg(app, "your private answers are in the notes now");
 	} else {
-		char *n = tui_form_text(&d->fm, F_NOTES), *o = tui_form_text(&d->fm, F_OUTCOME);
-		char *n2 = NULL, *o2 = NULL;
-		if (n && o && tw_debrief_insert_private(n, o, answers, &n2, &o2)) {
-			tui_form_set_text(&d->fm, F_NOTES, n2);
-			tui_form_set_text(&d->fm, F_OUTCOME, o2);
-			tui_msg(app, "your private answers are in the notes now");
-		} else {
-			tui_error(app, "out of memory");
-		}
-		free(n);
-		free(o);
-		free(n2);
-		free(o2);
-		d->private_asked = false;
+		tui_error(app, "out of memory");
 	}
+	free(n);
+	free(o);
+	free(n2);
+	free(o2);
 	tw_agenda_answers_free(answers);
 }
 

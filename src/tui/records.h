@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "screens.h"
+#include "twoway/agenda.h"
 
 /* The sponsor form: id 0 adds a sponsor. When it saves, *saved_id (may be
  * NULL; must outlive the form, e.g. in the screen below it) gets the id. */
@@ -15,6 +16,13 @@ struct tui_screen *sponsor_form_open(struct tui_app *app, int64_t id, int64_t *s
 struct tui_screen *meeting_prepare_open(struct tui_app *app, int64_t meeting_id,
 					int64_t sponsor_id);
 struct tui_screen *meeting_debrief_open(struct tui_app *app, int64_t meeting_id);
+/* Ctrl-P in prepare and debrief (meeting_private.c): the meeting's private
+ * answers of GUIDE go in only on purpose. The first call with answers asks
+ * QUESTION (sets *asked); the next one returns true with ANSWERS filled,
+ * which the caller puts in its text and frees with tw_agenda_answers_free.
+ * Otherwise it says why not and returns false (nothing to free). */
+bool meeting_private_confirm(struct tui_app *app, int64_t meeting_id, const char *guide,
+			     bool *asked, const char *question, char *answers[TW_SLOT_COUNT]);
 /* Debriefing a meeting still in the future asks first: when it is planned
  * and ahead, says so ("d again debriefs it") and returns true; the caller
  * opens the debrief on the next d. */

@@ -4,7 +4,8 @@
 # action items; an item done from another window goes); a hand edit made
 # in the prepare step is kept; r regenerates after asking, u undoes it;
 # x then Tab exports the send-ahead agenda, byte for byte the CLI's, 0600,
-# without the private answer.
+# without the private answer; in the prepare step Ctrl-P asks before it puts
+# the private answer in, Ctrl-P again does.
 . "$(dirname "$0")/tui_lib.sh"
 tui_setup
 tw() { "$TWOWAY" --db "$DB" "$@"; }
@@ -103,4 +104,20 @@ tui_keys x
 tui_wait "Export your private brief (Markdown) to:"
 tui_keys Escape
 tui_wait "export cancelled"
+
+# ---- Ctrl-P in the prepare step: asks first, then puts it in ----
+tui_keys p
+tui_wait "Step 1 of 3"
+tui_keys Enter
+tui_wait "q comes back to the agenda"
+tui_keys q
+tui_wait "Agenda for Dana Reyes"
+tui_keys C-p
+tui_wait "where the sponsor may read them? Ctrl-P again: yes"
+tui_absent "PRIVATE-CANARY"
+tui_keys C-p
+tui_wait "your private answers are in the agenda now"
+tui_wait "PRIVATE-CANARY leaving"
+q "SELECT agenda FROM meetings WHERE id = 1" | grep -qF "PRIVATE-CANARY" &&
+	tui_fail "the private answer was stored before Ctrl-S"
 echo "tui_agenda: OK"
