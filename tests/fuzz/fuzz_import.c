@@ -63,7 +63,7 @@ struct db {
 	char *fp;           /* the pristine state's export */
 };
 
-static char dir[] = "/tmp/tw-fuzz-import-XXXXXX";
+static char dir[256]; /* under $TMPDIR (or /tmp) */
 static struct db dbs[NDB];
 
 static void must(bool ok)
@@ -131,6 +131,8 @@ static void cleanup(void)
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
+	const char *tmp = getenv("TMPDIR");
+	snprintf(dir, sizeof dir, "%s/tw-fuzz-import-XXXXXX", tmp && *tmp ? tmp : "/tmp");
 	must(mkdtemp(dir) != NULL);
 	atexit(cleanup);
 	for (int i = 0; i < NDB; i++) {
