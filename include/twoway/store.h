@@ -12,7 +12,7 @@
 #include "twoway/diag.h"
 #include "twoway/model.h"
 
-#define TW_STORE_SCHEMA_VERSION 10
+#define TW_STORE_SCHEMA_VERSION 11
 
 struct tw_store; /* opaque */
 

@@ -74,6 +74,8 @@ struct store_migration {
 };
 extern const struct store_migration store_migrations[];
 extern const size_t store_migrations_count;
+/* Schema 11 (store_schema_repair.c): orphans of earlier purges removed. */
+extern const char *const store_v11_sql[];
 
 /* Fills err from the connection's last error; what says what was being
  * done. Always returns false. */

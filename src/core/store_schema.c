@@ -613,5 +613,6 @@ const struct store_migration store_migrations[] = {
 	{ 8, v8_sql },
 	{ 9, v9_sql },
 	{ 10, v10_sql },
+	{ 11, store_v11_sql },
 };
 const size_t store_migrations_count = sizeof(store_migrations) / sizeof(store_migrations[0]);

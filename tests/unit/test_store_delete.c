@@ -413,6 +413,65 @@ static void test_purge_meeting_answers(void **state)
 	assert_true(tw_store_check(f->st, &err));
 }
 
+/* A schema-10 database that old purges left orphans in (v10_orphans.db,
+ * made by tests/data/store/make_v10_orphans.sh): opening it migrates them
+ * away, keeps the live meeting's and run's rows, and a new meeting or run
+ * that takes a purged one's id starts with nothing ticked and no draft. */
+static void test_migrate_v10_orphans(void **state)
+{
+	struct fixture *f = *state;
+	char src[400];
+	snprintf(src, sizeof src, "%s/store/v10_orphans.db", getenv("TW_TEST_DATA"));
+	copy_file(src, f->path);
+	struct tw_error err = { 0 };
+	f->st = tw_store_open(f->path, &err);
+	if (!f->st)
+		fail_msg("open: %s", err.message);
+	assert_int_equal(tw_store_found_version(f->st), 10);
+	assert_true(tw_store_check(f->st, &err));
+	struct tw_progress *p = NULL;
+	size_t n = 0;
+	char *text = NULL;
+	/* what belongs to meeting 1 and run 1 stays */
+	assert_true(tw_store_progress_list_in(f->st, 1, 1, &p, &n, &err));
+	assert_int_equal(n, 1);
+	assert_string_equal(p[0].item_id, "before-meeting/homework/read-their-work");
+	assert_true(p[0].ticked);
+	tw_progresses_free(p, n);
+	assert_true(tw_store_progress_list_checkup(f->st, 1, 1, &p, &n, &err));
+	assert_int_equal(n, 1);
+	assert_true(p[0].ticked);
+	tw_progresses_free(p, n);
+	assert_true(tw_store_draft_get(f->st, 1, "before-meeting/agenda/the-challenge@meeting:1",
+				       &text, NULL, &err));
+	assert_string_equal(text, "kept draft m1");
+	free(text);
+	assert_true(tw_store_draft_get(f->st, 1, "checkup/continuum/evidence@checkup:1", &text,
+				       NULL, &err));
+	assert_string_equal(text, "kept draft c1");
+	free(text);
+	/* a new meeting takes the purged meeting's id, and none of its rows */
+	struct tw_meeting m = { .profile_id = 1, .sponsor_id = 1, .when = 1790000000 };
+	assert_true(tw_store_meeting_add(f->st, &m, &err));
+	assert_int_equal(m.id, 2);
+	assert_true(tw_store_progress_list_in(f->st, 1, 2, &p, &n, &err));
+	assert_int_equal(n, 0);
+	tw_progresses_free(p, n);
+	assert_true(tw_store_draft_get(f->st, 1, "before-meeting/agenda/the-challenge@meeting:2",
+				       &text, NULL, &err));
+	assert_null(text);
+	/* and so does a new run */
+	int64_t run = 0;
+	assert_true(tw_store_checkup_start(f->st, 1, 1, 1790000000, &run, &err));
+	assert_int_equal(run, 2);
+	assert_true(tw_store_progress_list_checkup(f->st, 1, 2, &p, &n, &err));
+	assert_int_equal(n, 0);
+	tw_progresses_free(p, n);
+	assert_true(tw_store_draft_get(f->st, 1, "checkup/continuum/evidence@checkup:2", &text,
+				       NULL, &err));
+	assert_null(text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -425,6 +484,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_trash_list, store_setup, store_teardown),
 		cmocka_unit_test_setup_teardown(test_purge_meeting_answers, store_setup,
 						store_teardown),
+		cmocka_unit_test_setup_teardown(test_migrate_v10_orphans, dir_setup, store_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
