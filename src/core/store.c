@@ -558,6 +558,8 @@ struct tw_store *store_open(const char *path, enum tw_view view, bool backups,
 			ok = false; /* moved since it was judged read-only */
 	}
 	ok = ok && set_pragmas(st, err) && migrate(st, err) && store_seal_register(st, err);
+	if (ok)
+		store_import_sweep(st);
 	/* a file made now is sound; a check that passed is recorded when
 	 * twoway closes it */
 	st->checked_at = fresh || jd.checked ? (int64_t)time(NULL) : checked_at;

@@ -138,7 +138,8 @@ bool tw_store_undelete(struct tw_store *st, int64_t profile_id, enum tw_record_k
 	if (ok) {
 		char sql[128];
 		snprintf(sql, sizeof sql, "UPDATE %s SET deleted_at = NULL WHERE id = ?1 "
-					  "AND deleted_at IS NOT NULL AND ?2 = ?2", table);
+					  /* >= 0: not a profile an import is adding */
+					  "AND deleted_at >= 0 AND ?2 = ?2", table);
 		ok = run3(st, sql, id, 0, 0, &changed, err);
 	}
 	if (ok && changed == 0)
@@ -156,20 +157,26 @@ bool tw_store_undelete(struct tw_store *st, int64_t profile_id, enum tw_record_k
  * meeting was deleted) and "when" the deletion time shown. The array is
  * in the order purge deletes, children first: a meeting's answers before
  * the meeting, so the foreign keys take nothing the list did not name. */
-#define IN_PROFILE "(?1 = 0 OR x.profile_id = ?1)"
-#define DEAD_PROFILE "(?1 = 0 AND x.profile_id IN (SELECT id FROM profiles WHERE deleted_at IS NOT NULL))"
+/* An import under way keeps its rows out of every list: under a stand-in
+ * profile with no row (a negative id) or under a new profile whose
+ * deleted_at is negative until the import ends (store_json_import_batch.c). */
+#define IN_PROFILE "(x.profile_id = ?1 OR (?1 = 0 AND x.profile_id IN (SELECT id FROM profiles " \
+	"WHERE coalesce(deleted_at, 0) >= 0)))"
+#define DEAD_PROFILE "(?1 = 0 AND x.profile_id IN (SELECT id FROM profiles WHERE deleted_at >= 0))"
 #define PARENT_PROFILE "(SELECT ' (goes with deleted profile ' || name || ')' FROM profiles " \
-	"WHERE id = x.profile_id AND deleted_at IS NOT NULL AND x.deleted_at IS NULL)"
+	"WHERE id = x.profile_id AND deleted_at >= 0 AND x.deleted_at IS NULL)"
 #define PROFILE_WHEN "(SELECT deleted_at FROM profiles WHERE id = x.profile_id)"
 /* The ids of the meetings, sponsors and check-up runs a purge removes
  * (a run goes with its sponsor). */
 #define GONE_MEETINGS "(SELECT m.id FROM meetings m WHERE ((m.deleted_at IS NOT NULL OR " \
 	"m.sponsor_id IN (SELECT id FROM sponsors WHERE deleted_at IS NOT NULL)) AND " \
-	"(?1 = 0 OR m.profile_id = ?1)) OR (?1 = 0 AND m.profile_id IN (SELECT id FROM " \
-	"profiles WHERE deleted_at IS NOT NULL)))"
+	"(m.profile_id = ?1 OR (?1 = 0 AND m.profile_id IN (SELECT id FROM profiles " \
+	"WHERE coalesce(deleted_at, 0) >= 0)))) OR (?1 = 0 AND m.profile_id IN (SELECT id FROM " \
+	"profiles WHERE deleted_at >= 0)))"
 #define GONE_SPONSORS "(SELECT s.id FROM sponsors s WHERE (s.deleted_at IS NOT NULL AND " \
-	"(?1 = 0 OR s.profile_id = ?1)) OR (?1 = 0 AND s.profile_id IN (SELECT id FROM " \
-	"profiles WHERE deleted_at IS NOT NULL)))"
+	"(s.profile_id = ?1 OR (?1 = 0 AND s.profile_id IN (SELECT id FROM profiles " \
+	"WHERE coalesce(deleted_at, 0) >= 0)))) OR (?1 = 0 AND s.profile_id IN (SELECT id FROM " \
+	"profiles WHERE deleted_at >= 0)))"
 #define GONE_RUNS "(SELECT c.id FROM checkups c WHERE c.sponsor_id IN " GONE_SPONSORS ")"
 /* The ticks, ratings and drafts of a meeting (run) id m, counted for its
  * label; drafts of its answers are keyed "ITEM@meeting:ID". */
@@ -227,7 +234,7 @@ static const struct {
 	  "' ticks, ratings and drafts' END ELSE '' END || ')' ELSE '' END FROM (SELECT "
 	  RUN_BITS("c.id") " AS n FROM checkups c WHERE c.sponsor_id = x.id))",
 	  PARENT_PROFILE, PROFILE_WHEN },
-	{ TW_REC_PROFILE, "profiles", "?1 = 0 AND x.deleted_at IS NOT NULL",
+	{ TW_REC_PROFILE, "profiles", "?1 = 0 AND x.deleted_at >= 0",
 	  "'Profile ' || x.name || (SELECT CASE WHEN count(*) THEN ' (and its ' || count(*) || "
 	  "' ticks, ratings and drafts)' ELSE '' END FROM (SELECT 1 FROM progress WHERE "
 	  "profile_id = x.id UNION ALL SELECT 1 FROM rating_history WHERE profile_id = x.id "
@@ -254,7 +261,7 @@ bool tw_store_deleted_list(struct tw_store *st, int64_t profile_id, struct tw_de
 	size_t cnt = 0, cap = 0;
 	bool ok = true;
 	for (size_t t = 0; ok && t < NPURGED; t++) {
-		char sql[4096];
+		char sql[8192];
 		snprintf(sql, sizeof sql,
 			 "SELECT x.id, %s || coalesce(%s, ''), coalesce(x.deleted_at, %s), "
 			 "x.deleted_at IS NULL FROM %s x WHERE %s ORDER BY x.id",
@@ -425,7 +432,7 @@ bool tw_store_purge(struct tw_store *st, int64_t profile_id, size_t *count,
 		if (purged[t].kind == TW_REC_MEETING)
 			for (size_t b = 0; ok && b < sizeof purged_bits / sizeof *purged_bits; b++)
 				ok = purge_run(st, purged_bits[b], profile_id, NULL, err);
-		char sql[2048];
+		char sql[8192];
 		snprintf(sql, sizeof sql, "DELETE FROM %s AS x WHERE %s", purged[t].table,
 			 purged[t].gone);
 		ok = ok && purge_run(st, sql, profile_id, &total, err);

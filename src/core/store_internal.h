@@ -64,6 +64,9 @@ void store_backup_before_migrate(struct tw_store *st, int64_t found);
  * twoway leaves it when it wrote or checked. */
 struct stat;
 bool store_stamp_vouches(const char *path, const struct stat *sb, int64_t *checked_at);
+/* Removes what an import that was killed left under its stand-in
+ * profiles (store_json_import_batch.c); called by every open. */
+void store_import_sweep(struct tw_store *st);
 void store_stamp_hook(struct tw_store *st);
 void store_stamp_close(struct tw_store *st);
 

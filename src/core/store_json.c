@@ -72,6 +72,10 @@ struct section {
 	const char *sql;
 };
 
+/* A profile an import is still adding (deleted_at < 0 until it ends,
+ * store_json_import_batch.c) is no part of an export. */
+#define SHOWN(p) "coalesce(" p ".deleted_at, 0) >= 0"
+
 static const struct section sections[] = {
 	{ "profiles",
 	  "SELECT p.uid, p.id, p.name, p.role, p.goals, p.created, p.deleted_at,"
@@ -79,7 +83,7 @@ static const struct section sections[] = {
 	  " k.salt AS \"lock.salt\", k.opslimit AS \"lock.opslimit\","
 	  " k.memlimit AS \"lock.memlimit\""
 	  " FROM profiles p LEFT JOIN profile_keys k ON k.profile_id = p.id AND NOT ?2"
-	  " WHERE ?1 = 0 OR p.id = ?1 ORDER BY p.id" },
+	  " WHERE (?1 = 0 OR p.id = ?1) AND " SHOWN("p") " ORDER BY p.id" },
 	{ "sponsors",
 	  "SELECT s.uid, s.id, p.uid AS profile, s.name, s.title, s.org, s.how_met,"
 	  " s.homework,"
@@ -87,23 +91,23 @@ static const struct section sections[] = {
 	  "  WHEN 3 THEN 'connector' WHEN 4 THEN 'opportunity-giver' WHEN 5 THEN 'sponsor'"
 	  "  ELSE 'unknown' END AS stage,"
 	  " s.created, s.updated, s.deleted_at, s.stage_at AS stage_set"
-	  " FROM sponsors s JOIN profiles p ON p.id = s.profile_id"
+	  " FROM sponsors s JOIN profiles p ON p.id = s.profile_id AND " SHOWN("p")
 	  " WHERE ?1 = 0 OR s.profile_id = ?1 ORDER BY s.id" },
 	/* check-up runs; their answers name them ("checkup") */
 	{ "checkups",
 	  "SELECT c.uid, c.id, p.uid AS profile, s.uid AS sponsor, c.at, c.created"
-	  " FROM checkups c JOIN profiles p ON p.id = c.profile_id"
+	  " FROM checkups c JOIN profiles p ON p.id = c.profile_id AND " SHOWN("p")
 	  " LEFT JOIN sponsors s ON s.id = c.sponsor_id"
 	  " WHERE ?1 = 0 OR c.profile_id = ?1 ORDER BY c.id" },
 	{ "progress",
 	  "SELECT p.uid AS profile, g.item_id AS item, g.ticked AS \"?ticked\", g.rating,"
 	  " g.changed, (SELECT uid FROM meetings WHERE id = g.meeting_id) AS meeting,"
 	  " (SELECT uid FROM checkups WHERE id = g.checkup_id) AS checkup"
-	  " FROM progress g JOIN profiles p ON p.id = g.profile_id"
+	  " FROM progress g JOIN profiles p ON p.id = g.profile_id AND " SHOWN("p")
 	  " WHERE ?1 = 0 OR g.profile_id = ?1 ORDER BY g.profile_id, g.item_id" },
 	{ "ratings",
 	  "SELECT p.uid AS profile, r.item_id AS item, r.rating, r.at"
-	  " FROM rating_history r JOIN profiles p ON p.id = r.profile_id"
+	  " FROM rating_history r JOIN profiles p ON p.id = r.profile_id AND " SHOWN("p")
 	  " WHERE ?1 = 0 OR r.profile_id = ?1 ORDER BY r.id" },
 	{ "reflections",
 	  "SELECT r.uid, r.id, p.uid AS profile, r.item_id AS item, " PRIVATE("r") " AS text,"
@@ -111,30 +115,30 @@ static const struct section sections[] = {
 	  " (SELECT uid FROM meetings WHERE id = r.meeting_id) AS meeting,"
 	  " (SELECT uid FROM checkups WHERE id = r.checkup_id) AS checkup,"
 	  " r.id AS \"*versions\", " SEALED("r")
-	  " FROM reflections r JOIN profiles p ON p.id = r.profile_id"
+	  " FROM reflections r JOIN profiles p ON p.id = r.profile_id AND " SHOWN("p")
 	  " WHERE ?1 = 0 OR r.profile_id = ?1 ORDER BY r.id" },
 	{ "drafts",
 	  "SELECT p.uid AS profile, d.item_id AS item, d.text, d.saved,"
 	  " d.is_private AS \"?private\", " SEALED("d")
-	  " FROM drafts d JOIN profiles p ON p.id = d.profile_id"
+	  " FROM drafts d JOIN profiles p ON p.id = d.profile_id AND " SHOWN("p")
 	  " WHERE (?1 = 0 OR d.profile_id = ?1) AND NOT ?2 ORDER BY d.profile_id, d.item_id" },
 	{ "meetings",
 	  "SELECT m.uid, m.id, p.uid AS profile, s.uid AS sponsor, m.at, m.agenda, m.notes,"
 	  " m.outcome, m.keep, m.held AS \"?held\", m.created, m.updated, m.deleted_at"
-	  " FROM meetings m JOIN profiles p ON p.id = m.profile_id"
+	  " FROM meetings m JOIN profiles p ON p.id = m.profile_id AND " SHOWN("p")
 	  " JOIN sponsors s ON s.id = m.sponsor_id"
 	  " WHERE ?1 = 0 OR m.profile_id = ?1 ORDER BY m.id" },
 	{ "actions",
 	  "SELECT a.uid, a.id, p.uid AS profile, m.uid AS meeting, a.text,"
 	  " CASE a.owner WHEN 1 THEN 'sponsor' ELSE 'me' END AS owner,"
 	  " a.due, a.done, a.created, a.deleted_at"
-	  " FROM actions a JOIN profiles p ON p.id = a.profile_id"
+	  " FROM actions a JOIN profiles p ON p.id = a.profile_id AND " SHOWN("p")
 	  " LEFT JOIN meetings m ON m.id = a.meeting_id"
 	  " WHERE ?1 = 0 OR a.profile_id = ?1 ORDER BY a.id" },
 	{ "coaching",
 	  "SELECT c.uid, c.id, p.uid AS profile, c.coach, c.started, c.ended, c.notes,"
 	  " c.covered, c.deleted_at"
-	  " FROM coaching c JOIN profiles p ON p.id = c.profile_id"
+	  " FROM coaching c JOIN profiles p ON p.id = c.profile_id AND " SHOWN("p")
 	  " WHERE ?1 = 0 OR c.profile_id = ?1 ORDER BY c.id" },
 	/* what each session covered: item ids and ratings, never any text */
 	{ "coaching_events",

@@ -115,4 +115,30 @@ bool import_seal(struct ctx *c, struct tw_import_stats *s);
 /* V(k): field k of the staged record j. */
 #define V(k) "j.\"" k "\""
 
+/* The batches (store_json_import_batch.c): records per statement, and
+ * each statement its own transaction when own (the import took no
+ * caller's transaction). */
+#define IMPORT_BATCH 2048
+bool import_batch_begin(struct ctx *c, bool own);
+bool import_batch_end(struct ctx *c, bool own, bool ok);
+/* Stand-ins, in three steps: every profile the file names into
+ * temp.import_pid (uid; real: the profile here it merges into, whose
+ * stand-in hid is a random negative id no row has), then, after the
+ * file's new profiles went in hidden (deleted_at -1), those rows as their
+ * own stand-ins (new, fdel the file's deleted_at) and, when own, a note of
+ * each with this process in settings ('import:HID'); last, foreign keys
+ * off for the batches (own; import_batches_done turns them back on) or
+ * deferred to the caller's commit. */
+bool import_stand_ins_begin(struct ctx *c);
+bool import_stand_ins_note(struct ctx *c, bool own);
+bool import_stand_ins_end(struct ctx *c, bool own);
+void import_batches_done(struct ctx *c);
+/* In the last transaction: every row under a stand-in to its real
+ * profile. */
+bool import_unhide(struct ctx *c);
+/* Removes what the stand-ins still hold and their notes (own: in short
+ * transactions of its own); all: the new profiles' too (a failed import),
+ * else the negative stand-ins only (rows that stayed behind). */
+void import_discard(struct ctx *c, bool own, bool all);
+
 #endif

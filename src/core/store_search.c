@@ -139,8 +139,11 @@ bool tw_store_search(struct tw_store *st, int64_t profile_id, const char *query,
 			   "snippet(search_fts, 0, '" MARK_OPEN "', '" MARK_CLOSE "', '…', 16) "
 			   "FROM search_fts WHERE search_fts MATCH ?1 "
 			   "AND (?2 = 0 OR profile_id = ?2) "
-			   "AND (?2 <> 0 OR profile_id NOT IN "
-			   "(SELECT id FROM profiles WHERE deleted_at IS NOT NULL)) "
+			   /* every profile: the live ones (not rows of an
+			    * import still under way, whose stand-in profile
+			    * has no row) */
+			   "AND (?2 <> 0 OR profile_id IN "
+			   "(SELECT id FROM profiles WHERE deleted_at IS NULL)) "
 			   "AND (?4 = 0 OR NOT private) "
 			   "ORDER BY rank LIMIT ?3", &q, err)) {
 		free(match);

@@ -109,55 +109,100 @@ counts() {
 		(SELECT count(*) FROM reflection_versions)"
 }
 
+# what an unfinished import has in the database: rows under stand-ins of
+# profiles that were here (negative ids), new profiles not yet shown
+# (deleted_at -1) and the notes of its stand-ins
+hidden() {
+	sqlite3 "$1" "SELECT (SELECT count(*) FROM meetings WHERE profile_id < 0)
+		+ (SELECT count(*) FROM actions WHERE profile_id < 0)
+		+ (SELECT count(*) FROM reflections WHERE profile_id < 0)
+		+ (SELECT count(*) FROM profiles WHERE deleted_at < 0)
+		+ (SELECT count(*) FROM settings WHERE key LIKE 'import:%')"
+}
+# ms N: sleep a random time below N ms
+ms() { sleep "$(printf '%d.%03d' $(( (RANDOM % ($1 + 1)) / 1000 )) $(( (RANDOM % ($1 + 1)) % 1000 )))"; }
+# sections DB: meetings, action items and reflections a reader (the JSON
+# export of every profile) sees, minus the action items written beside
+sections() {
+	"$TWOWAY" --db "$1" export --format json | $PY -c 'import json, sys
+d = json.load(sys.stdin)
+print(len(d["meetings"]), sum(1 for a in d["actions"] if not a["text"].startswith("written during")), len(d["reflections"]))'
+}
+
 # Killed at random moments: every time either nothing or everything.
-# The moments spread over how long a whole import takes here (measured
-# first), so that kills land in the checks, the staging and the inserts.
-KDB="$SCRATCH/kill.db"
-"$TWOWAY" --db "$KDB" profile add Keep >/dev/null
-empty_counts=$(counts "$KDB")
-cp "$KDB" "$SCRATCH/timed.db"
+# Odd rounds kill anywhere in how long a whole import takes here
+# (measured first: the checks, the staging, the batches); even rounds
+# wait until the import has noted its stand-ins in the database (the
+# batches have begun) and kill in them. What a kill in the batches leaves
+# no reader sees, and the next open removes it. Twice: into a new profile
+# (the file's, hidden until the end) and merged into a profile of the
+# same name that is already here (the records under a stand-in).
 t0=${EPOCHREALTIME/./}
 "$TWOWAY" --db "$SCRATCH/timed.db" import "$BIG" >/dev/null || fail "the timed import failed"
 took=$(( (${EPOCHREALTIME/./} - t0) / 1000 )) # ms
 full_counts=$(counts "$SCRATCH/timed.db")
+full_seen=$(sections "$SCRATCH/timed.db")
 CHECKS=$((CHECKS + 1))
 [ "$full_counts" = "5000 5000 5000 5000" ] || fail "a whole import holds $full_counts"
-kills=0 whole=0
-for round in $(seq 1 12); do
-	"$TWOWAY" --db "$KDB" import "$BIG" >/dev/null 2>"$SCRATCH/kill-err" &
-	pid=$!
-	sleep "$(printf '%d.%03d' $(( (RANDOM % (took + 1)) / 1000 )) $(( (RANDOM % (took + 1)) % 1000 )))"
-	if kill -KILL $pid 2>/dev/null; then kills=$((kills + 1)); fi
-	wait $pid 2>/dev/null
-	CHECKS=$((CHECKS + 1))
-	integ=$(sqlite3 "$KDB" 'PRAGMA integrity_check' 2>&1)
-	[ "$integ" = ok ] || fail "round $round: integrity_check says: $integ"
-	now=$(counts "$KDB")
-	if [ "$now" != "$empty_counts" ]; then
-		# imported in full: start again from nothing
-		whole=$((whole + 1))
+kill_rounds() { # NAME PROFILE ROUNDS
+	local KDB="$SCRATCH/kill-$1.db" kills=0 whole=0 in_batches=0 round pid h seen now
+	"$TWOWAY" --db "$KDB" profile add "$2" >/dev/null
+	local empty_counts; empty_counts=$(counts "$KDB")
+	for round in $(seq 1 "$3"); do
+		"$TWOWAY" --db "$KDB" import "$BIG" >/dev/null 2>"$SCRATCH/kill-err" &
+		pid=$!
+		if [ $((round % 2)) = 0 ]; then
+			while kill -0 $pid 2>/dev/null &&
+				[ "$(sqlite3 -cmd '.timeout 5000' "$KDB" "SELECT count(*) FROM settings WHERE key LIKE 'import:%'" 2>/dev/null)" != 1 ]; do
+				sleep 0.02
+			done
+			ms $((took / 5))
+		else
+			ms "$took"
+		fi
+		if kill -KILL $pid 2>/dev/null; then kills=$((kills + 1)); fi
+		wait $pid 2>/dev/null
 		CHECKS=$((CHECKS + 1))
-		[ "$now" = "$full_counts" ] || fail "round $round: a killed import left part: $now (full: $full_counts)"
-		rm -f "$KDB" "$KDB"-wal "$KDB"-shm
-		"$TWOWAY" --db "$KDB" profile add Keep >/dev/null
-	fi
-done
-echo "a whole import took ${took} ms; killed $kills times in 12 rounds; $whole finished whole"
-CHECKS=$((CHECKS + 1))
-[ $kills -ge 3 ] || fail "only $kills kills landed during an import"
+		integ=$(sqlite3 "$KDB" 'PRAGMA integrity_check' 2>&1)
+		[ "$integ" = ok ] || fail "$1 round $round: integrity_check says: $integ"
+		h=$(hidden "$KDB")
+		[ "$h" -gt 0 ] && in_batches=$((in_batches + 1))
+		# a reader: never a part of the file
+		seen=$(sections "$KDB")
+		CHECKS=$((CHECKS + 1))
+		[ "$seen" = "0 0 0" ] || [ "$seen" = "$full_seen" ] || fail "$1 round $round: a reader saw part of an import: $seen"
+		# that open removed what the kill left
+		CHECKS=$((CHECKS + 1))
+		[ "$(hidden "$KDB")" = 0 ] || fail "$1 round $round: the open after a kill left $(hidden "$KDB") rows and notes of the import"
+		now=$(counts "$KDB")
+		if [ "$now" != "$empty_counts" ]; then
+			# imported in full: start again from nothing
+			whole=$((whole + 1))
+			CHECKS=$((CHECKS + 1))
+			[ "$now" = "$full_counts" ] || fail "$1 round $round: a killed import left part: $now (full: $full_counts)"
+			rm -f "$KDB" "$KDB"-wal "$KDB"-shm
+			"$TWOWAY" --db "$KDB" profile add "$2" >/dev/null
+		fi
+	done
+	echo "$1: a whole import took ${took} ms; killed $kills times in $3 rounds ($in_batches in the batches); $whole finished whole"
+	CHECKS=$((CHECKS + 1))
+	[ $kills -ge 2 ] || fail "$1: only $kills kills landed during an import"
+	CHECKS=$((CHECKS + 1))
+	[ $in_batches -ge 1 ] || fail "$1: no kill landed in the batches"
+}
+kill_rounds new Keep 6
+kill_rounds merge Bench 4
 
-# Another writer while an import of 5,000 records runs: it waits for the
-# import's short write transaction and succeeds (the checks and the staging
-# hold no write lock; the old import held it for its quadratic checks, far
-# past the writer's 10 s). Smaller than the file above so that the write
-# transaction stays well inside 10 s in the sanitizer build on a busy
-# machine.
-MID="$SCRATCH/mid.json"
-$PY "$TW_SRC/bench/gen_peers.py" --import 5000 "$MID" || fail "generating the import file"
+# Another writer and a reader while the import of 20,000 records runs:
+# the writer's `action add` waits at most for one batch and succeeds
+# every time (the batches are short transactions); the reader sees none
+# of the file or all of it, never a part.
 WDB="$SCRATCH/write.db"
 "$TWOWAY" --db "$WDB" profile add Writer >/dev/null
-"$TWOWAY" --db "$WDB" import "$MID" >"$SCRATCH/imp-out" 2>&1 &
+"$TWOWAY" --db "$WDB" import "$BIG" >"$SCRATCH/imp-out" 2>&1 &
 pid=$!
+( while kill -0 $pid 2>/dev/null; do sections "$WDB"; done >"$SCRATCH/reads" 2>>"$SCRATCH/r-err" ) &
+reader=$!
 writes=0 failed=0
 while kill -0 $pid 2>/dev/null; do
 	if "$TWOWAY" --db "$WDB" --profile Writer action add "written during the import $writes" \
@@ -169,12 +214,20 @@ while kill -0 $pid 2>/dev/null; do
 	fi
 done
 wait $pid; RC=$?
+wait $reader
 expect_rc 0 "the import beside another writer ($(cat "$SCRATCH/imp-out"))"
 CHECKS=$((CHECKS + 1))
 [ $failed -eq 0 ] || fail "$failed writes failed during an import"
 CHECKS=$((CHECKS + 1))
+[ $writes -gt 0 ] || fail "no write went in during the import"
+CHECKS=$((CHECKS + 1))
 [ "$(sqlite3 "$WDB" "SELECT count(*) FROM actions WHERE text LIKE 'written during%'")" = $writes ] ||
 	fail "writes acknowledged during the import are missing"
-echo "$writes writes went through during the import"
+CHECKS=$((CHECKS + 1))
+[ "$(counts "$WDB")" = "5000 $((5000 + writes)) 5000 5000" ] || fail "after the import beside a writer: $(counts "$WDB")"
+CHECKS=$((CHECKS + 1))
+bad=$(grep -v -x -e "0 0 0" -e "$full_seen" "$SCRATCH/reads" | head -3)
+[ -z "$bad" ] || fail "a reader saw part of an import: $bad"
+echo "$writes writes went through during the import; $(wc -l <"$SCRATCH/reads") reads saw none or all of it"
 
 finish
