@@ -173,6 +173,15 @@ bool store_row1(struct tw_store *st, sqlite3_stmt *q, const struct store_reader 
 bool store_exists(struct tw_store *st, const char *sql, int64_t a, int64_t b,
 		  const char *missing, struct tw_error *err);
 
+/* A reflection's current text lives in reflections only (schema 11): its
+ * newest version row (version = the reflection's version) keeps text ''
+ * and sealed NULL, and every reader of version row v of reflection r
+ * takes the text and the sealed text through these. */
+#define STORE_VTEXT(v, r) \
+	"CASE WHEN " v ".version = " r ".version THEN " r ".text ELSE " v ".text END"
+#define STORE_VSEALED(v, r) \
+	"CASE WHEN " v ".version = " r ".version THEN " r ".sealed ELSE " v ".sealed END"
+
 /* True for a coach view (store_privacy.c). */
 bool store_coach(const struct tw_store *st);
 /* Makes every version before a private version private (private is sticky:

@@ -153,7 +153,11 @@ static const struct section sections[] = {
 static const char versions_sql[] =
 	"SELECT v.reflection_id, v.version, " PRIVATE("v") " AS text,"
 	" v.is_private OR r.is_private AS \"?private\", v.saved, " SEALED("v")
-	" FROM reflection_versions v JOIN reflections r ON r.id = v.reflection_id"
+	/* the current version's text is the reflection's (STORE_VTEXT) */
+	" FROM (SELECT x.reflection_id, x.version, x.is_private, x.saved,"
+	"  " STORE_VTEXT("x", "y") " AS text, " STORE_VSEALED("x", "y") " AS sealed"
+	"  FROM reflection_versions x JOIN reflections y ON y.id = x.reflection_id) v"
+	" JOIN reflections r ON r.id = v.reflection_id"
 	" WHERE ?1 = 0 OR r.profile_id = ?1 ORDER BY v.reflection_id, v.version";
 
 enum col_kind { COL_VALUE, COL_BOOL, COL_HEX, COL_LOCK, COL_VERSIONS, COL_SKIP };

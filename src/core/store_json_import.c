@@ -392,8 +392,11 @@ static const struct insert inserts[] = {
 	 * 1), those of reflections already here in the last transaction */
 	{ BATCH, false, "reflections",
 	  "INSERT INTO reflection_versions(reflection_id, version, text, is_private, saved, sealed)"
-	  " SELECT r.id, v.version, v.text, v.private,"
-	  " v.saved, tw_unhex(v.sealed) FROM temp.stage_reflections j"
+	  /* the reflection's own version keeps no text (STORE_VTEXT) */
+	  " SELECT r.id, v.version, CASE WHEN v.version = r.version THEN '' ELSE v.text END,"
+	  " v.private, v.saved,"
+	  " CASE WHEN v.version <> r.version THEN tw_unhex(v.sealed) END"
+	  " FROM temp.stage_reflections j"
 	  " JOIN reflections r ON r.uid = j.uid JOIN temp.stage_versions v ON v.r = j.k"
 	  " WHERE NOT EXISTS (SELECT 1 FROM reflection_versions x"
 	  "  WHERE x.reflection_id = r.id AND x.version = v.version)"

@@ -34,9 +34,10 @@ static const struct sealed_table by_profile[] = {
 	  "SELECT rowid, profile_id, sealed FROM reflections WHERE profile_id = ?1 "
 	  "AND sealed IS NOT NULL" },
 	{ "reflection_versions",
+	  /* (the current version's text is the reflection's) */
 	  "SELECT v.rowid, v.text FROM reflection_versions v JOIN reflections r "
 	  "ON r.id = v.reflection_id WHERE r.profile_id = ?1 AND v.is_private "
-	  "AND v.sealed IS NULL",
+	  "AND v.sealed IS NULL AND v.version <> r.version",
 	  "SELECT v.rowid, r.profile_id, v.sealed FROM reflection_versions v JOIN reflections r "
 	  "ON r.id = v.reflection_id WHERE r.profile_id = ?1 AND v.sealed IS NOT NULL" },
 	{ "drafts",
@@ -53,8 +54,9 @@ static const struct sealed_table by_reflection[] = {
 	  "SELECT rowid, profile_id, sealed FROM reflections WHERE id = ?1 AND NOT is_private "
 	  "AND sealed IS NOT NULL" },
 	{ "reflection_versions",
-	  "SELECT rowid, text FROM reflection_versions WHERE reflection_id = ?1 AND is_private "
-	  "AND sealed IS NULL",
+	  "SELECT v.rowid, v.text FROM reflection_versions v JOIN reflections r "
+	  "ON r.id = v.reflection_id WHERE v.reflection_id = ?1 AND v.is_private "
+	  "AND v.sealed IS NULL AND v.version <> r.version",
 	  "SELECT v.rowid, r.profile_id, v.sealed FROM reflection_versions v JOIN reflections r "
 	  "ON r.id = v.reflection_id WHERE v.reflection_id = ?1 AND NOT v.is_private "
 	  "AND v.sealed IS NOT NULL" },

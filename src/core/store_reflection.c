@@ -61,21 +61,33 @@ static bool refuse_private(const char *what, struct tw_error *err)
 
 /* text as written: sealed first when private in a locked profile.
  * change: 1 when this save makes the reflection private, -1 public. */
-static bool add_version_as(struct tw_store *st, int64_t id, int version,
-			   const struct store_sealed *text, bool is_private, int change, int64_t now,
-			   struct tw_error *err)
+static bool add_version_as(struct tw_store *st, int64_t id, int version, bool is_private,
+			   int change, int64_t now, struct tw_error *err)
 {
 	sqlite3_stmt *q;
-	if (!store_prepare(st, "INSERT INTO reflection_versions(reflection_id, version, text, "
-			       "is_private, saved, flag_change, sealed) VALUES (?, ?, ?, ?, ?, ?, ?)",
+	/* The version that stops being current takes its text from the
+	 * reflection (before set_current_as replaces it); the new one keeps
+	 * none: it is the reflection's text (STORE_VTEXT). */
+	if (!store_prepare(st, "UPDATE reflection_versions SET (text, sealed) ="
+			       " (SELECT r.text, r.sealed FROM reflections r WHERE r.id = ?1)"
+			       " WHERE reflection_id = ?1 AND version ="
+			       " (SELECT r.version FROM reflections r WHERE r.id = ?1)"
+			       " AND version <> ?2",
 			   &q, err))
 		return false;
-	sqlite3_bind_int(q, 6, change);
 	sqlite3_bind_int64(q, 1, id);
 	sqlite3_bind_int(q, 2, version);
-	store_sealed_bind(q, 3, 7, text);
-	sqlite3_bind_int(q, 4, is_private);
-	sqlite3_bind_int64(q, 5, now);
+	if (!store_step_done(st, q, err, "saving a reflection"))
+		return false;
+	if (!store_prepare(st, "INSERT INTO reflection_versions(reflection_id, version, text, "
+			       "is_private, saved, flag_change, sealed) VALUES (?, ?, '', ?, ?, ?, NULL)",
+			   &q, err))
+		return false;
+	sqlite3_bind_int(q, 5, change);
+	sqlite3_bind_int64(q, 1, id);
+	sqlite3_bind_int(q, 2, version);
+	sqlite3_bind_int(q, 3, is_private);
+	sqlite3_bind_int64(q, 4, now);
 	return store_step_done(st, q, err, "saving a reflection");
 }
 
@@ -104,7 +116,7 @@ static bool append_version(struct tw_store *st, int64_t profile_id, int64_t id, 
 	struct store_sealed s;
 	if (!store_seal_for(st, profile_id, is_private, text, &s, err))
 		return false;
-	bool ok = add_version_as(st, id, version, &s, is_private, change, now, err) &&
+	bool ok = add_version_as(st, id, version, is_private, change, now, err) &&
 		  set_current_as(st, id, version, &s, is_private, now, err);
 	store_sealed_free(&s);
 	return ok;
@@ -207,7 +219,7 @@ static bool save_locked(struct tw_store *st, int64_t profile_id, int64_t meeting
 	}
 	if (ok) {
 		*id = sqlite3_last_insert_rowid(st->db);
-		ok = add_version_as(st, *id, 1, &s, is_private, 0, now, err);
+		ok = add_version_as(st, *id, 1, is_private, 0, now, err);
 	}
 	store_sealed_free(&s);
 	return ok;
@@ -405,8 +417,9 @@ bool tw_store_reflection_history(struct tw_store *st, int64_t reflection_id,
 	tw_reflection_finish(&r);
 	sqlite3_stmt *q;
 	if (!store_prepare(st, "SELECT v.reflection_id, v.version, "
-			       "tw_open(r.profile_id, v.text, v.sealed), v.is_private, v.saved, "
-			       "v.flag_change, tw_locked(r.profile_id, v.sealed) "
+			       "tw_open(r.profile_id, " STORE_VTEXT("v", "r") ", "
+			       STORE_VSEALED("v", "r") "), v.is_private, v.saved, "
+			       "v.flag_change, tw_locked(r.profile_id, " STORE_VSEALED("v", "r") ") "
 			       "FROM reflection_versions v JOIN reflections r ON r.id = v.reflection_id "
 			       "WHERE v.reflection_id = ? ORDER BY v.version", &q, err))
 		return false;
@@ -459,8 +472,10 @@ bool tw_store_reflection_restore(struct tw_store *st, int64_t reflection_id, int
 		return false;
 	}
 	sqlite3_stmt *q;
-	bool ok = store_prepare(st, "SELECT tw_open(r.profile_id, v.text, v.sealed), v.is_private, "
-				    "tw_locked(r.profile_id, v.sealed), v.sealed "
+	bool ok = store_prepare(st, "SELECT tw_open(r.profile_id, " STORE_VTEXT("v", "r") ", "
+				    STORE_VSEALED("v", "r") "), v.is_private, "
+				    "tw_locked(r.profile_id, " STORE_VSEALED("v", "r") "), "
+				    STORE_VSEALED("v", "r") " "
 				    "FROM reflection_versions v JOIN reflections r "
 				    "ON r.id = v.reflection_id "
 				    "WHERE v.reflection_id = ? AND v.version = ?", &q, err);
@@ -500,8 +515,7 @@ bool tw_store_reflection_restore(struct tw_store *st, int64_t reflection_id, int
 	if (ok && locked) {
 		/* Sealed to this profile's key and private (so the reflection is
 		 * or becomes private): the sealed text is copied as it is. */
-		ok = add_version_as(st, reflection_id, cur.version + 1, &raw, true, change, now,
-				    err) &&
+		ok = add_version_as(st, reflection_id, cur.version + 1, true, change, now, err) &&
 		     set_current_as(st, reflection_id, cur.version + 1, &raw, true, now, err) &&
 		     store_privacy_sticky(st, reflection_id, err);
 	} else if (ok && (cur.locked || strcmp(text, cur.text) != 0 || priv != cur.is_private)) {

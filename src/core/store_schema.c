@@ -8,7 +8,9 @@
  * no copy of the text (external content); 9 live agendas: a meeting's
  * agenda text is the hand-written part only, and a meeting names the one
  * item to keep if time runs short; 10 check-ups are dated runs and the
- * sponsor record dates its stage, and search covers sponsors. */
+ * sponsor record dates its stage, and search covers sponsors; 11 removes
+ * what purges left of purged meetings and runs (store_schema_repair.c);
+ * 12 a reflection's current text is stored once. */
 #include "store_internal.h"
 
 /* Version 1: what the first twoway release created. Kept verbatim: the
@@ -602,6 +604,19 @@ static const char *const v10_sql[] = {
 #undef FTS_DELETE
 #undef FTS_INSERT
 
+/* Version 12: a reflection's current text is stored once, in reflections:
+ * its newest version row (version = the reflection's version) keeps text
+ * '' and no sealed text, and readers take both from the reflection
+ * (STORE_VTEXT, STORE_VSEALED). A row whose text is not the reflection's
+ * (none that twoway wrote) keeps it. */
+static const char *const v12_sql[] = {
+	"UPDATE reflection_versions SET text = '', sealed = NULL WHERE rowid IN ("
+	"  SELECT v.rowid FROM reflection_versions v JOIN reflections r"
+	"  ON r.id = v.reflection_id AND r.version = v.version"
+	"  WHERE v.text = r.text AND (v.sealed IS NULL) = (r.sealed IS NULL));",
+	NULL,
+};
+
 const struct store_migration store_migrations[] = {
 	{ 1, v1_sql },
 	{ 2, v2_sql },
@@ -614,5 +629,6 @@ const struct store_migration store_migrations[] = {
 	{ 9, v9_sql },
 	{ 10, v10_sql },
 	{ 11, store_v11_sql },
+	{ 12, v12_sql },
 };
 const size_t store_migrations_count = sizeof(store_migrations) / sizeof(store_migrations[0]);

@@ -60,7 +60,8 @@ kill_round() {
 # DONE_FILE is stored, in one sqlite3 process (forks are what a loaded
 # machine makes slow). The list of acknowledged markers is imported before
 # the database is read, so a write acknowledged while the check runs is not
-# looked for yet. Returns 1 with the reason in KILL_WHY.
+# looked for yet. A reflection's newest text is in reflections, earlier ones
+# in reflection_versions. Returns 1 with the reason in KILL_WHY.
 kill_verify() {
 	local out="$SCRATCH/verify-out"
 	KILL_WHY=
@@ -69,6 +70,7 @@ kill_verify() {
 		"SELECT 'missing: ' || m FROM temp.acked
 		 WHERE NOT EXISTS (SELECT 1 FROM actions WHERE text = 'do ' || m)
 		   AND NOT EXISTS (SELECT 1 FROM reflection_versions WHERE text = 'note ' || m)
+		   AND NOT EXISTS (SELECT 1 FROM reflections WHERE text = 'note ' || m)
 		 LIMIT 5" >"$out" 2>&1; then
 		KILL_WHY="sqlite3 failed: $(head -3 "$out")"
 		return 1
