@@ -13,6 +13,8 @@
 #include "twoway/model.h"
 #include "twoway/store.h"
 
+struct tw_buf;
+
 #define TW_AGENDA_BEFORE_GUIDE "before-meeting" /* the walk before a meeting */
 #define TW_AGENDA_AFTER_GUIDE "after-meeting"   /* the walk after it */
 #define TW_AGENDA_ACTIONS_HEADING "Open action items" /* the last part */
@@ -76,6 +78,15 @@ bool tw_agenda_private_answers(const struct tw_library *lib, struct tw_store *st
 			       int64_t profile_id, int64_t meeting_id, const char *guide_id,
 			       char *answers[TW_SLOT_COUNT], struct tw_error *err);
 void tw_agenda_answers_free(char *answers[TW_SLOT_COUNT]);
+/* tw_agenda_answers with each reflection looked up by find (the live
+ * reflection of the profile on item_id answered for meeting_id, 0 for
+ * none; NULL when there is none) in what the caller read at once, instead
+ * of one read each: for exports of many meetings. */
+typedef const struct tw_reflection *(*tw_reflection_find_fn)(void *ctx, int64_t meeting_id,
+							       const char *item_id);
+bool tw_agenda_answers_found(const struct tw_library *lib, tw_reflection_find_fn find,
+			     void *ctx, int64_t meeting_id, const char *guide_id,
+			     char *answers[TW_SLOT_COUNT], struct tw_error *err);
 
 /* The sponsee's choice to put private answers into a meeting's text after
  * all: agenda with, in each slot that has a private answer, the line
@@ -174,6 +185,33 @@ char *tw_agenda_hand_or_fresh(const struct tw_library *lib, struct tw_store *st,
  * already holds is not repeated). The caller frees it. */
 char *tw_agenda_render(const struct tw_library *lib, struct tw_store *st, int64_t meeting_id,
 		       const char *today, struct tw_error *err);
+
+/* tw_agenda_render's text from its parts, appended to b: first the first
+ * part, then the derived items (as tw_agenda_derive gives them). */
+void tw_agenda_render_parts(struct tw_buf *b, const char *first, const struct tw_action *due,
+			    size_t n_due, const struct tw_action *open, size_t n_open,
+			    const char *sponsor_name, const char *today);
+
+/* ---- the live agendas of many meetings (agenda_many.c) ----
+ * What tw_agenda_render gives for each meeting of one profile, for the
+ * exports that carry every meeting's agenda (iCalendar, CSV): read with a
+ * constant number of queries whatever the number of meetings (the
+ * profile's open action items once; with a library, its live reflections
+ * once), and private answers left out as tw_agenda_answers leaves them. */
+struct tw_agendas;
+/* lib may be NULL: a blank hand part then stays blank (tw_agenda_fresh
+ * without a library). today is "YYYY-MM-DD". Free with tw_agendas_free;
+ * NULL on failure (err set). */
+struct tw_agendas *tw_agendas_new(const struct tw_library *lib, struct tw_store *st,
+				  int64_t profile_id, const char *today, struct tw_error *err);
+/* Appends the whole agenda of the profile's live meeting meeting_id (with
+ * sponsor_id and sponsor_name, at when, its hand part hand: "" when blank)
+ * to b, as tw_agenda_render gives it but for the final new lines (as
+ * `meeting show` prints it). */
+bool tw_agendas_render(struct tw_agendas *a, int64_t meeting_id, int64_t sponsor_id,
+		       tw_time when, const char *sponsor_name, const char *hand, struct tw_buf *b,
+		       struct tw_error *err);
+void tw_agendas_free(struct tw_agendas *a);
 
 /* Stores text as the meeting's hand part; text that is just the fresh text
  * (nothing written by hand) is stored blank, so it stays live. */

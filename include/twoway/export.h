@@ -55,10 +55,15 @@ const struct tw_meeting *tw_meeting_find(const struct tw_meeting *const *idx, si
 /* ---- CSV, RFC 4180 (export_csv.c): CRLF line ends, UTF-8, a header row ---- */
 /* Appends one field, quoted when it holds a comma, quote, CR or LF. */
 void tw_export_csv_field(struct tw_buf *b, const char *s);
-/* The profile's live action items / meetings, one row each. */
+/* The profile's live action items / meetings, one row each. A meeting's
+ * agenda column is its whole agenda as of today ("YYYY-MM-DD"), as
+ * tw_agenda_render gives it: the hand part, or while that is blank the
+ * meeting's answers (lib may be NULL when no meeting has any; a private
+ * answer's text never goes in), then the sponsor's open action items. */
 bool tw_export_csv_actions(struct tw_store *st, int64_t profile_id, struct tw_buf *b,
 			   struct tw_error *err);
-bool tw_export_csv_meetings(struct tw_store *st, int64_t profile_id, struct tw_buf *b,
+bool tw_export_csv_meetings(struct tw_store *st, const struct tw_library *lib,
+			    int64_t profile_id, const char *today, struct tw_buf *b,
 			    struct tw_error *err);
 
 /* ---- iCalendar, RFC 5545 (export_ics.c) ---- */
@@ -69,9 +74,10 @@ void tw_export_ics_text(struct tw_buf *b, const char *s);
 void tw_export_ics_line(struct tw_buf *b, const char *line, size_t len);
 /* A VCALENDAR with one VEVENT per live meeting of the profile (planned and
  * held): UID meeting-<uid>@twoway, DTSTAMP, DTSTART in UTC, one hour, the
- * agenda as DESCRIPTION. Reflections never go in. */
-bool tw_export_ics(struct tw_store *st, int64_t profile_id, struct tw_buf *b,
-		   struct tw_error *err);
+ * whole agenda as of today as DESCRIPTION (as the meetings CSV has it;
+ * no private answer's text). A constant number of queries. */
+bool tw_export_ics(struct tw_store *st, const struct tw_library *lib, int64_t profile_id,
+		   const char *today, struct tw_buf *b, struct tw_error *err);
 
 /* ---- Markdown: a meeting's brief (export_brief.c) and send-ahead agenda
  * (export_agenda.c), a coaching summary (export_md.c) ---- */

@@ -130,6 +130,8 @@ struct tw_action {
 	tw_time created;
 	char *sponsor_name;  /* the meeting's sponsor, filled by reads for display
 				(NULL when free-standing); ignored on writes */
+	int64_t sponsor_id;  /* that sponsor's id, filled by reads while the
+				meeting is live (0 otherwise); ignored on writes */
 };
 
 struct tw_coaching {

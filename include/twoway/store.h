@@ -285,7 +285,10 @@ bool tw_store_action_update(struct tw_store *st, const struct tw_action *a,
 /* A live action item by id (with its sponsor's name); TW_ERR_NOTFOUND. */
 bool tw_store_action_get(struct tw_store *st, int64_t id, struct tw_action *out,
 			 struct tw_error *err);
-enum tw_action_filter { TW_ACTIONS_ALL, TW_ACTIONS_OPEN, TW_ACTIONS_OVERDUE };
+/* TW_ACTIONS_OPEN_MEETINGS: the open items of live meetings (what agendas
+ * derive), in TW_ACTIONS_OPEN's order. */
+enum tw_action_filter { TW_ACTIONS_ALL, TW_ACTIONS_OPEN, TW_ACTIONS_OVERDUE,
+			TW_ACTIONS_OPEN_MEETINGS };
 /* today is "YYYY-MM-DD" (used by OVERDUE); meeting_id 0 = any. Ordered by
  * due date (undated last), then id. */
 bool tw_store_action_list(struct tw_store *st, int64_t profile_id, int64_t meeting_id,
@@ -461,6 +464,7 @@ void tw_uids_free(struct tw_uid *v, size_t n);
 struct tw_meeting_row {
 	int64_t id;
 	const char *uid;
+	int64_t sponsor_id;
 	const char *sponsor_name;
 	const char *agenda; /* "" when none */
 	tw_time when;
@@ -470,6 +474,11 @@ struct tw_meeting_row {
 bool tw_store_meeting_rows(struct tw_store *st, int64_t profile_id,
 			   bool (*fn)(const struct tw_meeting_row *m, void *ctx, struct tw_error *err),
 			   void *ctx, struct tw_error *err);
+/* *yes: some live meeting of the profile has a live reflection answered
+ * for it (what an agenda with a blank hand part is made from), so an
+ * export of the agendas needs the content library. */
+bool tw_store_meetings_answered(struct tw_store *st, int64_t profile_id, bool *yes,
+				struct tw_error *err);
 
 /* ---- the profile lock: private text sealed at rest (store_lock.c) ----
  * A locked profile stores the text of every private reflection, each of its

@@ -83,12 +83,23 @@ static bool build(struct cli_ctx *ctx, const char *format, const char *meeting,
 				 meeting ? "no meeting %s in this profile (see 'twoway meeting list')"
 					 : "no coaching session %s in this profile",
 				 meeting ? meeting : coaching);
-	} else if (strcmp(format, "csv") == 0) {
-		ok = strcmp(what, "actions") == 0
-			     ? tw_export_csv_actions(ctx->store, p.id, b, &err)
-			     : tw_export_csv_meetings(ctx->store, p.id, b, &err);
+	} else if (strcmp(format, "csv") == 0 && strcmp(what, "actions") == 0) {
+		ok = tw_export_csv_actions(ctx->store, p.id, b, &err);
 	} else {
-		ok = tw_export_ics(ctx->store, p.id, b, &err);
+		/* the agendas: the content library only when some meeting's
+		 * answers may stand in for its agenda */
+		const struct tw_library *lib = NULL;
+		bool answered = false;
+		char today[16];
+		tw_today(today, sizeof today);
+		if (!tw_store_meetings_answered(ctx->store, p.id, &answered, &err))
+			ok = false;
+		else if (answered && !(lib = cli_library(ctx)))
+			err.message[0] = '\0'; /* cli_library printed */
+		else if (strcmp(format, "csv") == 0)
+			ok = tw_export_csv_meetings(ctx->store, lib, p.id, today, b, &err);
+		else
+			ok = tw_export_ics(ctx->store, lib, p.id, today, b, &err);
 	}
 	if (!ok && err.message[0])
 		cli_fail("%s", err.message);

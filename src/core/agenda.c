@@ -136,7 +136,16 @@ bool tw_agenda_walk_meeting(struct tw_store *st, int64_t profile_id, const char 
 	return true;
 }
 
-static bool guide_answers(const struct tw_guide *g, struct tw_store *st, int64_t profile_id,
+/* Where guide_answers finds a reflection: read from the store one by one,
+ * or (find set) looked up in what the caller read at once. */
+struct source {
+	struct tw_store *st;
+	int64_t profile_id;
+	tw_reflection_find_fn find;
+	void *ctx;
+};
+
+static bool guide_answers(const struct tw_guide *g, const struct source *src,
 			  int64_t meeting_id, enum which which, char *answers[TW_SLOT_COUNT],
 			  struct tw_error *err)
 {
@@ -148,10 +157,14 @@ static bool guide_answers(const struct tw_guide *g, struct tw_store *st, int64_t
 			if (it->kind != TW_ITEM_REFLECT || it->slot <= TW_SLOT_NONE ||
 			    it->slot >= TW_SLOT_COUNT)
 				continue;
-			struct tw_reflection r;
+			struct tw_reflection got;
+			const struct tw_reflection *r = &got;
 			int64_t mid = tw_agenda_per_meeting(it->full_id) ? meeting_id : 0;
-			if (!tw_store_reflection_get_item_in(st, profile_id, mid, it->full_id, &r,
-							     err)) {
+			if (src->find) {
+				if (!(r = src->find(src->ctx, mid, it->full_id)))
+					continue;
+			} else if (!tw_store_reflection_get_item_in(src->st, src->profile_id, mid,
+								    it->full_id, &got, err)) {
 				if (err && err->code == TW_ERR_NOTFOUND) {
 					tw_error_clear(err);
 					continue;
@@ -159,11 +172,12 @@ static bool guide_answers(const struct tw_guide *g, struct tw_store *st, int64_t
 				return false;
 			}
 			bool ok = true;
-			if (r.is_private && which == PUBLIC_ONLY)
+			if (r->is_private && which == PUBLIC_ONLY)
 				left_out[it->slot] = true;
-			else if (r.is_private == (which == PRIVATE_ONLY) && !r.hidden)
-				ok = add_answer(&answers[it->slot], r.text ? r.text : "");
-			tw_reflection_finish(&r);
+			else if (r->is_private == (which == PRIVATE_ONLY) && !r->hidden)
+				ok = add_answer(&answers[it->slot], r->text ? r->text : "");
+			if (!src->find)
+				tw_reflection_finish(&got);
 			if (!ok)
 				return tw_error_set(err, TW_ERR_NOMEM, "out of memory");
 		}
@@ -174,8 +188,8 @@ static bool guide_answers(const struct tw_guide *g, struct tw_store *st, int64_t
 	return true;
 }
 
-static bool gather(const struct tw_library *lib, struct tw_store *st, int64_t profile_id,
-		   int64_t meeting_id, const char *guide_id, enum which which, char *answers[TW_SLOT_COUNT],
+static bool gather(const struct tw_library *lib, const struct source *src, int64_t meeting_id,
+		   const char *guide_id, enum which which, char *answers[TW_SLOT_COUNT],
 		   struct tw_error *err)
 {
 	for (int i = 0; i < TW_SLOT_COUNT; i++)
@@ -183,7 +197,7 @@ static bool gather(const struct tw_library *lib, struct tw_store *st, int64_t pr
 	for (size_t g = 0; g < lib->n_guides; g++) {
 		if (guide_id && strcmp(lib->guides[g]->id, guide_id) != 0)
 			continue;
-		if (!guide_answers(lib->guides[g], st, profile_id, meeting_id, which, answers, err)) {
+		if (!guide_answers(lib->guides[g], src, meeting_id, which, answers, err)) {
 			tw_agenda_answers_free(answers);
 			return false;
 		}
@@ -195,14 +209,24 @@ bool tw_agenda_answers(const struct tw_library *lib, struct tw_store *st, int64_
 		       int64_t meeting_id, const char *guide_id, char *answers[TW_SLOT_COUNT],
 		       struct tw_error *err)
 {
-	return gather(lib, st, profile_id, meeting_id, guide_id, PUBLIC_ONLY, answers, err);
+	struct source src = { .st = st, .profile_id = profile_id };
+	return gather(lib, &src, meeting_id, guide_id, PUBLIC_ONLY, answers, err);
 }
 
 bool tw_agenda_private_answers(const struct tw_library *lib, struct tw_store *st,
 			       int64_t profile_id, int64_t meeting_id, const char *guide_id,
 			       char *answers[TW_SLOT_COUNT], struct tw_error *err)
 {
-	return gather(lib, st, profile_id, meeting_id, guide_id, PRIVATE_ONLY, answers, err);
+	struct source src = { .st = st, .profile_id = profile_id };
+	return gather(lib, &src, meeting_id, guide_id, PRIVATE_ONLY, answers, err);
+}
+
+bool tw_agenda_answers_found(const struct tw_library *lib, tw_reflection_find_fn find,
+			     void *ctx, int64_t meeting_id, const char *guide_id,
+			     char *answers[TW_SLOT_COUNT], struct tw_error *err)
+{
+	struct source src = { .find = find, .ctx = ctx };
+	return gather(lib, &src, meeting_id, guide_id, PUBLIC_ONLY, answers, err);
 }
 
 static void section(struct tw_buf *b, const char *heading, const char *text);

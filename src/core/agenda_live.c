@@ -162,8 +162,10 @@ static bool same_text(const char *a, const char *b)
 	return na == nb && memcmp(a, b, na) == 0;
 }
 
-static void items(struct tw_buf *b, const char *heading, const struct tw_action *a, size_t n,
-		  const char *first, const char *sponsor_name, const char *today)
+/* The items of a not already in first under "## heading" (none: no
+ * heading); a blank line before it unless it opens the text at start. */
+static void items(struct tw_buf *b, size_t start, const char *heading, const struct tw_action *a,
+		  size_t n, const char *first, const char *sponsor_name, const char *today)
 {
 	bool any = false;
 	for (size_t i = 0; i < n; i++) {
@@ -175,7 +177,7 @@ static void items(struct tw_buf *b, const char *heading, const struct tw_action 
 			return;
 		}
 		if (!any) {
-			tw_buf_puts(b, b->len ? "\n## " : "## ");
+			tw_buf_puts(b, b->len > start ? "\n## " : "## ");
 			tw_buf_puts(b, heading);
 			tw_buf_puts(b, "\n");
 			any = true;
@@ -183,6 +185,21 @@ static void items(struct tw_buf *b, const char *heading, const struct tw_action 
 		tw_buf_printf(b, "- %s\n", line);
 		free(line);
 	}
+}
+
+void tw_agenda_render_parts(struct tw_buf *b, const char *first, const struct tw_action *due,
+			    size_t n_due, const struct tw_action *open, size_t n_open,
+			    const char *sponsor_name, const char *today)
+{
+	size_t start = b->len, len = strlen(first);
+	while (len && (first[len - 1] == '\n' || first[len - 1] == ' ' || first[len - 1] == '\t'))
+		len--;
+	if (len) {
+		tw_buf_add(b, first, len);
+		tw_buf_puts(b, "\n");
+	}
+	items(b, start, TW_AGENDA_DUE_HEADING, due, n_due, first, sponsor_name, today);
+	items(b, start, TW_AGENDA_ACTIONS_HEADING, open, n_open, first, sponsor_name, today);
 }
 
 char *tw_agenda_render(const struct tw_library *lib, struct tw_store *st, int64_t meeting_id,
@@ -199,15 +216,7 @@ char *tw_agenda_render(const struct tw_library *lib, struct tw_store *st, int64_
 		return NULL;
 	}
 	struct tw_buf b = { 0 };
-	size_t len = strlen(first);
-	while (len && (first[len - 1] == '\n' || first[len - 1] == ' ' || first[len - 1] == '\t'))
-		len--;
-	if (len) {
-		tw_buf_add(&b, first, len);
-		tw_buf_puts(&b, "\n");
-	}
-	items(&b, TW_AGENDA_DUE_HEADING, l.due, l.n_due, first, m.sponsor_name, today);
-	items(&b, TW_AGENDA_ACTIONS_HEADING, l.open, l.n_open, first, m.sponsor_name, today);
+	tw_agenda_render_parts(&b, first, l.due, l.n_due, l.open, l.n_open, m.sponsor_name, today);
 	free(first);
 	tw_agenda_live_free(&l);
 	tw_meeting_finish(&m);

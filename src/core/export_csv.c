@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "twoway/agenda.h"
 #include "twoway/export.h"
 #include "twoway/util.h"
 
@@ -78,24 +79,38 @@ bool tw_export_csv_actions(struct tw_store *st, int64_t profile_id, struct tw_bu
 	return tw_buf_ok(b, err);
 }
 
-bool tw_export_csv_meetings(struct tw_store *st, int64_t profile_id, struct tw_buf *b,
+bool tw_export_csv_meetings(struct tw_store *st, const struct tw_library *lib,
+			    int64_t profile_id, const char *today, struct tw_buf *b,
 			    struct tw_error *err)
 {
 	struct tw_meeting *m = NULL;
 	size_t nm = 0;
-	if (!tw_store_meeting_list(st, profile_id, 0, &m, &nm, err))
+	struct tw_agendas *agendas = tw_agendas_new(lib, st, profile_id, today, err);
+	if (!agendas)
 		return false;
+	if (!tw_store_meeting_list(st, profile_id, 0, &m, &nm, err)) {
+		tw_agendas_free(agendas);
+		return false;
+	}
+	struct tw_buf agenda = { 0 };
+	bool ok = true;
 	static const char *const head[] = { "id", "when", "status", "sponsor",
 					    "agenda", "notes", "outcome" };
 	row(b, head, 7);
-	for (size_t i = 0; i < nm; i++) {
+	for (size_t i = 0; ok && i < nm; i++) {
 		char id[24], when[32];
 		snprintf(id, sizeof id, "%lld", (long long)m[i].id);
 		tw_time_format(m[i].when, when, sizeof when);
+		agenda.len = 0;
+		ok = tw_agendas_render(agendas, m[i].id, m[i].sponsor_id, m[i].when,
+				       m[i].sponsor_name, m[i].agenda, &agenda, err);
 		const char *f[] = { id, when, m[i].held ? "held" : "planned", m[i].sponsor_name,
-				    m[i].agenda, m[i].notes, m[i].outcome };
-		row(b, f, 7);
+				    agenda.len ? agenda.data : "", m[i].notes, m[i].outcome };
+		if (ok)
+			row(b, f, 7);
 	}
+	tw_buf_free(&agenda);
+	tw_agendas_free(agendas);
 	tw_meetings_free(m, nm);
-	return tw_buf_ok(b, err);
+	return ok && tw_buf_ok(b, err);
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "twoway/agenda.h"
 #include "twoway/export.h"
 #include "twoway/util.h"
 
@@ -91,7 +92,9 @@ static void utc(tw_time t, char *buf)
 
 struct ics {
 	struct tw_buf *b;
-	struct tw_buf l; /* one content line */
+	struct tw_buf l;	    /* one content line */
+	struct tw_buf agenda;	    /* one meeting's agenda */
+	struct tw_agendas *agendas; /* what the agendas derive */
 };
 
 static bool put_event(const struct tw_meeting_row *m, void *ctx, struct tw_error *err)
@@ -123,19 +126,26 @@ static bool put_event(const struct tw_meeting_row *m, void *ctx, struct tw_error
 	b->oom = b->oom || l->oom;
 	if (!l->oom)
 		tw_export_ics_line(b, l->data, l->len);
-	if (*m->agenda)
-		prop(b, l, "DESCRIPTION", m->agenda, true);
+	x->agenda.len = 0;
+	if (!tw_agendas_render(x->agendas, m->id, m->sponsor_id, m->when, m->sponsor_name,
+			       m->agenda, &x->agenda, err))
+		return false;
+	if (x->agenda.len)
+		prop(b, l, "DESCRIPTION", x->agenda.data, true);
 	prop(b, l, "STATUS", "CONFIRMED", false);
 	prop(b, l, "END", "VEVENT", false);
 	return true;
 }
 
-/* One query whatever the number of meetings (after the uids are given, in
- * one transaction, to those without), and no copy of any field. */
-bool tw_export_ics(struct tw_store *st, int64_t profile_id, struct tw_buf *b,
-		   struct tw_error *err)
+/* A constant number of queries whatever the number of meetings (the
+ * meetings, after the uids are given in one transaction to those without;
+ * what the agendas derive), and no copy of any field. */
+bool tw_export_ics(struct tw_store *st, const struct tw_library *lib, int64_t profile_id,
+		   const char *today, struct tw_buf *b, struct tw_error *err)
 {
 	struct ics x = { .b = b };
+	if (!(x.agendas = tw_agendas_new(lib, st, profile_id, today, err)))
+		return false;
 	prop(b, &x.l, "BEGIN", "VCALENDAR", false);
 	prop(b, &x.l, "VERSION", "2.0", false);
 	prop(b, &x.l, "PRODID", "-//twoway//twoway sponsor meetings//EN", false);
@@ -143,5 +153,7 @@ bool tw_export_ics(struct tw_store *st, int64_t profile_id, struct tw_buf *b,
 	bool ok = tw_store_meeting_rows(st, profile_id, put_event, &x, err);
 	prop(b, &x.l, "END", "VCALENDAR", false);
 	tw_buf_free(&x.l);
+	tw_buf_free(&x.agenda);
+	tw_agendas_free(x.agendas);
 	return ok && tw_buf_ok(b, err);
 }

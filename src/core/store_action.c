@@ -32,6 +32,7 @@ static bool row_action(sqlite3_stmt *q, void *rec)
 	a->created = sqlite3_column_int64(q, 7);
 	if (sqlite3_column_type(q, 8) != SQLITE_NULL)
 		a->sponsor_name = store_col_dup(q, 8);
+	a->sponsor_id = sqlite3_column_int64(q, 9); /* NULL reads as 0 */
 	return a->text != NULL;
 }
 
@@ -43,10 +44,11 @@ static void finish_action(void *rec)
 static const struct store_reader action_reader = { sizeof(struct tw_action), row_action,
 						   finish_action, "action item" };
 
-/* The columns row_action reads, with the sponsor of the item's meeting. */
+/* The columns row_action reads, with the sponsor of the item's meeting
+ * (its id only while the meeting is live). */
 #define ACTION_COLS \
 	"SELECT a.id, a.profile_id, a.meeting_id, a.text, a.owner, a.due, a.done, a.created, " \
-	"s.name FROM actions a LEFT JOIN meetings m ON m.id = a.meeting_id " \
+	"s.name, CASE WHEN m.deleted_at IS NULL THEN m.sponsor_id END FROM actions a LEFT JOIN meetings m ON m.id = a.meeting_id " \
 	"LEFT JOIN sponsors s ON s.id = m.sponsor_id "
 
 static bool check_date(const char *d, const char *what, struct tw_error *err)
@@ -196,6 +198,12 @@ bool tw_store_action_list(struct tw_store *st, int64_t profile_id, int64_t meeti
 	case TW_ACTIONS_OPEN:
 		sql[0] = LIST_COLS "AND a.done = '' AND a.due > '' ORDER BY a.due, a.id";
 		sql[1] = LIST_COLS "AND a.done = '' AND a.due = '' ORDER BY a.id";
+		break;
+	case TW_ACTIONS_OPEN_MEETINGS:
+#define IN_MEETING "AND a.done = '' AND m.id IS NOT NULL AND m.deleted_at IS NULL "
+		sql[0] = LIST_COLS IN_MEETING "AND a.due > '' ORDER BY a.due, a.id";
+		sql[1] = LIST_COLS IN_MEETING "AND a.due = '' ORDER BY a.id";
+#undef IN_MEETING
 		break;
 	case TW_ACTIONS_OVERDUE:
 		sql[0] = LIST_COLS "AND a.done = '' AND a.due > '' AND a.due < ?3 ORDER BY a.due, a.id";

@@ -1,6 +1,7 @@
 /* The meetings a calendar export writes: one query with each meeting's uid
  * and sponsor, handed over row by row with strings borrowed from SQLite,
- * so an export of many meetings copies no field. */
+ * so an export of many meetings copies no field; and whether any meeting
+ * has answers an agenda is made from. */
 #include "store_internal.h"
 
 static const char *text_or_empty(sqlite3_stmt *q, int i)
@@ -17,7 +18,7 @@ bool tw_store_meeting_rows(struct tw_store *st, int64_t profile_id,
 		return false;
 	sqlite3_stmt *q;
 	if (!store_prepare(st,
-			   "SELECT m.id, m.uid, s.name, m.agenda, m.at, m.created, m.updated"
+			   "SELECT m.id, m.uid, s.name, m.agenda, m.at, m.created, m.updated, m.sponsor_id"
 			   " FROM meetings m JOIN sponsors s ON s.id = m.sponsor_id"
 			   " WHERE m.profile_id = ?1 AND m.deleted_at IS NULL ORDER BY m.at, m.id",
 			   &q, err))
@@ -34,6 +35,7 @@ bool tw_store_meeting_rows(struct tw_store *st, int64_t profile_id,
 			.when = sqlite3_column_int64(q, 4),
 			.created = sqlite3_column_int64(q, 5),
 			.updated = sqlite3_column_int64(q, 6),
+			.sponsor_id = sqlite3_column_int64(q, 7),
 		};
 		ok = fn(&m, ctx, err);
 	}
@@ -41,4 +43,24 @@ bool tw_store_meeting_rows(struct tw_store *st, int64_t profile_id,
 		ok = store_fail(st, err, "reading meetings");
 	sqlite3_finalize(q);
 	return ok;
+}
+
+bool tw_store_meetings_answered(struct tw_store *st, int64_t profile_id, bool *yes,
+				struct tw_error *err)
+{
+	*yes = false;
+	sqlite3_stmt *q;
+	if (!store_prepare(st,
+			   "SELECT 1 FROM reflections r JOIN meetings m ON m.id = r.meeting_id"
+			   " WHERE r.profile_id = ?1 AND r.deleted_at IS NULL"
+			   " AND m.deleted_at IS NULL LIMIT 1",
+			   &q, err))
+		return false;
+	sqlite3_bind_int64(q, 1, profile_id);
+	int rc = sqlite3_step(q);
+	sqlite3_finalize(q);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(st, err, "reading reflections");
+	*yes = rc == SQLITE_ROW;
+	return true;
 }

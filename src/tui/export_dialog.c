@@ -185,9 +185,11 @@ static bool build(struct tui_app *app, struct export_dialog *d, struct tw_buf *b
 	case TUI_EXPORT_COACHING:
 		return tw_export_md_coaching(app->store, app->lib, d->profile_id, d->id, b, err);
 	case TUI_EXPORT_ICS:
-		return tw_export_ics(app->store, d->profile_id, b, err);
+		tw_today(today, sizeof(today));
+		return tw_export_ics(app->store, app->lib, d->profile_id, today, b, err);
 	case TUI_EXPORT_MEETINGS_CSV:
-		return tw_export_csv_meetings(app->store, d->profile_id, b, err);
+		tw_today(today, sizeof(today));
+		return tw_export_csv_meetings(app->store, app->lib, d->profile_id, today, b, err);
 	case TUI_EXPORT_ACTIONS_CSV:
 		return tw_export_csv_actions(app->store, d->profile_id, b, err);
 	}

@@ -58,8 +58,11 @@ static void test_csv_rows(void **state)
 	assert_string_equal(b.data, "id,text,owner,due,done,meeting,sponsor\r\n"
 				    "1,x,sponsor,,,1,\"Ann, \"\"the\"\" boss\"\r\n");
 	tw_buf_free(&b);
-	assert_true(tw_export_csv_meetings(f->st, f->profile, &b, &err));
-	assert_non_null(strstr(b.data, ",planned,\"Ann, \"\"the\"\" boss\",\"a,b\nc\",,\r\n"));
+	/* the agenda column is the live agenda: the hand part, then the
+	 * sponsor's open items */
+	assert_true(tw_export_csv_meetings(f->st, NULL, f->profile, "2026-12-01", &b, &err));
+	assert_non_null(strstr(b.data, ",planned,\"Ann, \"\"the\"\" boss\",\"a,b\nc\n\n"
+				       "## Open action items\n- x (Ann, \"\"the\"\" boss)\",,\r\n"));
 	tw_buf_free(&b);
 }
 
