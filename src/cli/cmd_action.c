@@ -260,6 +260,22 @@ static int done(struct cli_ctx *ctx, int argc, char **argv)
 	return CLI_OK;
 }
 
+/* id in decimal into buf (24 bytes), without printf: a listing writes
+ * thousands of them. */
+static void put_id(char *buf, int64_t id)
+{
+	char d[24];
+	size_t i = sizeof d;
+	uint64_t u = id < 0 ? 0 - (uint64_t)id : (uint64_t)id;
+	d[--i] = '\0';
+	do
+		d[--i] = (char)('0' + u % 10);
+	while (u /= 10);
+	if (id < 0)
+		d[--i] = '-';
+	memcpy(buf, d + i, sizeof d - i);
+}
+
 static int list(struct cli_ctx *ctx, int argc, char **argv)
 {
 	bool open = false, overdue = false, json = false;
@@ -304,11 +320,14 @@ static int list(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	for (size_t i = 0; i < nv && !json; i++) {
 		char id[24], mid[24] = "-", due[24];
-		snprintf(id, sizeof id, "%lld", (long long)v[i].id);
+		put_id(id, v[i].id);
 		if (v[i].meeting_id)
-			snprintf(mid, sizeof(mid), "%lld", (long long)v[i].meeting_id);
+			put_id(mid, v[i].meeting_id);
 		bool late = !v[i].done[0] && v[i].due[0] && strcmp(v[i].due, today) < 0;
-		snprintf(due, sizeof due, "%s%s", v[i].due[0] ? v[i].due : "-", late ? " overdue" : "");
+		/* due is at most "YYYY-MM-DD" (11 bytes), then " overdue" */
+		size_t dl = v[i].due[0] ? strlen(v[i].due) : 1;
+		memcpy(due, v[i].due[0] ? v[i].due : "-", dl);
+		memcpy(due + dl, late ? " overdue" : "", late ? 9 : 1);
 		cli_table_row(&t, id, v[i].done[0] ? "[x]" : "[ ]", due,
 			      v[i].owner == TW_OWNER_SPONSOR ? "sponsor" : "me",
 			      v[i].sponsor_name ? v[i].sponsor_name : "-", mid, v[i].text);

@@ -3,10 +3,12 @@
  * last column never padded, so that no line ends in spaces; the header in
  * bold when colour is on. */
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "twoway/export.h"
 #include "twoway/util.h"
 
 bool cli_color;
@@ -42,34 +44,87 @@ void cli_table_row(struct cli_table *t, ...)
 		t->nrows++;
 }
 
+/* The table's output, written to stdout in large pieces. */
+struct out {
+	struct tw_buf b;
+};
+
+static void flush(struct out *o)
+{
+	if (o->b.len)
+		fwrite(o->b.data, 1, o->b.len, stdout);
+	o->b.len = 0;
+}
+
+/* cli_put into the output: runs of plain bytes copied whole; a newline
+ * continues with indent, a control character (C1: two bytes) shows as ?. */
+static void put_text(struct out *o, const char *text, const char *indent)
+{
+	const unsigned char *p = (const unsigned char *)text, *run = p;
+	for (;; p++) {
+		unsigned char c = *p;
+		if ((c >= 0x20 && c != 0x7f && (c != 0xc2 || p[1] < 0x80 || p[1] >= 0xa0)) ||
+		    c == '\t')
+			continue;
+		if (p > run)
+			tw_buf_add(&o->b, (const char *)run, (size_t)(p - run));
+		if (!c)
+			break;
+		if (c == '\n') {
+			tw_buf_add(&o->b, "\n", 1);
+			if (p[1] && p[1] != '\n')
+				tw_buf_puts(&o->b, indent);
+		} else {
+			tw_buf_add(&o->b, "?", 1);
+			if (c == 0xc2)
+				p++;
+		}
+		run = p + 1;
+	}
+}
+
+static void pad(struct out *o, int n)
+{
+	if (n <= 0)
+		return;
+	char *r = tw_buf_room(&o->b, (size_t)n);
+	if (!r)
+		return;
+	memset(r, ' ', (size_t)n);
+	o->b.len += (size_t)n;
+	r[n] = '\0';
+}
+
 /* Prints one row: every cell padded to its column's width and two spaces
  * apart, up to the last non-empty cell, which is not padded on the right
  * (the last column continues its lines with indent). cw holds the cells'
  * widths. */
-static void put_row(const struct cli_col *cols, char *const *cells, const int *cw,
-		    const int *w, size_t nc, const char *indent, bool bold)
+static void put_row(struct out *o, const struct cli_col *cols, char *const *cells,
+		    const int *cw, const int *w, size_t nc, const char *indent, bool bold)
 {
 	if (bold)
-		fputs("\033[1m", stdout);
+		tw_buf_puts(&o->b, "\033[1m");
 	size_t end = 0;
 	for (size_t i = 0; i < nc; i++)
 		if (cells[i][0])
 			end = i;
 	for (size_t i = 0; i <= end; i++) {
 		if (cols[i].right)
-			cli_pad(w[i] - cw[i]);
+			pad(o, w[i] - cw[i]);
 		if (i == end) {
-			cli_put(stdout, cells[i], i + 1 == nc ? indent : " ");
+			put_text(o, cells[i], i + 1 == nc ? indent : " ");
 			break;
 		}
-		cli_put(stdout, cells[i], " ");
+		put_text(o, cells[i], " ");
 		if (!cols[i].right)
-			cli_pad(w[i] - cw[i]);
-		fputs("  ", stdout);
+			pad(o, w[i] - cw[i]);
+		tw_buf_add(&o->b, "  ", 2);
 	}
 	if (bold)
-		fputs("\033[0m", stdout);
-	putchar('\n');
+		tw_buf_puts(&o->b, "\033[0m");
+	tw_buf_add(&o->b, "\n", 1);
+	if (o->b.len >= 1 << 16)
+		flush(o);
 }
 
 bool cli_table_print(struct cli_table *t, const char *indent)
@@ -98,14 +153,16 @@ bool cli_table_print(struct cli_table *t, const char *indent)
 			if (cw[c] > w[c % nc])
 				w[c % nc] = cw[c];
 		}
-		flockfile(stdout); /* one lock for the table, not one per write */
-		put_row(t->cols, head, hw, w, nc, "", cli_color);
+		struct out o = { { 0 } };
+		put_row(&o, t->cols, head, hw, w, nc, "", cli_color);
 		for (size_t r = 0; r < t->nrows; r++) {
 			for (size_t i = 0; i < nc; i++)
 				row[i] = t->text + t->cells[r * nc + i];
-			put_row(t->cols, row, cw + r * nc, w, nc, indent, false);
+			put_row(&o, t->cols, row, cw + r * nc, w, nc, indent, false);
 		}
-		funlockfile(stdout);
+		flush(&o);
+		ok = !o.b.oom;
+		tw_buf_free(&o.b);
 	}
 	free(row);
 	free(head);
