@@ -285,15 +285,8 @@ static void test_exports(void **state)
 static void test_migrate_v7(void **state)
 {
 	struct fixture *f = *state;
-	char src[400];
-	snprintf(src, sizeof src, "%s/store/v7_agendas.db", getenv("TW_TEST_DATA"));
-	copy_file(src, f->path);
+	fixture_open_migrated(f, "v7_agendas.db", 7);
 	struct tw_error err = { 0 };
-	f->st = tw_store_open(f->path, &err);
-	if (!f->st)
-		fail_msg("open: %s", err.message);
-	assert_int_equal(tw_store_found_version(f->st), 7);
-	assert_true(tw_store_check(f->st, &err));
 	struct tw_meeting m;
 	assert_true(tw_store_meeting_get(f->st, 1, &m, &err));
 	assert_string_equal(m.agenda, "## My ask\nAn intro to the CFO\n");

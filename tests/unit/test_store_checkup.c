@@ -229,15 +229,8 @@ static void test_json_round_trip(void **state)
 static void test_migrate_v9(void **state)
 {
 	struct fixture *f = *state;
-	char src[400];
-	snprintf(src, sizeof src, "%s/store/v9_checkup.db", getenv("TW_TEST_DATA"));
-	copy_file(src, f->path);
+	fixture_open_migrated(f, "v9_checkup.db", 9);
 	struct tw_error err = { 0 };
-	f->st = tw_store_open(f->path, &err);
-	if (!f->st)
-		fail_msg("open: %s", err.message);
-	assert_int_equal(tw_store_found_version(f->st), 9);
-	assert_true(tw_store_check(f->st, &err));
 	f->profile = 1;
 	/* one run, dated by the latest change, with the latest meeting's sponsor */
 	struct tw_checkup *v = NULL;

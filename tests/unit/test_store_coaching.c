@@ -451,15 +451,8 @@ static void test_markdown(void **state)
 static void test_migrate_v3(void **state)
 {
 	struct fixture *f = *state;
-	char src[400];
-	snprintf(src, sizeof src, "%s/store/v3.db", getenv("TW_TEST_DATA"));
-	copy_file(src, f->path);
+	fixture_open_migrated(f, "v3.db", 3);
 	struct tw_error err = { 0 };
-	f->st = tw_store_open(f->path, &err);
-	if (!f->st)
-		fail_msg("open: %s", err.message);
-	assert_int_equal(tw_store_found_version(f->st), 3);
-	assert_true(tw_store_check(f->st, &err));
 	struct tw_coaching c;
 	assert_true(tw_store_coaching_get(f->st, 1, &c, &err));
 	assert_string_equal(c.coach, "Robin");

@@ -98,3 +98,17 @@ void copy_file(const char *from, const char *to)
 	fclose(fp);
 	free(b);
 }
+
+void fixture_open_migrated(struct fixture *f, const char *name, int from)
+{
+	char src[400];
+	snprintf(src, sizeof src, "%s/store/%s", getenv("TW_TEST_DATA"), name);
+	copy_file(src, f->path);
+	struct tw_error err = { 0 };
+	f->st = tw_store_open(f->path, &err);
+	if (!f->st)
+		fail_msg("open %s: %s", name, err.message);
+	assert_int_equal(tw_store_found_version(f->st), from);
+	if (!tw_store_check(f->st, &err))
+		fail_msg("check of migrated %s: %s", name, err.message);
+}

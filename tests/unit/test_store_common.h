@@ -29,5 +29,9 @@ void tmpdir_remove(const char *dir);
 char *slurp(const char *path, size_t *len);
 bool file_exists(const char *path);
 void copy_file(const char *from, const char *to);
+/* Copies tests/data/store/NAME over f->path and opens it there (which
+ * migrates it) into f->st: fails the test unless it opens, was found at
+ * schema FROM, and passes tw_store_check afterwards. */
+void fixture_open_migrated(struct fixture *f, const char *name, int from);
 
 #endif

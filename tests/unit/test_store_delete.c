@@ -420,15 +420,8 @@ static void test_purge_meeting_answers(void **state)
 static void test_migrate_v10_orphans(void **state)
 {
 	struct fixture *f = *state;
-	char src[400];
-	snprintf(src, sizeof src, "%s/store/v10_orphans.db", getenv("TW_TEST_DATA"));
-	copy_file(src, f->path);
+	fixture_open_migrated(f, "v10_orphans.db", 10);
 	struct tw_error err = { 0 };
-	f->st = tw_store_open(f->path, &err);
-	if (!f->st)
-		fail_msg("open: %s", err.message);
-	assert_int_equal(tw_store_found_version(f->st), 10);
-	assert_true(tw_store_check(f->st, &err));
 	struct tw_progress *p = NULL;
 	size_t n = 0;
 	char *text = NULL;

@@ -266,15 +266,8 @@ static void test_json_round_trip(void **state)
 static void test_migrate_v5(void **state)
 {
 	struct fixture *f = *state;
-	char src[400];
-	snprintf(src, sizeof src, "%s/store/v5.db", getenv("TW_TEST_DATA"));
-	copy_file(src, f->path);
+	fixture_open_migrated(f, "v5.db", 5);
 	struct tw_error err = { 0 };
-	f->st = tw_store_open(f->path, &err);
-	if (!f->st)
-		fail_msg("open: %s", err.message);
-	assert_int_equal(tw_store_found_version(f->st), 5);
-	assert_true(tw_store_check(f->st, &err));
 	char *t = answer(f->st, 1, 2, CHALLENGE);
 	assert_string_equal(t, "v5 challenge words");
 	free(t);

@@ -319,15 +319,8 @@ static void test_import_old_file(void **state)
 static void test_migrate_v4(void **state)
 {
 	struct fixture *f = *state;
-	char src[400];
-	snprintf(src, sizeof src, "%s/store/v4.db", getenv("TW_TEST_DATA"));
-	copy_file(src, f->path);
+	fixture_open_migrated(f, "v4.db", 4);
 	struct tw_error err = { 0 };
-	f->st = tw_store_open(f->path, &err);
-	if (!f->st)
-		fail_msg("open: %s", err.message);
-	assert_int_equal(tw_store_found_version(f->st), 4);
-	assert_true(tw_store_check(f->st, &err));
 	struct tw_reflection_version *h = NULL;
 	size_t n = 0;
 	assert_true(tw_store_reflection_history(f->st, 1, &h, &n, &err));
