@@ -16,8 +16,9 @@ struct tw_agendas {
 	struct tw_action *acts; /* open items of live meetings: by sponsor, then due, id */
 	size_t n_acts;
 	struct tw_reflection *refl; /* live, not of a check-up run */
-	size_t n_refl;
+	size_t n_refl;                       /* every row read, to free */
 	const struct tw_reflection **by_key; /* refl by (meeting, item, id) */
+	size_t n_keys;                       /* by_key's length */
 	struct tw_buf first;		     /* scratch: a fresh first part */
 };
 
@@ -64,7 +65,7 @@ static int by_key(const void *x, const void *y)
 static const struct tw_reflection *find(void *ctx, int64_t meeting_id, const char *item_id)
 {
 	const struct tw_agendas *a = ctx;
-	size_t lo = 0, hi = a->n_refl;
+	size_t lo = 0, hi = a->n_keys;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 		if (key_cmp(meeting_id, item_id, a->by_key[mid]) > 0)
@@ -72,7 +73,7 @@ static const struct tw_reflection *find(void *ctx, int64_t meeting_id, const cha
 		else
 			hi = mid;
 	}
-	return lo < a->n_refl && key_cmp(meeting_id, item_id, a->by_key[lo]) == 0 ? a->by_key[lo]
+	return lo < a->n_keys && key_cmp(meeting_id, item_id, a->by_key[lo]) == 0 ? a->by_key[lo]
 										: NULL;
 }
 
@@ -98,7 +99,8 @@ struct tw_agendas *tw_agendas_new(const struct tw_library *lib, struct tw_store 
 			tw_action_finish(&a->acts[i]);
 	}
 	a->n_acts = k;
-	qsort(a->acts, a->n_acts, sizeof *a->acts, by_sponsor_due);
+	if (k) /* acts is NULL when there are none */
+		qsort(a->acts, a->n_acts, sizeof *a->acts, by_sponsor_due);
 	if (lib) {
 		if (!tw_store_reflection_list(st, profile_id, 0, &a->refl, &a->n_refl, err))
 			goto fail;
@@ -111,8 +113,9 @@ struct tw_agendas *tw_agendas_new(const struct tw_library *lib, struct tw_store 
 		for (size_t i = 0; i < a->n_refl; i++)
 			if (!a->refl[i].checkup_id && a->refl[i].item_id)
 				a->by_key[n++] = &a->refl[i];
-		a->n_refl = n; /* by_key's length; refl keeps every row to free */
-		qsort(a->by_key, n, sizeof *a->by_key, by_key);
+		a->n_keys = n;
+		if (n)
+			qsort(a->by_key, n, sizeof *a->by_key, by_key);
 	}
 	return a;
 fail:
@@ -165,7 +168,10 @@ bool tw_agendas_render(struct tw_agendas *a, int64_t meeting_id, int64_t sponsor
 	while (split < end && a->acts[split].due[0] && strcmp(a->acts[split].due, day) <= 0)
 		split++;
 	size_t start = b->len;
-	tw_agenda_render_parts(b, first, a->acts + lo, split - lo, a->acts + split, end - split,
+	/* no items: acts is NULL, and NULL + 0 is not C */
+	const struct tw_action *due = a->acts ? a->acts + lo : NULL;
+	const struct tw_action *open = a->acts ? a->acts + split : NULL;
+	tw_agenda_render_parts(b, first, due, split - lo, open, end - split,
 			       sponsor_name, a->today);
 	while (b->len > start && b->data[b->len - 1] == '\n')
 		b->data[--b->len] = '\0';
