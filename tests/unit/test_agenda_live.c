@@ -23,23 +23,6 @@
 #define ASK "before-meeting/the-ask/the-ask"
 #define LEARNED "before-meeting/homework/what-i-learned"
 
-static struct tw_library *lib;
-
-static int group_setup(void **state)
-{
-	(void)state;
-	const char *dir = getenv("TW_CONTENT_DIR");
-	lib = tw_library_new();
-	return dir && lib && tw_library_add_dir(lib, dir, false) ? 0 : -1;
-}
-
-static int group_teardown(void **state)
-{
-	(void)state;
-	tw_library_free(lib);
-	return 0;
-}
-
 static tw_time local(int y, int mo, int d, int h)
 {
 	struct tm tm = { .tm_year = y - 1900, .tm_mon = mo - 1, .tm_mday = d, .tm_hour = h,
@@ -80,7 +63,7 @@ static int64_t action(struct fixture *f, int64_t mid, const char *text, const ch
 static char *render(struct tw_store *st, int64_t mid, const char *today)
 {
 	struct tw_error err = { 0 };
-	char *t = tw_agenda_render(lib, st, mid, today, &err);
+	char *t = tw_agenda_render(content_lib, st, mid, today, &err);
 	if (!t)
 		fail_msg("render: %s", err.message);
 	return t;
@@ -177,17 +160,17 @@ static void test_hand_edits_regenerate_undo(void **state)
 	/* the answers' text saved unchanged stays live */
 	struct tw_meeting m;
 	assert_true(tw_store_meeting_get(f->st, m1, &m, &err));
-	char *fresh = tw_agenda_fresh(lib, f->st, &m, &err);
+	char *fresh = tw_agenda_fresh(content_lib, f->st, &m, &err);
 	tw_meeting_finish(&m);
 	assert_non_null(fresh);
-	assert_true(tw_agenda_save_hand(lib, f->st, m1, fresh, &err));
+	assert_true(tw_agenda_save_hand(content_lib, f->st, m1, fresh, &err));
 	free(fresh);
 	assert_true(tw_store_meeting_get(f->st, m1, &m, &err));
 	assert_string_equal(m.agenda, "");
 	tw_meeting_finish(&m);
 
 	/* a hand edit is kept through new answers and new items */
-	assert_true(tw_agenda_save_hand(lib, f->st, m1, "My own words\n", &err));
+	assert_true(tw_agenda_save_hand(content_lib, f->st, m1, "My own words\n", &err));
 	reflect(f, m1, CHALLENGE, "third challenge", TW_PRIVACY_KEEP);
 	action(f, m1, "Book the room", "2030-01-09");
 	t = render(f->st, m1, "2030-01-01");
@@ -213,7 +196,7 @@ static void test_hand_edits_regenerate_undo(void **state)
 	free(t);
 
 	/* an item the hand part already names is not repeated */
-	assert_true(tw_agenda_save_hand(lib, f->st, m1, "Talk about: Book the room\n", &err));
+	assert_true(tw_agenda_save_hand(content_lib, f->st, m1, "Talk about: Book the room\n", &err));
 	t = render(f->st, m1, "2030-01-01");
 	assert_int_equal(count(t, "Book the room"), 1);
 	free(t);
@@ -243,12 +226,12 @@ static void test_exports(void **state)
 	tw_meeting_finish(&m);
 
 	struct tw_buf b = { 0 };
-	assert_false(tw_export_md_agenda(f->st, lib, f->profile, m1, "2030-01-01", &b, &err));
+	assert_false(tw_export_md_agenda(f->st, content_lib, f->profile, m1, "2030-01-01", &b, &err));
 	assert_int_equal(err.code, TW_ERR_INVALID);
 	tw_buf_free(&b);
 	struct tw_store *coach = tw_store_open_view(f->path, TW_VIEW_COACH, &err);
 	assert_non_null(coach);
-	assert_true(tw_export_md_agenda(coach, lib, f->profile, m1, "2030-01-01", &b, &err));
+	assert_true(tw_export_md_agenda(coach, content_lib, f->profile, m1, "2030-01-01", &b, &err));
 	char *a = tw_buf_take(&b, NULL);
 	tw_store_close(coach);
 	static const char head[] = "# Agenda: meeting with Dana Reyes, Thu 2030-01-10 10:00\n\n"
@@ -267,7 +250,7 @@ static void test_exports(void **state)
 	assert_true(count(a, "\n") <= 12);
 	free(a);
 
-	assert_true(tw_export_md_brief(f->st, lib, f->profile, m1, "2030-01-06", &b, &err));
+	assert_true(tw_export_md_brief(f->st, content_lib, f->profile, m1, "2030-01-06", &b, &err));
 	char *br = tw_buf_take(&b, NULL);
 	assert_non_null(strstr(br, "- **If time runs short, keep:** Whether to lead"));
 	assert_non_null(strstr(br, "## Homework on the sponsor\n\nHOMEWORK-WORDS"));
@@ -322,9 +305,9 @@ static void test_guide_progress(void **state)
 	int64_t past = meeting(f, sp, local(2030, 1, 9, 10), "");
 	int64_t next = meeting(f, sp, local(2030, 1, 11, 10), "");
 	int64_t later = meeting(f, sp, local(2030, 2, 11, 10), "");
-	const struct tw_guide *before = tw_library_guide(lib, TW_AGENDA_BEFORE_GUIDE);
-	const struct tw_guide *after = tw_library_guide(lib, TW_AGENDA_AFTER_GUIDE);
-	const struct tw_guide *check = tw_library_guide(lib, TW_CHECKUP_GUIDE);
+	const struct tw_guide *before = tw_library_guide(content_lib, TW_AGENDA_BEFORE_GUIDE);
+	const struct tw_guide *after = tw_library_guide(content_lib, TW_AGENDA_AFTER_GUIDE);
+	const struct tw_guide *check = tw_library_guide(content_lib, TW_CHECKUP_GUIDE);
 	assert_non_null(before);
 	assert_non_null(after);
 	assert_non_null(check);
@@ -387,5 +370,5 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_guide_progress, store_setup, store_teardown),
 		cmocka_unit_test_setup_teardown(test_migrate_v7, dir_setup, store_teardown),
 	};
-	return cmocka_run_group_tests(tests, group_setup, group_teardown);
+	return cmocka_run_group_tests(tests, content_setup, content_teardown);
 }

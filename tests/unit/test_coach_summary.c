@@ -20,28 +20,11 @@
 #define WHOLE "checkup/trust/whole-person"
 #define LEARN "checkup/trust/learn-from-each-other"
 
-static struct tw_library *lib;
-
-static int group_setup(void **state)
-{
-	(void)state;
-	const char *dir = getenv("TW_CONTENT_DIR");
-	lib = tw_library_new();
-	return dir && lib && tw_library_add_dir(lib, dir, false) ? 0 : -1;
-}
-
-static int group_teardown(void **state)
-{
-	(void)state;
-	tw_library_free(lib);
-	return 0;
-}
-
 static char *summary(struct tw_store *st, int64_t profile, int64_t cid)
 {
 	struct tw_buf b = { 0 };
 	struct tw_error err = { 0 };
-	if (!tw_export_md_coaching(st, lib, profile, cid, &b, &err))
+	if (!tw_export_md_coaching(st, content_lib, profile, cid, &b, &err))
 		fail_msg("export: %s", err.message);
 	return tw_buf_take(&b, NULL);
 }
@@ -89,8 +72,8 @@ static void test_checkup_reflections(void **state)
 	tw_time_format(now, day, sizeof day);
 	day[10] = '\0';
 	snprintf(run_label, sizeof run_label, " (check-up with Dana Reyes of %s)", day);
-	const struct tw_item *whole = tw_library_item(lib, WHOLE, NULL, NULL);
-	const struct tw_item *evidence = tw_library_item(lib, EVIDENCE, NULL, NULL);
+	const struct tw_item *whole = tw_library_item(content_lib, WHOLE, NULL, NULL);
+	const struct tw_item *evidence = tw_library_item(content_lib, EVIDENCE, NULL, NULL);
 	assert_non_null(whole);
 	assert_non_null(evidence);
 	char covered_private[512], listed_private[512], listed_shared[512];
@@ -122,5 +105,5 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_checkup_reflections, store_setup,
 						store_teardown),
 	};
-	return cmocka_run_group_tests(tests, group_setup, group_teardown);
+	return cmocka_run_group_tests(tests, content_setup, content_teardown);
 }

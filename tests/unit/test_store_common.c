@@ -112,3 +112,21 @@ void fixture_open_migrated(struct fixture *f, const char *name, int from)
 	if (!tw_store_check(f->st, &err))
 		fail_msg("check of migrated %s: %s", name, err.message);
 }
+
+struct tw_library *content_lib;
+
+int content_setup(void **state)
+{
+	(void)state;
+	const char *dir = getenv("TW_CONTENT_DIR");
+	content_lib = tw_library_new();
+	return dir && content_lib && tw_library_add_dir(content_lib, dir, false) ? 0 : -1;
+}
+
+int content_teardown(void **state)
+{
+	(void)state;
+	tw_library_free(content_lib);
+	content_lib = NULL;
+	return 0;
+}

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "twoway/content.h"
 #include "twoway/store.h"
 
 struct fixture {
@@ -32,6 +33,11 @@ void copy_file(const char *from, const char *to);
 /* Copies tests/data/store/NAME over f->path and opens it there (which
  * migrates it) into f->st: fails the test unless it opens, was found at
  * schema FROM, and passes tw_store_check afterwards. */
+/* cmocka group setup/teardown: content_lib holds the guides shipped in
+ * content/en ($TW_CONTENT_DIR) for the group's tests. */
+extern struct tw_library *content_lib;
+int content_setup(void **state);
+int content_teardown(void **state);
 void fixture_open_migrated(struct fixture *f, const char *name, int from);
 
 #endif

@@ -22,23 +22,6 @@
 #define READY "before-meeting/logistics/readiness"
 #define PRACTICE "six-practices/proactive/their-story"
 
-static struct tw_library *lib;
-
-static int group_setup(void **state)
-{
-	(void)state;
-	const char *dir = getenv("TW_CONTENT_DIR");
-	lib = tw_library_new();
-	return dir && lib && tw_library_add_dir(lib, dir, false) ? 0 : -1;
-}
-
-static int group_teardown(void **state)
-{
-	(void)state;
-	tw_library_free(lib);
-	return 0;
-}
-
 static int64_t add_meeting(struct fixture *f, int64_t profile, int64_t sponsor, tw_time at)
 {
 	struct tw_error err = { 0 };
@@ -137,8 +120,8 @@ static void test_answers_per_meeting(void **state)
 	assert_int_equal(r.meeting_id, m1); /* an earlier meeting's comes first */
 	tw_reflection_finish(&r);
 	/* the agenda of each meeting reads its own answers */
-	char *a1 = tw_agenda_build(lib, f->st, f->profile, m1, NULL, 0, &err);
-	char *a2 = tw_agenda_build(lib, f->st, f->profile, m2, NULL, 0, &err);
+	char *a1 = tw_agenda_build(content_lib, f->st, f->profile, m1, NULL, 0, &err);
+	char *a2 = tw_agenda_build(content_lib, f->st, f->profile, m2, NULL, 0, &err);
 	assert_non_null(strstr(a1, "first words"));
 	assert_null(strstr(a1, "second words"));
 	assert_non_null(strstr(a2, "second words"));
@@ -194,7 +177,7 @@ static void test_private_last_time(void **state)
 	assert_string_equal(r.text, TW_PRIVATE_MARKER);
 	tw_reflection_finish(&r);
 	tw_store_close(c);
-	char *a = tw_agenda_build(lib, f->st, f->profile, m1, NULL, 0, &err);
+	char *a = tw_agenda_build(content_lib, f->st, f->profile, m1, NULL, 0, &err);
 	assert_null(strstr(a, "SECRET"));
 	assert_non_null(strstr(a, TW_AGENDA_PRIVATE_LEFT_OUT));
 	free(a);
@@ -325,5 +308,5 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_json_round_trip, store_setup, store_teardown),
 		cmocka_unit_test_setup_teardown(test_migrate_v5, dir_setup, store_teardown),
 	};
-	return cmocka_run_group_tests(tests, group_setup, group_teardown);
+	return cmocka_run_group_tests(tests, content_setup, content_teardown);
 }
