@@ -26,41 +26,32 @@ ms() {
 	"$@" >/dev/null 2>&1
 	echo $(( (${EPOCHREALTIME/./} - t0) / 1000 ))
 }
-# cpu CMD...: "WALL CPU" milliseconds of one run (CPU: user + system of the
-# process, which a loaded machine inflates far less than the wall clock).
-cpu() {
-	local t0=${EPOCHREALTIME/./} c
-	c=$( ( "$@" >/dev/null 2>&1; times ) | tail -1 |
-		awk '{ split($1, u, /[ms]/); split($2, s, /[ms]/); printf "%d", (u[1] * 60 + u[2] + s[1] * 60 + s[2]) * 1000 }')
-	echo "$(( (${EPOCHREALTIME/./} - t0) / 1000 )) $c"
-}
 median() { tr ' ' '\n' | grep . | sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
+pairrun=$(cd "$build" && pwd)/bench/pairrun
+[ -x "$pairrun" ] || { echo "peers.sh: $pairrun is missing (meson configure $build -Dbench=true; ninja -C $build)"; exit 1; }
 
-# pair NAME TARGET RUNS -- TWOWAY-CMD -- PEER-CMD: alternate runs, then a
-# table row of medians, wall clock and CPU. TARGET: ">=10" (twoway at
-# least 10x faster) or "<=1.2" (at most 1.2x the peer's time); "met" is
-# judged on CPU time, wall clock when the machine is idle.
+# pair NAME TARGET RUNS -- TWOWAY-CMD -- PEER-CMD: bench/pairrun starts
+# the two alternately, whole processes with no shell between, and gives
+# the medians of wall clock and CPU (user + system, from the kernel's
+# rusage, in microseconds). TARGET: ">=10" (twoway at least 10x faster)
+# or "<=1.2" (at most 1.2x the peer's time), or "floor" (no target: how
+# far twoway is from the sqlite3 CLI reading the same rows); "met" is
+# judged on CPU time, which a busy machine inflates far less than the wall
+# clock.
 pair() {
 	local name=$1 target=$2 runs=$3
 	shift 4
-	local a=() b=()
-	while [ "$1" != -- ]; do a+=("$1"); shift; done
-	shift
-	b=("$@")
-	local wa="" wb="" ca="" cb="" r
-	for _ in $(seq "$runs"); do
-		r=$(cpu "${a[@]}"); wa="$wa ${r% *}"; ca="$ca ${r#* }"
-		r=$(cpu "${b[@]}"); wb="$wb ${r% *}"; cb="$cb ${r#* }"
-	done
-	awk -v n="$name" -v t="$target" -v wa="$(echo "$wa" | median)" -v wb="$(echo "$wb" | median)" \
-		-v ca="$(echo "$ca" | median)" -v cb="$(echo "$cb" | median)" '
-	function ratio(a, b) { a = a < 1 ? 1 : a; b = b < 1 ? 1 : b
-		return t == ">=10" ? sprintf("%.1fx faster", b / a) : sprintf("%.2fx the floor", a / b) }
-	function met(a, b) { a = a < 1 ? 1 : a; b = b < 1 ? 1 : b
-		return t == ">=10" ? (b / a >= 10) : (a / b <= 1.2) }
+	local r
+	r=$("$pairrun" "$runs" -- "$@") || { echo "| $name | (did not run) |"; return; }
+	awk -v n="$name" -v t="$target" -v r="$r" '
+	function ratio(a, b) { return t == ">=10" ? sprintf("%.1fx faster", b / a) : sprintf("%.2fx the floor", a / b) }
+	function met(a, b) { return t == "floor" ? "-" : (t == ">=10" ? (b / a >= 10) : (a / b <= 1.2)) ? "yes" : "NO" }
 	BEGIN {
-		printf "| %-22s | %6d / %5d | %6d / %5d | %-16s | %-16s | %-6s | %-3s |\n", n, wa, ca, wb, cb,
-			ratio(wa, wb), ratio(ca, cb), t, met(ca, cb) ? "yes" : "NO"
+		split(r, v, " ")
+		for (i = 1; i <= 4; i++) v[i] = v[i] < 1 ? 1 : v[i]
+		printf "| %-22s | %7.1f / %6.1f | %7.1f / %6.1f | %-16s | %-16s | %-6s | %-3s |\n", n,
+			v[1] / 1000, v[2] / 1000, v[3] / 1000, v[4] / 1000,
+			ratio(v[1], v[3]), ratio(v[2], v[4]), t, met(v[2], v[4])
 	}'
 }
 
@@ -74,9 +65,11 @@ for n in $sizes; do
 	fi
 	db="$d/twoway.db"
 	export TASKRC="$d/taskrc"
-	runs=7
-	[ "$n" -ge 100000 ] && runs=3
+	runs=11
+	[ "$n" -ge 100000 ] && runs=5
 	match='{head body} : ("quarterly"*)'
+	json_floor="SELECT * FROM profiles; SELECT * FROM sponsors; SELECT * FROM checkups; SELECT * FROM progress; SELECT * FROM reflections; SELECT * FROM reflection_versions; SELECT * FROM rating_history; SELECT * FROM drafts; SELECT * FROM meetings; SELECT * FROM actions; SELECT * FROM coaching; SELECT * FROM coaching_events;"
+	ics_floor="SELECT m.id, m.uid, s.name, m.agenda, m.at, m.created, m.updated FROM meetings m JOIN sponsors s ON s.id = m.sponsor_id WHERE m.deleted_at IS NULL ORDER BY m.at, m.id; SELECT a.id, a.text, a.due, m.sponsor_id FROM actions a JOIN meetings m ON m.id = a.meeting_id WHERE a.done = '' AND a.deleted_at IS NULL;"
 	floor="SELECT rowid, rank, snippet(search_fts, 1, '[', ']', '…', 16) FROM search_fts WHERE search_fts MATCH '$match' ORDER BY rank LIMIT 50"
 	echo
 	echo "$n action items and $n meetings (taskwarrior: $n tasks; calcurse: $n appointments); medians of $runs alternated runs"
@@ -85,7 +78,11 @@ for n in $sizes; do
 	pair "search one word (task)" ">=10" $runs -- "$tw" --db "$db" search quarterly -- task /quarterly/ count
 	pair "search (sqlite3 floor)" "<=1.2" $runs -- "$tw" --db "$db" search quarterly -- sqlite3 "$db" "$floor"
 	pair "export JSON (task)" ">=10" $runs -- "$tw" --db "$db" export --format json -- task export
+	# the floor: the sqlite3 CLI printing the same tables as JSON
+	pair "export JSON (sqlite3)" "floor" $runs -- "$tw" --db "$db" export --format json -- sqlite3 -json "$db" "$json_floor"
 	pair "export ics (calcurse)" ">=10" $runs -- "$tw" --db "$db" export --format ics -- calcurse -D "$d/calcurse" --export=ical
+	# the floor: the sqlite3 CLI printing the rows an ics is made of
+	pair "export ics (sqlite3)" "floor" $runs -- "$tw" --db "$db" export --format ics -- sqlite3 "$db" "$ics_floor"
 	pair "list open (task list)" ">=10" $runs -- "$tw" --db "$db" action list --open -- task list
 	pair "add one (task add)" ">=10" $runs -- "$tw" --db "$db" action add "one more thing" -- task add one more thing
 done
