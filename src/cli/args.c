@@ -2,6 +2,7 @@
  * on text, ids, dates, items and sponsors (each printing one clear line
  * naming the bad argument), and inert printing of stored text. */
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -267,14 +268,34 @@ void cli_first_line(const char *text, char *buf, size_t max)
 	}
 }
 
-int cli_width(const char *s)
+size_t cli_plain_prefix(const char *s, size_t len)
+{
+	/* Eight bytes at a time: a word is plain when no byte is below 0x20
+	 * (s - 0x20 borrows), at or above 0x80 (top bit) or 0x7f (s + 1 sets
+	 * the top bit). A borrow or carry only ever comes from a byte that is
+	 * already flagged, so a clean word is never misjudged; a flagged one
+	 * is looked at byte by byte. */
+	const uint64_t ones = 0x0101010101010101u, tops = 0x8080808080808080u;
+	size_t i = 0;
+	for (; i + 8 <= len; i += 8) {
+		uint64_t x;
+		memcpy(&x, s + i, 8);
+		if (((x - 0x20 * ones) | x | (x + ones)) & tops)
+			break;
+	}
+	while (i < len && (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7f)
+		i++;
+	return i;
+}
+
+int cli_width_n(const char *s, size_t len)
 {
 	/* Terminal columns, not bytes or code points: CJK and emoji take two,
 	 * combining marks none. wcwidth knows this in a UTF-8 locale (main
 	 * sets LC_CTYPE from the environment); elsewhere a character is one. */
-	int w = 0;
-	size_t len = s ? strlen(s) : 0;
-	for (size_t i = 0; i < len;) {
+	size_t i = cli_plain_prefix(s, len);
+	int w = (int)i;
+	while (i < len) {
 		if ((unsigned char)s[i] < 0x80) { /* ASCII: one column (a control shows as ?) */
 			i++;
 			w++;
@@ -292,6 +313,11 @@ int cli_width(const char *s)
 		w += cw < 0 ? 1 : cw;
 	}
 	return w;
+}
+
+int cli_width(const char *s)
+{
+	return s ? cli_width_n(s, strlen(s)) : 0;
 }
 
 void cli_pad(int n)

@@ -144,6 +144,11 @@ void cli_put(FILE *f, const char *text, const char *indent);
 /* Width of s in terminal columns (wcwidth in a UTF-8 locale: wide
  * characters two, combining marks none; one a character elsewhere). */
 int cli_width(const char *s);
+/* The same for the len bytes at s. */
+int cli_width_n(const char *s, size_t len);
+/* How many of the len bytes at s, from the start, are printable ASCII
+ * (0x20 to 0x7e): the run that needs no escaping and is one column a byte. */
+size_t cli_plain_prefix(const char *s, size_t len);
 /* Prints s with cli_put, then spaces up to w characters. */
 void cli_cell(const char *s, int w);
 /* Prints n spaces (none when n <= 0). */

@@ -56,11 +56,19 @@ static void flush(struct out *o)
 	o->b.len = 0;
 }
 
+/* Set in a cell's length when it is printable ASCII only. */
+#define PLAIN ((size_t)1 << (sizeof(size_t) * 8 - 1))
+
 /* cli_put into the output: runs of plain bytes copied whole; a newline
  * continues with indent, a control character (C1: two bytes) shows as ?. */
-static void put_text(struct out *o, const char *text, const char *indent)
+static void put_text(struct out *o, const char *text, size_t len, const char *indent)
 {
-	const unsigned char *p = (const unsigned char *)text, *run = p;
+	if (len & PLAIN) { /* printable ASCII only: copied whole */
+		tw_buf_add(&o->b, text, len & ~PLAIN);
+		return;
+	}
+	const unsigned char *run = (const unsigned char *)text;
+	const unsigned char *p = run + cli_plain_prefix(text, len);
 	for (;; p++) {
 		unsigned char c = *p;
 		if ((c >= 0x20 && c != 0x7f && (c != 0xc2 || p[1] < 0x80 || p[1] >= 0xa0)) ||
@@ -97,10 +105,12 @@ static void pad(struct out *o, int n)
 
 /* Prints one row: every cell padded to its column's width and two spaces
  * apart, up to the last non-empty cell, which is not padded on the right
- * (the last column continues its lines with indent). cw holds the cells'
+ * (the last column continues its lines with indent). len holds the cells'
+ * lengths in bytes (with PLAIN set when nothing needs escaping), cw their
  * widths. */
 static void put_row(struct out *o, const struct cli_col *cols, char *const *cells,
-		    const int *cw, const int *w, size_t nc, const char *indent, bool bold)
+		    const size_t *len, const int *cw, const int *w, size_t nc, const char *indent,
+		    bool bold)
 {
 	if (bold)
 		tw_buf_puts(&o->b, "\033[1m");
@@ -112,10 +122,10 @@ static void put_row(struct out *o, const struct cli_col *cols, char *const *cell
 		if (cols[i].right)
 			pad(o, w[i] - cw[i]);
 		if (i == end) {
-			put_text(o, cells[i], i + 1 == nc ? indent : " ");
+			put_text(o, cells[i], len[i], i + 1 == nc ? indent : " ");
 			break;
 		}
-		put_text(o, cells[i], " ");
+		put_text(o, cells[i], len[i], " ");
 		if (!cols[i].right)
 			pad(o, w[i] - cw[i]);
 		tw_buf_add(&o->b, "  ", 2);
@@ -140,30 +150,40 @@ bool cli_table_print(struct cli_table *t, const char *indent)
 	int *cw = ok ? malloc((t->nrows ? t->nrows : 1) * nw * sizeof *cw) : NULL;
 	char **head = ok ? calloc(nw, sizeof *head) : NULL;
 	char **row = ok ? calloc(nw, sizeof *row) : NULL;
-	ok = ok && w && cw && head && row;
+	size_t *len = ok ? malloc((t->nrows + 1) * nw * sizeof *len) : NULL;
+	ok = ok && w && cw && head && row && len;
 	if (ok) {
 		int *hw = w + nc;
 		for (size_t i = 0; i < nc; i++) {
 			head[i] = (char *)t->cols[i].head;
-			hw[i] = cli_width(head[i]);
+			len[i] = strlen(head[i]);
+			hw[i] = cli_width_n(head[i], len[i]);
 			w[i] = t->cols[i].min > hw[i] ? t->cols[i].min : hw[i];
 		}
+		/* the cells lie end to end in text, each with its NUL */
+		size_t *cl = len + nw;
 		for (size_t c = 0; c < t->nrows * nc; c++) {
-			cw[c] = cli_width(t->text + t->cells[c]);
+			size_t end = c + 1 < t->nrows * nc ? t->cells[c + 1] : t->used;
+			const char *cell = t->text + t->cells[c];
+			size_t n = end - t->cells[c] - 1;
+			bool plain = cli_plain_prefix(cell, n) == n;
+			cl[c] = plain ? n | PLAIN : n;
+			cw[c] = plain ? (int)n : cli_width_n(cell, n);
 			if (cw[c] > w[c % nc])
 				w[c % nc] = cw[c];
 		}
 		struct out o = { { 0 } };
-		put_row(&o, t->cols, head, hw, w, nc, "", cli_color);
+		put_row(&o, t->cols, head, len, hw, w, nc, "", cli_color);
 		for (size_t r = 0; r < t->nrows; r++) {
 			for (size_t i = 0; i < nc; i++)
 				row[i] = t->text + t->cells[r * nc + i];
-			put_row(&o, t->cols, row, cw + r * nc, w, nc, indent, false);
+			put_row(&o, t->cols, row, cl + r * nc, cw + r * nc, w, nc, indent, false);
 		}
 		flush(&o);
 		ok = !o.b.oom;
 		tw_buf_free(&o.b);
 	}
+	free(len);
 	free(row);
 	free(head);
 	free(cw);
