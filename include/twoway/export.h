@@ -22,6 +22,13 @@ struct tw_buf {
 	size_t len;
 	size_t cap;
 	bool oom;
+	/* Optional: where a long export goes as it is made. A writer calls
+	 * tw_buf_spill between records; once 64 KiB are buffered they go to
+	 * sink (which returns false when it could not write them, and then
+	 * the buffer stops: sink_failed and oom are set). */
+	bool (*sink)(void *ctx, const char *data, size_t len);
+	void *sink_ctx;
+	bool sink_failed;
 };
 
 void tw_buf_add(struct tw_buf *b, const char *s, size_t len);
@@ -31,7 +38,16 @@ void tw_buf_printf(struct tw_buf *b, const char *fmt, ...) __attribute__((format
  * what was written to b->len and keep data NUL-terminated), NULL when
  * memory ran out (b->oom is set). */
 char *tw_buf_room(struct tw_buf *b, size_t more);
-/* true when no append ran out of memory; otherwise fills err. */
+/* At a record boundary: with a sink, hands the buffered bytes to it once
+ * 64 KiB or more are waiting (never splitting a record). Returns false once
+ * the buffer has stopped (no memory, or the sink failed): the writer can
+ * stop early. Without a sink it only reports oom. */
+bool tw_buf_spill(struct tw_buf *b);
+/* Hands every buffered byte to the sink (no-op without one); false as
+ * tw_buf_spill. */
+bool tw_buf_drain(struct tw_buf *b);
+/* true when no append ran out of memory and no sink failed; otherwise
+ * fills err. */
 bool tw_buf_ok(const struct tw_buf *b, struct tw_error *err);
 /* Hands the text to the caller (free it with free) and resets b. */
 char *tw_buf_take(struct tw_buf *b, size_t *len);

@@ -425,6 +425,13 @@ bool tw_store_export_json(struct tw_store *st, int64_t profile_id, char **out, s
  * out. Importable like the full export. */
 bool tw_store_export_json_coach(struct tw_store *st, int64_t profile_id, char **out,
 				size_t *len, struct tw_error *err);
+/* Either export (coach: the coach's copy; a coach view gives it whatever
+ * coach says) appended to b, which may have a sink (twoway/export.h) that
+ * takes it as it is made, so memory stays small however large the file.
+ * On failure b may hold, or its sink have taken, part of the export. */
+struct tw_buf;
+bool tw_store_export_json_into(struct tw_store *st, int64_t profile_id, bool coach,
+			       struct tw_buf *b, struct tw_error *err);
 
 struct tw_import_stats {
 	size_t records;   /* records in the file (reflection versions included) */

@@ -48,17 +48,9 @@ static bool build(struct cli_ctx *ctx, const char *format, const char *meeting,
 			return false;
 		if (ctx->profile && !cli_profile(ctx, &p))
 			return false;
-		char *out = NULL;
-		size_t len = 0;
-		ok = coach ? tw_store_export_json_coach(ctx->store, p.id, &out, &len, &err)
-			   : tw_store_export_json(ctx->store, p.id, &out, &len, &err);
-		if (ok)
-			tw_buf_add(b, out, len);
-		free(out);
+		ok = tw_store_export_json_into(ctx->store, p.id, coach, b, &err);
 		tw_profile_finish(&p);
-		if (ok && !tw_buf_ok(b, &err))
-			ok = false;
-		if (!ok)
+		if (!ok && !b->sink_failed) /* a failed sink: the caller says */
 			cli_fail("%s", err.message);
 		return ok;
 	}
@@ -101,10 +93,29 @@ static bool build(struct cli_ctx *ctx, const char *format, const char *meeting,
 		else
 			ok = tw_export_ics(ctx->store, lib, p.id, today, b, &err);
 	}
-	if (!ok && err.message[0])
+	if (ok) {
+		tw_buf_drain(b);
+		ok = tw_buf_ok(b, &err);
+	}
+	if (!ok && err.message[0] && !b->sink_failed)
 		cli_fail("%s", err.message);
 	tw_profile_finish(&p);
 	return ok;
+}
+
+/* Standard output as an export's sink: the export goes out as it is made,
+ * so a large one never sits whole in memory. */
+struct out_sink {
+	int error; /* errno of the failed write, 0 while all went out */
+};
+
+static bool to_stdout(void *ctx, const char *data, size_t len)
+{
+	struct out_sink *o = ctx;
+	if (fwrite(data, 1, len, stdout) == len)
+		return true;
+	o->error = errno ? errno : EIO;
+	return false;
 }
 
 int cmd_export(struct cli_ctx *ctx, int argc, char **argv)
@@ -159,15 +170,21 @@ int cmd_export(struct cli_ctx *ctx, int argc, char **argv)
 	if (coach || coaching || agenda)
 		ctx->view = TW_VIEW_COACH;
 	struct tw_buf b = { 0 };
+	struct out_sink sink = { 0 };
+	bool to_out = !out || strcmp(out, "-") == 0;
+	if (to_out) {
+		b.sink = to_stdout;
+		b.sink_ctx = &sink;
+	}
 	if (!build(ctx, format, meeting, agenda, coaching, what, coach, &b)) {
+		if (b.sink_failed)
+			cli_fail("cannot write the output: %s", strerror(sink.error));
 		tw_buf_free(&b);
 		return CLI_FAIL;
 	}
 	struct tw_error err = { 0 };
-	if (!out || strcmp(out, "-") == 0) {
-		if (b.len && fwrite(b.data, 1, b.len, stdout) != b.len)
-			rc = cli_fail("cannot write the output: %s", strerror(errno));
-		else if (!cli_output_ok())
+	if (to_out) {
+		if (!cli_output_ok()) /* all went to the sink: flush and check */
 			rc = CLI_FAIL;
 	} else if (!tw_export_write_file(out, b.data ? b.data : "", b.len, force, &err)) {
 		rc = cli_fail("%s; nothing was written", err.message);

@@ -162,8 +162,10 @@ bool tw_agendas_render(struct tw_agendas *a, int64_t meeting_id, int64_t sponsor
 	while (end < a->n_acts && a->acts[end].sponsor_id == sponsor_id)
 		end++;
 	char day[32] = "";
-	tw_time_format(when, day, sizeof day);
-	day[10] = '\0';
+	if (end > lo) { /* the meeting's local day, only when there are items */
+		tw_time_format(when, day, sizeof day);
+		day[10] = '\0';
+	}
 	size_t split = lo; /* dated items come first, by date */
 	while (split < end && a->acts[split].due[0] && strcmp(a->acts[split].due, day) <= 0)
 		split++;

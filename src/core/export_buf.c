@@ -80,8 +80,39 @@ void tw_buf_printf(struct tw_buf *b, const char *fmt, ...)
 	b->len += (size_t)n;
 }
 
+/* A sink gets the buffered text in pieces of at least this much. */
+#define SPILL_BYTES ((size_t)64 * 1024)
+
+static bool hand_over(struct tw_buf *b)
+{
+	if (b->oom)
+		return false;
+	if (b->len && !b->sink(b->sink_ctx, b->data, b->len)) {
+		b->sink_failed = true;
+		b->oom = true;
+	}
+	b->len = 0;
+	if (b->data)
+		b->data[0] = '\0';
+	return !b->oom;
+}
+
+bool tw_buf_spill(struct tw_buf *b)
+{
+	if (!b->sink || b->len < SPILL_BYTES)
+		return !b->oom;
+	return hand_over(b);
+}
+
+bool tw_buf_drain(struct tw_buf *b)
+{
+	return b->sink ? hand_over(b) : !b->oom;
+}
+
 bool tw_buf_ok(const struct tw_buf *b, struct tw_error *err)
 {
+	if (b->sink_failed)
+		return tw_error_set(err, TW_ERR_IO, "could not write the export");
 	if (!b->oom)
 		return true;
 	return tw_error_set(err, TW_ERR_NOMEM, "out of memory while writing the export");

@@ -72,6 +72,8 @@ bool tw_export_csv_actions(struct tw_store *st, int64_t profile_id, struct tw_bu
 				    a[i].owner == TW_OWNER_SPONSOR ? "sponsor" : "me",
 				    a[i].due, a[i].done, mid, sponsor };
 		row(b, f, 7);
+		if (!tw_buf_spill(b))
+			break; /* the buffer stopped: tw_buf_ok says why */
 	}
 	free(idx);
 	tw_meetings_free(m, nm);
@@ -108,6 +110,8 @@ bool tw_export_csv_meetings(struct tw_store *st, const struct tw_library *lib,
 				    agenda.len ? agenda.data : "", m[i].notes, m[i].outcome };
 		if (ok)
 			row(b, f, 7);
+		if (ok && !tw_buf_spill(b))
+			break; /* the buffer stopped: tw_buf_ok says why */
 	}
 	tw_buf_free(&agenda);
 	tw_agendas_free(agendas);

@@ -1,6 +1,7 @@
 /* The iCalendar export (RFC 5545): one VEVENT per meeting with a stable
  * UID, DTSTAMP and DTSTART in UTC, TEXT values escaped and content lines
  * folded at 75 octets on UTF-8 boundaries, CRLF line ends. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -71,22 +72,38 @@ static void digits(char *p, int n, int width)
 		p[i] = (char)('0' + n % 10);
 }
 
-/* t as YYYYMMDDTHHMMSSZ (buf has room for 17 bytes). */
+/* t as YYYYMMDDTHHMMSSZ (buf has room for 17 bytes), by arithmetic on
+ * the proleptic Gregorian calendar (days to civil date, after Howard
+ * Hinnant's algorithm): UTC needs no time zone, and gmtime per line cost
+ * more than the rest of the event. Years outside 0..9999 read as the epoch. */
 static void utc(tw_time t, char *buf)
 {
-	time_t tt = (time_t)t;
-	struct tm tm;
-	if (!gmtime_r(&tt, &tm) || tm.tm_year + 1900 < 0 || tm.tm_year + 1900 > 9999) {
+	const int64_t day_s = 86400;
+	if (t < -62167219200LL || t > 253402300799LL) { /* 0000-01-01 .. 9999-12-31 */
 		memcpy(buf, "19700101T000000Z", 17);
 		return;
 	}
-	digits(buf, tm.tm_year + 1900, 4);
-	digits(buf + 4, tm.tm_mon + 1, 2);
-	digits(buf + 6, tm.tm_mday, 2);
+	int64_t days = t / day_s, secs = t % day_s;
+	if (secs < 0) {
+		secs += day_s;
+		days--;
+	}
+	int64_t z = days + 719468; /* days since 0000-03-01 */
+	int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+	int64_t doe = z - era * 146097;                                       /* [0, 146096] */
+	int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365; /* [0, 399] */
+	int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);               /* [0, 365] */
+	int64_t mp = (5 * doy + 2) / 153;                                     /* [0, 11] */
+	int day = (int)(doy - (153 * mp + 2) / 5 + 1);
+	int month = (int)(mp < 10 ? mp + 3 : mp - 9);
+	int year = (int)(yoe + era * 400 + (month <= 2));
+	digits(buf, year, 4);
+	digits(buf + 4, month, 2);
+	digits(buf + 6, day, 2);
 	buf[8] = 'T';
-	digits(buf + 9, tm.tm_hour, 2);
-	digits(buf + 11, tm.tm_min, 2);
-	digits(buf + 13, tm.tm_sec, 2);
+	digits(buf + 9, (int)(secs / 3600), 2);
+	digits(buf + 11, (int)(secs / 60 % 60), 2);
+	digits(buf + 13, (int)(secs % 60), 2);
 	memcpy(buf + 15, "Z", 2);
 }
 
@@ -134,7 +151,7 @@ static bool put_event(const struct tw_meeting_row *m, void *ctx, struct tw_error
 		prop(b, l, "DESCRIPTION", x->agenda.data, true);
 	prop(b, l, "STATUS", "CONFIRMED", false);
 	prop(b, l, "END", "VEVENT", false);
-	return true;
+	return tw_buf_spill(b) || tw_buf_ok(b, err); /* false: the buffer stopped */
 }
 
 /* A constant number of queries whatever the number of meetings (the

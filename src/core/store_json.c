@@ -365,6 +365,10 @@ static bool put_section(struct tw_store *st, const struct section *s, int64_t pr
 	while (ok && (rc = sqlite3_step(q)) == SQLITE_ROW) {
 		tw_buf_puts(b, n++ ? ",\n" : "\n");
 		put_row(b, q, &c, v.q ? &v : NULL);
+		if (!tw_buf_spill(b)) {
+			rc = SQLITE_DONE; /* the buffer stopped: tw_buf_ok says why */
+			break;
+		}
 	}
 	sqlite3_finalize(q);
 	if (v.q) {
@@ -380,10 +384,10 @@ static bool put_section(struct tw_store *st, const struct section *s, int64_t pr
 	return true;
 }
 
-static bool export_json(struct tw_store *st, int64_t profile_id, bool coach, char **out,
-			size_t *len, struct tw_error *err)
+/* The export into b; on failure b may hold part of it. */
+static bool export_json(struct tw_store *st, int64_t profile_id, bool coach, struct tw_buf *b,
+			struct tw_error *err)
 {
-	*out = NULL;
 	if (profile_id && !store_profile_live(st, profile_id, err))
 		return false;
 	/* one transaction: uids for records exported the first time, and
@@ -396,15 +400,14 @@ static bool export_json(struct tw_store *st, int64_t profile_id, bool coach, cha
 	bool read = !write && sqlite3_get_autocommit(st->db);
 	if (write ? !store_begin(st, err) : read && !store_exec(st, "BEGIN", err))
 		return false;
-	struct tw_buf b = { 0 };
-	tw_buf_printf(&b, "{\"app\": \"twoway\", \"schema\": %d,%s\n", TW_STORE_SCHEMA_VERSION,
+	tw_buf_printf(b, "{\"app\": \"twoway\", \"schema\": %d,%s\n", TW_STORE_SCHEMA_VERSION,
 		      coach ? " \"coach\": true," : "");
 	bool ok = true;
 	for (size_t i = 0; write && ok && i < sizeof uid_tables / sizeof uid_tables[0]; i++)
 		ok = assign_uids(st, uid_tables[i], 0, err);
 	for (size_t i = 0; ok && i < sizeof sections / sizeof sections[0]; i++) {
-		ok = put_section(st, &sections[i], profile_id, coach, &b, err);
-		tw_buf_puts(&b, i + 1 < sizeof sections / sizeof sections[0] ? ",\n" : "\n}\n");
+		ok = put_section(st, &sections[i], profile_id, coach, b, err);
+		tw_buf_puts(b, i + 1 < sizeof sections / sizeof sections[0] ? ",\n" : "\n}\n");
 	}
 	if (read)
 		sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL); /* ends the read */
@@ -412,7 +415,18 @@ static bool export_json(struct tw_store *st, int64_t profile_id, bool coach, cha
 		ok = store_commit(st, err);
 	else if (write)
 		store_rollback(st);
-	if (!ok || !tw_buf_ok(&b, err)) {
+	if (!ok)
+		return false;
+	tw_buf_drain(b);
+	return tw_buf_ok(b, err); /* out of memory, or the sink failed */
+}
+
+static bool export_text(struct tw_store *st, int64_t profile_id, bool coach, char **out,
+			size_t *len, struct tw_error *err)
+{
+	struct tw_buf b = { 0 };
+	*out = NULL;
+	if (!export_json(st, profile_id, coach, &b, err)) {
 		tw_buf_free(&b);
 		return false;
 	}
@@ -423,13 +437,20 @@ static bool export_json(struct tw_store *st, int64_t profile_id, bool coach, cha
 bool tw_store_export_json(struct tw_store *st, int64_t profile_id, char **out, size_t *len,
 			  struct tw_error *err)
 {
-	return export_json(st, profile_id, store_coach(st), out, len, err);
+	return export_text(st, profile_id, store_coach(st), out, len, err);
 }
 
 bool tw_store_export_json_coach(struct tw_store *st, int64_t profile_id, char **out,
 				size_t *len, struct tw_error *err)
 {
-	return export_json(st, profile_id, true, out, len, err);
+	return export_text(st, profile_id, true, out, len, err);
+}
+
+bool tw_store_export_json_into(struct tw_store *st, int64_t profile_id, bool coach,
+			       struct tw_buf *b, struct tw_error *err)
+{
+	/* a coach view only ever gives the coach's copy */
+	return export_json(st, profile_id, coach || store_coach(st), b, err);
 }
 
 bool store_uids_give(struct tw_store *st, const char *table, struct tw_error *err)

@@ -242,6 +242,99 @@ static void test_private_stays_out(void **state)
 	tw_library_free(lib);
 }
 
+/* A sink for the streaming tests: what it got, in how many pieces, and
+ * whether it refuses (a full disk). */
+struct catcher {
+	struct tw_buf got;
+	int calls;
+	bool refuse;
+};
+
+static bool catch_bytes(void *ctx, const char *data, size_t len)
+{
+	struct catcher *c = ctx;
+	c->calls++;
+	if (c->refuse)
+		return false;
+	assert_true(len > 0);
+	tw_buf_add(&c->got, data, len);
+	return true;
+}
+
+/* Exports handed to a sink as they are made: the same bytes as the
+ * export built whole, in several pieces (so a large export never sits
+ * whole in memory); a refusing sink stops the export with an I/O error;
+ * a coach view streams the coach's copy even when asked for the full one. */
+static void test_streamed_export(void **state)
+{
+	struct fixture *f = *state;
+	struct tw_error err = { 0 };
+	struct tw_sponsor s = { .profile_id = f->profile, .name = "Maria" };
+	assert_true(tw_store_sponsor_add(f->st, &s, &err));
+	char text[256];
+	for (int i = 0; i < 600; i++) {
+		snprintf(text, sizeof text, "item %d: %0200d", i, i);
+		struct tw_action a = { .profile_id = f->profile, .text = text };
+		assert_true(tw_store_action_add(f->st, &a, &err));
+		struct tw_meeting m = { .profile_id = f->profile, .sponsor_id = s.id,
+					.when = 1900000000 + i * 3600, .agenda = text };
+		assert_true(tw_store_meeting_add(f->st, &m, &err));
+	}
+	assert_true(tw_store_reflection_save(f->st, f->profile, "before-meeting/the-ask/the-ask",
+					     "SECRET streamed", true, NULL, &err));
+	char *whole = NULL;
+	size_t len = 0;
+	assert_true(tw_store_export_json(f->st, 0, &whole, &len, &err));
+	assert_true(len > 2 * 64 * 1024);
+
+	struct catcher c = { .calls = 0 };
+	struct tw_buf b = { .sink = catch_bytes, .sink_ctx = &c };
+	assert_true(tw_store_export_json_into(f->st, 0, false, &b, &err));
+	assert_true(c.calls >= 2);
+	assert_int_equal(b.len, 0); /* all of it went to the sink */
+	assert_int_equal(c.got.len, len);
+	assert_memory_equal(c.got.data, whole, len);
+	tw_buf_free(&b);
+	tw_buf_free(&c.got);
+	free(whole);
+
+	/* the calendar, streamed and whole */
+	struct tw_buf one = { 0 };
+	assert_true(tw_export_ics(f->st, NULL, f->profile, "2030-01-01", &one, &err));
+	c = (struct catcher){ .calls = 0 };
+	b = (struct tw_buf){ .sink = catch_bytes, .sink_ctx = &c };
+	assert_true(tw_export_ics(f->st, NULL, f->profile, "2030-01-01", &b, &err));
+	assert_true(tw_buf_drain(&b));
+	assert_true(c.calls >= 2);
+	assert_int_equal(c.got.len, one.len);
+	assert_memory_equal(c.got.data, one.data, one.len);
+	tw_buf_free(&b);
+	tw_buf_free(&c.got);
+	tw_buf_free(&one);
+
+	/* a sink that cannot write: the export stops at once and says so */
+	c = (struct catcher){ .refuse = true };
+	b = (struct tw_buf){ .sink = catch_bytes, .sink_ctx = &c };
+	assert_false(tw_store_export_json_into(f->st, 0, false, &b, &err));
+	assert_int_equal(err.code, TW_ERR_IO);
+	assert_true(b.sink_failed);
+	assert_int_equal(c.calls, 1);
+	tw_buf_free(&b);
+
+	/* through a coach view, the coach's copy, whatever is asked */
+	struct tw_store *coach = tw_store_open_view(f->path, TW_VIEW_COACH, &err);
+	assert_non_null(coach);
+	c = (struct catcher){ .calls = 0 };
+	b = (struct tw_buf){ .sink = catch_bytes, .sink_ctx = &c };
+	assert_true(tw_store_export_json_into(coach, 0, false, &b, &err));
+	tw_buf_add(&c.got, "", 0);
+	assert_null(strstr(c.got.data, "SECRET"));
+	assert_non_null(strstr(c.got.data, "\"coach\": true"));
+	tw_buf_free(&b);
+	tw_buf_free(&c.got);
+	tw_store_close(coach);
+}
+
 /* JSON strings: SQLite's escapes for control characters, '"' and
  * backslash; U+2028/U+2029 escaped; every byte that is not UTF-8 a U+FFFD;
  * a special byte at every place of the eight-byte fast path. */
@@ -419,6 +512,7 @@ int main(void)
 		cmocka_unit_test(test_json_check),
 		cmocka_unit_test(test_json_string),
 		cmocka_unit_test_setup_teardown(test_json_round_trip, store_setup, store_teardown),
+		cmocka_unit_test_setup_teardown(test_streamed_export, store_setup, store_teardown),
 		cmocka_unit_test_setup_teardown(test_private_stays_out, store_setup,
 						store_teardown),
 	};
