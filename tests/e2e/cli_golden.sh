@@ -161,6 +161,33 @@ ok --profile "Wide names" sponsor add "Zoë 🎉" --title Lead
 ok --profile "Wide names" sponsor list
 golden sponsor-list-wide
 
+# Control characters are shown as '?' wherever they fall in a cell, also
+# inside the eight-byte runs the table copies whole: ESC, DEL and a C1
+# control (CSI, two bytes in UTF-8), each alone in its cell at every
+# offset from 0 to 17, and the TEXT column still starts where its header
+# does. The CLI refuses such text, so another program writes it in.
+ok profile add "Escapes"
+for c in 27 127 155; do
+	for k in $(seq 0 17); do
+		ok --profile Escapes action add "escape $c $k"
+	done
+done
+sqlite3 "$DB" "UPDATE actions SET text =
+	replace(hex(zeroblob(CAST(substr(text, 8 + instr(substr(text, 8), ' ')) AS INTEGER))), '00', 'a')
+	|| char(CAST(substr(text, 8) AS INTEGER)) || 'z tail' WHERE text LIKE 'escape %'"
+ok --profile Escapes action list
+CHECKS=$((CHECKS + 1))
+python3 - "$OUT" <<'PY' || fail "control characters reached the action list"
+import sys
+out = sys.argv[1]
+assert "\x1b" not in out and "\x7f" not in out and "\x9b" not in out, repr(out[:200])
+lines = out.split("\n")
+col = lines[0].index("TEXT")
+texts = sorted(l[col:] for l in lines[1:] if l.strip())
+want = sorted("a" * k + "?z tail" for _ in range(3) for k in range(18))
+assert texts == want, (texts[:5], want[:5])
+PY
+
 # No golden line ends in white space (a table pads only up to its last
 # non-empty cell).
 CHECKS=$((CHECKS + 1))
