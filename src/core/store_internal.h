@@ -77,6 +77,35 @@ struct store_migration {
 };
 extern const struct store_migration store_migrations[];
 extern const size_t store_migrations_count;
+/* How long a write waits for another window, in ms (store.c):
+ * TWOWAY_BUSY_TIMEOUT_MS (1 to 600000) shortens it for the tests. */
+int store_busy_timeout_ms(void);
+
+/* ---- judging a file without writing it (store_judge.c) ---- */
+/* What judging a file asks and finds. */
+struct store_judging {
+	bool deep;    /* run PRAGMA quick_check */
+	bool checked; /* it ran and said ok */
+};
+/* The 100-byte header read by hand: *fresh when there is no file yet (or
+ * an empty one); false, with err, for a file that is not SQLite's. */
+bool store_check_header(const char *path, bool *fresh, struct tw_error *err);
+/* Judges an open connection without writing: ours, not too new, sound. */
+bool store_judge(sqlite3 *db, const char *path, struct store_judging *jd, struct tw_error *err);
+/* The same through an immutable read-only connection (no -wal beside). */
+bool store_validate_readonly(const char *path, struct store_judging *jd, struct tw_error *err);
+/* The same for a file with a -wal beside it. */
+bool store_validate_wal(const char *path, struct store_judging *jd, struct tw_error *err);
+bool store_wal_exists(const char *path);
+/* The messages of a refused file; each returns false. */
+bool store_refuse_foreign(const char *path, struct tw_error *err);
+bool store_refuse_too_new(const char *path, int found, struct tw_error *err);
+
+/* Schemas 8, 9, 10 and 12 (store_schema_later.c). */
+extern const char *const store_v8_sql[];
+extern const char *const store_v9_sql[];
+extern const char *const store_v10_sql[];
+extern const char *const store_v12_sql[];
 /* Schema 11 (store_schema_repair.c): orphans of earlier purges removed. */
 extern const char *const store_v11_sql[];
 

@@ -95,6 +95,18 @@ bool import_check_fields(struct ctx *c);
  * database; the caller holds a read transaction. */
 bool import_check_refs(struct ctx *c);
 
+/* The parse's arena and the staging tables (store_json_import_stage.c):
+ * jansson allocates from the arena while it is set (import_arena_drop
+ * frees it all); import_stage_all fills temp.stage_* from the checked
+ * file, import_drop_stage removes them; import_stage_exec runs SQL,
+ * recording a failure as a problem. */
+void *import_arena_alloc(size_t n);
+void import_arena_free(void *p);
+void import_arena_drop(void);
+bool import_stage_exec(struct ctx *c, const char *sql);
+bool import_stage_all(struct ctx *c);
+void import_drop_stage(struct ctx *c);
+
 /* Sealed text in the file (store_json_import_seal.c), read from the
  * staged file: sealed records are private and belong to a profile whose
  * key comes with the file; a locked profile merges only into one locked
