@@ -139,4 +139,16 @@ bool tw_export_json_check(const char *buf, size_t len, const char *path,
 bool tw_export_write_file(const char *path, const char *data, size_t len, bool force,
 			  struct tw_error *err);
 
+/* The same, piece by piece, so that a large export never sits whole in
+ * memory: tw_export_file_open checks the target as above and creates the
+ * temporary file (NULL with err on failure); tw_export_file_sink is a
+ * tw_buf sink that appends to it (false once a write failed); commit puts
+ * it into place (or says why not, leaving nothing behind) and abort
+ * removes it; either frees f. */
+struct tw_export_file;
+struct tw_export_file *tw_export_file_open(const char *path, bool force, struct tw_error *err);
+bool tw_export_file_sink(void *file, const char *data, size_t len);
+bool tw_export_file_commit(struct tw_export_file *f, struct tw_error *err);
+void tw_export_file_abort(struct tw_export_file *f);
+
 #endif

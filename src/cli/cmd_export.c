@@ -169,24 +169,36 @@ int cmd_export(struct cli_ctx *ctx, int argc, char **argv)
 	 * of it returns private text, whatever the builder asks for. */
 	if (coach || coaching || agenda)
 		ctx->view = TW_VIEW_COACH;
+	/* The export goes out as it is made: to standard output, or into a
+	 * temporary file that becomes --out FILE only when it is complete. */
 	struct tw_buf b = { 0 };
 	struct out_sink sink = { 0 };
+	struct tw_error err = { 0 };
+	struct tw_export_file *file = NULL;
 	bool to_out = !out || strcmp(out, "-") == 0;
 	if (to_out) {
 		b.sink = to_stdout;
 		b.sink_ctx = &sink;
+	} else if (!(file = tw_export_file_open(out, force, &err))) {
+		return cli_fail("%s; nothing was written", err.message);
+	} else {
+		b.sink = tw_export_file_sink;
+		b.sink_ctx = file;
 	}
 	if (!build(ctx, format, meeting, agenda, coaching, what, coach, &b)) {
-		if (b.sink_failed)
+		if (b.sink_failed && to_out)
 			cli_fail("cannot write the output: %s", strerror(sink.error));
+		else if (b.sink_failed && !tw_export_file_commit(file, &err)) /* says why */
+			cli_fail("%s; nothing was written", err.message);
+		else
+			tw_export_file_abort(file);
 		tw_buf_free(&b);
 		return CLI_FAIL;
 	}
-	struct tw_error err = { 0 };
 	if (to_out) {
 		if (!cli_output_ok()) /* all went to the sink: flush and check */
 			rc = CLI_FAIL;
-	} else if (!tw_export_write_file(out, b.data ? b.data : "", b.len, force, &err)) {
+	} else if (!tw_export_file_commit(file, &err)) {
 		rc = cli_fail("%s; nothing was written", err.message);
 	} else if (strcmp(format, "json") == 0) {
 		cli_say(ctx, "exported json to %s (%s)\n", out,

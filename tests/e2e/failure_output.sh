@@ -68,4 +68,45 @@ PY
 CHECKS=$((CHECKS + 1))
 [ "$rc" = "1 twoway: cannot write the output: Broken pipe" ] || fail "export to a closed pipe: $rc"
 
+# An export that streams into --out FILE and fails half-way (the file size
+# limit, as a quota or a full disk would): one line, exit 1, and nothing
+# left behind, neither the file nor its temporary file nor the directory
+# the export made for it. Rows written by another program make the export
+# far larger than the limit.
+sqlite3 "$DB" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)
+	INSERT INTO actions(profile_id, text, created) SELECT 1, printf('filler %0100d', i), 0 FROM n;
+	WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000)
+	INSERT INTO meetings(profile_id, sponsor_id, at, agenda, created, updated)
+	SELECT 1, 1, 1900000000 + i * 3600, printf('agenda %0100d', i), 0, 0 FROM n"
+# every record gets its uid now, so that the exports below only read
+tw export --format json >/dev/null && tw export --format ics >/dev/null ||
+	fail "the exports that give uids failed"
+for fmt in json ics csv; do
+	extra=()
+	[ "$fmt" = csv ] && extra=(--what actions)
+	out="$SCRATCH/limited/$fmt/export.$fmt"
+	err=$(trap '' XFSZ; ulimit -f 64; tw export --format "$fmt" "${extra[@]}" --out "$out" 2>&1 >/dev/null)
+	RC=$?
+	CHECKS=$((CHECKS + 1))
+	[ "$RC" -eq 1 ] || fail "export $fmt --out past the size limit: exit $RC ($err)"
+	CHECKS=$((CHECKS + 1))
+	case "$err" in
+	"twoway: cannot write '$out': File too large; nothing was written") ;;
+	*) fail "export $fmt --out past the size limit says: $err" ;;
+	esac
+	CHECKS=$((CHECKS + 1))
+	[ ! -e "$SCRATCH/limited" ] || fail "export $fmt --out left: $(find "$SCRATCH/limited")"
+	# and to standard output, which streams too
+	err=$(trap '' XFSZ; ulimit -f 64; tw export --format "$fmt" "${extra[@]}" 2>&1 >"$SCRATCH/stdout.$fmt")
+	RC=$?
+	CHECKS=$((CHECKS + 1))
+	[ "$RC" -eq 1 ] && [ "$err" = "twoway: cannot write the output: File too large" ] ||
+		fail "export $fmt to a size-limited stdout: exit $RC, $err"
+done
+# within the limit the same export is written whole
+ok export --format json --out "$SCRATCH/whole/export.json"
+CHECKS=$((CHECKS + 1))
+python3 -c 'import json, sys; d = json.load(open(sys.argv[1])); assert len(d["actions"]) > 2000' \
+	"$SCRATCH/whole/export.json" || fail "the streamed export is not whole JSON"
+
 finish

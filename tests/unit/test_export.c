@@ -175,6 +175,52 @@ static void test_write_file(void **state)
 	snprintf(path, sizeof path, "%s/out.txt/x", sub);
 	assert_false(tw_export_write_file(path, "x", 1, false, &err));
 	assert_int_equal(count_entries(sub), 1);
+
+	/* piece by piece: nothing on disk until the first bytes, the file in
+	 * place only at the commit */
+	char deep[450], streamed[500];
+	snprintf(deep, sizeof deep, "%s/a/b", f->dir);
+	snprintf(streamed, sizeof streamed, "%s/big.txt", deep);
+	struct tw_export_file *ef = tw_export_file_open(streamed, false, &err);
+	assert_non_null(ef);
+	assert_int_not_equal(stat(deep, &sb), 0); /* not yet made */
+	assert_true(tw_export_file_sink(ef, "piece one, ", 11));
+	assert_true(tw_export_file_sink(ef, "piece two\n", 10));
+	assert_int_equal(count_entries(deep), 1); /* the temporary file only */
+	assert_int_not_equal(stat(streamed, &sb), 0);
+	assert_true(tw_export_file_commit(ef, &err));
+	got = slurp(streamed, &len);
+	assert_string_equal(got, "piece one, piece two\n");
+	free(got);
+	assert_int_equal(stat(streamed, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0600);
+	assert_int_equal(count_entries(deep), 1);
+	/* an export that fails half-way: its temporary file and the
+	 * directories it made are gone, the rest untouched */
+	char deeper[500], lost[560];
+	snprintf(deeper, sizeof deeper, "%s/a/c/d", f->dir);
+	snprintf(lost, sizeof lost, "%s/lost.txt", deeper);
+	ef = tw_export_file_open(lost, false, &err);
+	assert_non_null(ef);
+	assert_true(tw_export_file_sink(ef, "half", 4));
+	assert_int_equal(count_entries(deeper), 1);
+	tw_export_file_abort(ef);
+	char made[500];
+	snprintf(made, sizeof made, "%s/a/c", f->dir);
+	assert_int_not_equal(stat(made, &sb), 0);
+	snprintf(made, sizeof made, "%s/a", f->dir);
+	assert_int_equal(count_entries(made), 1); /* b, with big.txt */
+	/* refused at once: an existing file without force, a device with it */
+	assert_null(tw_export_file_open(streamed, false, &err));
+	assert_int_equal(err.code, TW_ERR_EXISTS);
+	assert_null(tw_export_file_open("/dev/null", true, &err));
+	assert_int_equal(err.code, TW_ERR_EXISTS);
+	/* an empty export is still a file */
+	snprintf(streamed, sizeof streamed, "%s/empty.txt", deep);
+	ef = tw_export_file_open(streamed, false, &err);
+	assert_true(tw_export_file_commit(ef, &err));
+	assert_int_equal(stat(streamed, &sb), 0);
+	assert_int_equal(sb.st_size, 0);
 }
 
 static void test_json_check(void **state)
