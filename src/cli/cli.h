@@ -179,6 +179,17 @@ void cli_table_row(struct cli_table *t, ...);
 /* Prints the header and the rows (lines of the last column after the
  * first start with indent) and frees the rows; false when out of memory. */
 bool cli_table_print(struct cli_table *t, const char *indent);
+/* The same for rows read in place: fill(ctx, r, cells, scratch) sets
+ * cells[i] (NULL or left alone reads as "") for row r, pointing into the
+ * caller's records or into scratch[i], a buffer of CLI_TABLE_SCRATCH
+ * bytes per column; it is called twice a row (to measure, then to print)
+ * and must give the same cells both times. Nothing is copied, so a long
+ * listing costs no second copy of its text; false when out of memory. */
+#define CLI_TABLE_SCRATCH 32
+typedef void (*cli_table_fill)(void *ctx, size_t r, const char **cells,
+			       char (*scratch)[CLI_TABLE_SCRATCH]);
+bool cli_table_print_each(const struct cli_col *cols, size_t nrows, cli_table_fill fill,
+			  void *ctx, const char *indent);
 
 /* Colour on the tables (main.c decides: --color, NO_COLOR, a terminal):
  * headers in bold. Never set when stdout is not a terminal, unless

@@ -276,6 +276,38 @@ static void put_id(char *buf, int64_t id)
 	memcpy(buf, d + i, sizeof d - i);
 }
 
+/* The listing's rows, read in place from the records. */
+struct list_rows {
+	const struct tw_action *v;
+	const char *today;
+};
+
+static void list_row(void *ctx, size_t r, const char **cells, char (*scratch)[CLI_TABLE_SCRATCH])
+{
+	const struct list_rows *lr = ctx;
+	const struct tw_action *a = &lr->v[r];
+	put_id(scratch[0], a->id);
+	cells[0] = scratch[0];
+	cells[1] = a->done[0] ? "[x]" : "[ ]";
+	bool late = !a->done[0] && a->due[0] && strcmp(a->due, lr->today) < 0;
+	if (late) { /* due is at most "YYYY-MM-DD" (11 bytes), then " overdue" */
+		size_t dl = strnlen(a->due, CLI_TABLE_SCRATCH - 9);
+		memcpy(scratch[2], a->due, dl);
+		memcpy(scratch[2] + dl, " overdue", 9);
+		cells[2] = scratch[2];
+	} else {
+		cells[2] = a->due[0] ? a->due : "-";
+	}
+	cells[3] = a->owner == TW_OWNER_SPONSOR ? "sponsor" : "me";
+	cells[4] = a->sponsor_name ? a->sponsor_name : "-";
+	cells[5] = "-";
+	if (a->meeting_id) {
+		put_id(scratch[5], a->meeting_id);
+		cells[5] = scratch[5];
+	}
+	cells[6] = a->text;
+}
+
 static int list(struct cli_ctx *ctx, int argc, char **argv)
 {
 	bool open = false, overdue = false, json = false;
@@ -308,7 +340,7 @@ static int list(struct cli_ctx *ctx, int argc, char **argv)
 		{ "OWNER", 7, false }, { "SPONSOR", 7, false }, { "MEETING", 7, false },
 		{ "TEXT", 0, false },	 { NULL, 0, false },
 	};
-	struct cli_table t = { .cols = cols };
+	struct list_rows lr = { v, today };
 	if (json) {
 		struct cli_json j = { 0 };
 		cli_json_open(&j, NULL, '{');
@@ -318,25 +350,11 @@ static int list(struct cli_ctx *ctx, int argc, char **argv)
 		cli_json_close(&j, ']');
 		cli_json_close(&j, '}');
 	}
-	for (size_t i = 0; i < nv && !json; i++) {
-		char id[24], mid[24] = "-", due[24];
-		put_id(id, v[i].id);
-		if (v[i].meeting_id)
-			put_id(mid, v[i].meeting_id);
-		bool late = !v[i].done[0] && v[i].due[0] && strcmp(v[i].due, today) < 0;
-		/* due is at most "YYYY-MM-DD" (11 bytes), then " overdue" */
-		size_t dl = v[i].due[0] ? strlen(v[i].due) : 1;
-		memcpy(due, v[i].due[0] ? v[i].due : "-", dl);
-		memcpy(due + dl, late ? " overdue" : "", late ? 9 : 1);
-		cli_table_row(&t, id, v[i].done[0] ? "[x]" : "[ ]", due,
-			      v[i].owner == TW_OWNER_SPONSOR ? "sponsor" : "me",
-			      v[i].sponsor_name ? v[i].sponsor_name : "-", mid, v[i].text);
-	}
 	if (json)
 		;
 	else if (nv == 0)
 		puts(overdue ? "no overdue actions" : open ? "no open actions" : "no actions");
-	else if (!cli_table_print(&t, "      "))
+	else if (!cli_table_print_each(cols, nv, list_row, &lr, "      "))
 		rc = cli_fail("out of memory");
 	tw_actions_free(v, nv);
 	tw_profile_finish(&p);

@@ -1,6 +1,7 @@
 /* twoway's entry point: global options, then either a subcommand from the
  * table below or, with none, the ncurses app. */
 #include <locale.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -189,6 +190,14 @@ int main(int argc, char **argv)
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
 		if (strcmp(argv[1], commands[i].name) != 0)
 			continue;
+		/* A command lives for milliseconds: let malloc keep what it
+		 * gets (large blocks from the heap, not fresh zeroed mappings
+		 * each time; no trimming) rather than fault the same pages in
+		 * again. The app, which runs for hours, keeps the defaults. */
+#ifdef M_MMAP_THRESHOLD
+		mallopt(M_MMAP_THRESHOLD, 64 << 20);
+		mallopt(M_TRIM_THRESHOLD, 256 << 20);
+#endif
 		int rc = commands[i].run(&ctx, argc - 1, argv + 1);
 		/* A failed automatic backup never fails the command; it is said. */
 		const char *problem = tw_store_backup_problem(ctx.store);

@@ -108,7 +108,7 @@ static void pad(struct out *o, int n)
  * (the last column continues its lines with indent). len holds the cells'
  * lengths in bytes (with PLAIN set when nothing needs escaping), cw their
  * widths. */
-static void put_row(struct out *o, const struct cli_col *cols, char *const *cells,
+static void put_row(struct out *o, const struct cli_col *cols, const char *const *cells,
 		    const size_t *len, const int *cw, const int *w, size_t nc, const char *indent,
 		    bool bold)
 {
@@ -137,57 +137,87 @@ static void put_row(struct out *o, const struct cli_col *cols, char *const *cell
 		flush(o);
 }
 
-bool cli_table_print(struct cli_table *t, const char *indent)
+/* The engine of both printers: fill gives row r's cells (pointers into
+ * the caller's records, or into scratch); it is called twice a row, once
+ * to measure and once to print, and must give the same cells both times. */
+bool cli_table_print_each(const struct cli_col *cols, size_t nrows, cli_table_fill fill,
+			  void *ctx, const char *indent)
 {
 	size_t nc = 0;
-	while (t->cols[nc].head)
+	while (cols[nc].head)
 		nc++;
 	size_t nw = nc ? nc : 1;
-	bool ok = !t->oom;
 	/* each cell's width, measured once: w the columns', hw the header's,
-	 * cw the cells' */
-	int *w = ok ? calloc(nw * 2, sizeof *w) : NULL;
-	int *cw = ok ? malloc((t->nrows ? t->nrows : 1) * nw * sizeof *cw) : NULL;
-	char **head = ok ? calloc(nw, sizeof *head) : NULL;
-	char **row = ok ? calloc(nw, sizeof *row) : NULL;
-	size_t *len = ok ? malloc((t->nrows + 1) * nw * sizeof *len) : NULL;
-	ok = ok && w && cw && head && row && len;
+	 * cw the cells'; len the header's and the cells' lengths */
+	int *w = calloc(nw * 2, sizeof *w);
+	int *cw = malloc((nrows ? nrows : 1) * nw * sizeof *cw);
+	const char **head = calloc(nw, sizeof *head);
+	const char **row = calloc(nw, sizeof *row);
+	char(*scratch)[CLI_TABLE_SCRATCH] = calloc(nw, sizeof *scratch);
+	size_t *len = malloc((nrows + 1) * nw * sizeof *len);
+	bool ok = w && cw && head && row && scratch && len;
 	if (ok) {
 		int *hw = w + nc;
 		for (size_t i = 0; i < nc; i++) {
-			head[i] = (char *)t->cols[i].head;
+			head[i] = cols[i].head;
 			len[i] = strlen(head[i]);
 			hw[i] = cli_width_n(head[i], len[i]);
-			w[i] = t->cols[i].min > hw[i] ? t->cols[i].min : hw[i];
+			w[i] = cols[i].min > hw[i] ? cols[i].min : hw[i];
 		}
-		/* the cells lie end to end in text, each with its NUL */
 		size_t *cl = len + nw;
-		for (size_t c = 0; c < t->nrows * nc; c++) {
-			size_t end = c + 1 < t->nrows * nc ? t->cells[c + 1] : t->used;
-			const char *cell = t->text + t->cells[c];
-			size_t n = end - t->cells[c] - 1;
-			bool plain = cli_plain_prefix(cell, n) == n;
-			cl[c] = plain ? n | PLAIN : n;
-			cw[c] = plain ? (int)n : cli_width_n(cell, n);
-			if (cw[c] > w[c % nc])
-				w[c % nc] = cw[c];
+		for (size_t r = 0; r < nrows; r++) {
+			for (size_t i = 0; i < nc; i++)
+				row[i] = "";
+			fill(ctx, r, row, scratch);
+			for (size_t i = 0; i < nc; i++) {
+				const char *cell = row[i] ? row[i] : "";
+				size_t c = r * nc + i, n = strlen(cell);
+				bool plain = cli_plain_prefix(cell, n) == n;
+				cl[c] = plain ? n | PLAIN : n;
+				cw[c] = plain ? (int)n : cli_width_n(cell, n);
+				if (cw[c] > w[i])
+					w[i] = cw[c];
+			}
 		}
 		struct out o = { { 0 } };
-		put_row(&o, t->cols, head, len, hw, w, nc, "", cli_color);
-		for (size_t r = 0; r < t->nrows; r++) {
+		put_row(&o, cols, head, len, hw, w, nc, "", cli_color);
+		for (size_t r = 0; r < nrows; r++) {
 			for (size_t i = 0; i < nc; i++)
-				row[i] = t->text + t->cells[r * nc + i];
-			put_row(&o, t->cols, row, cl + r * nc, cw + r * nc, w, nc, indent, false);
+				row[i] = "";
+			fill(ctx, r, row, scratch);
+			for (size_t i = 0; i < nc; i++)
+				if (!row[i])
+					row[i] = "";
+			put_row(&o, cols, row, cl + r * nc, cw + r * nc, w, nc, indent, false);
 		}
 		flush(&o);
 		ok = !o.b.oom;
 		tw_buf_free(&o.b);
 	}
 	free(len);
+	free(scratch);
 	free(row);
 	free(head);
 	free(cw);
 	free(w);
+	return ok;
+}
+
+/* cli_table_print's rows: the copies in t's text, end to end. */
+static void copied_row(void *ctx, size_t r, const char **cells, char (*scratch)[CLI_TABLE_SCRATCH])
+{
+	(void)scratch;
+	const struct cli_table *t = ctx;
+	size_t nc = 0;
+	while (t->cols[nc].head)
+		nc++;
+	for (size_t i = 0; i < nc; i++)
+		cells[i] = t->text + t->cells[r * nc + i];
+}
+
+bool cli_table_print(struct cli_table *t, const char *indent)
+{
+	bool ok = !t->oom && cli_table_print_each(t->cols, t->nrows, copied_row, t, indent);
 	free(t->cells);
 	free(t->text);
 	t->cells = NULL;
