@@ -16,6 +16,7 @@
  * all at once. jansson's allocator is process-wide: it is set for the
  * parse and the checks and put back before returning. ---- */
 #define ARENA_CHUNK (1u << 20)
+#define ARENA_FIRST (16u << 10)
 
 struct chunk {
 	struct chunk *next;
@@ -23,18 +24,22 @@ struct chunk {
 	max_align_t data[];
 };
 static struct chunk *arena;
+/* Chunks start small and double up to ARENA_CHUNK: a small file (most
+ * imports, every fuzz input) takes a few KiB, not a fresh MiB mapping. */
+static size_t arena_next = ARENA_FIRST;
 
 void *import_arena_alloc(size_t n)
 {
 	n = (n + sizeof(max_align_t) - 1) / sizeof(max_align_t) * sizeof(max_align_t);
 	if (!arena || arena->size - arena->used < n) {
-		size_t size = n > ARENA_CHUNK / 4 ? n : ARENA_CHUNK;
+		bool large = n > arena_next / 4;
+		size_t size = large ? n : arena_next;
 		struct chunk *c = malloc(sizeof *c + size);
 		if (!c)
 			return NULL;
 		c->used = 0;
 		c->size = size;
-		if (arena && n > ARENA_CHUNK / 4) { /* a large block: keep filling the current one */
+		if (arena && large) { /* a large block: keep filling the current one */
 			c->next = arena->next;
 			arena->next = c;
 			c->used = n;
@@ -42,6 +47,8 @@ void *import_arena_alloc(size_t n)
 		}
 		c->next = arena;
 		arena = c;
+		if (!large && arena_next < ARENA_CHUNK)
+			arena_next *= 2;
 	}
 	void *p = (char *)arena->data + arena->used;
 	arena->used += n;
@@ -60,6 +67,7 @@ void import_arena_drop(void)
 		free(arena);
 		arena = next;
 	}
+	arena_next = ARENA_FIRST;
 	json_set_alloc_funcs(malloc, free);
 }
 
