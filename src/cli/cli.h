@@ -28,6 +28,9 @@ struct cli_ctx {
 	struct tw_library *lib;  /* loaded by cli_library */
 	bool quiet;              /* --quiet: no confirmations on stdout */
 	bool passphrase_stdin;   /* --passphrase-stdin: passphrases are lines of stdin */
+	bool map_reads;          /* set before cli_store by a command that reads a
+				    whole profile: the store reads through a
+				    memory map (tw_store_map_reads) */
 };
 
 struct cli_command {

@@ -43,6 +43,7 @@ static bool build(struct cli_ctx *ctx, const char *format, const char *meeting,
 	struct tw_error err = { 0 };
 	struct tw_profile p = { 0 };
 	bool ok = false;
+	ctx->map_reads = true; /* an export reads a whole profile or more */
 	if (strcmp(format, "json") == 0) {
 		if (!cli_store(ctx))
 			return false;

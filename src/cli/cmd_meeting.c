@@ -107,6 +107,7 @@ static int list(struct cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (planned && held)
 		return cli_usage("meeting list", "give --planned or --held, not both");
+	ctx->map_reads = true; /* goes through every meeting */
 	struct tw_profile p = { 0 };
 	if (!cli_profile(ctx, &p))
 		return CLI_FAIL;
@@ -193,6 +194,7 @@ static int show(struct cli_ctx *ctx, int argc, char **argv)
 	int64_t id;
 	if (!cli_id("meeting", pos[0], &id))
 		return CLI_FAIL;
+	ctx->map_reads = true; /* the live agenda goes through the open items */
 	struct tw_profile p = { 0 };
 	if (!cli_profile(ctx, &p))
 		return CLI_FAIL;

@@ -2,6 +2,7 @@
  * resolving the profile, the one-line error conventions and the dispatch
  * of subcommands (profile add, sponsor list, ...). */
 #include <errno.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -157,6 +158,18 @@ char *cli_db_path(struct cli_ctx *ctx)
 	return path;
 }
 
+/* A page of a memory-mapped database could not be read: one line, and
+ * out (what a command had not committed is not in the file). */
+static void on_sigbus(int sig)
+{
+	static const char msg[] = "twoway: the database file could not be read (a disk "
+				  "error, or another program cut the file short); stopped\n";
+	(void)sig;
+	ssize_t w = write(STDERR_FILENO, msg, sizeof msg - 1);
+	(void)w;
+	_exit(CLI_FAIL);
+}
+
 struct tw_store *cli_store(struct cli_ctx *ctx)
 {
 	if (ctx->store)
@@ -171,6 +184,16 @@ struct tw_store *cli_store(struct cli_ctx *ctx)
 	else if (tw_store_notice(ctx->store))
 		cli_fail("%s", tw_store_notice(ctx->store));
 	free(path);
+	if (ctx->store && ctx->map_reads) {
+		struct sigaction sa = { .sa_handler = on_sigbus };
+		sigemptyset(&sa.sa_mask);
+		sigaction(SIGBUS, &sa, NULL);
+		if (!tw_store_map_reads(ctx->store, &err)) {
+			cli_fail("%s", err.message);
+			tw_store_close(ctx->store);
+			ctx->store = NULL;
+		}
+	}
 	return ctx->store;
 }
 

@@ -128,6 +128,11 @@ static bool set_pragmas(struct tw_store *st, struct tw_error *err)
 			  err);
 }
 
+bool tw_store_map_reads(struct tw_store *st, struct tw_error *err)
+{
+	return store_exec(st, "PRAGMA mmap_size = 268435456", err);
+}
+
 static bool make_dir(const char *path, struct tw_error *err)
 {
 	char *dir = strdup(path);
