@@ -241,28 +241,32 @@ static void put_hex(struct tw_buf *b, const unsigned char *p, size_t n)
 	put(b, "\"", 1);
 }
 
-/* Column i as a JSON value, the way SQLite's json_object wrote it. */
+/* Column i as a JSON value, the way SQLite's json_object wrote it: read
+ * through the column's value, one statement lookup instead of three. */
 static void put_value(struct tw_buf *b, sqlite3_stmt *q, int i)
 {
-	switch (sqlite3_column_type(q, i)) {
+	sqlite3_value *v = sqlite3_column_value(q, i);
+	switch (sqlite3_value_type(v)) {
 	case SQLITE_NULL:
 		put(b, "null", 4);
 		break;
 	case SQLITE_INTEGER:
-		put_int(b, sqlite3_column_int64(q, i));
+		put_int(b, sqlite3_value_int64(v));
 		break;
 	case SQLITE_FLOAT: {
 		char d[40];
-		sqlite3_snprintf(sizeof d, d, "%!0.15g", sqlite3_column_double(q, i));
+		sqlite3_snprintf(sizeof d, d, "%!0.15g", sqlite3_value_double(v));
 		tw_buf_puts(b, d);
 		break;
 	}
-	case SQLITE_BLOB:
-		put_hex(b, sqlite3_column_blob(q, i), (size_t)sqlite3_column_bytes(q, i));
+	case SQLITE_BLOB: {
+		const unsigned char *p = sqlite3_value_blob(v);
+		put_hex(b, p, (size_t)sqlite3_value_bytes(v));
 		break;
+	}
 	default: {
-		const char *t = (const char *)sqlite3_column_text(q, i);
-		tw_export_json_string(b, t ? t : "", (size_t)sqlite3_column_bytes(q, i));
+		const char *t = (const char *)sqlite3_value_text(v);
+		tw_export_json_string(b, t ? t : "", (size_t)sqlite3_value_bytes(v));
 	}
 	}
 }
