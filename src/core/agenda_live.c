@@ -39,34 +39,27 @@ bool tw_agenda_derive(struct tw_store *st, const struct tw_meeting *m, const cha
 		      struct tw_agenda_live *out, struct tw_error *err)
 {
 	memset(out, 0, sizeof *out);
-	struct tw_meeting *ms = NULL;
+	/* the profile's open items of live meetings, each with its meeting's
+	 * sponsor: those of m's sponsor are kept */
 	struct tw_action *a = NULL;
-	size_t nm = 0, na = 0;
-	if (!tw_store_meeting_list(st, m->profile_id, 0, &ms, &nm, err))
+	size_t na = 0;
+	if (!tw_store_action_list(st, m->profile_id, 0, TW_ACTIONS_OPEN_MEETINGS,
+				  today ? today : "", &a, &na, err))
 		return false;
-	if (!tw_store_action_list(st, m->profile_id, 0, TW_ACTIONS_ALL, today ? today : "", &a,
-				  &na, err)) {
-		tw_meetings_free(ms, nm);
-		return false;
-	}
 	char day[32] = "";
 	tw_time_format(m->when, day, sizeof day);
 	day[10] = '\0';
-	const struct tw_meeting **idx = tw_meetings_by_id(ms, nm);
 	out->due = calloc(na ? na : 1, sizeof *out->due);
 	out->open = calloc(na ? na : 1, sizeof *out->open);
-	if (!idx || !out->due || !out->open) {
-		free(idx);
+	if (!out->due || !out->open) {
 		free(out->due);
 		free(out->open);
 		out->due = out->open = NULL;
 		tw_actions_free(a, na);
-		tw_meetings_free(ms, nm);
 		return tw_error_set(err, TW_ERR_NOMEM, "out of memory");
 	}
 	for (size_t i = 0; i < na; i++) {
-		const struct tw_meeting *owner = tw_meeting_find(idx, nm, a[i].meeting_id);
-		if (!owner || owner->sponsor_id != m->sponsor_id || !open_on(&a[i])) {
+		if (!a[i].sponsor_id || a[i].sponsor_id != m->sponsor_id || !open_on(&a[i])) {
 			tw_action_finish(&a[i]);
 			continue;
 		}
@@ -76,8 +69,6 @@ bool tw_agenda_derive(struct tw_store *st, const struct tw_meeting *m, const cha
 			out->open[out->n_open++] = a[i];
 	}
 	free(a); /* the items moved into out */
-	free(idx);
-	tw_meetings_free(ms, nm);
 	qsort(out->due, out->n_due, sizeof *out->due, by_due);
 	qsort(out->open, out->n_open, sizeof *out->open, by_due);
 	return true;
