@@ -28,7 +28,10 @@ tui_wait "Before a sponsor meeting: Dana Reyes"
 tui_wait " 0/"
 tui_absent "[x]"
 tui_wait "Last time (Dana Reyes,"
-tui_wait "yesterday): ticked  (c copies it)"
+# the label wraps where the date's length puts it ("Tue 1 Dec" is shorter
+# than "Mon 30 Nov"): its parts are looked for on their own
+tui_wait "yesterday):"
+tui_wait "ticked  (c copies it)"
 tui_keys c
 tui_wait "copied last time's answer to this meeting"
 tui_wait "[x] You have read what your sponsor"
