@@ -18,29 +18,13 @@ void tw_agenda_live_free(struct tw_agenda_live *l)
 	memset(l, 0, sizeof *l);
 }
 
-/* Open: not done. (A done item has a done day; whichever day that was,
- * it is done now.) */
-static bool open_on(const struct tw_action *a)
-{
-	return !a->done[0];
-}
-
-/* By due date, items without one last; then by id. */
-static int by_due(const void *x, const void *y)
-{
-	const struct tw_action *a = x, *b = y;
-	if (!a->due[0] != !b->due[0])
-		return a->due[0] ? -1 : 1;
-	int c = strcmp(a->due, b->due);
-	return c ? c : (a->id > b->id) - (a->id < b->id);
-}
-
 bool tw_agenda_derive(struct tw_store *st, const struct tw_meeting *m, const char *today,
 		      struct tw_agenda_live *out, struct tw_error *err)
 {
 	memset(out, 0, sizeof *out);
 	/* the profile's open items of live meetings, each with its meeting's
-	 * sponsor: those of m's sponsor are kept */
+	 * sponsor, by due date (none last) then id: those of m's sponsor are
+	 * kept, in that order */
 	struct tw_action *a = NULL;
 	size_t na = 0;
 	if (!tw_store_action_list(st, m->profile_id, 0, TW_ACTIONS_OPEN_MEETINGS,
@@ -59,7 +43,7 @@ bool tw_agenda_derive(struct tw_store *st, const struct tw_meeting *m, const cha
 		return tw_error_set(err, TW_ERR_NOMEM, "out of memory");
 	}
 	for (size_t i = 0; i < na; i++) {
-		if (!a[i].sponsor_id || a[i].sponsor_id != m->sponsor_id || !open_on(&a[i])) {
+		if (a[i].sponsor_id != m->sponsor_id) {
 			tw_action_finish(&a[i]);
 			continue;
 		}
@@ -69,8 +53,6 @@ bool tw_agenda_derive(struct tw_store *st, const struct tw_meeting *m, const cha
 			out->open[out->n_open++] = a[i];
 	}
 	free(a); /* the items moved into out */
-	qsort(out->due, out->n_due, sizeof *out->due, by_due);
-	qsort(out->open, out->n_open, sizeof *out->open, by_due);
 	return true;
 }
 
