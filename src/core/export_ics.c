@@ -30,6 +30,13 @@ void tw_export_ics_text(struct tw_buf *b, const char *s)
 
 void tw_export_ics_line(struct tw_buf *b, const char *line, size_t len)
 {
+	/* a fold (3 bytes) after every 71 octets at the least (74 less a
+	 * UTF-8 sequence backed out), and the CRLF: room for all of it at
+	 * once, then plain copies */
+	char *out = tw_buf_room(b, len + 3 * (len / 70 + 1) + 2);
+	if (!out)
+		return;
+	char *p = out;
 	size_t i = 0, room = 75; /* the first line has 75 octets, the rest 74 + space */
 	while (len - i > room) {
 		size_t cut = i + room;
@@ -38,13 +45,17 @@ void tw_export_ics_line(struct tw_buf *b, const char *line, size_t len)
 			cut--;
 		if (cut == i) /* cannot happen with valid UTF-8; never loop */
 			cut = i + room;
-		tw_buf_add(b, line + i, cut - i);
-		tw_buf_add(b, "\r\n ", 3);
+		memcpy(p, line + i, cut - i);
+		p += cut - i;
+		memcpy(p, "\r\n ", 3);
+		p += 3;
 		i = cut;
 		room = 74;
 	}
-	tw_buf_add(b, line + i, len - i);
-	tw_buf_add(b, "\r\n", 2);
+	memcpy(p, line + i, len - i);
+	p += len - i;
+	memcpy(p, "\r\n", 3); /* and the NUL */
+	b->len += (size_t)(p + 2 - out);
 }
 
 /* Appends "NAME:" + value (escaped as TEXT when text) as one folded
@@ -75,8 +86,32 @@ static void digits(char *p, int n, int width)
 /* t as YYYYMMDDTHHMMSSZ (buf has room for 17 bytes), by arithmetic on
  * the proleptic Gregorian calendar (days to civil date, after Howard
  * Hinnant's algorithm): UTC needs no time zone, and gmtime per line cost
- * more than the rest of the event. Years outside 0..9999 read as the epoch. */
-static void utc(tw_time t, char *buf)
+ * more than the rest of the event. Years outside 0..9999 read as the epoch.
+ * The date of the day last formatted is kept in *last (a calendar's times
+ * cluster on few days: a meeting's are often on the day it was written). */
+struct utc_day {
+	int64_t days; /* days since the epoch; INT64_MIN: none yet */
+	char ymd[8];
+};
+
+/* The date of days since the epoch as YYYYMMDD. */
+static void civil(int64_t days, char ymd[8])
+{
+	int64_t z = days + 719468; /* days since 0000-03-01 */
+	int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+	int64_t doe = z - era * 146097;                                       /* [0, 146096] */
+	int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365; /* [0, 399] */
+	int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);               /* [0, 365] */
+	int64_t mp = (5 * doy + 2) / 153;                                     /* [0, 11] */
+	int day = (int)(doy - (153 * mp + 2) / 5 + 1);
+	int month = (int)(mp < 10 ? mp + 3 : mp - 9);
+	int year = (int)(yoe + era * 400 + (month <= 2));
+	digits(ymd, year, 4);
+	digits(ymd + 4, month, 2);
+	digits(ymd + 6, day, 2);
+}
+
+static void utc(tw_time t, char *buf, struct utc_day *last)
 {
 	const int64_t day_s = 86400;
 	if (t < -62167219200LL || t > 253402300799LL) { /* 0000-01-01 .. 9999-12-31 */
@@ -88,18 +123,11 @@ static void utc(tw_time t, char *buf)
 		secs += day_s;
 		days--;
 	}
-	int64_t z = days + 719468; /* days since 0000-03-01 */
-	int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-	int64_t doe = z - era * 146097;                                       /* [0, 146096] */
-	int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365; /* [0, 399] */
-	int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);               /* [0, 365] */
-	int64_t mp = (5 * doy + 2) / 153;                                     /* [0, 11] */
-	int day = (int)(doy - (153 * mp + 2) / 5 + 1);
-	int month = (int)(mp < 10 ? mp + 3 : mp - 9);
-	int year = (int)(yoe + era * 400 + (month <= 2));
-	digits(buf, year, 4);
-	digits(buf + 4, month, 2);
-	digits(buf + 6, day, 2);
+	if (days != last->days) {
+		civil(days, last->ymd);
+		last->days = days;
+	}
+	memcpy(buf, last->ymd, 8);
 	buf[8] = 'T';
 	digits(buf + 9, (int)(secs / 3600), 2);
 	digits(buf + 11, (int)(secs / 60 % 60), 2);
@@ -112,6 +140,7 @@ struct ics {
 	struct tw_buf l;	    /* one content line */
 	struct tw_buf agenda;	    /* one meeting's agenda */
 	struct tw_agendas *agendas; /* what the agendas derive */
+	struct utc_day day;	    /* utc's last date */
 };
 
 static bool put_event(const struct tw_meeting_row *m, void *ctx, struct tw_error *err)
@@ -121,22 +150,33 @@ static bool put_event(const struct tw_meeting_row *m, void *ctx, struct tw_error
 	if (!m->uid) /* written after the uids were given: never without a UID */
 		return tw_error_set(err, TW_ERR_BUSY, "the meetings changed while exporting; "
 				    "try again");
-	char stamp[32], start[32], created[32];
-	utc(m->updated ? m->updated : m->created, stamp);
-	utc(m->when, start);
-	utc(m->created, created);
-	prop(b, l, "BEGIN", "VEVENT", false);
+	tw_buf_add(b, "BEGIN:VEVENT\r\n", 14);
 	l->len = 0;
-	tw_buf_puts(l, "UID:meeting-");
+	tw_buf_add(l, "UID:meeting-", 12);
 	tw_buf_puts(l, m->uid);
-	tw_buf_puts(l, "@twoway");
+	tw_buf_add(l, "@twoway", 7);
+	b->oom = b->oom || l->oom;
 	if (!l->oom)
 		tw_export_ics_line(b, l->data, l->len);
-	prop(b, l, "DTSTAMP", stamp, false);
-	prop(b, l, "CREATED", created, false);
-	prop(b, l, "LAST-MODIFIED", stamp, false);
-	prop(b, l, "DTSTART", start, false);
-	prop(b, l, "DURATION", "PT1H", false);
+	/* the lines of fixed length (none needs folding) in one append */
+	char t[160], *p = t;
+#define PUT(lit) (memcpy(p, lit, sizeof lit - 1), p += sizeof lit - 1)
+	PUT("DTSTAMP:");
+	utc(m->updated ? m->updated : m->created, p, &x->day);
+	char *stamp = p;
+	p += 16;
+	PUT("\r\nCREATED:");
+	utc(m->created, p, &x->day);
+	p += 16;
+	PUT("\r\nLAST-MODIFIED:");
+	memcpy(p, stamp, 16);
+	p += 16;
+	PUT("\r\nDTSTART:");
+	utc(m->when, p, &x->day);
+	p += 16;
+	PUT("\r\nDURATION:PT1H\r\n");
+#undef PUT
+	tw_buf_add(b, t, (size_t)(p - t));
 	l->len = 0;
 	tw_buf_puts(l, "SUMMARY:Meeting with ");
 	tw_export_ics_text(l, m->sponsor_name);
@@ -149,8 +189,7 @@ static bool put_event(const struct tw_meeting_row *m, void *ctx, struct tw_error
 		return false;
 	if (x->agenda.len)
 		prop(b, l, "DESCRIPTION", x->agenda.data, true);
-	prop(b, l, "STATUS", "CONFIRMED", false);
-	prop(b, l, "END", "VEVENT", false);
+	tw_buf_add(b, "STATUS:CONFIRMED\r\nEND:VEVENT\r\n", 30);
 	return tw_buf_spill(b) || tw_buf_ok(b, err); /* false: the buffer stopped */
 }
 
@@ -160,7 +199,7 @@ static bool put_event(const struct tw_meeting_row *m, void *ctx, struct tw_error
 bool tw_export_ics(struct tw_store *st, const struct tw_library *lib, int64_t profile_id,
 		   const char *today, struct tw_buf *b, struct tw_error *err)
 {
-	struct ics x = { .b = b };
+	struct ics x = { .b = b, .day = { .days = INT64_MIN } };
 	if (!(x.agendas = tw_agendas_new(lib, st, profile_id, today, err)))
 		return false;
 	prop(b, &x.l, "BEGIN", "VCALENDAR", false);
