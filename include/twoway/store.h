@@ -12,7 +12,7 @@
 #include "twoway/diag.h"
 #include "twoway/model.h"
 
-#define TW_STORE_SCHEMA_VERSION 12
+#define TW_STORE_SCHEMA_VERSION 13
 
 struct tw_store; /* opaque */
 

@@ -101,11 +101,12 @@ bool store_wal_exists(const char *path);
 bool store_refuse_foreign(const char *path, struct tw_error *err);
 bool store_refuse_too_new(const char *path, int found, struct tw_error *err);
 
-/* Schemas 8, 9, 10 and 12 (store_schema_later.c). */
+/* Schemas 8, 9, 10, 12 and 13 (store_schema_later.c). */
 extern const char *const store_v8_sql[];
 extern const char *const store_v9_sql[];
 extern const char *const store_v10_sql[];
 extern const char *const store_v12_sql[];
+extern const char *const store_v13_sql[];
 /* Schema 11 (store_schema_repair.c): orphans of earlier purges removed. */
 extern const char *const store_v11_sql[];
 

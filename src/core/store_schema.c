@@ -10,8 +10,9 @@
  * item to keep if time runs short; 10 check-ups are dated runs and the
  * sponsor record dates its stage, and search covers sponsors; 11 removes
  * what purges left of purged meetings and runs (store_schema_repair.c);
- * 12 a reflection's current text is stored once. Versions 8 to 10 and 12
- * are in store_schema_later.c. */
+ * 12 a reflection's current text is stored once; 13 an index of the open
+ * action items of meetings. Versions 8 to 10, 12 and 13 are in
+ * store_schema_later.c. */
 #include "store_internal.h"
 
 /* Version 1: what the first twoway release created. Kept verbatim: the
@@ -351,5 +352,6 @@ const struct store_migration store_migrations[] = {
 	{ 10, store_v10_sql },
 	{ 11, store_v11_sql },
 	{ 12, store_v12_sql },
+	{ 13, store_v13_sql },
 };
 const size_t store_migrations_count = sizeof(store_migrations) / sizeof(store_migrations[0]);

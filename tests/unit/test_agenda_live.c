@@ -3,7 +3,10 @@
  * meeting first) is made when shown; an item done today goes, an item due
  * before the meeting comes; hand edits survive; regenerating and its undo;
  * the send-ahead agenda through a coach view only; and a schema-7 database
- * (tests/data/store/v7_agendas.db, make_v7_agendas.sh) with frozen agendas migrates. */
+ * (tests/data/store/v7_agendas.db, make_v7_agendas.sh) with frozen agendas migrates;
+ * a schema-12 database (v12_actions.db, make_v12_actions.sh) gains the
+ * index of the open items of meetings, and the agendas read the same items
+ * through it as writes come and go. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -292,6 +295,72 @@ static void test_migrate_v7(void **state)
 	free(t);
 }
 
+/* The texts of the open items of live meetings of profile, in the order
+ * the agendas take them, joined by ", ". */
+static char *open_items(struct tw_store *st, int64_t profile)
+{
+	struct tw_error err = { 0 };
+	struct tw_action *v;
+	size_t n;
+	if (!tw_store_action_list(st, profile, 0, TW_ACTIONS_OPEN_MEETINGS, "2026-12-01", &v, &n,
+				  &err))
+		fail_msg("list: %s", err.message);
+	static char out[512];
+	out[0] = '\0';
+	for (size_t i = 0; i < n; i++)
+		snprintf(out + strlen(out), sizeof out - strlen(out), "%s%s", i ? ", " : "",
+			 v[i].text);
+	tw_actions_free(v, n);
+	return out;
+}
+
+/* Schema 12 to 13 (make_v12_actions.sh says what the file holds): the
+ * open items of Ada's live meetings, dated ones by date and then the
+ * undated; not the done one, the deleted one, the deleted meeting's or
+ * the one of no meeting; Bo's apart. Then every kind of write moves an
+ * item in or out of what the index holds. */
+static void test_migrate_v12(void **state)
+{
+	struct fixture *f = *state;
+	fixture_open_migrated(f, "v12_actions.db", 12);
+	const int64_t ada = 1, bo = 2;
+	struct tw_error err = { 0 };
+	assert_string_equal(open_items(f->st, ada), "dana early, eli soon, dana late, dana undated");
+	assert_string_equal(open_items(f->st, bo), "fay item");
+	char *t = render(f->st, 1, "2026-12-01");
+	assert_non_null(strstr(t, "- dana early (me, due 2030-01-15)"));
+	assert_non_null(strstr(t, "- dana late (me, due 2030-03-01)\n- dana undated (me)"));
+	assert_null(strstr(t, "eli soon"));
+	assert_null(strstr(t, "dana done"));
+	assert_null(strstr(t, "no meeting"));
+	free(t);
+	/* in: a new item of a meeting, a reopened one, one moved to a meeting,
+	 * an undeleted one */
+	f->profile = ada;
+	action(f, 3, "eli first", "2030-01-01");
+	assert_true(tw_store_action_done(f->st, 4, "", &err));
+	struct tw_action a;
+	assert_true(tw_store_action_get(f->st, 7, &a, &err));
+	a.meeting_id = 1;
+	assert_true(tw_store_action_update(f->st, &a, &err));
+	tw_action_finish(&a);
+	assert_true(tw_store_undelete(f->st, ada, TW_REC_ACTION, 5, &err));
+	assert_string_equal(open_items(f->st, ada),
+			    "dana done, eli first, dana deleted, no meeting, dana early, eli soon, "
+			    "dana late, dana undated");
+	/* out: done, deleted, moved off its meeting, its meeting deleted */
+	assert_true(tw_store_action_done(f->st, 2, "2026-12-01", &err));
+	assert_true(tw_store_delete(f->st, ada, TW_REC_ACTION, 1, &err));
+	assert_true(tw_store_action_get(f->st, 3, &a, &err));
+	a.meeting_id = 0;
+	assert_true(tw_store_action_update(f->st, &a, &err));
+	tw_action_finish(&a);
+	assert_true(tw_store_delete(f->st, ada, TW_REC_MEETING, 3, &err));
+	assert_string_equal(open_items(f->st, ada), "dana done, dana deleted, no meeting");
+	assert_string_equal(open_items(f->st, bo), "fay item");
+	assert_true(tw_store_check(f->st, &err));
+}
+
 /* A guide's progress counts the occasion it is walked for: before a
  * meeting, the next planned one's answers (not a later one's, not the
  * untied ones); after, the latest meeting whose time has passed; the
@@ -369,6 +438,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_exports, store_setup, store_teardown),
 		cmocka_unit_test_setup_teardown(test_guide_progress, store_setup, store_teardown),
 		cmocka_unit_test_setup_teardown(test_migrate_v7, dir_setup, store_teardown),
+		cmocka_unit_test_setup_teardown(test_migrate_v12, dir_setup, store_teardown),
 	};
 	return cmocka_run_group_tests(tests, content_setup, content_teardown);
 }
