@@ -215,9 +215,22 @@ static void put_int(struct tw_buf *b, sqlite3_int64 v)
 	char d[24];
 	size_t i = sizeof d;
 	sqlite3_uint64 u = v < 0 ? 0 - (sqlite3_uint64)v : (sqlite3_uint64)v;
-	do
-		d[--i] = (char)('0' + u % 10);
-	while (u /= 10);
+	/* two digits a step: half the divisions of a timestamp */
+	static const char pairs[] = "00010203040506070809101112131415161718192021222324"
+				    "25262728293031323334353637383940414243444546474849"
+				    "50515253545556575859606162636465666768697071727374"
+				    "75767778798081828384858687888990919293949596979899";
+	while (u >= 100) {
+		i -= 2;
+		memcpy(d + i, pairs + 2 * (u % 100), 2);
+		u /= 100;
+	}
+	if (u >= 10) {
+		i -= 2;
+		memcpy(d + i, pairs + 2 * u, 2);
+	} else {
+		d[--i] = (char)('0' + u);
+	}
 	if (v < 0)
 		d[--i] = '-';
 	put(b, d + i, sizeof d - i);
