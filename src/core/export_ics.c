@@ -83,12 +83,23 @@ static void digits(char *p, int n, int width)
 		p[i] = (char)('0' + n % 10);
 }
 
+/* n (0..99) as two digits at p. */
+static void two(char *p, int n)
+{
+	static const char pairs[] = "00010203040506070809101112131415161718192021222324"
+				    "25262728293031323334353637383940414243444546474849"
+				    "50515253545556575859606162636465666768697071727374"
+				    "75767778798081828384858687888990919293949596979899";
+	memcpy(p, pairs + 2 * n, 2);
+}
+
 /* t as YYYYMMDDTHHMMSSZ (buf has room for 17 bytes), by arithmetic on
  * the proleptic Gregorian calendar (days to civil date, after Howard
  * Hinnant's algorithm): UTC needs no time zone, and gmtime per line cost
  * more than the rest of the event. Years outside 0..9999 read as the epoch.
  * The date of the day last formatted is kept in *last (a calendar's times
- * cluster on few days: a meeting's are often on the day it was written). */
+ * cluster on few days: the times a meeting was written and changed are
+ * often on one day, so those share a *last, and its start has its own). */
 struct utc_day {
 	int64_t days; /* days since the epoch; INT64_MIN: none yet */
 	char ymd[8];
@@ -107,8 +118,8 @@ static void civil(int64_t days, char ymd[8])
 	int month = (int)(mp < 10 ? mp + 3 : mp - 9);
 	int year = (int)(yoe + era * 400 + (month <= 2));
 	digits(ymd, year, 4);
-	digits(ymd + 4, month, 2);
-	digits(ymd + 6, day, 2);
+	two(ymd + 4, month);
+	two(ymd + 6, day);
 }
 
 static void utc(tw_time t, char *buf, struct utc_day *last)
@@ -129,9 +140,10 @@ static void utc(tw_time t, char *buf, struct utc_day *last)
 	}
 	memcpy(buf, last->ymd, 8);
 	buf[8] = 'T';
-	digits(buf + 9, (int)(secs / 3600), 2);
-	digits(buf + 11, (int)(secs / 60 % 60), 2);
-	digits(buf + 13, (int)(secs % 60), 2);
+	int sec = (int)secs; /* [0, 86399] */
+	two(buf + 9, sec / 3600);
+	two(buf + 11, sec / 60 % 60);
+	two(buf + 13, sec % 60);
 	memcpy(buf + 15, "Z", 2);
 }
 
@@ -140,7 +152,8 @@ struct ics {
 	struct tw_buf l;	    /* one content line */
 	struct tw_buf agenda;	    /* one meeting's agenda */
 	struct tw_agendas *agendas; /* what the agendas derive */
-	struct utc_day day;	    /* utc's last date */
+	struct utc_day made;	    /* utc's last date of a created or changed time */
+	struct utc_day start;	    /* and of a start */
 };
 
 static bool put_event(const struct tw_meeting_row *m, void *ctx, struct tw_error *err)
@@ -162,17 +175,17 @@ static bool put_event(const struct tw_meeting_row *m, void *ctx, struct tw_error
 	char t[160], *p = t;
 #define PUT(lit) (memcpy(p, lit, sizeof lit - 1), p += sizeof lit - 1)
 	PUT("DTSTAMP:");
-	utc(m->updated ? m->updated : m->created, p, &x->day);
+	utc(m->updated ? m->updated : m->created, p, &x->made);
 	char *stamp = p;
 	p += 16;
 	PUT("\r\nCREATED:");
-	utc(m->created, p, &x->day);
+	utc(m->created, p, &x->made);
 	p += 16;
 	PUT("\r\nLAST-MODIFIED:");
 	memcpy(p, stamp, 16);
 	p += 16;
 	PUT("\r\nDTSTART:");
-	utc(m->when, p, &x->day);
+	utc(m->when, p, &x->start);
 	p += 16;
 	PUT("\r\nDURATION:PT1H\r\n");
 #undef PUT
@@ -199,7 +212,7 @@ static bool put_event(const struct tw_meeting_row *m, void *ctx, struct tw_error
 bool tw_export_ics(struct tw_store *st, const struct tw_library *lib, int64_t profile_id,
 		   const char *today, struct tw_buf *b, struct tw_error *err)
 {
-	struct ics x = { .b = b, .day = { .days = INT64_MIN } };
+	struct ics x = { .b = b, .made = { .days = INT64_MIN }, .start = { .days = INT64_MIN } };
 	if (!(x.agendas = tw_agendas_new(lib, st, profile_id, today, err)))
 		return false;
 	prop(b, &x.l, "BEGIN", "VCALENDAR", false);
