@@ -474,8 +474,9 @@ bool tw_store_uids(struct tw_store *st, enum tw_record_kind kind, int64_t profil
 const char *tw_uids_find(const struct tw_uid *v, size_t n, int64_t id);
 void tw_uids_free(struct tw_uid *v, size_t n);
 
-/* The live meetings of a profile for a calendar, in one query (by time,
- * then id), after giving every meeting without a uid one: fn is called
+/* The live meetings of a profile for a calendar, in one read of the
+ * sponsors' names and one of the meetings (by time, then id), after giving
+ * every meeting without a uid one: fn is called
  * once per meeting with a row whose strings belong to the store and last
  * only until fn returns; fn returns false to stop (then this returns
  * false, err as fn left it). */
