@@ -3,82 +3,12 @@
  * export of many meetings copies no field; the sponsors' names read once
  * beforehand (a join looked the sponsor up again for every meeting); and
  * whether any meeting has answers an agenda is made from. */
-#include <stdlib.h>
-#include <string.h>
-
 #include "store_internal.h"
 
 static const char *text_or_empty(sqlite3_stmt *q, int i)
 {
 	const char *t = (const char *)sqlite3_column_text(q, i);
 	return t ? t : "";
-}
-
-/* Every sponsor's name by id (ascending, as the table is read). */
-struct names {
-	int64_t *id;
-	char **name;
-	size_t n;
-};
-
-static void names_free(struct names *s)
-{
-	for (size_t i = 0; i < s->n; i++)
-		free(s->name[i]);
-	free(s->id);
-	free(s->name);
-}
-
-static bool names_read(struct tw_store *st, struct names *s, struct tw_error *err)
-{
-	*s = (struct names){ 0 };
-	sqlite3_stmt *q;
-	if (!store_prepare(st, "SELECT id, name FROM sponsors ORDER BY id", &q, err))
-		return false;
-	size_t cap = 0;
-	int rc;
-	bool ok = true;
-	while (ok && (rc = sqlite3_step(q)) == SQLITE_ROW) {
-		if (s->n == cap) {
-			size_t nc = cap ? 2 * cap : 64;
-			int64_t *id = realloc(s->id, nc * sizeof *id);
-			if (id)
-				s->id = id;
-			char **name = id ? realloc(s->name, nc * sizeof *name) : NULL;
-			if (name)
-				s->name = name;
-			if (!id || !name) {
-				ok = store_nomem(err);
-				break;
-			}
-			cap = nc;
-		}
-		s->id[s->n] = sqlite3_column_int64(q, 0);
-		if (!(s->name[s->n] = strdup(text_or_empty(q, 1)))) {
-			ok = store_nomem(err);
-			break;
-		}
-		s->n++;
-	}
-	if (ok && rc != SQLITE_DONE)
-		ok = store_fail(st, err, "reading sponsors");
-	sqlite3_finalize(q);
-	if (!ok)
-		names_free(s);
-	return ok;
-}
-
-static const char *names_find(const struct names *s, int64_t id)
-{
-	size_t lo = 0, hi = s->n;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (s->id[mid] < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < s->n && s->id[lo] == id ? s->name[lo] : NULL;
 }
 
 bool tw_store_meeting_rows(struct tw_store *st, int64_t profile_id,
@@ -91,17 +21,15 @@ bool tw_store_meeting_rows(struct tw_store *st, int64_t profile_id,
 	bool read = sqlite3_get_autocommit(st->db);
 	if (read && !store_exec(st, "BEGIN", err))
 		return false;
-	struct names names;
+	struct store_idmap names;
 	sqlite3_stmt *q = NULL;
-	bool ok = names_read(st, &names, err);
+	bool ok = store_idmap_read(st, "SELECT id, name FROM sponsors ORDER BY id", &names, err);
 	if (ok)
 		ok = store_prepare(st,
 				   "SELECT m.id, m.uid, m.agenda, m.at, m.created, m.updated, m.sponsor_id"
 				   " FROM meetings m"
 				   " WHERE m.profile_id = ?1 AND m.deleted_at IS NULL ORDER BY m.at, m.id",
 				   &q, err);
-	else
-		names = (struct names){ 0 };
 	int rc = SQLITE_DONE;
 	if (q)
 		sqlite3_bind_int64(q, 1, profile_id);
@@ -116,13 +44,16 @@ bool tw_store_meeting_rows(struct tw_store *st, int64_t profile_id,
 			.sponsor_id = sqlite3_column_int64(q, 6),
 		};
 		/* a meeting of no sponsor row is none a calendar shows */
-		if ((m.sponsor_name = names_find(&names, m.sponsor_id)) != NULL)
+		if (store_idmap_find(&names, m.sponsor_id, &m.sponsor_name)) {
+			if (!m.sponsor_name)
+				m.sponsor_name = "";
 			ok = fn(&m, ctx, err);
+		}
 	}
 	if (ok && rc != SQLITE_DONE)
 		ok = store_fail(st, err, "reading meetings");
 	sqlite3_finalize(q);
-	names_free(&names);
+	store_idmap_free(&names);
 	if (read)
 		sqlite3_exec(st->db, ok ? "COMMIT" : "ROLLBACK", NULL, NULL, NULL);
 	return ok;

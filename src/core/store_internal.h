@@ -146,6 +146,35 @@ bool store_end(struct tw_store *st, bool ok, int64_t *id, struct tw_error *err);
 bool store_step_done(struct tw_store *st, sqlite3_stmt *stmt, struct tw_error *err,
 		     const char *what);
 
+/* A profile an import is still adding (deleted_at < 0 until it ends,
+ * store_json_import_batch.c) is no part of an export: an SQL condition
+ * on the profiles row p. */
+#define STORE_SHOWN(p) "coalesce(" p ".deleted_at, 0) >= 0"
+
+/* The JSON export's queries (store_json_sections.c): one section of the
+ * file each, named, in order; and the reflections' versions. Their
+ * columns say how each is written (see the file). */
+struct store_json_section {
+	const char *name;
+	const char *sql;
+};
+extern const struct store_json_section store_json_sections[];
+extern const size_t store_json_sections_count;
+extern const char store_json_versions_sql[];
+
+/* Ids to texts read whole from one query whose rows are (id, text) by id
+ * ascending (store_idmap.c): read, find (*text may be NULL, a NULL
+ * column; false when no row has id), free. */
+struct store_idmap {
+	int64_t *id;
+	char **text;
+	size_t n;
+};
+bool store_idmap_read(struct tw_store *st, const char *sql, struct store_idmap *m,
+		      struct tw_error *err);
+bool store_idmap_find(const struct store_idmap *m, int64_t id, const char **text);
+void store_idmap_free(struct store_idmap *m);
+
 /* A copy of column i as a string ("" for NULL); NULL only on no memory. */
 char *store_col_dup(sqlite3_stmt *stmt, int i);
 /* Same, keeping NULL as NULL; *oom set when memory ran out. */

@@ -50,117 +50,14 @@ static bool uids_missing(struct tw_store *st, const char *table, bool *missing,
 	return true;
 }
 
-/* A reflection's (or version's) text, "private" in a coach's copy: every
- * version of a private reflection is private, whatever its own flag. */
-#define PRIVATE(t) \
-	"CASE WHEN ?2 AND (" t ".is_private OR r.is_private) THEN 'private' ELSE " t ".text END"
+enum col_kind { COL_VALUE, COL_BOOL, COL_HEX, COL_LOCK, COL_VERSIONS, COL_SKIP, COL_PROFILE,
+		COL_SPONSOR };
 
-/* A sealed text and a locked profile's key material ride along in the
- * sponsee's copy only. */
-#define SEALED(t) "CASE WHEN ?2 THEN NULL ELSE " t ".sealed END AS \"+sealed\""
-
-/* One section of the file: its name and the query giving one record per
- * row; ?1 is the profile id, 0 for every profile; ?2 is 1 for a coach's
- * copy, where private text reads "private" and drafts stay out.
- * Each column is one member, named by its alias, in order: a value as
- * its SQL type gives it (NULL null, numbers, text a string); "?name" a
- * boolean; "+name" a blob written as lower-case hex, left out when NULL;
- * "lock.name" columns make the object "lock", left out when the first
- * is NULL; "*versions" the reflection's versions (the versions query). */
-struct section {
-	const char *name;
-	const char *sql;
+/* The uids "@profile" and "@sponsor" columns are written as: the profiles
+ * an export shows, every sponsor. */
+struct links {
+	struct store_idmap profiles, sponsors;
 };
-
-/* A profile an import is still adding (deleted_at < 0 until it ends,
- * store_json_import_batch.c) is no part of an export. */
-#define SHOWN(p) "coalesce(" p ".deleted_at, 0) >= 0"
-
-static const struct section sections[] = {
-	{ "profiles",
-	  "SELECT p.uid, p.id, p.name, p.role, p.goals, p.created, p.deleted_at,"
-	  " k.public_key AS \"lock.public\", k.wrapped_key AS \"lock.key\","
-	  " k.salt AS \"lock.salt\", k.opslimit AS \"lock.opslimit\","
-	  " k.memlimit AS \"lock.memlimit\""
-	  " FROM profiles p LEFT JOIN profile_keys k ON k.profile_id = p.id AND NOT ?2"
-	  " WHERE (?1 = 0 OR p.id = ?1) AND " SHOWN("p") " ORDER BY p.id" },
-	{ "sponsors",
-	  "SELECT s.uid, s.id, p.uid AS profile, s.name, s.title, s.org, s.how_met,"
-	  " s.homework,"
-	  " CASE s.stage WHEN 1 THEN 'mentor' WHEN 2 THEN 'strategizer'"
-	  "  WHEN 3 THEN 'connector' WHEN 4 THEN 'opportunity-giver' WHEN 5 THEN 'sponsor'"
-	  "  ELSE 'unknown' END AS stage,"
-	  " s.created, s.updated, s.deleted_at, s.stage_at AS stage_set"
-	  " FROM sponsors s JOIN profiles p ON p.id = s.profile_id AND " SHOWN("p")
-	  " WHERE ?1 = 0 OR s.profile_id = ?1 ORDER BY s.id" },
-	/* check-up runs; their answers name them ("checkup") */
-	{ "checkups",
-	  "SELECT c.uid, c.id, p.uid AS profile, s.uid AS sponsor, c.at, c.created"
-	  " FROM checkups c JOIN profiles p ON p.id = c.profile_id AND " SHOWN("p")
-	  " LEFT JOIN sponsors s ON s.id = c.sponsor_id"
-	  " WHERE ?1 = 0 OR c.profile_id = ?1 ORDER BY c.id" },
-	{ "progress",
-	  "SELECT p.uid AS profile, g.item_id AS item, g.ticked AS \"?ticked\", g.rating,"
-	  " g.changed, (SELECT uid FROM meetings WHERE id = g.meeting_id) AS meeting,"
-	  " (SELECT uid FROM checkups WHERE id = g.checkup_id) AS checkup"
-	  " FROM progress g JOIN profiles p ON p.id = g.profile_id AND " SHOWN("p")
-	  " WHERE ?1 = 0 OR g.profile_id = ?1 ORDER BY g.profile_id, g.item_id" },
-	{ "ratings",
-	  "SELECT p.uid AS profile, r.item_id AS item, r.rating, r.at"
-	  " FROM rating_history r JOIN profiles p ON p.id = r.profile_id AND " SHOWN("p")
-	  " WHERE ?1 = 0 OR r.profile_id = ?1 ORDER BY r.id" },
-	{ "reflections",
-	  "SELECT r.uid, r.id, p.uid AS profile, r.item_id AS item, " PRIVATE("r") " AS text,"
-	  " r.is_private AS \"?private\", r.version, r.created, r.updated, r.deleted_at,"
-	  " (SELECT uid FROM meetings WHERE id = r.meeting_id) AS meeting,"
-	  " (SELECT uid FROM checkups WHERE id = r.checkup_id) AS checkup,"
-	  " r.id AS \"*versions\", " SEALED("r")
-	  " FROM reflections r JOIN profiles p ON p.id = r.profile_id AND " SHOWN("p")
-	  " WHERE ?1 = 0 OR r.profile_id = ?1 ORDER BY r.id" },
-	{ "drafts",
-	  "SELECT p.uid AS profile, d.item_id AS item, d.text, d.saved,"
-	  " d.is_private AS \"?private\", " SEALED("d")
-	  " FROM drafts d JOIN profiles p ON p.id = d.profile_id AND " SHOWN("p")
-	  " WHERE (?1 = 0 OR d.profile_id = ?1) AND NOT ?2 ORDER BY d.profile_id, d.item_id" },
-	{ "meetings",
-	  "SELECT m.uid, m.id, p.uid AS profile, s.uid AS sponsor, m.at, m.agenda, m.notes,"
-	  " m.outcome, m.keep, m.held AS \"?held\", m.created, m.updated, m.deleted_at"
-	  " FROM meetings m JOIN profiles p ON p.id = m.profile_id AND " SHOWN("p")
-	  " JOIN sponsors s ON s.id = m.sponsor_id"
-	  " WHERE ?1 = 0 OR m.profile_id = ?1 ORDER BY m.id" },
-	{ "actions",
-	  "SELECT a.uid, a.id, p.uid AS profile, m.uid AS meeting, a.text,"
-	  " CASE a.owner WHEN 1 THEN 'sponsor' ELSE 'me' END AS owner,"
-	  " a.due, a.done, a.created, a.deleted_at"
-	  " FROM actions a JOIN profiles p ON p.id = a.profile_id AND " SHOWN("p")
-	  " LEFT JOIN meetings m ON m.id = a.meeting_id"
-	  " WHERE ?1 = 0 OR a.profile_id = ?1 ORDER BY a.id" },
-	{ "coaching",
-	  "SELECT c.uid, c.id, p.uid AS profile, c.coach, c.started, c.ended, c.notes,"
-	  " c.covered, c.deleted_at"
-	  " FROM coaching c JOIN profiles p ON p.id = c.profile_id AND " SHOWN("p")
-	  " WHERE ?1 = 0 OR c.profile_id = ?1 ORDER BY c.id" },
-	/* what each session covered: item ids and ratings, never any text */
-	{ "coaching_events",
-	  "SELECT c.uid AS coaching, e.item_id AS item, e.what, e.value, e.at"
-	  " FROM coaching_events e JOIN coaching c ON c.id = e.coaching_id"
-	  " WHERE ?1 = 0 OR c.profile_id = ?1 ORDER BY e.coaching_id, e.id" },
-};
-
-/* Every version of the reflections the reflections section reads, in the
- * same order (by reflection id, then version); the first column is the
- * reflection and is not written. */
-static const char versions_sql[] =
-	"SELECT v.reflection_id, v.version, " PRIVATE("v") " AS text,"
-	" v.is_private OR r.is_private AS \"?private\", v.saved, " SEALED("v")
-	/* the current version's text is the reflection's (STORE_VTEXT) */
-	" FROM (SELECT x.reflection_id, x.version, x.is_private, x.saved,"
-	"  " STORE_VTEXT("x", "y") " AS text, " STORE_VSEALED("x", "y") " AS sealed"
-	"  FROM reflection_versions x JOIN reflections y ON y.id = x.reflection_id) v"
-	" JOIN reflections r ON r.id = v.reflection_id"
-	" WHERE ?1 = 0 OR r.profile_id = ?1 ORDER BY v.reflection_id, v.version";
-
-enum col_kind { COL_VALUE, COL_BOOL, COL_HEX, COL_LOCK, COL_VERSIONS, COL_SKIP };
 
 /* How a statement's columns are written: kind and the key, as `"name":`. */
 struct cols {
@@ -188,6 +85,10 @@ static bool cols_read(sqlite3_stmt *q, int skip, struct cols *c, struct tw_error
 			k = COL_VERSIONS, name++;
 		else if (!strncmp(name, "lock.", 5))
 			k = COL_LOCK, name += 5;
+		else if (!strcmp(name, "@profile"))
+			k = COL_PROFILE, name++;
+		else if (!strcmp(name, "@sponsor"))
+			k = COL_SPONSOR, name++;
 		c->kind[i] = k;
 		int w = snprintf(c->key[i], sizeof c->key[i], ",\"%s\":", name);
 		if (w < 0 || (size_t)w >= sizeof c->key[i])
@@ -292,7 +193,7 @@ struct versions {
 };
 
 static void put_row(struct tw_buf *b, sqlite3_stmt *q, const struct cols *c,
-		    struct versions *v);
+		    struct versions *v, const struct links *l);
 
 /* The versions array of reflection id: the cursor's rows of that id. */
 static void put_versions(struct tw_buf *b, struct versions *v, sqlite3_int64 id)
@@ -305,14 +206,34 @@ static void put_versions(struct tw_buf *b, struct versions *v, sqlite3_int64 id)
 		if (!first)
 			put(b, ",", 1);
 		first = false;
-		put_row(b, v->q, &v->c, NULL);
+		put_row(b, v->q, &v->c, NULL, NULL);
 		v->rc = sqlite3_step(v->q);
 	}
 	put(b, "]", 1);
 }
 
+/* The uid an "@profile" or "@sponsor" column i links to: false when the
+ * row is to be left out (*uid NULL: the record has none). */
+static bool link_uid(sqlite3_stmt *q, int i, enum col_kind k, const struct links *l,
+		     const char **uid)
+{
+	return store_idmap_find(k == COL_PROFILE ? &l->profiles : &l->sponsors,
+				sqlite3_column_int64(q, i), uid);
+}
+
+/* Whether the row's links all lead to rows the export shows. */
+static bool row_linked(sqlite3_stmt *q, const struct cols *c, const struct links *l)
+{
+	const char *uid;
+	for (int i = 0; i < c->n; i++)
+		if ((c->kind[i] == COL_PROFILE || c->kind[i] == COL_SPONSOR) &&
+		    !link_uid(q, i, c->kind[i], l, &uid))
+			return false;
+	return true;
+}
+
 static void put_row(struct tw_buf *b, sqlite3_stmt *q, const struct cols *c,
-		    struct versions *v)
+		    struct versions *v, const struct links *l)
 {
 	put(b, "{", 1);
 	size_t skip = 1; /* no comma before the first member */
@@ -346,6 +267,13 @@ static void put_row(struct tw_buf *b, sqlite3_stmt *q, const struct cols *c,
 			put(b, t ? "true" : "false", t ? 4 : 5);
 		} else if (k == COL_VERSIONS && v) {
 			put_versions(b, v, sqlite3_column_int64(q, i));
+		} else if ((k == COL_PROFILE || k == COL_SPONSOR) && l) {
+			const char *uid = NULL;
+			link_uid(q, i, k, l, &uid); /* row_linked found it */
+			if (uid)
+				tw_export_json_string(b, uid, strlen(uid));
+			else
+				put(b, "null", 4);
 		} else {
 			put_value(b, q, i);
 		}
@@ -353,8 +281,9 @@ static void put_row(struct tw_buf *b, sqlite3_stmt *q, const struct cols *c,
 	put(b, "}", 1);
 }
 
-static bool put_section(struct tw_store *st, const struct section *s, int64_t profile_id,
-			bool coach, struct tw_buf *b, struct tw_error *err)
+static bool put_section(struct tw_store *st, const struct store_json_section *s,
+			int64_t profile_id,
+			bool coach, const struct links *l, struct tw_buf *b, struct tw_error *err)
 {
 	sqlite3_stmt *q;
 	struct versions v = { .q = NULL, .rc = SQLITE_DONE };
@@ -368,7 +297,7 @@ static bool put_section(struct tw_store *st, const struct section *s, int64_t pr
 	for (int i = 0; ok && i < c.n; i++) {
 		if (c.kind[i] != COL_VERSIONS)
 			continue;
-		ok = store_prepare(st, versions_sql, &v.q, err);
+		ok = store_prepare(st, store_json_versions_sql, &v.q, err);
 		if (ok) {
 			sqlite3_bind_int64(v.q, 1, profile_id);
 			sqlite3_bind_int(v.q, 2, coach);
@@ -380,8 +309,10 @@ static bool put_section(struct tw_store *st, const struct section *s, int64_t pr
 	size_t n = 0;
 	int rc = SQLITE_DONE;
 	while (ok && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+		if (!row_linked(q, &c, l))
+			continue;
 		tw_buf_puts(b, n++ ? ",\n" : "\n");
-		put_row(b, q, &c, v.q ? &v : NULL);
+		put_row(b, q, &c, v.q ? &v : NULL, l);
 		if (!tw_buf_spill(b)) {
 			rc = SQLITE_DONE; /* the buffer stopped: tw_buf_ok says why */
 			break;
@@ -422,10 +353,17 @@ static bool export_json(struct tw_store *st, int64_t profile_id, bool coach, str
 	bool ok = true;
 	for (size_t i = 0; write && ok && i < sizeof uid_tables / sizeof uid_tables[0]; i++)
 		ok = assign_uids(st, uid_tables[i], 0, err);
-	for (size_t i = 0; ok && i < sizeof sections / sizeof sections[0]; i++) {
-		ok = put_section(st, &sections[i], profile_id, coach, b, err);
-		tw_buf_puts(b, i + 1 < sizeof sections / sizeof sections[0] ? ",\n" : "\n}\n");
+	struct links l = { 0 };
+	ok = ok &&
+	     store_idmap_read(st, "SELECT id, uid FROM profiles WHERE " STORE_SHOWN("profiles")
+				  " ORDER BY id", &l.profiles, err) &&
+	     store_idmap_read(st, "SELECT id, uid FROM sponsors ORDER BY id", &l.sponsors, err);
+	for (size_t i = 0; ok && i < store_json_sections_count; i++) {
+		ok = put_section(st, &store_json_sections[i], profile_id, coach, &l, b, err);
+		tw_buf_puts(b, i + 1 < store_json_sections_count ? ",\n" : "\n}\n");
 	}
+	store_idmap_free(&l.profiles);
+	store_idmap_free(&l.sponsors);
 	if (read)
 		sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL); /* ends the read */
 	else if (write && ok)
