@@ -45,33 +45,30 @@ const struct store_json_section store_json_sections[] = {
 	  " FROM sponsors s WHERE ?1 = 0 OR s.profile_id = ?1 ORDER BY s.id" },
 	/* check-up runs; their answers name them ("checkup") */
 	{ "checkups",
-	  "SELECT c.uid, c.id, p.uid AS profile, s.uid AS sponsor, c.at, c.created"
-	  " FROM checkups c JOIN profiles p ON p.id = c.profile_id AND " SHOWN("p")
-	  " LEFT JOIN sponsors s ON s.id = c.sponsor_id"
+	  "SELECT c.uid, c.id, c.profile_id AS \"@profile\", s.uid AS sponsor, c.at, c.created"
+	  " FROM checkups c LEFT JOIN sponsors s ON s.id = c.sponsor_id"
 	  " WHERE ?1 = 0 OR c.profile_id = ?1 ORDER BY c.id" },
 	{ "progress",
-	  "SELECT p.uid AS profile, g.item_id AS item, g.ticked AS \"?ticked\", g.rating,"
+	  "SELECT g.profile_id AS \"@profile\", g.item_id AS item, g.ticked AS \"?ticked\","
+	  " g.rating,"
 	  " g.changed, (SELECT uid FROM meetings WHERE id = g.meeting_id) AS meeting,"
 	  " (SELECT uid FROM checkups WHERE id = g.checkup_id) AS checkup"
-	  " FROM progress g JOIN profiles p ON p.id = g.profile_id AND " SHOWN("p")
-	  " WHERE ?1 = 0 OR g.profile_id = ?1 ORDER BY g.profile_id, g.item_id" },
+	  " FROM progress g WHERE ?1 = 0 OR g.profile_id = ?1 ORDER BY g.profile_id, g.item_id" },
 	{ "ratings",
-	  "SELECT p.uid AS profile, r.item_id AS item, r.rating, r.at"
-	  " FROM rating_history r JOIN profiles p ON p.id = r.profile_id AND " SHOWN("p")
-	  " WHERE ?1 = 0 OR r.profile_id = ?1 ORDER BY r.id" },
+	  "SELECT r.profile_id AS \"@profile\", r.item_id AS item, r.rating, r.at"
+	  " FROM rating_history r WHERE ?1 = 0 OR r.profile_id = ?1 ORDER BY r.id" },
 	{ "reflections",
-	  "SELECT r.uid, r.id, p.uid AS profile, r.item_id AS item, " PRIVATE("r") " AS text,"
+	  "SELECT r.uid, r.id, r.profile_id AS \"@profile\", r.item_id AS item, " PRIVATE("r")
+	  " AS text,"
 	  " r.is_private AS \"?private\", r.version, r.created, r.updated, r.deleted_at,"
 	  " (SELECT uid FROM meetings WHERE id = r.meeting_id) AS meeting,"
 	  " (SELECT uid FROM checkups WHERE id = r.checkup_id) AS checkup,"
 	  " r.id AS \"*versions\", " SEALED("r")
-	  " FROM reflections r JOIN profiles p ON p.id = r.profile_id AND " SHOWN("p")
-	  " WHERE ?1 = 0 OR r.profile_id = ?1 ORDER BY r.id" },
+	  " FROM reflections r WHERE ?1 = 0 OR r.profile_id = ?1 ORDER BY r.id" },
 	{ "drafts",
-	  "SELECT p.uid AS profile, d.item_id AS item, d.text, d.saved,"
+	  "SELECT d.profile_id AS \"@profile\", d.item_id AS item, d.text, d.saved,"
 	  " d.is_private AS \"?private\", " SEALED("d")
-	  " FROM drafts d JOIN profiles p ON p.id = d.profile_id AND " SHOWN("p")
-	  " WHERE (?1 = 0 OR d.profile_id = ?1) AND NOT ?2 ORDER BY d.profile_id, d.item_id" },
+	  " FROM drafts d WHERE (?1 = 0 OR d.profile_id = ?1) AND NOT ?2 ORDER BY d.profile_id, d.item_id" },
 	{ "meetings",
 	  "SELECT m.uid, m.id, m.profile_id AS \"@profile\", m.sponsor_id AS \"@sponsor\", m.at,"
 	  " m.agenda, m.notes, m.outcome, m.keep, m.held AS \"?held\", m.created, m.updated,"
@@ -83,10 +80,9 @@ const struct store_json_section store_json_sections[] = {
 	  " FROM actions a LEFT JOIN meetings m ON m.id = a.meeting_id"
 	  " WHERE ?1 = 0 OR a.profile_id = ?1 ORDER BY a.id" },
 	{ "coaching",
-	  "SELECT c.uid, c.id, p.uid AS profile, c.coach, c.started, c.ended, c.notes,"
-	  " c.covered, c.deleted_at"
-	  " FROM coaching c JOIN profiles p ON p.id = c.profile_id AND " SHOWN("p")
-	  " WHERE ?1 = 0 OR c.profile_id = ?1 ORDER BY c.id" },
+	  "SELECT c.uid, c.id, c.profile_id AS \"@profile\", c.coach, c.started, c.ended,"
+	  " c.notes, c.covered, c.deleted_at"
+	  " FROM coaching c WHERE ?1 = 0 OR c.profile_id = ?1 ORDER BY c.id" },
 	/* what each session covered: item ids and ratings, never any text */
 	{ "coaching_events",
 	  "SELECT c.uid AS coaching, e.item_id AS item, e.what, e.value, e.at"
