@@ -78,5 +78,17 @@ bool tw_grow(void **v, size_t *cap, size_t n, size_t sz);
  * not closed. NULL with errno set on failure. */
 char *tw_read_fd(int fd, size_t max, size_t *len);
 char *tw_read_file(const char *path, size_t max, size_t *len);
+/* And its writer: all len bytes of data to fd, retrying on EINTR and
+ * short writes. False with errno set when a write failed. */
+bool tw_write_all(int fd, const void *data, size_t len);
+
+/* n (0..99) as two ASCII digits at p, from one table (util.c): the
+ * exports write their numbers two digits a step. */
+extern const char tw_digit_pairs[201];
+static inline void tw_digits2(char *p, unsigned n)
+{
+	p[0] = tw_digit_pairs[2 * n];
+	p[1] = tw_digit_pairs[2 * n + 1];
+}
 
 #endif

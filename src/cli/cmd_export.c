@@ -121,18 +121,10 @@ static bool to_stdout(void *ctx, const char *data, size_t len)
 		o->error = errno ? errno : EIO;
 		return false;
 	}
-	while (len > 0) {
-		ssize_t n = write(STDOUT_FILENO, data, len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0) {
-			o->error = n < 0 ? errno : EIO;
-			return false;
-		}
-		data += n;
-		len -= (size_t)n;
-	}
-	return true;
+	if (tw_write_all(STDOUT_FILENO, data, len))
+		return true;
+	o->error = errno ? errno : EIO;
+	return false;
 }
 
 int cmd_export(struct cli_ctx *ctx, int argc, char **argv)

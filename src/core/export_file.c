@@ -21,21 +21,6 @@ static bool io_fail(struct tw_error *err, const char *what, const char *path, in
 			    path, strerror(e));
 }
 
-static bool write_all(int fd, const char *data, size_t len)
-{
-	while (len) {
-		ssize_t n = write(fd, data, len);
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			return false;
-		}
-		data += n;
-		len -= (size_t)n;
-	}
-	return true;
-}
-
 static void sync_dir(const char *dir)
 {
 	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -191,7 +176,7 @@ bool tw_export_file_sink(void *file, const char *data, size_t len)
 	struct tw_export_file *f = file;
 	if (!create(f))
 		return false;
-	return write_all(f->fd, data, len) || failed(f, "cannot write", errno);
+	return tw_write_all(f->fd, data, len) || failed(f, "cannot write", errno);
 }
 
 bool tw_export_file_commit(struct tw_export_file *f, struct tw_error *err)

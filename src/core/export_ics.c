@@ -83,16 +83,6 @@ static void digits(char *p, int n, int width)
 		p[i] = (char)('0' + n % 10);
 }
 
-/* n (0..99) as two digits at p. */
-static void two(char *p, int n)
-{
-	static const char pairs[] = "00010203040506070809101112131415161718192021222324"
-				    "25262728293031323334353637383940414243444546474849"
-				    "50515253545556575859606162636465666768697071727374"
-				    "75767778798081828384858687888990919293949596979899";
-	memcpy(p, pairs + 2 * n, 2);
-}
-
 /* t as YYYYMMDDTHHMMSSZ (buf has room for 17 bytes), by arithmetic on
  * the proleptic Gregorian calendar (days to civil date, after Howard
  * Hinnant's algorithm): UTC needs no time zone, and gmtime per line cost
@@ -118,8 +108,8 @@ static void civil(int64_t days, char ymd[8])
 	int month = (int)(mp < 10 ? mp + 3 : mp - 9);
 	int year = (int)(yoe + era * 400 + (month <= 2));
 	digits(ymd, year, 4);
-	two(ymd + 4, month);
-	two(ymd + 6, day);
+	tw_digits2(ymd + 4, (unsigned)month);
+	tw_digits2(ymd + 6, (unsigned)day);
 }
 
 static void utc(tw_time t, char *buf, struct utc_day *last)
@@ -140,10 +130,10 @@ static void utc(tw_time t, char *buf, struct utc_day *last)
 	}
 	memcpy(buf, last->ymd, 8);
 	buf[8] = 'T';
-	int sec = (int)secs; /* [0, 86399] */
-	two(buf + 9, sec / 3600);
-	two(buf + 11, sec / 60 % 60);
-	two(buf + 13, sec % 60);
+	unsigned sec = (unsigned)secs; /* [0, 86399] */
+	tw_digits2(buf + 9, sec / 3600);
+	tw_digits2(buf + 11, sec / 60 % 60);
+	tw_digits2(buf + 13, sec % 60);
 	memcpy(buf + 15, "Z", 2);
 }
 

@@ -1,6 +1,6 @@
 /* The whole-file reader every part of twoway uses: all of a file
  * descriptor, or of a named file, into one NUL-terminated buffer, with an
- * optional size limit. */
+ * optional size limit; and the writer of a whole buffer to a descriptor. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -50,4 +50,22 @@ char *tw_read_file(const char *path, size_t max, size_t *len)
 	close(fd);
 	errno = e;
 	return buf;
+}
+
+bool tw_write_all(int fd, const void *data, size_t len)
+{
+	const char *p = data;
+	while (len) {
+		ssize_t n = write(fd, p, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			if (n == 0)
+				errno = EIO;
+			return false;
+		}
+		p += n;
+		len -= (size_t)n;
+	}
+	return true;
 }

@@ -15,20 +15,6 @@
 #include "twoway/recovery.h"
 #include "twoway/util.h"
 
-static bool write_all(int fd, const char *s, size_t len)
-{
-	while (len) {
-		ssize_t n = write(fd, s, len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return false;
-		s += n;
-		len -= (size_t)n;
-	}
-	return true;
-}
-
 /* Writes head (may be NULL) and len bytes of data to a new file of the
  * recovery directory named WHAT-STAMP-XXXXXX.ext. */
 static char *write_new(const char *what, const char *ext, const char *head, const void *data,
@@ -72,9 +58,9 @@ static char *write_new(const char *what, const char *ext, const char *head, cons
 		return NULL;
 	}
 	const char *d = data;
-	bool ok = fchmod(fd, 0600) == 0 && (!head || write_all(fd, head, strlen(head))) &&
-		  write_all(fd, d, len) &&
-		  (!newline || len == 0 || d[len - 1] == '\n' || write_all(fd, "\n", 1)) &&
+	bool ok = fchmod(fd, 0600) == 0 && (!head || tw_write_all(fd, head, strlen(head))) &&
+		  tw_write_all(fd, d, len) &&
+		  (!newline || len == 0 || d[len - 1] == '\n' || tw_write_all(fd, "\n", 1)) &&
 		  fsync(fd) == 0;
 	int e = errno;
 	if (close(fd) != 0 && ok) {

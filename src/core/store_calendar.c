@@ -21,9 +21,11 @@ bool tw_store_meeting_rows(struct tw_store *st, int64_t profile_id,
 	bool read = sqlite3_get_autocommit(st->db);
 	if (read && !store_exec(st, "BEGIN", err))
 		return false;
-	struct store_idmap names;
+	struct tw_uid *names = NULL; /* each sponsor's name by id (in .uid) */
+	size_t n_names = 0;
 	sqlite3_stmt *q = NULL;
-	bool ok = store_idmap_read(st, "SELECT id, name FROM sponsors ORDER BY id", &names, err);
+	bool ok = store_id_texts(st, "SELECT id, name FROM sponsors ORDER BY id", 0, &names,
+				 &n_names, err);
 	if (ok)
 		ok = store_prepare(st,
 				   "SELECT m.id, m.uid, m.agenda, m.at, m.created, m.updated, m.sponsor_id"
@@ -44,16 +46,13 @@ bool tw_store_meeting_rows(struct tw_store *st, int64_t profile_id,
 			.sponsor_id = sqlite3_column_int64(q, 6),
 		};
 		/* a meeting of no sponsor row is none a calendar shows */
-		if (store_idmap_find(&names, m.sponsor_id, &m.sponsor_name)) {
-			if (!m.sponsor_name)
-				m.sponsor_name = "";
+		if ((m.sponsor_name = tw_uids_find(names, n_names, m.sponsor_id)) != NULL)
 			ok = fn(&m, ctx, err);
-		}
 	}
 	if (ok && rc != SQLITE_DONE)
 		ok = store_fail(st, err, "reading meetings");
 	sqlite3_finalize(q);
-	store_idmap_free(&names);
+	tw_uids_free(names, n_names);
 	if (read)
 		sqlite3_exec(st->db, ok ? "COMMIT" : "ROLLBACK", NULL, NULL, NULL);
 	return ok;

@@ -162,18 +162,13 @@ extern const struct store_json_section store_json_sections[];
 extern const size_t store_json_sections_count;
 extern const char store_json_versions_sql[];
 
-/* Ids to texts read whole from one query whose rows are (id, text) by id
- * ascending (store_idmap.c): read, find (*text may be NULL, a NULL
- * column; false when no row has id), free. */
-struct store_idmap {
-	int64_t *id;
-	char **text;
-	size_t n;
-};
-bool store_idmap_read(struct tw_store *st, const char *sql, struct store_idmap *m,
-		      struct tw_error *err);
-bool store_idmap_find(const struct store_idmap *m, int64_t id, const char **text);
-void store_idmap_free(struct store_idmap *m);
+/* The (id, text) rows sql gives, by id ascending (?1 bound to arg when
+ * it has one), into a new array for tw_uids_find and tw_uids_free: the
+ * uids tw_store_uids hands out, or any text looked up by id, such as the
+ * links of an export read once instead of joined for every row
+ * (store_json.c). A NULL text reads "". */
+bool store_id_texts(struct tw_store *st, const char *sql, int64_t arg, struct tw_uid **out,
+		    size_t *n, struct tw_error *err);
 
 /* A copy of column i as a string ("" for NULL); NULL only on no memory. */
 char *store_col_dup(sqlite3_stmt *stmt, int i);

@@ -56,7 +56,8 @@ enum col_kind { COL_VALUE, COL_BOOL, COL_HEX, COL_LOCK, COL_VERSIONS, COL_SKIP, 
 /* The uids "@profile" and "@sponsor" columns are written as: the profiles
  * an export shows, every sponsor. */
 struct links {
-	struct store_idmap profiles, sponsors;
+	struct tw_uid *profiles, *sponsors;
+	size_t n_profiles, n_sponsors;
 };
 
 /* How a statement's columns are written: kind and the key, as `"name":`. */
@@ -117,18 +118,14 @@ static void put_int(struct tw_buf *b, sqlite3_int64 v)
 	size_t i = sizeof d;
 	sqlite3_uint64 u = v < 0 ? 0 - (sqlite3_uint64)v : (sqlite3_uint64)v;
 	/* two digits a step: half the divisions of a timestamp */
-	static const char pairs[] = "00010203040506070809101112131415161718192021222324"
-				    "25262728293031323334353637383940414243444546474849"
-				    "50515253545556575859606162636465666768697071727374"
-				    "75767778798081828384858687888990919293949596979899";
 	while (u >= 100) {
 		i -= 2;
-		memcpy(d + i, pairs + 2 * (u % 100), 2);
+		tw_digits2(d + i, (unsigned)(u % 100));
 		u /= 100;
 	}
 	if (u >= 10) {
 		i -= 2;
-		memcpy(d + i, pairs + 2 * u, 2);
+		tw_digits2(d + i, (unsigned)u);
 	} else {
 		d[--i] = (char)('0' + u);
 	}
@@ -193,7 +190,7 @@ struct versions {
 };
 
 static void put_row(struct tw_buf *b, sqlite3_stmt *q, const struct cols *c,
-		    struct versions *v, const struct links *l);
+		    struct versions *v, const char *const *linked);
 
 /* The versions array of reflection id: the cursor's rows of that id. */
 static void put_versions(struct tw_buf *b, struct versions *v, sqlite3_int64 id)
@@ -212,28 +209,28 @@ static void put_versions(struct tw_buf *b, struct versions *v, sqlite3_int64 id)
 	put(b, "]", 1);
 }
 
-/* The uid an "@profile" or "@sponsor" column i links to: false when the
- * row is to be left out (*uid NULL: the record has none). */
-static bool link_uid(sqlite3_stmt *q, int i, enum col_kind k, const struct links *l,
-		     const char **uid)
+/* Whether the row's links ("@profile", "@sponsor") all lead to rows the
+ * export shows; linked[i] is then the uid column i is written as. */
+static bool row_linked(sqlite3_stmt *q, const struct cols *c, const struct links *l,
+		       const char **linked)
 {
-	return store_idmap_find(k == COL_PROFILE ? &l->profiles : &l->sponsors,
-				sqlite3_column_int64(q, i), uid);
-}
-
-/* Whether the row's links all lead to rows the export shows. */
-static bool row_linked(sqlite3_stmt *q, const struct cols *c, const struct links *l)
-{
-	const char *uid;
-	for (int i = 0; i < c->n; i++)
-		if ((c->kind[i] == COL_PROFILE || c->kind[i] == COL_SPONSOR) &&
-		    !link_uid(q, i, c->kind[i], l, &uid))
+	for (int i = 0; i < c->n; i++) {
+		if (c->kind[i] == COL_PROFILE)
+			linked[i] = tw_uids_find(l->profiles, l->n_profiles,
+						 sqlite3_column_int64(q, i));
+		else if (c->kind[i] == COL_SPONSOR)
+			linked[i] = tw_uids_find(l->sponsors, l->n_sponsors,
+						 sqlite3_column_int64(q, i));
+		else
+			continue;
+		if (!linked[i])
 			return false;
+	}
 	return true;
 }
 
 static void put_row(struct tw_buf *b, sqlite3_stmt *q, const struct cols *c,
-		    struct versions *v, const struct links *l)
+		    struct versions *v, const char *const *linked)
 {
 	put(b, "{", 1);
 	size_t skip = 1; /* no comma before the first member */
@@ -267,13 +264,8 @@ static void put_row(struct tw_buf *b, sqlite3_stmt *q, const struct cols *c,
 			put(b, t ? "true" : "false", t ? 4 : 5);
 		} else if (k == COL_VERSIONS && v) {
 			put_versions(b, v, sqlite3_column_int64(q, i));
-		} else if ((k == COL_PROFILE || k == COL_SPONSOR) && l) {
-			const char *uid = NULL;
-			link_uid(q, i, k, l, &uid); /* row_linked found it */
-			if (uid)
-				tw_export_json_string(b, uid, strlen(uid));
-			else
-				put(b, "null", 4);
+		} else if ((k == COL_PROFILE || k == COL_SPONSOR) && linked) {
+			tw_export_json_string(b, linked[i], strlen(linked[i]));
 		} else {
 			put_value(b, q, i);
 		}
@@ -308,11 +300,12 @@ static bool put_section(struct tw_store *st, const struct store_json_section *s,
 	tw_buf_printf(b, "\"%s\": [", s->name);
 	size_t n = 0;
 	int rc = SQLITE_DONE;
+	const char *linked[24];
 	while (ok && (rc = sqlite3_step(q)) == SQLITE_ROW) {
-		if (!row_linked(q, &c, l))
+		if (!row_linked(q, &c, l, linked))
 			continue;
 		tw_buf_puts(b, n++ ? ",\n" : "\n");
-		put_row(b, q, &c, v.q ? &v : NULL, l);
+		put_row(b, q, &c, v.q ? &v : NULL, linked);
 		if (!tw_buf_spill(b)) {
 			rc = SQLITE_DONE; /* the buffer stopped: tw_buf_ok says why */
 			break;
@@ -355,15 +348,16 @@ static bool export_json(struct tw_store *st, int64_t profile_id, bool coach, str
 		ok = assign_uids(st, uid_tables[i], 0, err);
 	struct links l = { 0 };
 	ok = ok &&
-	     store_idmap_read(st, "SELECT id, uid FROM profiles WHERE " STORE_SHOWN("profiles")
-				  " ORDER BY id", &l.profiles, err) &&
-	     store_idmap_read(st, "SELECT id, uid FROM sponsors ORDER BY id", &l.sponsors, err);
+	     store_id_texts(st, "SELECT id, uid FROM profiles WHERE " STORE_SHOWN("profiles")
+				" ORDER BY id", 0, &l.profiles, &l.n_profiles, err) &&
+	     store_id_texts(st, "SELECT id, uid FROM sponsors ORDER BY id", 0, &l.sponsors,
+			    &l.n_sponsors, err);
 	for (size_t i = 0; ok && i < store_json_sections_count; i++) {
 		ok = put_section(st, &store_json_sections[i], profile_id, coach, &l, b, err);
 		tw_buf_puts(b, i + 1 < store_json_sections_count ? ",\n" : "\n}\n");
 	}
-	store_idmap_free(&l.profiles);
-	store_idmap_free(&l.sponsors);
+	tw_uids_free(l.profiles, l.n_profiles);
+	tw_uids_free(l.sponsors, l.n_sponsors);
 	if (read)
 		sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL); /* ends the read */
 	else if (write && ok)
@@ -448,7 +442,7 @@ const char *tw_uids_find(const struct tw_uid *v, size_t n, int64_t id)
 	return NULL;
 }
 
-/* Reads (id, uid) rows into a new array. */
+/* Reads (id, text) rows into a new array. */
 static bool read_uids(struct tw_store *st, sqlite3_stmt *q, struct tw_uid **out, size_t *n,
 		      struct tw_error *err)
 {
@@ -462,7 +456,27 @@ static bool read_uids(struct tw_store *st, sqlite3_stmt *q, struct tw_uid **out,
 			return store_nomem(err);
 		(*n)++;
 	}
-	return rc == SQLITE_DONE || store_fail(st, err, "reading records' uids");
+	return rc == SQLITE_DONE || store_fail(st, err, "reading records");
+}
+
+bool store_id_texts(struct tw_store *st, const char *sql, int64_t arg, struct tw_uid **out,
+		    size_t *n, struct tw_error *err)
+{
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *q;
+	if (!store_prepare(st, sql, &q, err))
+		return false;
+	if (sqlite3_bind_parameter_count(q) >= 1)
+		sqlite3_bind_int64(q, 1, arg);
+	bool ok = read_uids(st, q, out, n, err);
+	sqlite3_finalize(q);
+	if (!ok) {
+		tw_uids_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+	}
+	return ok;
 }
 
 bool tw_store_uids(struct tw_store *st, enum tw_record_kind kind, int64_t profile_id,
@@ -476,19 +490,14 @@ bool tw_store_uids(struct tw_store *st, enum tw_record_kind kind, int64_t profil
 	char sql[200];
 	/* a write only when some record has no uid yet */
 	bool write = false;
-	sqlite3_stmt *q;
 	if (!uids_missing(st, t, &write, err))
 		return false;
 	if (write && !store_begin(st, err))
 		return false;
 	snprintf(sql, sizeof sql, "SELECT id, uid FROM %s WHERE ?1 = 0 OR %s = ?1 ORDER BY id", t,
 		 kind == TW_REC_PROFILE ? "id" : "profile_id");
-	bool ok = (!write || assign_uids(st, t, 0, err)) && store_prepare(st, sql, &q, err);
-	if (ok) {
-		sqlite3_bind_int64(q, 1, profile_id);
-		ok = read_uids(st, q, out, n, err);
-		sqlite3_finalize(q);
-	}
+	bool ok = (!write || assign_uids(st, t, 0, err)) &&
+		  store_id_texts(st, sql, profile_id, out, n, err);
 	if (write)
 		ok = store_end(st, ok, NULL, err);
 	if (!ok) {
