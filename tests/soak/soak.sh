@@ -47,18 +47,18 @@ cli_kills() {
 	echo $n
 }
 
-# The app's text (the draft, else the newest saved version) holds every
-# marker in app-acked: it only ever grows, so a lost commit shows.
+# The app's text (the draft, else the saved text) holds every marker in
+# app-acked: it only ever grows, so a lost commit shows. The saved text is
+# the reflection's own (since schema 12 its newest version row keeps no
+# copy of it).
+SAVED="SELECT text FROM reflections WHERE item_id = '$ITEM' AND deleted_at IS NULL
+	ORDER BY id DESC LIMIT 1"
 app_text() {
 	sqlite3 "$DB" '.timeout 10000' "SELECT coalesce(
-		(SELECT text FROM drafts WHERE item_id = '$ITEM'),
-		(SELECT v.text FROM reflection_versions v JOIN reflections r ON r.id = v.reflection_id
-		 WHERE r.item_id = '$ITEM' ORDER BY v.version DESC LIMIT 1), '')"
+		(SELECT text FROM drafts WHERE item_id = '$ITEM'), ($SAVED), '')"
 }
 app_saved() {
-	sqlite3 "$DB" '.timeout 10000' "SELECT v.text FROM reflection_versions v
-		JOIN reflections r ON r.id = v.reflection_id
-		WHERE r.item_id = '$ITEM' ORDER BY v.version DESC LIMIT 1"
+	sqlite3 "$DB" '.timeout 10000' "$SAVED"
 }
 app_verify() {
 	local text m
