@@ -11,7 +11,8 @@
  * sponsor record dates its stage, and search covers sponsors; 11 removes
  * what purges left of purged meetings and runs (store_schema_repair.c);
  * 12 a reflection's current text is stored once; 13 an index of the open
- * action items of meetings. Versions 8 to 10, 12 and 13 are in
+ * action items of meetings; 14 the search index names each row's profile
+ * (store_schema_search.c). Versions 8 to 10, 12 and 13 are in
  * store_schema_later.c. */
 #include "store_internal.h"
 
@@ -353,5 +354,6 @@ const struct store_migration store_migrations[] = {
 	{ 11, store_v11_sql },
 	{ 12, store_v12_sql },
 	{ 13, store_v13_sql },
+	{ 14, store_v14_sql },
 };
 const size_t store_migrations_count = sizeof(store_migrations) / sizeof(store_migrations[0]);

@@ -5,6 +5,7 @@
  * action items of meetings. (11 is store_schema_repair.c;
  * the table of all of them is in store_schema.c.) */
 #include "store_internal.h"
+#include "store_schema_words.h"
 
 /* Version 8: the search index stores no text of its own. search_fts reads
  * its columns from the view search_src (rowid id * 4 + kind, as before),
@@ -19,10 +20,9 @@
  * private flags, dates) leave the index alone. Only head and body are
  * indexed: a search of one profile reads profile_id of its matches (the
  * token "p<id>" of version 2 was in every row, and matching it read the
- * whole profile's list). */
-#define REFL_WORDS(r) "coalesce(" r ".item_id, ''), " r ".text"
-#define MEET_BODY(m) m ".agenda || char(10) || " m ".notes || char(10) || " m ".outcome"
-#define ACT_WORDS(a) "'', " a ".text"
+ * whole profile's list). Version 14 brings the owner back, as a column of
+ * its own that search names only when other profiles have rows
+ * (store_schema_search.c). */
 #define FTS_DELETE "INSERT INTO search_fts(search_fts, rowid, head, body) "
 #define FTS_INSERT "INSERT INTO search_fts(rowid, head, body) "
 const char *const store_v8_sql[] = {
@@ -157,8 +157,6 @@ const char *const store_v9_sql[] = {
  * sponsor, else none); a stage rated there after the record last changed
  * becomes the record's stage. Drafts move to "ITEM@checkup:ID". */
 #define CHECKUP(c) "(substr(" c ", 1, 8) = 'checkup/')"
-#define SPONSOR_WORDS(s) s ".name, " s ".title || char(10) || " s ".org || char(10) || " \
-	s ".how_met || char(10) || " s ".homework"
 #define RUN(t) "(SELECT c.id FROM checkups c WHERE c.profile_id = " t ".profile_id)"
 const char *const store_v10_sql[] = {
 	"CREATE TABLE checkups ("
@@ -266,10 +264,6 @@ const char *const store_v10_sql[] = {
 };
 #undef CHECKUP
 #undef RUN
-#undef SPONSOR_WORDS
-#undef REFL_WORDS
-#undef MEET_BODY
-#undef ACT_WORDS
 #undef FTS_DELETE
 #undef FTS_INSERT
 

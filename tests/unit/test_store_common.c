@@ -113,6 +113,13 @@ void fixture_open_migrated(struct fixture *f, const char *name, int from)
 		fail_msg("check of migrated %s: %s", name, err.message);
 }
 
+void fixture_check(struct fixture *f, const char *after)
+{
+	struct tw_error err = { 0 };
+	if (!tw_store_check(f->st, &err))
+		fail_msg("after %s: %s", after, err.message);
+}
+
 struct tw_library *content_lib;
 
 int content_setup(void **state)

@@ -39,5 +39,9 @@ extern struct tw_library *content_lib;
 int content_setup(void **state);
 int content_teardown(void **state);
 void fixture_open_migrated(struct fixture *f, const char *name, int from);
+/* Fails the test unless f->st passes tw_store_check (the search index
+ * holds exactly the words of the live records, among others); after says
+ * after what, in the message. */
+void fixture_check(struct fixture *f, const char *after);
 
 #endif

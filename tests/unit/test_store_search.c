@@ -206,13 +206,8 @@ static void test_index_follows(void **state)
 /* The index holds no text of its own (it reads search_src): after every
  * kind of change, its words must be exactly those of the live records,
  * which tw_store_check asks FTS5 to verify. A trigger that gave the index
- * other words than it holds, or removed a row it never had, fails here. */
-static void consistent(struct fixture *f, const char *after)
-{
-	struct tw_error err = { 0 };
-	if (!tw_store_check(f->st, &err))
-		fail_msg("after %s: %s", after, err.message);
-}
+ * other words than it holds, or removed a row it never had, fails here
+ * (fixture_check). */
 
 static void test_index_matches_records(void **state)
 {
@@ -223,9 +218,9 @@ static void test_index_matches_records(void **state)
 	filler(f);
 	int64_t r = save(f, "g/s/i", "first words on visibility", false);
 	save(f, "g/s/i", "second words on influence", false);
-	consistent(f, "saving a reflection twice");
+	fixture_check(f, "saving a reflection twice");
 	assert_true(tw_store_reflection_update(f->st, r, "third words", TW_PRIVACY_PRIVATE, &err));
-	consistent(f, "making it private");
+	fixture_check(f, "making it private");
 	struct tw_sponsor s = { .profile_id = f->profile, .name = "Ada Lovelace" };
 	assert_true(tw_store_sponsor_add(f->st, &s, &err));
 	struct tw_meeting m = { .profile_id = f->profile, .sponsor_id = s.id,
@@ -234,19 +229,19 @@ static void test_index_matches_records(void **state)
 	struct tw_action a = { .profile_id = f->profile, .meeting_id = m.id,
 			       .text = "write the notes", .due = "2030-01-01" };
 	assert_true(tw_store_action_add(f->st, &a, &err));
-	consistent(f, "adding a sponsor, a meeting and an action item");
+	fixture_check(f, "adding a sponsor, a meeting and an action item");
 	m.agenda = "analytical engines";
 	m.notes = "punched cards";
 	assert_true(tw_store_meeting_update(f->st, &m, &err));
 	assert_true(tw_store_action_done(f->st, a.id, NULL, &err));
-	consistent(f, "editing the meeting, finishing the action item");
+	fixture_check(f, "editing the meeting, finishing the action item");
 	struct tw_sponsor g;
 	assert_true(tw_store_sponsor_get(f->st, s.id, &g, &err));
 	free(g.name);
 	g.name = strdup("Augusta King");
 	assert_true(tw_store_sponsor_update(f->st, &g, &err));
 	tw_sponsor_finish(&g);
-	consistent(f, "renaming the sponsor");
+	fixture_check(f, "renaming the sponsor");
 	n = search(f, f->profile, "augusta cards", &h);
 	assert_int_equal(n, 1);
 	tw_hits_free(h, n);
@@ -254,27 +249,27 @@ static void test_index_matches_records(void **state)
 	/* the sponsor's deletion takes its meetings; export gives uids */
 	assert_true(tw_store_delete(f->st, f->profile, TW_REC_SPONSOR, s.id, &err));
 	assert_true(tw_store_delete(f->st, f->profile, TW_REC_REFLECTION, r, &err));
-	consistent(f, "deleting the sponsor and the reflection");
+	fixture_check(f, "deleting the sponsor and the reflection");
 	assert_int_equal(search(f, f->profile, "cards", &h), 0);
 	assert_true(tw_store_undelete(f->st, f->profile, TW_REC_SPONSOR, s.id, &err));
-	consistent(f, "bringing the sponsor back");
+	fixture_check(f, "bringing the sponsor back");
 	char *out = NULL;
 	size_t len = 0;
 	assert_true(tw_store_export_json(f->st, 0, &out, &len, &err));
 	free(out);
-	consistent(f, "giving every record its uid");
+	fixture_check(f, "giving every record its uid");
 	assert_true(tw_store_delete(f->st, f->profile, TW_REC_ACTION, a.id, &err));
 	assert_true(tw_store_delete(f->st, f->profile, TW_REC_SPONSOR, s.id, &err));
 	size_t gone = 0;
 	assert_true(tw_store_purge(f->st, f->profile, &gone, &err));
 	assert_true(gone >= 3);
-	consistent(f, "purging");
+	fixture_check(f, "purging");
 	assert_int_equal(search(f, f->profile, "engines", &h), 0);
 	assert_int_equal(search(f, f->profile, "notes", &h), 0);
 	/* a whole profile, deleted and purged */
 	assert_true(tw_store_delete(f->st, f->profile, TW_REC_PROFILE, f->profile, &err));
 	assert_true(tw_store_purge(f->st, 0, &gone, &err));
-	consistent(f, "purging the profile");
+	fixture_check(f, "purging the profile");
 	assert_int_equal(search(f, 0, "musing", &h), 0);
 }
 
@@ -293,7 +288,7 @@ static void test_sponsors_found(void **state)
 				.title = "VP Platform", .org = "Initech",
 				.how_met = "the storage offsite", .homework = "writes on quorum reads" };
 	assert_true(tw_store_sponsor_add(f->st, &s, &err));
-	consistent(f, "adding a sponsor");
+	fixture_check(f, "adding a sponsor");
 	static const char *const words[] = { "reyes", "platform", "initech", "offsite", "quorum" };
 	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
 		n = search(f, f->profile, words[i], &h);
@@ -314,16 +309,16 @@ static void test_sponsors_found(void **state)
 	g.homework = strdup("now about consensus");
 	assert_true(tw_store_sponsor_update(f->st, &g, &err));
 	tw_sponsor_finish(&g);
-	consistent(f, "editing the sponsor's homework");
+	fixture_check(f, "editing the sponsor's homework");
 	assert_int_equal(search(f, f->profile, "quorum", &h), 0);
 	n = search(f, f->profile, "consensus", &h);
 	assert_int_equal(n, 1);
 	tw_hits_free(h, n);
 	assert_true(tw_store_delete(f->st, f->profile, TW_REC_SPONSOR, s.id, &err));
-	consistent(f, "deleting the sponsor");
+	fixture_check(f, "deleting the sponsor");
 	assert_int_equal(search(f, f->profile, "initech", &h), 0);
 	assert_true(tw_store_undelete(f->st, f->profile, TW_REC_SPONSOR, s.id, &err));
-	consistent(f, "bringing the sponsor back");
+	fixture_check(f, "bringing the sponsor back");
 	n = search(f, f->profile, "initech", &h);
 	assert_int_equal(n, 1);
 	tw_hits_free(h, n);
@@ -342,7 +337,7 @@ static void test_sponsors_found(void **state)
 	size_t gone = 0;
 	assert_true(tw_store_delete(f->st, f->profile, TW_REC_SPONSOR, s.id, &err));
 	assert_true(tw_store_purge(f->st, f->profile, &gone, &err));
-	consistent(f, "purging the sponsor");
+	fixture_check(f, "purging the sponsor");
 	assert_int_equal(search(f, f->profile, "initech", &h), 0);
 }
 
@@ -364,7 +359,7 @@ static void test_migrate_v5_search(void **state)
 	if (!f->st)
 		fail_msg("open: %s", err.message);
 	assert_int_equal(tw_store_found_version(f->st), 5);
-	consistent(f, "migrating");
+	fixture_check(f, "migrating");
 	struct tw_hit *h;
 	size_t n = search(f, 1, "lighthouse", &h);
 	assert_int_equal(n, 1);
@@ -401,7 +396,7 @@ static void test_migrate_v5_search(void **state)
 	assert_int_equal(search(f, 1, "cobol", &h), 0);
 	size_t gone = 0;
 	assert_true(tw_store_purge(f->st, 1, &gone, &err));
-	consistent(f, "writes after migrating");
+	fixture_check(f, "writes after migrating");
 }
 
 /* one_hit: q has exactly one hit in profile, of that kind, title (when
@@ -459,7 +454,7 @@ static void test_migrate_v7(void **state)
 	if (!f->st)
 		fail_msg("open: %s", err.message);
 	assert_int_equal(tw_store_found_version(f->st), 7);
-	consistent(f, "migrating");
+	fixture_check(f, "migrating");
 	struct tw_hit *h;
 	const int64_t ada = 1, cy = 2;
 	one_hit(f, ada, "lighthouse", TW_REC_REFLECTION, "six-practices/proactive/their-story",
@@ -489,7 +484,7 @@ static void test_migrate_v7(void **state)
 	/* unlocked, the opened text is in the index (earlier versions never) */
 	size_t opened = 0;
 	assert_true(tw_store_profile_unlock(f->st, cy, "a long passphrase", &opened, &err));
-	consistent(f, "unlocking");
+	fixture_check(f, "unlocking");
 	one_hit(f, cy, "kestrel", TW_REC_REFLECTION, NULL, true);
 	one_hit(f, cy, "falcon", TW_REC_REFLECTION, NULL, true);
 	assert_int_equal(search(f, 0, "nightingale", &h), 0);

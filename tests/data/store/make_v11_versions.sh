@@ -14,14 +14,9 @@
 # on name-the-help ("open meadow"); a private one written after the lock
 # ("sealed later", sealed as it was saved).
 set -e
-TW=$(realpath "$1")
-[ -n "$1" ] && [ -x "$TW" ] || { echo "usage: $0 TWOWAY" >&2; exit 2; }
 out=$(cd "$(dirname "$0")" && pwd)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-cd "$work"
-export XDG_DATA_HOME="$work/data" TWOWAY_BACKUPS="$work/backups"
-t() { TZ=UTC "$TW" --db v11.db "$@" >/dev/null; }
+. "$out/fixture_lib.sh"
+fixture_begin "$1" v11.db
 STORY=six-practices/proactive/their-story
 HELP=six-practices/clear-ask/name-the-help
 FEED=six-practices/candour/real-obstacle
@@ -39,12 +34,6 @@ echo "sealed second" | t --profile Cy reflect $STORY
 echo "open meadow" | t --profile Cy reflect $HELP
 echo "a long passphrase" | t --profile Cy profile lock --passphrase-stdin
 echo "sealed later" | t --profile Cy reflect - --private
-sqlite3 v11.db "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null
-sqlite3 v11.db 'PRAGMA journal_mode = DELETE' >/dev/null
-sqlite3 v11.db 'VACUUM'
-cp v11.db "$out/v11_versions.db"
-chmod 644 "$out/v11_versions.db"
-printf 'v11_versions.db: schema '
-sqlite3 v11.db 'PRAGMA user_version' | tr '\n' ' '
-sqlite3 v11.db "SELECT r.id, r.profile_id, r.version, r.text, r.sealed IS NOT NULL, group_concat(v.version || '=' || v.text || CASE WHEN v.sealed IS NOT NULL THEN '(sealed)' ELSE '' END, ' ')
+fixture_save v11_versions.db
+sqlite3 "$DB" "SELECT r.id, r.profile_id, r.version, r.text, r.sealed IS NOT NULL, group_concat(v.version || '=' || v.text || CASE WHEN v.sealed IS NOT NULL THEN '(sealed)' ELSE '' END, ' ')
   FROM reflections r JOIN reflection_versions v ON v.reflection_id = r.id GROUP BY r.id"

@@ -12,14 +12,9 @@
 # 8 "eli soon" (meeting 3, due 2030-01-20). Bo: sponsor Fay (meeting 4);
 # action item 9 "fay item" (meeting 4, due 2030-01-10).
 set -e
-TW=$(realpath "$1")
-[ -n "$1" ] && [ -x "$TW" ] || { echo "usage: $0 TWOWAY" >&2; exit 2; }
 out=$(cd "$(dirname "$0")" && pwd)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-cd "$work"
-export XDG_DATA_HOME="$work/data" TWOWAY_BACKUPS="$work/backups"
-t() { TZ=UTC "$TW" --db v12.db "$@" >/dev/null; }
+. "$out/fixture_lib.sh"
+fixture_begin "$1" v12.db
 t profile add Ada
 t profile add Bo
 t --profile Ada sponsor add Dana
@@ -41,12 +36,5 @@ t --profile Bo action add "fay item" --meeting 4 --due 2030-01-10
 t --profile Ada action done 4
 t --profile Ada delete action 5
 t --profile Ada delete meeting 2
-sqlite3 v12.db "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null
-sqlite3 v12.db 'PRAGMA journal_mode = DELETE' >/dev/null
-sqlite3 v12.db 'VACUUM'
-rm -f v12.db-check
-cp v12.db "$out/v12_actions.db"
-chmod 644 "$out/v12_actions.db"
-printf 'v12_actions.db: schema '
-sqlite3 v12.db 'PRAGMA user_version'
-sqlite3 v12.db "SELECT a.id, a.profile_id, a.meeting_id, a.text, a.due, a.done, a.deleted_at IS NOT NULL FROM actions a ORDER BY a.id"
+fixture_save v12_actions.db
+sqlite3 "$DB" "SELECT a.id, a.profile_id, a.meeting_id, a.text, a.due, a.done, a.deleted_at IS NOT NULL FROM actions a ORDER BY a.id"
