@@ -1,6 +1,8 @@
 /* The store benchmark's data generator: fills a database with 100,000
  * reflections across 20 profiles, 10,000 meetings and 5,000 action items of
- * varied text from a word list, through the public store API in batches. */
+ * varied text from a word list, through the public store API in batches;
+ * gen_db DB N makes N reflections with the meetings and items in the same
+ * proportion (N = 1,000 and 10,000 for the 1x and 10x runs). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,9 +12,7 @@
 
 #define PROFILES 20
 #define SPONSORS 5
-#define REFLECTIONS 100000
-#define MEETINGS 10000
-#define ACTIONS 5000
+static int n_reflections = 100000, n_meetings = 10000, n_actions = 5000;
 
 static const char *const common[] = {
 	"the", "and", "my", "to", "a", "of", "in", "I", "we", "that", "it", "for",
@@ -69,16 +69,27 @@ static int fail(const char *what, const struct tw_error *err)
 
 int main(int argc, char **argv)
 {
-	if (argc != 2) {
-		fprintf(stderr, "usage: gen_db DB\n");
+	char *end = NULL;
+	long want = n_reflections;
+	if (argc == 3)
+		want = strtol(argv[2], &end, 10);
+	if ((argc != 2 && argc != 3) || (end && (*end || want < 200 || want > 10000000))) {
+		fprintf(stderr, "usage: gen_db DB [REFLECTIONS, 200 to 10000000]\n");
 		return 2;
 	}
+	n_reflections = (int)want;
+	n_meetings = n_reflections / 10 / PROFILES * PROFILES;
+	n_actions = n_reflections / 20;
+	int64_t *meet_v = malloc(sizeof(int64_t) * (size_t)n_meetings);
+	if (!meet_v)
+		return 1;
+#define meet(p, k) meet_v[(k) * PROFILES + (p)]
 	struct tw_error err;
 	struct tw_store *st = tw_store_open(argv[1], &err);
 	if (!st)
 		return fail("open", &err);
 	clock_t t0 = clock();
-	int64_t prof[PROFILES], spons[PROFILES][SPONSORS], meet[PROFILES][MEETINGS / PROFILES];
+	int64_t prof[PROFILES], spons[PROFILES][SPONSORS];
 	char buf[1200], name[64];
 	if (!tw_store_batch_begin(st, &err))
 		return fail("batch", &err);
@@ -98,22 +109,22 @@ int main(int argc, char **argv)
 		}
 	}
 	tw_time base = (tw_time)time(NULL) - 86400 * 365 * 2;
-	for (int i = 0; i < MEETINGS; i++) {
+	for (int i = 0; i < n_meetings; i++) {
 		int p = i % PROFILES;
 		char agenda[400], notes[800];
 		text(agenda, sizeof agenda, 5, 30);
 		text(notes, sizeof notes, 10, 80);
 		struct tw_meeting m = { .profile_id = prof[p], .sponsor_id = spons[p][next(SPONSORS)],
 					.when = base + (tw_time)i * 6000, .agenda = agenda,
-					.notes = notes, .outcome = "", .held = i < MEETINGS * 9 / 10 };
+					.notes = notes, .outcome = "", .held = i < n_meetings * 9 / 10 };
 		if (!tw_store_meeting_add(st, &m, &err))
 			return fail("meeting", &err);
-		meet[p][i / PROFILES] = m.id;
+		meet(p, i / PROFILES) = m.id;
 	}
-	for (int i = 0; i < ACTIONS; i++) {
+	for (int i = 0; i < n_actions; i++) {
 		int p = i % PROFILES;
 		struct tw_action a = { .profile_id = prof[p], .owner = (enum tw_owner)next(2),
-				       .meeting_id = next(2) ? meet[p][next(MEETINGS / PROFILES)] : 0 };
+				       .meeting_id = next(2) ? meet(p, next((unsigned)(n_meetings / PROFILES))) : 0 };
 		char at[200];
 		text(at, sizeof at, 3, 12);
 		a.text = at;
@@ -125,7 +136,7 @@ int main(int argc, char **argv)
 		if (!tw_store_action_add(st, &a, &err))
 			return fail("action", &err);
 	}
-	for (int i = 0; i < REFLECTIONS; i++) {
+	for (int i = 0; i < n_reflections; i++) {
 		int p = i % PROFILES;
 		char item[64];
 		const char *it = NULL;
@@ -145,7 +156,8 @@ int main(int argc, char **argv)
 	if (!tw_store_batch_commit(st, &err))
 		return fail("commit", &err);
 	tw_store_close(st);
+	free(meet_v);
 	printf("gen_db: %d profiles, %d reflections, %d meetings, %d action items in %.1f s CPU\n",
-	       PROFILES, REFLECTIONS, MEETINGS, ACTIONS, (double)(clock() - t0) / CLOCKS_PER_SEC);
+	       PROFILES, n_reflections, n_meetings, n_actions, (double)(clock() - t0) / CLOCKS_PER_SEC);
 	return 0;
 }

@@ -6,11 +6,20 @@ build=${1:-build}
 here=$(cd "$(dirname "$0")" && pwd)
 mkdir -p "$here/data"
 
-# store: 100,000 reflections, 20 profiles, 10,000 meetings
+# store: 1,000 and 10,000 reflections (1x, 10x), then 100,000 (100x: the
+# targets' size), 20 profiles, meetings a tenth and action items a
+# twentieth of the reflections
+for n in 1000 10000; do
+	small="$here/data/store-$n.db"
+	[ -f "$small" ] || "$build/bench/gen_db" "$small" $n
+	echo "store at $n reflections:"
+	"$build/bench/bench_store" "$small"
+done
 db="$here/data/store.db"
 if [ ! -f "$db" ]; then
 	"$build/bench/gen_db" "$db"
 fi
+echo "store at 100000 reflections:"
 "$build/bench/bench_store" "$db" rss
 "$build/bench/bench_store" "$db"
 
