@@ -140,7 +140,8 @@ int main(int argc, char **argv)
 		int p = i % PROFILES;
 		char item[64];
 		const char *it = NULL;
-		if (i / PROFILES < 400) { /* some tied to items, the rest free-standing */
+		/* 8% tied to items, the rest free-standing */
+		if (i / PROFILES < n_reflections / PROFILES * 2 / 25) {
 			snprintf(item, sizeof item, "guide%d/section%d/item%d", i / PROFILES % 8,
 				 i / PROFILES / 8 % 10, i / PROFILES / 80);
 			it = item;

@@ -62,8 +62,16 @@ static bool migrate(struct tw_store *st, struct tw_error *err)
 		st->found_version = (int)found;
 		return true;
 	}
-	if (found > 0)
+	/* What a migration drops (schema 14: the whole search index) frees
+	 * pages that may still hold words of text a lock has sealed since,
+	 * if a scrub never ran (a kill): freed pages are zeroed while the
+	 * migrations run; store_seal_register sets it again when a profile
+	 * is locked. */
+	if (found > 0) {
 		store_backup_before_migrate(st, found);
+		if (!store_exec(st, "PRAGMA secure_delete = ON", err))
+			return false;
+	}
 	for (size_t i = 0; i < store_migrations_count; i++) {
 		const struct store_migration *m = &store_migrations[i];
 		if (!store_begin(st, err))
@@ -103,7 +111,7 @@ static bool migrate(struct tw_store *st, struct tw_error *err)
 		if (!store_commit(st, err))
 			return false;
 	}
-	return true;
+	return store_exec(st, "PRAGMA secure_delete = OFF", err);
 }
 
 static bool set_pragmas(struct tw_store *st, struct tw_error *err)

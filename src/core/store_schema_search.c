@@ -11,9 +11,12 @@
  * the view, and bm25 ranks every match before LIMIT, so searching one of 20
  * profiles of 100,000 reflections ranked and read the rows of all 20 (72 ms
  * against 18 with the owner). tw_store_search names the owner only when
- * another profile has rows. The owner's weight in bm25 is 0: it never
- * ranks. Triggers follow a row that changes profile (an import merging into
- * a profile that was here moves rows from its stand-in). */
+ * another profile has rows. The owner's weight in bm25 is 0, so matching
+ * it adds nothing to a score; its token still counts in a row's length, the
+ * same one token in every row, so scores move a little and the order of
+ * near ties may change. Triggers follow a row that changes profile (an
+ * import merging into a profile that was here moves rows from its
+ * stand-in). */
 #define OWNER(t) "'p' || " t ".profile_id"
 #define FTS_DELETE "INSERT INTO search_fts(search_fts, rowid, head, body, owner) "
 #define FTS_INSERT "INSERT INTO search_fts(rowid, head, body, owner) "

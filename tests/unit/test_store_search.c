@@ -98,34 +98,51 @@ static void test_prefix(void **state)
 static void test_syntax_never_fails(void **state)
 {
 	struct fixture *f = *state;
-	save(f, NULL, "visibility AND (promotion) OR \"quotes\" NOT near - minus", false);
+	const char *text = "visibility AND (promotion) OR \"quotes\" NOT near - minus";
+	save(f, NULL, text, false);
 	static const char *const queries[] = {
 		"\"", "\"\"", "*", "-", "(", ")", "()", "AND", "OR", "NOT", "NEAR(a b)",
 		"a AND", "\"unbalanced", "x:y", "{head}: x", "^start", "col:", "a* *b",
 		"+", "'", "AND OR NOT", "visibility -", "(promotion)", "\"quotes\"",
 		"  ", "", "\t\n", "a\"b", "NEAR", "-minus", "'; DROP TABLE reflections; --",
+		"owner : p1", "\" AND owner : \"p2",
 	};
-	for (size_t i = 0; i < sizeof queries / sizeof queries[0]; i++) {
+	/* alone, then beside another profile with the same words, where the
+	 * search of one profile names its owner in the expression too */
+	for (int round = 0; round < 2; round++) {
+		struct tw_error err;
+		if (round == 1) {
+			int64_t other, id;
+			assert_true(tw_store_profile_add(f->st, "Other", "", "", &other, &err));
+			assert_true(tw_store_reflection_save(f->st, other, NULL, text, false, &id,
+							     &err));
+		}
+		for (size_t i = 0; i < sizeof queries / sizeof queries[0]; i++) {
+			struct tw_hit *h;
+			size_t n = search(f, f->profile, queries[i], &h);
+			for (size_t k = 0; k < n; k++)
+				assert_int_equal(h[k].profile_id, f->profile);
+			tw_hits_free(h, n);
+		}
 		struct tw_hit *h;
-		size_t n = search(f, f->profile, queries[i], &h);
+		assert_int_equal(search(f, f->profile, "", &h), 0);
+		assert_null(h);
+		assert_int_equal(search(f, f->profile, "  -  ", &h), 0);
+		size_t n = search(f, f->profile, "(promotion)", &h);
+		assert_int_equal(n, 1);
 		tw_hits_free(h, n);
+		n = search(f, f->profile, "visibility AND", &h);
+		assert_int_equal(n, 1); /* AND is a word here */
+		tw_hits_free(h, n);
+		n = search(f, f->profile, "\"quotes\" NOT", &h);
+		assert_int_equal(n, 1);
+		tw_hits_free(h, n);
+		n = search(f, 0, "\"quotes\" NOT", &h);
+		assert_int_equal(n, (size_t)round + 1);
+		tw_hits_free(h, n);
+		assert_false(tw_store_search(f->st, f->profile, "bad\xff", 0, &h, &n, &err));
+		assert_int_equal(err.code, TW_ERR_INVALID);
 	}
-	struct tw_hit *h;
-	assert_int_equal(search(f, f->profile, "", &h), 0);
-	assert_null(h);
-	assert_int_equal(search(f, f->profile, "  -  ", &h), 0);
-	size_t n = search(f, f->profile, "(promotion)", &h);
-	assert_int_equal(n, 1);
-	tw_hits_free(h, n);
-	n = search(f, f->profile, "visibility AND", &h);
-	assert_int_equal(n, 1); /* AND is a word here */
-	tw_hits_free(h, n);
-	n = search(f, f->profile, "\"quotes\" NOT", &h);
-	assert_int_equal(n, 1);
-	tw_hits_free(h, n);
-	struct tw_error err;
-	assert_false(tw_store_search(f->st, f->profile, "bad\xff", 0, &h, &n, &err));
-	assert_int_equal(err.code, TW_ERR_INVALID);
 }
 
 static void test_index_follows(void **state)

@@ -80,6 +80,15 @@ static void test_migrate_v13(void **state)
 	assert_true(tw_store_delete(f->st, ada, TW_REC_REFLECTION, 1, &err));
 	hits(f, ada, "harbour", 0, TW_REC_REFLECTION, NULL);
 	fixture_check(f, "writing after the migration");
+	/* the index was made again from the records: Bo's sealed text is
+	 * nowhere in the file, as it was nowhere before */
+	tw_store_close(f->st);
+	f->st = NULL;
+	size_t len = 0;
+	char *file = slurp(f->path, &len);
+	assert_non_null(file);
+	assert_null(memmem(file, len, "nightingale", 11));
+	free(file);
 }
 
 /* A file whose profile has the name of one here merges into it: its
