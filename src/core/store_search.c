@@ -134,7 +134,8 @@ bool tw_store_search(struct tw_store *st, int64_t profile_id, const char *query,
 		bool other = store_exists(st, "SELECT 1 FROM profiles WHERE id <> ?1",
 					  profile_id, 0, "", &e);
 		if (!other && e.code != TW_ERR_NOTFOUND) {
-			*err = e;
+			if (err)
+				*err = e;
 			return false;
 		}
 		owner = other ? profile_id : 0;
