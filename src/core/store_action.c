@@ -44,10 +44,9 @@ static void finish_action(void *rec)
 static const struct store_reader action_reader = { sizeof(struct tw_action), row_action,
 						   finish_action, "action item" };
 
-/* The columns row_action reads, with the sponsor of the item's meeting
- * (its id only while the meeting is live). */
-/* The columns action_reader reads, from the action items (table: "actions
- * a", with or without an INDEXED BY) and their meetings' sponsors. */
+/* The columns row_action reads, from the action items (table: "actions
+ * a", with or without an INDEXED BY), with the sponsor of the item's
+ * meeting (its id only while the meeting is live). */
 #define ACTION_COLS_FROM(table) \
 	"SELECT a.id, a.profile_id, a.meeting_id, a.text, a.owner, a.due, a.done, a.created, " \
 	"s.name, CASE WHEN m.deleted_at IS NULL THEN m.sponsor_id END FROM " table \

@@ -61,17 +61,18 @@ struct links {
 };
 
 /* How a statement's columns are written: kind and the key, as `"name":`. */
+#define COLS_MAX 24 /* columns of one export query at the most */
 struct cols {
 	int n;
-	enum col_kind kind[24];
-	char key[24][24];  /* ,"name": (the comma is left out before the first) */
-	size_t keylen[24];
+	enum col_kind kind[COLS_MAX];
+	char key[COLS_MAX][24]; /* ,"name": (the comma is left out before the first) */
+	size_t keylen[COLS_MAX];
 };
 
 static bool cols_read(sqlite3_stmt *q, int skip, struct cols *c, struct tw_error *err)
 {
 	c->n = sqlite3_column_count(q);
-	if (c->n > 24)
+	if (c->n > COLS_MAX)
 		return tw_error_set(err, TW_ERR_DB, "too many columns in an export query");
 	for (int i = 0; i < c->n; i++) {
 		const char *name = sqlite3_column_name(q, i);
@@ -300,7 +301,7 @@ static bool put_section(struct tw_store *st, const struct store_json_section *s,
 	tw_buf_printf(b, "\"%s\": [", s->name);
 	size_t n = 0;
 	int rc = SQLITE_DONE;
-	const char *linked[24];
+	const char *linked[COLS_MAX];
 	while (ok && (rc = sqlite3_step(q)) == SQLITE_ROW) {
 		if (!row_linked(q, &c, l, linked))
 			continue;

@@ -120,6 +120,15 @@ void fixture_check(struct fixture *f, const char *after)
 		fail_msg("after %s: %s", after, err.message);
 }
 
+size_t fixture_search(struct fixture *f, int64_t profile, const char *q, struct tw_hit **h)
+{
+	struct tw_error err;
+	size_t n;
+	if (!tw_store_search(f->st, profile, q, 0, h, &n, &err))
+		fail_msg("search '%s': %s", q, err.message);
+	return n;
+}
+
 struct tw_library *content_lib;
 
 int content_setup(void **state)

@@ -1,5 +1,6 @@
 /* Helpers shared by the store's unit tests: a fresh temporary directory per
- * test, opening a store inside it, and reading whole files to compare. */
+ * test, opening a store inside it (or a migrated fixture), checking it,
+ * searching it, and reading whole files to compare. */
 #ifndef TW_TEST_STORE_COMMON_H
 #define TW_TEST_STORE_COMMON_H
 
@@ -43,5 +44,9 @@ void fixture_open_migrated(struct fixture *f, const char *name, int from);
  * holds exactly the words of the live records, among others); after says
  * after what, in the message. */
 void fixture_check(struct fixture *f, const char *after);
+/* tw_store_search of q in profile (0: every profile), no limit given;
+ * fails the test when it fails. Returns the hits in *h (free them with
+ * tw_hits_free). */
+size_t fixture_search(struct fixture *f, int64_t profile, const char *q, struct tw_hit **h);
 
 #endif

@@ -23,15 +23,6 @@ static int64_t save(struct fixture *f, const char *item, const char *text, bool 
 	return id;
 }
 
-static size_t search(struct fixture *f, int64_t profile, const char *q, struct tw_hit **h)
-{
-	struct tw_error err;
-	size_t n;
-	if (!tw_store_search(f->st, profile, q, 0, h, &n, &err))
-		fail_msg("search '%s': %s", q, err.message);
-	return n;
-}
-
 static void filler(struct fixture *f)
 {
 	/* documents without the words searched for, so bm25 has an IDF */
@@ -50,7 +41,7 @@ static void test_ranking_and_snippets(void **state)
 	int64_t thrice = save(f, "g/s/thrice",
 			      "sponsor sponsor: my sponsor asked what I want next", true);
 	struct tw_hit *h;
-	size_t n = search(f, f->profile, "sponsor", &h);
+	size_t n = fixture_search(f, f->profile, "sponsor", &h);
 	assert_int_equal(n, 2);
 	assert_int_equal(h[0].id, thrice);
 	assert_int_equal(h[1].id, once);
@@ -65,13 +56,13 @@ static void test_ranking_and_snippets(void **state)
 	tw_hits_free(h, n);
 
 	/* all words must appear */
-	n = search(f, f->profile, "sponsor offsite", &h);
+	n = fixture_search(f, f->profile, "sponsor offsite", &h);
 	assert_int_equal(n, 1);
 	assert_int_equal(h[0].id, once);
 	tw_hits_free(h, n);
 	/* case and accents folded */
 	save(f, NULL, "Caf\xc3\xa9 chat with Z\xc3\xbcrich team", false);
-	n = search(f, f->profile, "CAFE zurich", &h);
+	n = fixture_search(f, f->profile, "CAFE zurich", &h);
 	assert_int_equal(n, 1);
 	tw_hits_free(h, n);
 }
@@ -83,14 +74,14 @@ static void test_prefix(void **state)
 	save(f, NULL, "sponsorship is earned", false);
 	save(f, NULL, "my sponsor", false);
 	struct tw_hit *h;
-	size_t n = search(f, f->profile, "spons", &h);
+	size_t n = fixture_search(f, f->profile, "spons", &h);
 	assert_int_equal(n, 2);
 	tw_hits_free(h, n);
 	/* only the last word is a prefix */
-	n = search(f, f->profile, "spons earned", &h);
+	n = fixture_search(f, f->profile, "spons earned", &h);
 	assert_int_equal(n, 0);
 	tw_hits_free(h, n);
-	n = search(f, f->profile, "sponsorship earn", &h);
+	n = fixture_search(f, f->profile, "sponsorship earn", &h);
 	assert_int_equal(n, 1);
 	tw_hits_free(h, n);
 }
@@ -119,25 +110,25 @@ static void test_syntax_never_fails(void **state)
 		}
 		for (size_t i = 0; i < sizeof queries / sizeof queries[0]; i++) {
 			struct tw_hit *h;
-			size_t n = search(f, f->profile, queries[i], &h);
+			size_t n = fixture_search(f, f->profile, queries[i], &h);
 			for (size_t k = 0; k < n; k++)
 				assert_int_equal(h[k].profile_id, f->profile);
 			tw_hits_free(h, n);
 		}
 		struct tw_hit *h;
-		assert_int_equal(search(f, f->profile, "", &h), 0);
+		assert_int_equal(fixture_search(f, f->profile, "", &h), 0);
 		assert_null(h);
-		assert_int_equal(search(f, f->profile, "  -  ", &h), 0);
-		size_t n = search(f, f->profile, "(promotion)", &h);
+		assert_int_equal(fixture_search(f, f->profile, "  -  ", &h), 0);
+		size_t n = fixture_search(f, f->profile, "(promotion)", &h);
 		assert_int_equal(n, 1);
 		tw_hits_free(h, n);
-		n = search(f, f->profile, "visibility AND", &h);
+		n = fixture_search(f, f->profile, "visibility AND", &h);
 		assert_int_equal(n, 1); /* AND is a word here */
 		tw_hits_free(h, n);
-		n = search(f, f->profile, "\"quotes\" NOT", &h);
+		n = fixture_search(f, f->profile, "\"quotes\" NOT", &h);
 		assert_int_equal(n, 1);
 		tw_hits_free(h, n);
-		n = search(f, 0, "\"quotes\" NOT", &h);
+		n = fixture_search(f, 0, "\"quotes\" NOT", &h);
 		assert_int_equal(n, (size_t)round + 1);
 		tw_hits_free(h, n);
 		assert_false(tw_store_search(f->st, f->profile, "bad\xff", 0, &h, &n, &err));
@@ -154,13 +145,13 @@ static void test_index_follows(void **state)
 	struct tw_hit *h;
 	size_t n;
 	save(f, "g/s/i", "now about influence", false);
-	assert_int_equal(search(f, f->profile, "visibility", &h), 0);
-	n = search(f, f->profile, "influence", &h);
+	assert_int_equal(fixture_search(f, f->profile, "visibility", &h), 0);
+	n = fixture_search(f, f->profile, "influence", &h);
 	assert_int_equal(n, 1);
 	assert_int_equal(h[0].id, r);
 	tw_hits_free(h, n);
 	assert_true(tw_store_reflection_restore(f->st, r, 1, &err));
-	n = search(f, f->profile, "visibility", &h);
+	n = fixture_search(f, f->profile, "visibility", &h);
 	assert_int_equal(n, 1);
 	tw_hits_free(h, n);
 
@@ -172,7 +163,7 @@ static void test_index_follows(void **state)
 	assert_true(tw_store_meeting_add(f->st, &m, &err));
 	assert_true(tw_store_meeting_mark_held(f->st, m.id, "talked compilers", "promotion case",
 					       &err));
-	n = search(f, f->profile, "compilers", &h);
+	n = fixture_search(f, f->profile, "compilers", &h);
 	assert_int_equal(n, 1);
 	assert_int_equal(h[0].kind, TW_REC_MEETING);
 	assert_int_equal(h[0].id, m.id);
@@ -181,7 +172,7 @@ static void test_index_follows(void **state)
 	tw_hits_free(h, n);
 	/* the sponsor's name finds the meeting and, since schema 10, the
 	 * sponsor */
-	n = search(f, f->profile, "hopper", &h);
+	n = fixture_search(f, f->profile, "hopper", &h);
 	assert_int_equal(n, 2);
 	assert_int_equal(h[0].kind + h[1].kind, TW_REC_MEETING + TW_REC_SPONSOR);
 	for (size_t i = 0; i < n; i++)
@@ -194,15 +185,15 @@ static void test_index_follows(void **state)
 	g.name = strdup("Grace Murray");
 	assert_true(tw_store_sponsor_update(f->st, &g, &err));
 	tw_sponsor_finish(&g);
-	assert_int_equal(search(f, f->profile, "hopper", &h), 0);
-	n = search(f, f->profile, "murray", &h);
+	assert_int_equal(fixture_search(f, f->profile, "hopper", &h), 0);
+	n = fixture_search(f, f->profile, "murray", &h);
 	assert_int_equal(n, 2); /* the meeting and the sponsor */
 	tw_hits_free(h, n);
 
 	struct tw_action a = { .profile_id = f->profile, .text = "draft the promotion memo",
 			       .due = "2030-01-01" };
 	assert_true(tw_store_action_add(f->st, &a, &err));
-	n = search(f, f->profile, "promotion", &h);
+	n = fixture_search(f, f->profile, "promotion", &h);
 	assert_int_equal(n, 2);
 	bool saw_action = false;
 	for (size_t i = 0; i < n; i++)
@@ -213,9 +204,9 @@ static void test_index_follows(void **state)
 
 	/* soft delete hides, undelete brings back */
 	assert_true(tw_store_delete(f->st, f->profile, TW_REC_ACTION, a.id, &err));
-	assert_int_equal(search(f, f->profile, "memo", &h), 0);
+	assert_int_equal(fixture_search(f, f->profile, "memo", &h), 0);
 	assert_true(tw_store_undelete(f->st, f->profile, TW_REC_ACTION, a.id, &err));
-	n = search(f, f->profile, "memo", &h);
+	n = fixture_search(f, f->profile, "memo", &h);
 	assert_int_equal(n, 1);
 	tw_hits_free(h, n);
 }
@@ -259,15 +250,15 @@ static void test_index_matches_records(void **state)
 	assert_true(tw_store_sponsor_update(f->st, &g, &err));
 	tw_sponsor_finish(&g);
 	fixture_check(f, "renaming the sponsor");
-	n = search(f, f->profile, "augusta cards", &h);
+	n = fixture_search(f, f->profile, "augusta cards", &h);
 	assert_int_equal(n, 1);
 	tw_hits_free(h, n);
-	assert_int_equal(search(f, f->profile, "lovelace", &h), 0);
+	assert_int_equal(fixture_search(f, f->profile, "lovelace", &h), 0);
 	/* the sponsor's deletion takes its meetings; export gives uids */
 	assert_true(tw_store_delete(f->st, f->profile, TW_REC_SPONSOR, s.id, &err));
 	assert_true(tw_store_delete(f->st, f->profile, TW_REC_REFLECTION, r, &err));
 	fixture_check(f, "deleting the sponsor and the reflection");
-	assert_int_equal(search(f, f->profile, "cards", &h), 0);
+	assert_int_equal(fixture_search(f, f->profile, "cards", &h), 0);
 	assert_true(tw_store_undelete(f->st, f->profile, TW_REC_SPONSOR, s.id, &err));
 	fixture_check(f, "bringing the sponsor back");
 	char *out = NULL;
@@ -281,13 +272,13 @@ static void test_index_matches_records(void **state)
 	assert_true(tw_store_purge(f->st, f->profile, &gone, &err));
 	assert_true(gone >= 3);
 	fixture_check(f, "purging");
-	assert_int_equal(search(f, f->profile, "engines", &h), 0);
-	assert_int_equal(search(f, f->profile, "notes", &h), 0);
+	assert_int_equal(fixture_search(f, f->profile, "engines", &h), 0);
+	assert_int_equal(fixture_search(f, f->profile, "notes", &h), 0);
 	/* a whole profile, deleted and purged */
 	assert_true(tw_store_delete(f->st, f->profile, TW_REC_PROFILE, f->profile, &err));
 	assert_true(tw_store_purge(f->st, 0, &gone, &err));
 	fixture_check(f, "purging the profile");
-	assert_int_equal(search(f, 0, "musing", &h), 0);
+	assert_int_equal(fixture_search(f, 0, "musing", &h), 0);
 }
 
 /* Sponsors are found by name, title, organisation, how you met and
@@ -308,7 +299,7 @@ static void test_sponsors_found(void **state)
 	fixture_check(f, "adding a sponsor");
 	static const char *const words[] = { "reyes", "platform", "initech", "offsite", "quorum" };
 	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
-		n = search(f, f->profile, words[i], &h);
+		n = fixture_search(f, f->profile, words[i], &h);
 		if (n != 1)
 			fail_msg("'%s': %zu hits", words[i], n);
 		assert_int_equal(h[0].kind, TW_REC_SPONSOR);
@@ -317,7 +308,7 @@ static void test_sponsors_found(void **state)
 		assert_false(h[0].is_private);
 		tw_hits_free(h, n);
 	}
-	n = search(f, f->profile, "quorum", &h);
+	n = fixture_search(f, f->profile, "quorum", &h);
 	assert_non_null(strstr(h[0].snippet, "[quorum]"));
 	tw_hits_free(h, n);
 	struct tw_sponsor g;
@@ -327,16 +318,16 @@ static void test_sponsors_found(void **state)
 	assert_true(tw_store_sponsor_update(f->st, &g, &err));
 	tw_sponsor_finish(&g);
 	fixture_check(f, "editing the sponsor's homework");
-	assert_int_equal(search(f, f->profile, "quorum", &h), 0);
-	n = search(f, f->profile, "consensus", &h);
+	assert_int_equal(fixture_search(f, f->profile, "quorum", &h), 0);
+	n = fixture_search(f, f->profile, "consensus", &h);
 	assert_int_equal(n, 1);
 	tw_hits_free(h, n);
 	assert_true(tw_store_delete(f->st, f->profile, TW_REC_SPONSOR, s.id, &err));
 	fixture_check(f, "deleting the sponsor");
-	assert_int_equal(search(f, f->profile, "initech", &h), 0);
+	assert_int_equal(fixture_search(f, f->profile, "initech", &h), 0);
 	assert_true(tw_store_undelete(f->st, f->profile, TW_REC_SPONSOR, s.id, &err));
 	fixture_check(f, "bringing the sponsor back");
-	n = search(f, f->profile, "initech", &h);
+	n = fixture_search(f, f->profile, "initech", &h);
 	assert_int_equal(n, 1);
 	tw_hits_free(h, n);
 	/* another profile's sponsor is not this profile's hit */
@@ -344,18 +335,18 @@ static void test_sponsors_found(void **state)
 	assert_true(tw_store_profile_add(f->st, "Other", "", "", &other, &err));
 	struct tw_sponsor o = { .profile_id = other, .name = "Olga Initech" };
 	assert_true(tw_store_sponsor_add(f->st, &o, &err));
-	n = search(f, f->profile, "initech", &h);
+	n = fixture_search(f, f->profile, "initech", &h);
 	assert_int_equal(n, 1);
 	assert_int_equal(h[0].id, s.id);
 	tw_hits_free(h, n);
-	n = search(f, 0, "initech", &h);
+	n = fixture_search(f, 0, "initech", &h);
 	assert_int_equal(n, 2);
 	tw_hits_free(h, n);
 	size_t gone = 0;
 	assert_true(tw_store_delete(f->st, f->profile, TW_REC_SPONSOR, s.id, &err));
 	assert_true(tw_store_purge(f->st, f->profile, &gone, &err));
 	fixture_check(f, "purging the sponsor");
-	assert_int_equal(search(f, f->profile, "initech", &h), 0);
+	assert_int_equal(fixture_search(f, f->profile, "initech", &h), 0);
 }
 
 /* tests/data/store/v5_search.db, made by a schema-5 twoway
@@ -378,39 +369,39 @@ static void test_migrate_v5_search(void **state)
 	assert_int_equal(tw_store_found_version(f->st), 5);
 	fixture_check(f, "migrating");
 	struct tw_hit *h;
-	size_t n = search(f, 1, "lighthouse", &h);
+	size_t n = fixture_search(f, 1, "lighthouse", &h);
 	assert_int_equal(n, 1);
 	assert_int_equal(h[0].kind, TW_REC_REFLECTION);
 	assert_non_null(strstr(h[0].snippet, "[lighthouse]"));
 	tw_hits_free(h, n);
-	assert_int_equal(search(f, 1, "harbour", &h), 0); /* Ada's earlier text */
-	n = search(f, 0, "harbour", &h);                   /* Bo's */
+	assert_int_equal(fixture_search(f, 1, "harbour", &h), 0); /* Ada's earlier text */
+	n = fixture_search(f, 0, "harbour", &h);                   /* Bo's */
 	assert_int_equal(n, 1);
 	assert_int_equal(h[0].profile_id, 2);
 	tw_hits_free(h, n);
-	n = search(f, 1, "murray compiler", &h);
+	n = fixture_search(f, 1, "murray compiler", &h);
 	assert_int_equal(n, 1);
 	assert_int_equal(h[0].kind, TW_REC_MEETING);
 	assert_string_equal(h[0].title, "Grace Murray, 2030-01-02 10:00");
 	tw_hits_free(h, n);
-	assert_int_equal(search(f, 1, "hopper", &h), 0);
-	n = search(f, 1, "compass", &h);
+	assert_int_equal(fixture_search(f, 1, "hopper", &h), 0);
+	n = fixture_search(f, 1, "compass", &h);
 	assert_int_equal(n, 1);
 	assert_true(h[0].is_private);
 	tw_hits_free(h, n);
-	assert_int_equal(search(f, 1, "anchor", &h), 0);
-	assert_int_equal(search(f, 1, "sextant", &h), 0);
-	n = search(f, 1, "telescope", &h);
+	assert_int_equal(fixture_search(f, 1, "anchor", &h), 0);
+	assert_int_equal(fixture_search(f, 1, "sextant", &h), 0);
+	n = fixture_search(f, 1, "telescope", &h);
 	assert_int_equal(n, 1);
 	assert_int_equal(h[0].kind, TW_REC_ACTION);
 	tw_hits_free(h, n);
 	/* the migrated index follows new writes */
 	assert_true(tw_store_undelete(f->st, 1, TW_REC_REFLECTION, 3, &err));
-	n = search(f, 1, "anchor", &h);
+	n = fixture_search(f, 1, "anchor", &h);
 	assert_int_equal(n, 1);
 	tw_hits_free(h, n);
 	assert_true(tw_store_delete(f->st, 1, TW_REC_MEETING, 1, &err));
-	assert_int_equal(search(f, 1, "cobol", &h), 0);
+	assert_int_equal(fixture_search(f, 1, "cobol", &h), 0);
 	size_t gone = 0;
 	assert_true(tw_store_purge(f->st, 1, &gone, &err));
 	fixture_check(f, "writes after migrating");
@@ -422,7 +413,7 @@ static void one_hit(struct fixture *f, int64_t profile, const char *q, enum tw_r
 		    const char *title, bool priv)
 {
 	struct tw_hit *h;
-	size_t n = search(f, profile, q, &h);
+	size_t n = fixture_search(f, profile, q, &h);
 	if (n != 1)
 		fail_msg("'%s' in profile %lld: %zu hits, not 1", q, (long long)profile, n);
 	assert_int_equal(h[0].kind, kind);
@@ -439,7 +430,7 @@ static void meeting_and_sponsor(struct fixture *f, int64_t profile, const char *
 				const char *meeting, const char *sponsor)
 {
 	struct tw_hit *h;
-	size_t n = search(f, profile, q, &h);
+	size_t n = fixture_search(f, profile, q, &h);
 	if (n != 2)
 		fail_msg("'%s' in profile %lld: %zu hits, not 2", q, (long long)profile, n);
 	size_t m = h[0].kind == TW_REC_MEETING ? 0 : 1;
@@ -483,7 +474,7 @@ static void test_migrate_v7(void **state)
 					       "nightingale", "kestrel", "falcon", "hovers",
 					       "sings", "wind" };
 	for (size_t i = 0; i < sizeof nowhere / sizeof nowhere[0]; i++)
-		if (search(f, 0, nowhere[i], &h) != 0)
+		if (fixture_search(f, 0, nowhere[i], &h) != 0)
 			fail_msg("'%s' was found after migrating", nowhere[i]);
 	one_hit(f, cy, "meadow", TW_REC_REFLECTION, "six-practices/clear-ask/name-the-help",
 		false);
@@ -492,7 +483,7 @@ static void test_migrate_v7(void **state)
 	one_hit(f, cy, "lantern", TW_REC_ACTION, NULL, false);
 	/* the sealed reflection is found by its item's words only */
 	one_hit(f, cy, "their", TW_REC_REFLECTION, "six-practices/proactive/their-story", true);
-	size_t n = search(f, 0, "their", &h);
+	size_t n = fixture_search(f, 0, "their", &h);
 	assert_int_equal(n, 2);
 	tw_hits_free(h, n);
 	size_t sealed = 0;
@@ -504,7 +495,7 @@ static void test_migrate_v7(void **state)
 	fixture_check(f, "unlocking");
 	one_hit(f, cy, "kestrel", TW_REC_REFLECTION, NULL, true);
 	one_hit(f, cy, "falcon", TW_REC_REFLECTION, NULL, true);
-	assert_int_equal(search(f, 0, "nightingale", &h), 0);
+	assert_int_equal(fixture_search(f, 0, "nightingale", &h), 0);
 }
 
 static void test_profiles_apart(void **state)
@@ -518,15 +509,15 @@ static void test_profiles_apart(void **state)
 	assert_true(tw_store_reflection_save(f->st, other, NULL, "shared word theirs", false,
 					     &theirs, &err));
 	struct tw_hit *h;
-	size_t n = search(f, f->profile, "shared", &h);
+	size_t n = fixture_search(f, f->profile, "shared", &h);
 	assert_int_equal(n, 1);
 	assert_int_equal(h[0].profile_id, f->profile);
 	tw_hits_free(h, n);
-	n = search(f, 0, "shared", &h);
+	n = fixture_search(f, 0, "shared", &h);
 	assert_int_equal(n, 2);
 	tw_hits_free(h, n);
 	assert_true(tw_store_delete(f->st, 0, TW_REC_PROFILE, other, &err));
-	n = search(f, 0, "shared", &h);
+	n = fixture_search(f, 0, "shared", &h);
 	assert_int_equal(n, 1);
 	tw_hits_free(h, n);
 	/* limit */

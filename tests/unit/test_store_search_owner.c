@@ -15,15 +15,6 @@
 #include "test_store_common.h"
 #include "twoway/store.h"
 
-static size_t search(struct fixture *f, int64_t profile, const char *q, struct tw_hit **h)
-{
-	struct tw_error err;
-	size_t n;
-	if (!tw_store_search(f->st, profile, q, 0, h, &n, &err))
-		fail_msg("search '%s': %s", q, err.message);
-	return n;
-}
-
 /* q has exactly n hits in profile (0: every profile), each of that profile
  * when one is given; the first of them of kind kind and title title (when
  * given). */
@@ -31,7 +22,7 @@ static void hits(struct fixture *f, int64_t profile, const char *q, size_t want,
 		 enum tw_record_kind kind, const char *title)
 {
 	struct tw_hit *h;
-	size_t n = search(f, profile, q, &h);
+	size_t n = fixture_search(f, profile, q, &h);
 	if (n != want)
 		fail_msg("'%s' in profile %lld: %zu hits, not %zu", q, (long long)profile, n, want);
 	for (size_t i = 0; i < n && profile; i++)
