@@ -1,8 +1,8 @@
 /* The meetings a calendar export writes: one query with each meeting's
- * uid, handed over row by row with strings borrowed from SQLite, so an
- * export of many meetings copies no field; the sponsors' names read once
- * beforehand (a join looked the sponsor up again for every meeting); and
- * whether any meeting has answers an agenda is made from. */
+ * uid, handed over row by row with strings borrowed from SQLite (an export
+ * of many meetings copies no field), the profile's sponsors' names read
+ * once beforehand; and whether any meeting has answers an agenda is made
+ * from. */
 #include "store_internal.h"
 
 static const char *text_or_empty(sqlite3_stmt *q, int i)
@@ -24,8 +24,10 @@ bool tw_store_meeting_rows(struct tw_store *st, int64_t profile_id,
 	struct tw_uid *names = NULL; /* each sponsor's name by id (in .uid) */
 	size_t n_names = 0;
 	sqlite3_stmt *q = NULL;
-	bool ok = store_id_texts(st, "SELECT id, name FROM sponsors ORDER BY id", 0, &names,
-				 &n_names, err);
+	/* the profile's own sponsors: a meeting that names another
+	 * profile's sponsor (no command makes one) shows nobody's name */
+	bool ok = store_id_texts(st, "SELECT id, name FROM sponsors WHERE profile_id = ?1"
+				 " ORDER BY id", profile_id, &names, &n_names, err);
 	if (ok)
 		ok = store_prepare(st,
 				   "SELECT m.id, m.uid, m.agenda, m.at, m.created, m.updated, m.sponsor_id"

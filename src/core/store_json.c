@@ -351,8 +351,9 @@ static bool export_json(struct tw_store *st, int64_t profile_id, bool coach, str
 	ok = ok &&
 	     store_id_texts(st, "SELECT id, uid FROM profiles WHERE " STORE_SHOWN("profiles")
 				" ORDER BY id", 0, &l.profiles, &l.n_profiles, err) &&
-	     store_id_texts(st, "SELECT id, uid FROM sponsors ORDER BY id", 0, &l.sponsors,
-			    &l.n_sponsors, err);
+	     /* one profile's export links only to its own sponsors */
+	     store_id_texts(st, "SELECT id, uid FROM sponsors WHERE ?1 = 0 OR profile_id = ?1"
+				" ORDER BY id", profile_id, &l.sponsors, &l.n_sponsors, err);
 	for (size_t i = 0; ok && i < store_json_sections_count; i++) {
 		ok = put_section(st, &store_json_sections[i], profile_id, coach, &l, b, err);
 		tw_buf_puts(b, i + 1 < store_json_sections_count ? ",\n" : "\n}\n");

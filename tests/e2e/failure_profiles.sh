@@ -71,4 +71,30 @@ CHECKS=$((CHECKS + 1))
 run action list
 expect_out_has "A's own action" "A's live action survives the purge"
 
+# An export of one profile shows none of another profile's sponsors, even
+# for a meeting whose sponsor row was moved there behind twoway's back
+# (no command does that): the calendar leaves the meeting out, and the
+# JSON leaves out the row that would link to the other profile's sponsor.
+ok profile add C
+ok profile add D
+ok --profile C sponsor add "Yan"
+ok --profile D sponsor add "Zed Outsider"
+ok --profile C meeting add --sponsor Yan --when "2030-05-02 10:30"
+ok --profile C meeting add --sponsor Yan --when "2030-05-09 10:30"
+sqlite3 "$DB" "UPDATE meetings SET sponsor_id = (SELECT id FROM sponsors WHERE name = 'Zed Outsider')
+  WHERE id = (SELECT max(id) FROM meetings)"
+ok export --format json
+zed=$(sqlite3 "$DB" "SELECT uid FROM sponsors WHERE name = 'Zed Outsider'")
+ok --profile C export --format ics
+CHECKS=$((CHECKS + 1))
+case "$OUT" in *Zed*) fail "profile C's calendar names D's sponsor: $OUT" ;; esac
+CHECKS=$((CHECKS + 1))
+[ "$(printf '%s\n' "$OUT" | grep -c '^BEGIN:VEVENT')" = 1 ] || fail "C's calendar: $OUT"
+expect_out_has "Meeting with Yan" "C's own meeting is in its calendar"
+ok --profile C export --format json
+CHECKS=$((CHECKS + 1))
+[ -n "$zed" ] || fail "D's sponsor has no uid after a whole export"
+case "$OUT" in *"$zed"*|*Zed*) fail "profile C's JSON links to D's sponsor: $OUT" ;; esac
+expect_out_has "Yan" "C's own sponsor is in its JSON"
+
 finish
