@@ -279,6 +279,11 @@ bool tw_store_meeting_clash(struct tw_store *st, int64_t profile_id, int64_t spo
 /* The first planned meeting at or after now; TW_ERR_NOTFOUND when none. */
 bool tw_store_meeting_next(struct tw_store *st, int64_t profile_id, tw_time now,
 			   struct tw_meeting *out, struct tw_error *err);
+/* The meeting a per-meeting guide is walked for (tw_agenda_walk_meeting
+ * says which), by meetings' order (time, then id); *id 0 when the profile
+ * has no live meeting. */
+bool tw_store_meeting_pick(struct tw_store *st, int64_t profile_id, bool before, tw_time now,
+			   int64_t *id, struct tw_error *err);
 bool tw_store_meeting_mark_held(struct tw_store *st, int64_t id, const char *notes,
 				const char *outcome, struct tw_error *err);
 

@@ -116,24 +116,8 @@ bool tw_agenda_guide_per_occasion(const char *guide_id)
 bool tw_agenda_walk_meeting(struct tw_store *st, int64_t profile_id, const char *guide_id,
 			    tw_time now, int64_t *meeting_id, struct tw_error *err)
 {
-	*meeting_id = 0;
-	struct tw_meeting *m = NULL;
-	size_t n = 0;
-	if (!tw_store_meeting_list(st, profile_id, 0, &m, &n, err))
-		return false;
-	bool before = strcmp(guide_id, TW_AGENDA_BEFORE_GUIDE) == 0;
-	int64_t pick = 0, fallback = n ? m[n - 1].id : 0;
-	for (size_t i = 0; i < n; i++) {
-		if (before && !m[i].held && m[i].when >= now && !pick)
-			pick = m[i].id;
-		if (before && !m[i].held)
-			fallback = m[i].id;
-		if (!before && m[i].when <= now)
-			pick = m[i].id;
-	}
-	tw_meetings_free(m, n);
-	*meeting_id = pick ? pick : fallback;
-	return true;
+	return tw_store_meeting_pick(st, profile_id, strcmp(guide_id, TW_AGENDA_BEFORE_GUIDE) == 0,
+				     now, meeting_id, err);
 }
 
 /* Where guide_answers finds a reflection: read from the store one by one,

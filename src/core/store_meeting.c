@@ -178,6 +178,50 @@ bool tw_store_meeting_next(struct tw_store *st, int64_t profile_id, tw_time now,
 	return store_row1(st, q, &meeting_reader, out, "no meeting is planned", err);
 }
 
+/* Each pick read through the (profile_id, at) index in its order, the
+ * first row that qualifies ending the read: a handful of rows, where the
+ * walk used to read every meeting of the profile with its texts. The
+ * sponsor join keeps the same meetings tw_store_meeting_list shows. */
+#define PICK_FROM                                                                   \
+	"SELECT m.id FROM meetings m CROSS JOIN sponsors s ON s.id = m.sponsor_id " \
+	"WHERE m.profile_id = ?1 AND m.deleted_at IS NULL "
+#define PICK_LATEST PICK_FROM "ORDER BY m.at DESC, m.id DESC LIMIT 1"
+
+bool tw_store_meeting_pick(struct tw_store *st, int64_t profile_id, bool before, tw_time now,
+			   int64_t *id, struct tw_error *err)
+{
+	/* before a meeting: the next planned one, else the latest planned,
+	 * else the latest; after one: the latest that has begun, else the
+	 * latest */
+	static const char *const before_sql[] = {
+		PICK_FROM "AND m.held = 0 AND m.at >= ?2 ORDER BY m.at, m.id LIMIT 1",
+		PICK_FROM "AND m.held = 0 ORDER BY m.at DESC, m.id DESC LIMIT 1",
+		PICK_LATEST,
+		NULL,
+	};
+	static const char *const after_sql[] = {
+		PICK_FROM "AND m.at <= ?2 ORDER BY m.at DESC, m.id DESC LIMIT 1",
+		PICK_LATEST,
+		NULL,
+	};
+	*id = 0;
+	for (const char *const *sql = before ? before_sql : after_sql; *sql && !*id; sql++) {
+		sqlite3_stmt *q;
+		if (!store_prepare(st, *sql, &q, err))
+			return false;
+		sqlite3_bind_int64(q, 1, profile_id);
+		if (sqlite3_bind_parameter_count(q) >= 2)
+			sqlite3_bind_int64(q, 2, now);
+		int rc = sqlite3_step(q);
+		if (rc == SQLITE_ROW)
+			*id = sqlite3_column_int64(q, 0);
+		sqlite3_finalize(q);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			return store_fail(st, err, "reading meetings");
+	}
+	return true;
+}
+
 bool tw_store_meeting_mark_held(struct tw_store *st, int64_t id, const char *notes,
 				const char *outcome, struct tw_error *err)
 {

@@ -284,6 +284,97 @@ static void test_private_left_out(void **state)
 	tw_store_close(c);
 }
 
+/* The old walk, the oracle: the whole list of the profile's meetings in
+ * order, the pick by the rule tw_agenda_walk_meeting documents. */
+static int64_t walk_by_list(struct fixture *f, bool before, tw_time now)
+{
+	struct tw_meeting *m = NULL;
+	size_t n = 0;
+	struct tw_error err;
+	if (!tw_store_meeting_list(f->st, f->profile, 0, &m, &n, &err))
+		fail_msg("meeting list: %s", err.message);
+	int64_t pick = 0, fallback = n ? m[n - 1].id : 0;
+	for (size_t i = 0; i < n; i++) {
+		if (before && !m[i].held && m[i].when >= now && !pick)
+			pick = m[i].id;
+		if (before && !m[i].held)
+			fallback = m[i].id;
+		if (!before && m[i].when <= now)
+			pick = m[i].id;
+	}
+	tw_meetings_free(m, n);
+	return pick ? pick : fallback;
+}
+
+/* The walk's meeting, read through the index a few rows at a time, is the
+ * one the whole list gives: times that tie, held and planned meetings, a
+ * deleted one, another profile's, each now around every meeting time. */
+static void test_walk_meeting_matches_list(void **state)
+{
+	struct fixture *f = *state;
+	struct tw_error err;
+	struct tw_sponsor s, t;
+	int64_t sp = sponsor(f, "Ana", &s);
+	tw_sponsor_finish(&s);
+	int64_t mine = f->profile, other;
+	if (!tw_store_profile_add(f->st, "Other", "", "", &other, &err))
+		fail_msg("profile: %s", err.message);
+	f->profile = other;
+	int64_t osp = sponsor(f, "Olu", &t);
+	tw_sponsor_finish(&t);
+	meeting(f, osp, "2030-01-05 09:00"); /* the other profile's: never picked */
+	f->profile = mine;
+	int64_t id;
+	for (int before = 0; before <= 1; before++) {
+		assert_true(tw_agenda_walk_meeting(f->st, f->profile,
+						   before ? TW_AGENDA_BEFORE_GUIDE : TW_AGENDA_AFTER_GUIDE,
+						   0, &id, &err));
+		assert_int_equal(id, 0); /* no meeting yet */
+	}
+	const char *days[] = { "2030-01-03 10:00", "2030-01-05 09:00", "2030-01-05 09:00",
+			       "2030-01-07 16:30", "2030-01-02 08:00", "2030-01-09 12:00",
+			       "2030-01-07 16:30", "2030-01-04 11:00" };
+	size_t n = sizeof days / sizeof days[0];
+	tw_time times[8];
+	srand(12345);
+	for (int round = 0; round < 6; round++) {
+		/* each round adds the meetings again with other marks */
+		for (size_t i = 0; i < n; i++) {
+			int64_t m = meeting(f, sp, days[i]);
+			assert_true(tw_time_parse(days[i], &times[i]));
+			int r = rand() % 4;
+			if (r == 0 && !tw_store_meeting_mark_held(f->st, m, NULL, NULL, &err))
+				fail_msg("held: %s", err.message);
+			if (r == 1 && !tw_store_delete(f->st, f->profile, TW_REC_MEETING, m, &err))
+				fail_msg("delete: %s", err.message);
+		}
+		for (size_t i = 0; i < n; i++)
+			for (tw_time d = -1; d <= 1; d++)
+				for (int before = 0; before <= 1; before++) {
+					tw_time now = times[i] + d;
+					const char *g = before ? TW_AGENDA_BEFORE_GUIDE
+							       : TW_AGENDA_AFTER_GUIDE;
+					assert_true(tw_agenda_walk_meeting(f->st, f->profile, g, now,
+									   &id, &err));
+					assert_int_equal(id, walk_by_list(f, before, now));
+				}
+		/* every planned meeting held: the latest, before and after */
+		if (round == 4) {
+			struct tw_meeting *m = NULL;
+			size_t k = 0;
+			assert_true(tw_store_meeting_list(f->st, f->profile, 1, &m, &k, &err));
+			for (size_t i = 0; i < k; i++)
+				assert_true(tw_store_meeting_mark_held(f->st, m[i].id, NULL, NULL,
+								       &err));
+			tw_meetings_free(m, k);
+			assert_true(tw_agenda_walk_meeting(f->st, f->profile,
+							   TW_AGENDA_BEFORE_GUIDE, times[0], &id, &err));
+			assert_int_equal(id, walk_by_list(f, true, times[0]));
+			assert_int_not_equal(id, 0);
+		}
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -294,6 +385,8 @@ int main(void)
 		cmocka_unit_test(test_format_joins_and_skips),
 		cmocka_unit_test_setup_teardown(test_debrief_prefill, store_setup, store_teardown),
 		cmocka_unit_test_setup_teardown(test_private_left_out, store_setup, store_teardown),
+		cmocka_unit_test_setup_teardown(test_walk_meeting_matches_list, store_setup,
+						store_teardown),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
