@@ -12,7 +12,7 @@
 #include "twoway/diag.h"
 #include "twoway/model.h"
 
-#define TW_STORE_SCHEMA_VERSION 14
+#define TW_STORE_SCHEMA_VERSION 15
 
 struct tw_store; /* opaque */
 
@@ -279,6 +279,11 @@ bool tw_store_meeting_clash(struct tw_store *st, int64_t profile_id, int64_t spo
 /* The first planned meeting at or after now; TW_ERR_NOTFOUND when none. */
 bool tw_store_meeting_next(struct tw_store *st, int64_t profile_id, tw_time now,
 			   struct tw_meeting *out, struct tw_error *err);
+/* Planned meetings whose time (before now) has passed, waiting for a
+ * debrief: how many in *count and, when there is one, the latest by time
+ * then id in *latest (the caller frees it with tw_meeting_finish). */
+bool tw_store_meeting_due(struct tw_store *st, int64_t profile_id, tw_time now,
+			  struct tw_meeting *latest, size_t *count, struct tw_error *err);
 /* The meeting a per-meeting guide is walked for (tw_agenda_walk_meeting
  * says which), by meetings' order (time, then id); *id 0 when the profile
  * has no live meeting. */

@@ -101,12 +101,13 @@ bool store_wal_exists(const char *path);
 bool store_refuse_foreign(const char *path, struct tw_error *err);
 bool store_refuse_too_new(const char *path, int found, struct tw_error *err);
 
-/* Schemas 8, 9, 10, 12 and 13 (store_schema_later.c). */
+/* Schemas 8, 9, 10, 12, 13 and 15 (store_schema_later.c). */
 extern const char *const store_v8_sql[];
 extern const char *const store_v9_sql[];
 extern const char *const store_v10_sql[];
 extern const char *const store_v12_sql[];
 extern const char *const store_v13_sql[];
+extern const char *const store_v15_sql[];
 /* Schema 14 (store_schema_search.c): the search index's owner column. */
 extern const char *const store_v14_sql[];
 /* Schema 11 (store_schema_repair.c): orphans of earlier purges removed. */

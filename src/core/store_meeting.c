@@ -178,6 +178,40 @@ bool tw_store_meeting_next(struct tw_store *st, int64_t profile_id, tw_time now,
 	return store_row1(st, q, &meeting_reader, out, "no meeting is planned", err);
 }
 
+bool tw_store_meeting_due(struct tw_store *st, int64_t profile_id, tw_time now,
+			  struct tw_meeting *latest, size_t *count, struct tw_error *err)
+{
+	*count = 0;
+	memset(latest, 0, sizeof *latest);
+	/* both read the planned meetings' own index (schema 15), not every
+	 * meeting of the profile to find the few not yet held */
+	sqlite3_stmt *q;
+	if (!store_prepare(st, "SELECT count(*) FROM meetings m CROSS JOIN sponsors s"
+			       " ON s.id = m.sponsor_id WHERE m.profile_id = ?1"
+			       " AND m.deleted_at IS NULL AND m.held = 0 AND m.at < ?2",
+			   &q, err))
+		return false;
+	sqlite3_bind_int64(q, 1, profile_id);
+	sqlite3_bind_int64(q, 2, now);
+	int rc = sqlite3_step(q);
+	int64_t n = rc == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
+	sqlite3_finalize(q);
+	if (rc != SQLITE_ROW)
+		return store_fail(st, err, "reading meetings");
+	if (n == 0)
+		return true;
+	if (!store_prepare(st, MEETING_SELECT "WHERE m.profile_id = ?1 AND m.deleted_at IS NULL "
+				"AND m.held = 0 AND m.at < ?2 ORDER BY m.at DESC, m.id DESC LIMIT 1",
+			   &q, err))
+		return false;
+	sqlite3_bind_int64(q, 1, profile_id);
+	sqlite3_bind_int64(q, 2, now);
+	if (!store_row1(st, q, &meeting_reader, latest, "no meeting is due", err))
+		return false;
+	*count = (size_t)n;
+	return true;
+}
+
 /* Each pick read through the (profile_id, at) index in its order, the
  * first row that qualifies ending the read: a handful of rows, where the
  * walk used to read every meeting of the profile with its texts. The

@@ -355,5 +355,6 @@ const struct store_migration store_migrations[] = {
 	{ 12, store_v12_sql },
 	{ 13, store_v13_sql },
 	{ 14, store_v14_sql },
+	{ 15, store_v15_sql },
 };
 const size_t store_migrations_count = sizeof(store_migrations) / sizeof(store_migrations[0]);

@@ -98,20 +98,9 @@ static void load(struct tui_app *app, struct home *h)
 	else if (err.code != TW_ERR_NOTFOUND)
 		tui_error(app, "%s", err.message);
 	/* Planned meetings whose time has passed wait for a debrief. */
-	struct tw_meeting *planned = NULL;
-	size_t n_planned = 0;
-	if (!tw_store_meeting_list(app->store, app->profile.id, 1, &planned, &n_planned, &err))
+	if (!tw_store_meeting_due(app->store, app->profile.id, now, &h->due, &h->n_due, &err))
 		tui_error(app, "%s", err.message);
-	for (size_t i = n_planned; i-- > 0;) {
-		if (planned[i].when >= now)
-			continue;
-		if (!h->n_due++) {
-			h->due = planned[i];
-			memset(&planned[i], 0, sizeof planned[i]);
-			h->has_due = true;
-		}
-	}
-	tw_meetings_free(planned, n_planned);
+	h->has_due = h->n_due > 0;
 	tw_today(h->today, sizeof(h->today));
 	if (!tw_store_action_list(app->store, app->profile.id, 0, TW_ACTIONS_OPEN, h->today,
 				  &h->actions, &h->n_actions, &err))
