@@ -178,11 +178,9 @@ bool tw_store_meeting_next(struct tw_store *st, int64_t profile_id, tw_time now,
 	return store_row1(st, q, &meeting_reader, out, "no meeting is planned", err);
 }
 
-bool tw_store_meeting_due(struct tw_store *st, int64_t profile_id, tw_time now,
-			  struct tw_meeting *latest, size_t *count, struct tw_error *err)
+static bool read_due(struct tw_store *st, int64_t profile_id, tw_time now,
+		     struct tw_meeting *latest, size_t *count, struct tw_error *err)
 {
-	*count = 0;
-	memset(latest, 0, sizeof *latest);
 	/* both read the planned meetings' own index (schema 15), not every
 	 * meeting of the profile to find the few not yet held */
 	sqlite3_stmt *q;
@@ -210,6 +208,22 @@ bool tw_store_meeting_due(struct tw_store *st, int64_t profile_id, tw_time now,
 		return false;
 	*count = (size_t)n;
 	return true;
+}
+
+bool tw_store_meeting_due(struct tw_store *st, int64_t profile_id, tw_time now,
+			  struct tw_meeting *latest, size_t *count, struct tw_error *err)
+{
+	*count = 0;
+	memset(latest, 0, sizeof *latest);
+	/* one read: the count and the latest agree while another window
+	 * writes */
+	bool read = sqlite3_get_autocommit(st->db);
+	if (read && !store_exec(st, "BEGIN", err))
+		return false;
+	bool ok = read_due(st, profile_id, now, latest, count, err);
+	if (read)
+		sqlite3_exec(st->db, ok ? "COMMIT" : "ROLLBACK", NULL, NULL, NULL);
+	return ok;
 }
 
 /* Each pick read through the (profile_id, at) index in its order, the
