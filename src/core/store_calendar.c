@@ -18,8 +18,8 @@ bool tw_store_meeting_rows(struct tw_store *st, int64_t profile_id,
 	if (!store_uids_give(st, "meetings", err))
 		return false;
 	/* one read: the names and the meetings agree */
-	bool read = sqlite3_get_autocommit(st->db);
-	if (read && !store_exec(st, "BEGIN", err))
+	bool read;
+	if (!store_read_begin(st, &read, err))
 		return false;
 	struct tw_uid *names = NULL; /* each sponsor's name by id (in .uid) */
 	size_t n_names = 0;
@@ -55,8 +55,7 @@ bool tw_store_meeting_rows(struct tw_store *st, int64_t profile_id,
 		ok = store_fail(st, err, "reading meetings");
 	sqlite3_finalize(q);
 	tw_uids_free(names, n_names);
-	if (read)
-		sqlite3_exec(st->db, ok ? "COMMIT" : "ROLLBACK", NULL, NULL, NULL);
+	store_read_end(st, read, ok);
 	return ok;
 }
 

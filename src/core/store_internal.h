@@ -144,6 +144,12 @@ void store_rollback(struct tw_store *st);
  * id of the row just inserted into *id, when id is not NULL), otherwise
  * rolls back. Returns whether the write is saved. */
 bool store_end(struct tw_store *st, bool ok, int64_t *id, struct tw_error *err);
+/* A read transaction around several statements, so that they see one
+ * state of the file while another window writes: store_read_begin opens
+ * one only when no transaction is open (*own says whether it did), and
+ * store_read_end ends what it opened. */
+bool store_read_begin(struct tw_store *st, bool *own, struct tw_error *err);
+void store_read_end(struct tw_store *st, bool own, bool ok);
 
 /* Steps a write statement to completion and finalizes it. */
 bool store_step_done(struct tw_store *st, sqlite3_stmt *stmt, struct tw_error *err,

@@ -339,8 +339,8 @@ static bool export_json(struct tw_store *st, int64_t profile_id, bool coach, str
 	for (size_t i = 0; !write && i < sizeof uid_tables / sizeof uid_tables[0]; i++)
 		if (!uids_missing(st, uid_tables[i], &write, err))
 			return false;
-	bool read = !write && sqlite3_get_autocommit(st->db);
-	if (write ? !store_begin(st, err) : read && !store_exec(st, "BEGIN", err))
+	bool read = false;
+	if (write ? !store_begin(st, err) : !store_read_begin(st, &read, err))
 		return false;
 	tw_buf_printf(b, "{\"app\": \"twoway\", \"schema\": %d,%s\n", TW_STORE_SCHEMA_VERSION,
 		      coach ? " \"coach\": true," : "");
@@ -360,11 +360,11 @@ static bool export_json(struct tw_store *st, int64_t profile_id, bool coach, str
 	}
 	tw_uids_free(l.profiles, l.n_profiles);
 	tw_uids_free(l.sponsors, l.n_sponsors);
-	if (read)
-		sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL); /* ends the read */
-	else if (write && ok)
+	if (!write)
+		store_read_end(st, read, true); /* a read keeps nothing: it ends */
+	else if (ok)
 		ok = store_commit(st, err);
-	else if (write)
+	else
 		store_rollback(st);
 	if (!ok)
 		return false;

@@ -178,26 +178,38 @@ bool tw_store_meeting_next(struct tw_store *st, int64_t profile_id, tw_time now,
 	return store_row1(st, q, &meeting_reader, out, "no meeting is planned", err);
 }
 
+/* Runs sql (?1 the profile, ?2 now where it names a second parameter) and
+ * gives the first column of its first row in *out, 0 when it gives none. */
+static bool profile_int(struct tw_store *st, const char *sql, int64_t profile_id, tw_time now,
+			int64_t *out, struct tw_error *err)
+{
+	sqlite3_stmt *q;
+	if (!store_prepare(st, sql, &q, err))
+		return false;
+	sqlite3_bind_int64(q, 1, profile_id);
+	if (sqlite3_bind_parameter_count(q) >= 2)
+		sqlite3_bind_int64(q, 2, now);
+	int rc = sqlite3_step(q);
+	*out = rc == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
+	sqlite3_finalize(q);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE || store_fail(st, err, "reading meetings");
+}
+
+/* tw_store_meeting_due inside its read transaction. */
 static bool read_due(struct tw_store *st, int64_t profile_id, tw_time now,
 		     struct tw_meeting *latest, size_t *count, struct tw_error *err)
 {
 	/* both read the planned meetings' own index (schema 15), not every
 	 * meeting of the profile to find the few not yet held */
-	sqlite3_stmt *q;
-	if (!store_prepare(st, "SELECT count(*) FROM meetings m CROSS JOIN sponsors s"
-			       " ON s.id = m.sponsor_id WHERE m.profile_id = ?1"
-			       " AND m.deleted_at IS NULL AND m.held = 0 AND m.at < ?2",
-			   &q, err))
+	int64_t n;
+	if (!profile_int(st, "SELECT count(*) FROM meetings m CROSS JOIN sponsors s"
+			     " ON s.id = m.sponsor_id WHERE m.profile_id = ?1"
+			     " AND m.deleted_at IS NULL AND m.held = 0 AND m.at < ?2",
+			 profile_id, now, &n, err))
 		return false;
-	sqlite3_bind_int64(q, 1, profile_id);
-	sqlite3_bind_int64(q, 2, now);
-	int rc = sqlite3_step(q);
-	int64_t n = rc == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
-	sqlite3_finalize(q);
-	if (rc != SQLITE_ROW)
-		return store_fail(st, err, "reading meetings");
 	if (n == 0)
 		return true;
+	sqlite3_stmt *q;
 	if (!store_prepare(st, MEETING_SELECT "WHERE m.profile_id = ?1 AND m.deleted_at IS NULL "
 				"AND m.held = 0 AND m.at < ?2 ORDER BY m.at DESC, m.id DESC LIMIT 1",
 			   &q, err))
@@ -217,12 +229,11 @@ bool tw_store_meeting_due(struct tw_store *st, int64_t profile_id, tw_time now,
 	memset(latest, 0, sizeof *latest);
 	/* one read: the count and the latest agree while another window
 	 * writes */
-	bool read = sqlite3_get_autocommit(st->db);
-	if (read && !store_exec(st, "BEGIN", err))
+	bool own;
+	if (!store_read_begin(st, &own, err))
 		return false;
 	bool ok = read_due(st, profile_id, now, latest, count, err);
-	if (read)
-		sqlite3_exec(st->db, ok ? "COMMIT" : "ROLLBACK", NULL, NULL, NULL);
+	store_read_end(st, own, ok);
 	return ok;
 }
 
@@ -253,20 +264,9 @@ bool tw_store_meeting_pick(struct tw_store *st, int64_t profile_id, bool before,
 		NULL,
 	};
 	*id = 0;
-	for (const char *const *sql = before ? before_sql : after_sql; *sql && !*id; sql++) {
-		sqlite3_stmt *q;
-		if (!store_prepare(st, *sql, &q, err))
+	for (const char *const *sql = before ? before_sql : after_sql; *sql && !*id; sql++)
+		if (!profile_int(st, *sql, profile_id, now, id, err))
 			return false;
-		sqlite3_bind_int64(q, 1, profile_id);
-		if (sqlite3_bind_parameter_count(q) >= 2)
-			sqlite3_bind_int64(q, 2, now);
-		int rc = sqlite3_step(q);
-		if (rc == SQLITE_ROW)
-			*id = sqlite3_column_int64(q, 0);
-		sqlite3_finalize(q);
-		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-			return store_fail(st, err, "reading meetings");
-	}
 	return true;
 }
 

@@ -131,6 +131,18 @@ bool store_end(struct tw_store *st, bool ok, int64_t *id, struct tw_error *err)
 	return true;
 }
 
+bool store_read_begin(struct tw_store *st, bool *own, struct tw_error *err)
+{
+	*own = sqlite3_get_autocommit(st->db);
+	return !*own || store_exec(st, "BEGIN", err);
+}
+
+void store_read_end(struct tw_store *st, bool own, bool ok)
+{
+	if (own)
+		sqlite3_exec(st->db, ok ? "COMMIT" : "ROLLBACK", NULL, NULL, NULL);
+}
+
 bool store_step_done(struct tw_store *st, sqlite3_stmt *stmt, struct tw_error *err,
 		     const char *what)
 {
