@@ -12,7 +12,7 @@
 #include "twoway/diag.h"
 #include "twoway/model.h"
 
-#define TW_STORE_SCHEMA_VERSION 15
+#define TW_STORE_SCHEMA_VERSION 16
 
 struct tw_store; /* opaque */
 

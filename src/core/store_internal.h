@@ -108,6 +108,7 @@ extern const char *const store_v10_sql[];
 extern const char *const store_v12_sql[];
 extern const char *const store_v13_sql[];
 extern const char *const store_v15_sql[];
+extern const char *const store_v16_sql[];
 /* Schema 14 (store_schema_search.c): the search index's owner column. */
 extern const char *const store_v14_sql[];
 /* Schema 11 (store_schema_repair.c): orphans of earlier purges removed. */

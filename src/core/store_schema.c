@@ -356,5 +356,6 @@ const struct store_migration store_migrations[] = {
 	{ 13, store_v13_sql },
 	{ 14, store_v14_sql },
 	{ 15, store_v15_sql },
+	{ 16, store_v16_sql },
 };
 const size_t store_migrations_count = sizeof(store_migrations) / sizeof(store_migrations[0]);

@@ -305,3 +305,16 @@ const char *const store_v15_sql[] = {
 	" WHERE held = 0 AND deleted_at IS NULL;",
 	NULL,
 };
+
+/* Version 16: the calendar's read. The iCalendar export reads every live
+ * meeting of a profile in start order; through meetings_profile each row
+ * cost a second descent into the table, a tenth of the export's time at
+ * 10,000 meetings. This index holds every column that read takes (with
+ * deleted_at, so SQLite sees it covers the query), so the read is one pass
+ * over it in order. It repeats each agenda's text: 1.3 MB more on 10,000
+ * meetings of 60-byte agendas. */
+const char *const store_v16_sql[] = {
+	"CREATE INDEX meetings_calendar ON meetings(profile_id, at, id, uid, created,"
+	" updated, sponsor_id, agenda, deleted_at) WHERE deleted_at IS NULL;",
+	NULL,
+};

@@ -1,0 +1,236 @@
+/* Unit tests of the calendar's read (schema 16) through store.h and
+ * export.h: a schema-15 database migrates with the covering index and
+ * exports the same iCalendar bytes schema 15 wrote; the rows the calendar
+ * reads are the live meetings of the profile in the meeting list's order,
+ * with their sponsors' names, before and after writes. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include <sqlite3.h>
+
+#include "test_store_common.h"
+#include "twoway/export.h"
+#include "twoway/store.h"
+#include "twoway/util.h"
+
+struct seen {
+	struct tw_meeting_row *v; /* strings copied */
+	size_t n;
+};
+
+static bool keep_row(const struct tw_meeting_row *m, void *ctx, struct tw_error *err)
+{
+	struct seen *s = ctx;
+	s->v = realloc(s->v, (s->n + 1) * sizeof *s->v);
+	assert_non_null(s->v);
+	struct tw_meeting_row *c = &s->v[s->n++];
+	*c = *m;
+	c->uid = strdup(m->uid ? m->uid : "(none)");
+	c->sponsor_name = strdup(m->sponsor_name);
+	c->agenda = strdup(m->agenda);
+	return true;
+}
+
+static void seen_free(struct seen *s)
+{
+	for (size_t i = 0; i < s->n; i++) {
+		free((char *)s->v[i].uid);
+		free((char *)s->v[i].sponsor_name);
+		free((char *)s->v[i].agenda);
+	}
+	free(s->v);
+}
+
+/* The rows tw_store_meeting_rows gives the profile are the meeting list's
+ * (live, by time then id), field for field; how many there were. */
+static size_t rows_match_list(struct fixture *f, int64_t profile)
+{
+	struct seen s = { 0 };
+	struct tw_error err = { 0 };
+	if (!tw_store_meeting_rows(f->st, profile, keep_row, &s, &err))
+		fail_msg("rows: %s", err.message);
+	struct tw_meeting *m = NULL;
+	size_t n = 0;
+	if (!tw_store_meeting_list(f->st, profile, 0, &m, &n, &err))
+		fail_msg("list: %s", err.message);
+	if (s.n != n)
+		fail_msg("profile %lld: %zu rows for the calendar, %zu in the list",
+			 (long long)profile, s.n, n);
+	for (size_t i = 0; i < n; i++) {
+		const struct tw_meeting_row *r = &s.v[i];
+		if (r->id != m[i].id)
+			fail_msg("profile %lld, place %zu: meeting %lld, the list has %lld",
+				 (long long)profile, i, (long long)r->id, (long long)m[i].id);
+		assert_int_equal(r->when, m[i].when);
+		assert_int_equal(r->sponsor_id, m[i].sponsor_id);
+		assert_string_equal(r->sponsor_name, m[i].sponsor_name);
+		assert_string_equal(r->agenda, m[i].agenda);
+		assert_int_equal(r->created, m[i].created);
+		assert_int_equal(r->updated, m[i].updated);
+		assert_true(strlen(r->uid) > 8); /* every row has its uid */
+	}
+	tw_meetings_free(m, n);
+	seen_free(&s);
+	return n;
+}
+
+static bool has_calendar_index(const char *path)
+{
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	sqlite3_stmt *q;
+	assert_int_equal(sqlite3_prepare_v2(db,
+					    "SELECT sql FROM sqlite_master WHERE type = 'index'"
+					    " AND name = 'meetings_calendar'",
+					    -1, &q, NULL),
+			 SQLITE_OK);
+	bool found = sqlite3_step(q) == SQLITE_ROW &&
+		     strstr((const char *)sqlite3_column_text(q, 0), "agenda") != NULL;
+	sqlite3_finalize(q);
+	sqlite3_close(db);
+	return found;
+}
+
+static void set_when(struct fixture *f, int64_t id, const char *when)
+{
+	struct tw_meeting m;
+	struct tw_error err = { 0 };
+	if (!tw_store_meeting_get(f->st, id, &m, &err))
+		fail_msg("get %lld: %s", (long long)id, err.message);
+	assert_true(tw_time_parse(when, &m.when));
+	if (!tw_store_meeting_update(f->st, &m, &err))
+		fail_msg("update %lld: %s", (long long)id, err.message);
+	tw_meeting_finish(&m);
+}
+
+/* tests/data/store/v15_calendar.db and .ics (make_v15_calendar.sh):
+ * migrated, Ada's export is byte for byte what schema 15 wrote (meetings
+ * 6, 2, 4, 1, 3: 5 is deleted, 7 is Bo's), and the read follows later
+ * writes. */
+static void test_migrate_v15(void **state)
+{
+	struct fixture *f = *state;
+	fixture_open_migrated(f, "v15_calendar.db", 15);
+	const int64_t ada = 1, bo = 2;
+	char want_path[600];
+	snprintf(want_path, sizeof want_path, "%s/store/v15_calendar.ics", getenv("TW_TEST_DATA"));
+	size_t want_len;
+	char *want = slurp(want_path, &want_len);
+	assert_non_null(want);
+	struct tw_buf b = { 0 };
+	struct tw_error err = { 0 };
+	if (!tw_export_ics(f->st, NULL, ada, "2026-12-02", &b, &err))
+		fail_msg("export: %s", err.message);
+	assert_int_equal(b.len, want_len);
+	assert_memory_equal(b.data, want, want_len);
+	free(want);
+	tw_buf_free(&b);
+	assert_int_equal(rows_match_list(f, ada), 5);
+	assert_int_equal(rows_match_list(f, bo), 1);
+	/* writes after the migration: 6 moves last, 2 goes, 5 comes back */
+	set_when(f, 6, "2031-01-01 09:00");
+	assert_true(tw_store_delete(f->st, ada, TW_REC_MEETING, 2, &err));
+	assert_true(tw_store_undelete(f->st, ada, TW_REC_MEETING, 5, &err));
+	struct tw_meeting m = { .profile_id = ada, .sponsor_id = 1, .agenda = "new, first",
+				.notes = "", .outcome = "" };
+	assert_true(tw_time_parse("2029-06-01 10:00", &m.when));
+	assert_true(tw_store_meeting_add(f->st, &m, &err));
+	assert_int_equal(rows_match_list(f, ada), 6);
+	fixture_check(f, "writing after the migration");
+	tw_store_close(f->st);
+	f->st = NULL;
+	assert_true(has_calendar_index(f->path));
+}
+
+static int64_t sponsor(struct fixture *f, int64_t profile, const char *name)
+{
+	struct tw_sponsor s = { .profile_id = profile };
+	s.name = strdup(name);
+	s.title = strdup("");
+	s.org = strdup("");
+	s.how_met = strdup("");
+	s.homework = strdup("");
+	struct tw_error err = { 0 };
+	if (!tw_store_sponsor_add(f->st, &s, &err))
+		fail_msg("sponsor: %s", err.message);
+	int64_t id = s.id;
+	tw_sponsor_finish(&s);
+	return id;
+}
+
+/* On a fresh database: meetings added in no order of time, at tied times,
+ * moved, deleted and brought back, of two profiles. One profile's sponsors
+ * have ids close together (names looked up by table), the other's far
+ * apart (by binary search): the rows match the list each time. */
+static void test_rows_match_list(void **state)
+{
+	struct fixture *f = *state;
+	struct tw_error err = { 0 };
+	int64_t other;
+	assert_true(tw_store_profile_add(f->st, "Other", "", "", &other, &err));
+	const int64_t profiles[2] = { f->profile, other };
+	int64_t sp[2][3];
+	char name[32];
+	for (int i = 0; i < 3; i++) {
+		snprintf(name, sizeof name, "Near %d", i);
+		sp[0][i] = sponsor(f, f->profile, name);
+	}
+	for (int i = 0; i < 3; i++) {
+		snprintf(name, sizeof name, "Far %d", i);
+		sp[1][i] = sponsor(f, other, name);
+		for (int k = 0; k < 40; k++) { /* spread the next id out */
+			snprintf(name, sizeof name, "Gap %d.%d", i, k);
+			sponsor(f, f->profile, name);
+		}
+	}
+	assert_true(sp[1][2] - sp[1][0] > 4 * 3 + 64);
+	srand(1357);
+	int64_t ids[60];
+	int owner[60];
+	size_t n = 0;
+	for (int round = 0; round < 6; round++) {
+		for (int i = 0; i < 10; i++) {
+			int p = rand() % 3 == 0;
+			char when[32];
+			snprintf(when, sizeof when, "2030-%02d-%02d 1%d:00", 1 + rand() % 3,
+				 1 + rand() % 4, rand() % 2);
+			struct tw_meeting m = { .profile_id = profiles[p],
+						.sponsor_id = sp[p][rand() % 3],
+						.agenda = i % 2 ? "talk; about, things" : "",
+						.notes = "", .outcome = "" };
+			assert_true(tw_time_parse(when, &m.when));
+			if (!tw_store_meeting_add(f->st, &m, &err))
+				fail_msg("meeting: %s", err.message);
+			ids[n] = m.id;
+			owner[n++] = p;
+		}
+		for (int k = 0; k < 4; k++) {
+			size_t i = (size_t)rand() % n;
+			int r = rand() % 3;
+			if (r == 0)
+				set_when(f, ids[i], rand() % 2 ? "2029-12-31 23:00" : "2030-02-02 10:00");
+			else if (r == 1)
+				tw_store_delete(f->st, profiles[owner[i]], TW_REC_MEETING, ids[i], &err);
+			else
+				tw_store_undelete(f->st, profiles[owner[i]], TW_REC_MEETING, ids[i],
+						  &err);
+		}
+		rows_match_list(f, profiles[0]);
+		rows_match_list(f, profiles[1]);
+	}
+	fixture_check(f, "the meetings");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_migrate_v15, dir_setup, store_teardown),
+		cmocka_unit_test_setup_teardown(test_rows_match_list, store_setup, store_teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
