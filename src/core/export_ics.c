@@ -58,22 +58,41 @@ void tw_export_ics_line(struct tw_buf *b, const char *line, size_t len)
 	b->len += (size_t)(p + 2 - out);
 }
 
+/* A content line is written straight into b from start on; line_end ends
+ * it, folding it (through l, scratch space kept from line to line) only
+ * when it is longer than one line may be. */
+static void line_end(struct tw_buf *b, struct tw_buf *l, size_t start)
+{
+	if (b->oom)
+		return;
+	size_t len = b->len - start;
+	if (len <= 75) { /* no fold: tw_export_ics_line's first line holds 75 */
+		tw_buf_add(b, "\r\n", 2);
+		return;
+	}
+	l->len = 0;
+	tw_buf_add(l, b->data + start, len);
+	if (l->oom) {
+		b->oom = true;
+		return;
+	}
+	b->len = start;
+	tw_export_ics_line(b, l->data, l->len);
+}
+
 /* Appends "NAME:" + value (escaped as TEXT when text) as one folded
- * line; l is scratch space kept from line to line. */
+ * line. */
 static void prop(struct tw_buf *b, struct tw_buf *l, const char *name, const char *value,
 		 bool text)
 {
-	l->len = 0;
-	tw_buf_puts(l, name);
-	tw_buf_add(l, ":", 1);
+	size_t start = b->len;
+	tw_buf_puts(b, name);
+	tw_buf_add(b, ":", 1);
 	if (text)
-		tw_export_ics_text(l, value);
+		tw_export_ics_text(b, value);
 	else
-		tw_buf_puts(l, value);
-	if (l->oom)
-		b->oom = true;
-	else
-		tw_export_ics_line(b, l->data, l->len);
+		tw_buf_puts(b, value);
+	line_end(b, l, start);
 }
 
 /* n as width decimal digits at p. */
@@ -154,13 +173,11 @@ static bool put_event(const struct tw_meeting_row *m, void *ctx, struct tw_error
 		return tw_error_set(err, TW_ERR_BUSY, "the meetings changed while exporting; "
 				    "try again");
 	tw_buf_add(b, "BEGIN:VEVENT\r\n", 14);
-	l->len = 0;
-	tw_buf_add(l, "UID:meeting-", 12);
-	tw_buf_puts(l, m->uid);
-	tw_buf_add(l, "@twoway", 7);
-	b->oom = b->oom || l->oom;
-	if (!l->oom)
-		tw_export_ics_line(b, l->data, l->len);
+	size_t start = b->len;
+	tw_buf_add(b, "UID:meeting-", 12);
+	tw_buf_puts(b, m->uid);
+	tw_buf_add(b, "@twoway", 7);
+	line_end(b, l, start);
 	/* the lines of fixed length (none needs folding) in one append */
 	char t[160], *p = t;
 #define PUT(lit) (memcpy(p, lit, sizeof lit - 1), p += sizeof lit - 1)
@@ -180,12 +197,10 @@ static bool put_event(const struct tw_meeting_row *m, void *ctx, struct tw_error
 	PUT("\r\nDURATION:PT1H\r\n");
 #undef PUT
 	tw_buf_add(b, t, (size_t)(p - t));
-	l->len = 0;
-	tw_buf_puts(l, "SUMMARY:Meeting with ");
-	tw_export_ics_text(l, m->sponsor_name);
-	b->oom = b->oom || l->oom;
-	if (!l->oom)
-		tw_export_ics_line(b, l->data, l->len);
+	start = b->len;
+	tw_buf_add(b, "SUMMARY:Meeting with ", 21);
+	tw_export_ics_text(b, m->sponsor_name);
+	line_end(b, l, start);
 	x->agenda.len = 0;
 	if (!tw_agendas_render(x->agendas, m->id, m->sponsor_id, m->when, m->sponsor_name,
 			       m->agenda, &x->agenda, err))

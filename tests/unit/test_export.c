@@ -1,5 +1,4 @@
-/* Unit tests of the export writers: CSV quoting, iCalendar escaping and
- * folding (a multi-byte character at the fold), the atomic 0600 writer,
+/* Unit tests of the export writers: CSV quoting, the atomic 0600 writer,
  * the JSON syntax check, JSON strings and an exact round trip of awkward
  * text, and that private reflections stay out of the
  * Markdown brief and coaching summary but go into the JSON export. */
@@ -63,69 +62,6 @@ static void test_csv_rows(void **state)
 	assert_true(tw_export_csv_meetings(f->st, NULL, f->profile, "2026-12-01", &b, &err));
 	assert_non_null(strstr(b.data, ",planned,\"Ann, \"\"the\"\" boss\",\"a,b\nc\n\n"
 				       "## Open action items\n- x (Ann, \"\"the\"\" boss)\",,\r\n"));
-	tw_buf_free(&b);
-}
-
-static void test_ics_text(void **state)
-{
-	(void)state;
-	struct tw_buf b = { 0 };
-	tw_export_ics_text(&b, "a\\b;c,d\ne\r\nf");
-	assert_string_equal(b.data, "a\\\\b\\;c\\,d\\ne\\nf");
-	tw_buf_free(&b);
-}
-
-static void test_ics_fold(void **state)
-{
-	(void)state;
-	struct tw_buf b = { 0 };
-	/* short: one line */
-	tw_export_ics_line(&b, "SUMMARY:hi", 10);
-	assert_string_equal(b.data, "SUMMARY:hi\r\n");
-	tw_buf_free(&b);
-	/* exactly 75 octets: not folded */
-	char line[400];
-	memset(line, 'x', 75);
-	tw_export_ics_line(&b, line, 75);
-	assert_int_equal(b.len, 77);
-	tw_buf_free(&b);
-	/* 74 ASCII octets then "é" (2 octets): the fold falls inside it, so the
-	 * first line stops at 74 octets and é opens the continuation */
-	memset(line, 'a', 74);
-	memcpy(line + 74, "\xc3\xa9" "bc", 4);
-	tw_export_ics_line(&b, line, 78);
-	assert_int_equal(memcmp(b.data + 74, "\r\n \xc3\xa9" "bc\r\n", 9), 0);
-	assert_int_equal(b.len, 74 + 3 + 4 + 2);
-	tw_buf_free(&b);
-	/* a long line of 3-octet characters: every physical line is at most 75
-	 * octets, starts on a character boundary, and unfolds to the original */
-	size_t n = 0;
-	for (int i = 0; i < 100; i++) {
-		memcpy(line + n, "\xe6\x97\xa5", 3);
-		n += 3;
-	}
-	tw_export_ics_line(&b, line, n);
-	struct tw_buf u = { 0 };
-	const char *p = b.data;
-	bool first = true;
-	while (*p) {
-		const char *e = strstr(p, "\r\n");
-		assert_non_null(e);
-		size_t len = (size_t)(e - p);
-		assert_true(len <= 75);
-		if (!first) {
-			assert_int_equal(p[0], ' ');
-			p++;
-			len--;
-		}
-		assert_true(((unsigned char)p[0] & 0xC0) != 0x80);
-		tw_buf_add(&u, p, len);
-		first = false;
-		p = e + 2;
-	}
-	assert_int_equal(u.len, n);
-	assert_memory_equal(u.data, line, n);
-	tw_buf_free(&u);
 	tw_buf_free(&b);
 }
 
@@ -552,8 +488,6 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_brief_from_built_agenda, store_setup,
 						store_teardown),
 		cmocka_unit_test_setup_teardown(test_csv_rows, store_setup, store_teardown),
-		cmocka_unit_test(test_ics_text),
-		cmocka_unit_test(test_ics_fold),
 		cmocka_unit_test_setup_teardown(test_write_file, dir_setup, store_teardown),
 		cmocka_unit_test(test_json_check),
 		cmocka_unit_test(test_json_string),
