@@ -11,7 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
-#include <sqlite3.h>
 
 #include "test_store_common.h"
 #include "twoway/export.h"
@@ -79,23 +78,6 @@ static size_t rows_match_list(struct fixture *f, int64_t profile)
 	return n;
 }
 
-static bool has_calendar_index(const char *path)
-{
-	sqlite3 *db;
-	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
-	sqlite3_stmt *q;
-	assert_int_equal(sqlite3_prepare_v2(db,
-					    "SELECT sql FROM sqlite_master WHERE type = 'index'"
-					    " AND name = 'meetings_calendar'",
-					    -1, &q, NULL),
-			 SQLITE_OK);
-	bool found = sqlite3_step(q) == SQLITE_ROW &&
-		     strstr((const char *)sqlite3_column_text(q, 0), "agenda") != NULL;
-	sqlite3_finalize(q);
-	sqlite3_close(db);
-	return found;
-}
-
 static void set_when(struct fixture *f, int64_t id, const char *when)
 {
 	struct tw_meeting m;
@@ -144,7 +126,7 @@ static void test_migrate_v15(void **state)
 	fixture_check(f, "writing after the migration");
 	tw_store_close(f->st);
 	f->st = NULL;
-	assert_true(has_calendar_index(f->path));
+	assert_true(fixture_index_has(f->path, "meetings_calendar", "agenda"));
 }
 
 static int64_t sponsor(struct fixture *f, int64_t profile, const char *name)

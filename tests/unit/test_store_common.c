@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <cmocka.h>
+#include <sqlite3.h>
 
 #include "test_store_common.h"
 
@@ -127,6 +128,24 @@ size_t fixture_search(struct fixture *f, int64_t profile, const char *q, struct 
 	if (!tw_store_search(f->st, profile, q, 0, h, &n, &err))
 		fail_msg("search '%s': %s", q, err.message);
 	return n;
+}
+
+bool fixture_index_has(const char *path, const char *name, const char *needle)
+{
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	sqlite3_stmt *q;
+	assert_int_equal(sqlite3_prepare_v2(db,
+					    "SELECT sql FROM sqlite_master WHERE type = 'index'"
+					    " AND name = ?1",
+					    -1, &q, NULL),
+			 SQLITE_OK);
+	sqlite3_bind_text(q, 1, name, -1, SQLITE_STATIC);
+	bool found = sqlite3_step(q) == SQLITE_ROW &&
+		     strstr((const char *)sqlite3_column_text(q, 0), needle) != NULL;
+	sqlite3_finalize(q);
+	sqlite3_close(db);
+	return found;
 }
 
 struct tw_library *content_lib;

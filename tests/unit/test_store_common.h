@@ -44,6 +44,9 @@ void fixture_open_migrated(struct fixture *f, const char *name, int from);
  * holds exactly the words of the live records, among others); after says
  * after what, in the message. */
 void fixture_check(struct fixture *f, const char *after);
+/* Whether the database at path (closed: read with SQLite itself) has the
+ * index name, with needle in its SQL. */
+bool fixture_index_has(const char *path, const char *name, const char *needle);
 /* tw_store_search of q in profile (0: every profile), no limit given;
  * fails the test when it fails. Returns the hits in *h (free them with
  * tw_hits_free). */

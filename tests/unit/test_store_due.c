@@ -10,7 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
-#include <sqlite3.h>
 
 #include "test_store_common.h"
 #include "twoway/store.h"
@@ -60,25 +59,6 @@ static void due_is(struct fixture *f, int64_t profile, tw_time now, size_t want,
 	}
 }
 
-/* Whether the file has the planned meetings' index, read with SQLite
- * itself once the store is closed. */
-static bool has_planned_index(const char *path)
-{
-	sqlite3 *db;
-	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
-	sqlite3_stmt *q;
-	assert_int_equal(sqlite3_prepare_v2(db,
-					    "SELECT sql FROM sqlite_master WHERE type = 'index'"
-					    " AND name = 'meetings_planned'",
-					    -1, &q, NULL),
-			 SQLITE_OK);
-	bool found = sqlite3_step(q) == SQLITE_ROW &&
-		     strstr((const char *)sqlite3_column_text(q, 0), "held = 0") != NULL;
-	sqlite3_finalize(q);
-	sqlite3_close(db);
-	return found;
-}
-
 /* tests/data/store/v14_planned.db (make_v14_planned.sh): migrated, Ada has
  * meetings 1 and 3 due (3 the latest; 2 is held, 4 deleted, 5 ahead) and 5
  * next; Bo has 6 due. The index is there and follows later writes. */
@@ -111,7 +91,7 @@ static void test_migrate_v14(void **state)
 	fixture_check(f, "writing after the migration");
 	tw_store_close(f->st);
 	f->st = NULL;
-	assert_true(has_planned_index(f->path));
+	assert_true(fixture_index_has(f->path, "meetings_planned", "held = 0"));
 }
 
 /* On a fresh database: meetings at tied times, held, deleted and of
