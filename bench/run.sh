@@ -23,6 +23,18 @@ echo "store at 100000 reflections:"
 "$build/bench/bench_store" "$db" rss
 "$build/bench/bench_store" "$db"
 
+# the exports that carry agendas, of one profile (a twentieth of the file:
+# 5,000 reflections and 500 meetings at 100x) at 1x, 10x and 100x: whole
+# processes, bench/pairrun's CPU medians of 11 runs alternated
+tw="$build/src/cli/twoway"
+for f in "$here/data/store-1000.db" "$here/data/store-10000.db" "$db"; do
+	r=$("$build/bench/pairrun" 11 -- "$tw" --db "$f" --profile "person 01" export --format ics \
+		-- "$tw" --db "$f" --profile "person 01" export --format csv --what meetings)
+	echo "$r" | awk -v n="$(sqlite3 "$f" "SELECT count(*) FROM reflections")" '{
+		printf "exports of one profile (%d reflections in the file): iCalendar %.1f ms, meetings CSV %.1f ms CPU\n",
+			n, $2 / 1000, $4 / 1000 }'
+done
+
 # content: 10 guides x 10 sections x 10 items = 1,000 items
 if [ ! -d "$here/data/content" ]; then
 	"$build/bench/gen_content" "$here/data/content"

@@ -236,6 +236,13 @@ bool tw_store_reflection_get(struct tw_store *st, int64_t id, struct tw_reflecti
 /* Live reflections of the profile, newest update first; limit 0 = all. */
 bool tw_store_reflection_list(struct tw_store *st, int64_t profile_id, size_t limit,
 			      struct tw_reflection **out, size_t *n, struct tw_error *err);
+/* The live answers of the profile given for a meeting: reflections on an
+ * item with a meeting (what a meeting's agenda is made from when its hand
+ * part is blank; a check-up run's answers have none), in no set order. Read as
+ * tw_store_reflection_list reads them; *out is the caller's to free with
+ * tw_reflections_free. */
+bool tw_store_reflection_answers(struct tw_store *st, int64_t profile_id,
+				 struct tw_reflection **out, size_t *n, struct tw_error *err);
 /* Every version, oldest first (a coach view: private ones hidden). */
 bool tw_store_reflection_history(struct tw_store *st, int64_t reflection_id,
 				 struct tw_reflection_version **out, size_t *n,
@@ -503,9 +510,9 @@ struct tw_meeting_row {
 bool tw_store_meeting_rows(struct tw_store *st, int64_t profile_id,
 			   bool (*fn)(const struct tw_meeting_row *m, void *ctx, struct tw_error *err),
 			   void *ctx, struct tw_error *err);
-/* *yes: some live meeting of the profile has a live reflection answered
- * for it (what an agenda with a blank hand part is made from), so an
- * export of the agendas needs the content library. */
+/* *yes: some live meeting of the profile has one of the answers
+ * tw_store_reflection_answers reads (what an agenda with a blank hand part
+ * is made from), so an export of the agendas needs the content library. */
 bool tw_store_meetings_answered(struct tw_store *st, int64_t profile_id, bool *yes,
 				struct tw_error *err);
 

@@ -1,7 +1,8 @@
 /* The live agendas of every meeting of a profile at once, for the exports
  * that carry each meeting's agenda (iCalendar, meetings CSV): the same text
  * tw_agenda_render gives one meeting, from one read of the open action
- * items and (with a library) one of the reflections, not reads per meeting. */
+ * items and (with a library) one of the answers given for meetings, not
+ * reads per meeting. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,7 +16,7 @@ struct tw_agendas {
 	char today[11];
 	struct tw_action *acts; /* open items of live meetings: by sponsor, then due, id */
 	size_t n_acts;
-	struct tw_reflection *refl; /* live, not of a check-up run */
+	struct tw_reflection *refl; /* the answers given for meetings */
 	size_t n_refl;                       /* every row read, to free */
 	const struct tw_reflection **by_key; /* refl by (meeting, item, id) */
 	size_t n_keys;                       /* by_key's length */
@@ -102,7 +103,7 @@ struct tw_agendas *tw_agendas_new(const struct tw_library *lib, struct tw_store 
 	if (k) /* acts is NULL when there are none */
 		qsort(a->acts, a->n_acts, sizeof *a->acts, by_sponsor_due);
 	if (lib) {
-		if (!tw_store_reflection_list(st, profile_id, 0, &a->refl, &a->n_refl, err))
+		if (!tw_store_reflection_answers(st, profile_id, &a->refl, &a->n_refl, err))
 			goto fail;
 		a->by_key = calloc(a->n_refl ? a->n_refl : 1, sizeof *a->by_key);
 		if (!a->by_key) {

@@ -1,8 +1,7 @@
 /* The meetings a calendar export writes: one query with each meeting's
  * uid, handed over row by row with strings borrowed from SQLite (an export
  * of many meetings copies no field), the profile's sponsors' names read
- * once beforehand; and whether any meeting has answers an agenda is made
- * from. */
+ * once beforehand. */
 #include <stdlib.h>
 
 #include "store_internal.h"
@@ -97,24 +96,4 @@ bool tw_store_meeting_rows(struct tw_store *st, int64_t profile_id,
 	tw_uids_free(names, n_names);
 	store_read_end(st, read, ok);
 	return ok;
-}
-
-bool tw_store_meetings_answered(struct tw_store *st, int64_t profile_id, bool *yes,
-				struct tw_error *err)
-{
-	*yes = false;
-	sqlite3_stmt *q;
-	if (!store_prepare(st,
-			   "SELECT 1 FROM reflections r JOIN meetings m ON m.id = r.meeting_id"
-			   " WHERE r.profile_id = ?1 AND r.deleted_at IS NULL"
-			   " AND m.deleted_at IS NULL LIMIT 1",
-			   &q, err))
-		return false;
-	sqlite3_bind_int64(q, 1, profile_id);
-	int rc = sqlite3_step(q);
-	sqlite3_finalize(q);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return store_fail(st, err, "reading reflections");
-	*yes = rc == SQLITE_ROW;
-	return true;
 }

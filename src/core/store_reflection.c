@@ -1,7 +1,9 @@
 /* Reflections with their full history: every save appends a version row,
  * restore appends an old version's text again, and the reflections row
  * mirrors the newest version for fast reads. Private is sticky (a flag of
- * the reflection, see store_privacy.c); a coach view reads it as a marker. */
+ * the reflection, see store_privacy.c); a coach view reads it as a marker.
+ * The answers given for meetings are read on their own, from their index,
+ * for the agendas of an export. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -368,18 +370,10 @@ bool tw_store_reflection_get(struct tw_store *st, int64_t id, struct tw_reflecti
 	return ok;
 }
 
-bool tw_store_reflection_list(struct tw_store *st, int64_t profile_id, size_t limit,
-			      struct tw_reflection **out, size_t *n, struct tw_error *err)
+/* Every row of q (REFL_COLS, its parameters bound) into a new array. */
+static bool reflection_rows(struct tw_store *st, sqlite3_stmt *q, struct tw_reflection **out,
+			    size_t *n, struct tw_error *err)
 {
-	*out = NULL;
-	*n = 0;
-	sqlite3_stmt *q;
-	if (!store_prepare(st, "SELECT " REFL_COLS " FROM reflections WHERE profile_id = ? "
-			       "AND deleted_at IS NULL ORDER BY updated DESC, id DESC LIMIT ?",
-			   &q, err))
-		return false;
-	sqlite3_bind_int64(q, 1, profile_id);
-	sqlite3_bind_int64(q, 2, limit ? (int64_t)limit : -1);
 	struct tw_reflection *v = NULL;
 	size_t cnt = 0, cap = 0;
 	int rc;
@@ -401,6 +395,62 @@ bool tw_store_reflection_list(struct tw_store *st, int64_t profile_id, size_t li
 	}
 	*out = v;
 	*n = cnt;
+	return true;
+}
+
+bool tw_store_reflection_list(struct tw_store *st, int64_t profile_id, size_t limit,
+			      struct tw_reflection **out, size_t *n, struct tw_error *err)
+{
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *q;
+	if (!store_prepare(st, "SELECT " REFL_COLS " FROM reflections WHERE profile_id = ? "
+			       "AND deleted_at IS NULL ORDER BY updated DESC, id DESC LIMIT ?",
+			   &q, err))
+		return false;
+	sqlite3_bind_int64(q, 1, profile_id);
+	sqlite3_bind_int64(q, 2, limit ? (int64_t)limit : -1);
+	return reflection_rows(st, q, out, n, err);
+}
+
+/* The terms match reflections_item's (its WHERE and its expression), so
+ * SQLite reads the profile's answers from that index and visits only the
+ * rows of those given for a meeting. (A check-up run's answer has no
+ * meeting: its run is its checkup_id.) */
+#define ANSWERS_WHERE                                                                  \
+	"profile_id = ?1 AND item_id IS NOT NULL AND deleted_at IS NULL"                \
+	" AND coalesce(meeting_id, 0) <> 0"
+
+bool tw_store_reflection_answers(struct tw_store *st, int64_t profile_id,
+				 struct tw_reflection **out, size_t *n, struct tw_error *err)
+{
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *q;
+	if (!store_prepare(st, "SELECT " REFL_COLS " FROM reflections WHERE " ANSWERS_WHERE,
+			   &q, err))
+		return false;
+	sqlite3_bind_int64(q, 1, profile_id);
+	return reflection_rows(st, q, out, n, err);
+}
+
+bool tw_store_meetings_answered(struct tw_store *st, int64_t profile_id, bool *yes,
+				struct tw_error *err)
+{
+	*yes = false;
+	sqlite3_stmt *q;
+	if (!store_prepare(st,
+			   "SELECT 1 FROM reflections r WHERE " ANSWERS_WHERE
+			   " AND EXISTS (SELECT 1 FROM meetings m WHERE m.id = r.meeting_id"
+			   " AND m.deleted_at IS NULL) LIMIT 1",
+			   &q, err))
+		return false;
+	sqlite3_bind_int64(q, 1, profile_id);
+	int rc = sqlite3_step(q);
+	sqlite3_finalize(q);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(st, err, "reading reflections");
+	*yes = rc == SQLITE_ROW;
 	return true;
 }
 

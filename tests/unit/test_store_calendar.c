@@ -1,8 +1,9 @@
-/* Unit tests of the calendar's read (schema 16) through store.h and
- * export.h: a schema-15 database migrates with the covering index and
+/* Unit tests of the calendar's reads through store.h and export.h: a
+ * schema-15 database migrates with the covering index (schema 16) and
  * exports the same iCalendar bytes schema 15 wrote; the rows the calendar
  * reads are the live meetings of the profile in the meeting list's order,
- * with their sponsors' names, before and after writes. */
+ * with their sponsors' names, before and after writes; the answers its
+ * agendas read are the live item answers given for a meeting. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -208,11 +209,103 @@ static void test_rows_match_list(void **state)
 	fixture_check(f, "the meetings");
 }
 
+/* The answers tw_store_reflection_answers gives are the profile's live
+ * reflections (as tw_store_reflection_list has them) on an item, with a
+ * meeting and outside any check-up run, none missing, none more; and
+ * tw_store_meetings_answered says whether one of them has a live meeting. */
+static void answers_are(struct fixture *f, int64_t profile, size_t want, bool answered)
+{
+	struct tw_error err = { 0 };
+	struct tw_reflection *all = NULL, *got = NULL;
+	size_t n_all = 0, n_got = 0;
+	if (!tw_store_reflection_list(f->st, profile, 0, &all, &n_all, &err) ||
+	    !tw_store_reflection_answers(f->st, profile, &got, &n_got, &err))
+		fail_msg("reflections: %s", err.message);
+	size_t oracle = 0;
+	for (size_t i = 0; i < n_all; i++) {
+		const struct tw_reflection *r = &all[i];
+		if (!r->item_id || !r->meeting_id || r->checkup_id)
+			continue;
+		oracle++;
+		size_t k = 0;
+		while (k < n_got && got[k].id != r->id)
+			k++;
+		if (k == n_got)
+			fail_msg("profile %lld: answer %lld (%s) missing", (long long)profile,
+				 (long long)r->id, r->item_id);
+		assert_string_equal(got[k].text, r->text);
+		assert_int_equal(got[k].meeting_id, r->meeting_id);
+	}
+	if (n_got != oracle || oracle != want)
+		fail_msg("profile %lld: %zu answers read, %zu in the list, not %zu",
+			 (long long)profile, n_got, oracle, want);
+	bool yes;
+	assert_true(tw_store_meetings_answered(f->st, profile, &yes, &err));
+	assert_int_equal(yes, answered);
+	tw_reflections_free(all, n_all);
+	tw_reflections_free(got, n_got);
+}
+
+#define ASK "before-meeting/the-ask/the-ask"
+#define DEBRIEF "after-meeting/debrief/what-happened"
+
+/* Answers for meetings among free-standing reflections, reflections on an
+ * item with no meeting, a check-up run's answer, a deleted answer and
+ * another profile's; then the meetings deleted and brought back. */
+static void test_answers_match_list(void **state)
+{
+	struct fixture *f = *state;
+	struct tw_error err = { 0 };
+	int64_t other, run, id;
+	assert_true(tw_store_profile_add(f->st, "Other", "", "", &other, &err));
+	int64_t sp = sponsor(f, f->profile, "Ana"), sp_other = sponsor(f, other, "Olu");
+	int64_t m[3];
+	for (int i = 0; i < 3; i++) {
+		struct tw_meeting x = { .profile_id = i < 2 ? f->profile : other,
+					.sponsor_id = i < 2 ? sp : sp_other, .agenda = "",
+					.notes = "", .outcome = "" };
+		x.when = 1900000000 + i * 86400;
+		assert_true(tw_store_meeting_add(f->st, &x, &err));
+		m[i] = x.id;
+	}
+	answers_are(f, f->profile, 0, false);
+	assert_true(tw_store_reflection_save(f->st, f->profile, NULL, "free words",
+					     TW_PRIVACY_KEEP, NULL, &err));
+	assert_true(tw_store_reflection_save(f->st, f->profile, "basics/why/why", "no meeting",
+					     TW_PRIVACY_KEEP, NULL, &err));
+	assert_true(tw_store_checkup_start(f->st, f->profile, sp, 1900000000, &run, &err));
+	assert_true(tw_store_reflection_save_in(f->st, f->profile, run,
+						"checkup/continuum/evidence", "in a run",
+						TW_PRIVACY_KEEP, NULL, &err));
+	answers_are(f, f->profile, 0, false);
+	assert_true(tw_store_reflection_save_in(f->st, f->profile, m[0], ASK, "ask one",
+						TW_PRIVACY_PRIVATE, NULL, &err));
+	assert_true(tw_store_reflection_save_in(f->st, f->profile, m[1], ASK, "ask two",
+						TW_PRIVACY_KEEP, &id, &err));
+	assert_true(tw_store_reflection_save_in(f->st, f->profile, m[1], DEBRIEF, "went well",
+						TW_PRIVACY_KEEP, NULL, &err));
+	assert_true(tw_store_reflection_save_in(f->st, other, m[2], ASK, "other's ask",
+						TW_PRIVACY_KEEP, NULL, &err));
+	answers_are(f, f->profile, 3, true);
+	answers_are(f, other, 1, true);
+	assert_true(tw_store_delete(f->st, f->profile, TW_REC_REFLECTION, id, &err));
+	answers_are(f, f->profile, 2, true);
+	/* the answers stay; whether one has a live meeting follows the meetings */
+	assert_true(tw_store_delete(f->st, f->profile, TW_REC_MEETING, m[0], &err));
+	assert_true(tw_store_delete(f->st, f->profile, TW_REC_MEETING, m[1], &err));
+	answers_are(f, f->profile, 2, false);
+	assert_true(tw_store_undelete(f->st, f->profile, TW_REC_MEETING, m[1], &err));
+	answers_are(f, f->profile, 2, true);
+	answers_are(f, other, 1, true);
+	fixture_check(f, "the answers");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_migrate_v15, dir_setup, store_teardown),
 		cmocka_unit_test_setup_teardown(test_rows_match_list, store_setup, store_teardown),
+		cmocka_unit_test_setup_teardown(test_answers_match_list, store_setup, store_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
