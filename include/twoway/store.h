@@ -237,8 +237,8 @@ bool tw_store_reflection_get(struct tw_store *st, int64_t id, struct tw_reflecti
 bool tw_store_reflection_list(struct tw_store *st, int64_t profile_id, size_t limit,
 			      struct tw_reflection **out, size_t *n, struct tw_error *err);
 /* The live answers of the profile given for a meeting: reflections on an
- * item with a meeting (what a meeting's agenda is made from when its hand
- * part is blank; a check-up run's answers have none), in no set order. Read as
+ * item with a meeting and no check-up run (what a meeting's agenda is made
+ * from when its hand part is blank), in no set order. Read as
  * tw_store_reflection_list reads them; *out is the caller's to free with
  * tw_reflections_free. */
 bool tw_store_reflection_answers(struct tw_store *st, int64_t profile_id,

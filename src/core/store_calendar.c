@@ -22,8 +22,9 @@ static void names_index(struct names_by_id *x, const struct tw_uid *sorted, size
 	if (!n)
 		return;
 	int64_t low = sorted[0].id, high = sorted[n - 1].id;
-	/* at most four slots a name: beyond that, searching costs no more */
-	if (high - low >= 4 * (int64_t)n + 64 || !(x->at = calloc((size_t)(high - low + 1),
+	/* at most four slots a name: beyond that, searching costs no more
+	 * (ids are 1 and up: high - low cannot overflow) */
+	if (low < 1 || high - low >= 4 * (int64_t)n + 64 || !(x->at = calloc((size_t)(high - low + 1),
 								    sizeof *x->at)))
 		return; /* and without memory for the table, search */
 	x->low = low;
@@ -67,7 +68,7 @@ bool tw_store_meeting_rows(struct tw_store *st, int64_t profile_id,
 	if (ok)
 		ok = store_prepare(st,
 				   "SELECT m.id, m.uid, m.agenda, m.at, m.created, m.updated, m.sponsor_id"
-				   " FROM meetings m"
+				   " FROM meetings m INDEXED BY meetings_calendar"
 				   " WHERE m.profile_id = ?1 AND m.deleted_at IS NULL ORDER BY m.at, m.id",
 				   &q, err);
 	struct names_by_id by_id;

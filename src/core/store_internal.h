@@ -101,7 +101,7 @@ bool store_wal_exists(const char *path);
 bool store_refuse_foreign(const char *path, struct tw_error *err);
 bool store_refuse_too_new(const char *path, int found, struct tw_error *err);
 
-/* Schemas 8, 9, 10, 12, 13 and 15 (store_schema_later.c). */
+/* Schemas 8, 9, 10, 12, 13, 15 and 16 (store_schema_later.c). */
 extern const char *const store_v8_sql[];
 extern const char *const store_v9_sql[];
 extern const char *const store_v10_sql[];

@@ -413,13 +413,13 @@ bool tw_store_reflection_list(struct tw_store *st, int64_t profile_id, size_t li
 	return reflection_rows(st, q, out, n, err);
 }
 
-/* The terms match reflections_item's (its WHERE and its expression), so
+/* The terms match reflections_item's (its WHERE and its expressions), so
  * SQLite reads the profile's answers from that index and visits only the
- * rows of those given for a meeting. (A check-up run's answer has no
- * meeting: its run is its checkup_id.) */
+ * rows of those given for a meeting. (The app gives a check-up run's
+ * answer no meeting; an imported row might carry both: not an answer.) */
 #define ANSWERS_WHERE                                                                  \
 	"profile_id = ?1 AND item_id IS NOT NULL AND deleted_at IS NULL"                \
-	" AND coalesce(meeting_id, 0) <> 0"
+	" AND coalesce(meeting_id, 0) <> 0 AND coalesce(checkup_id, 0) = 0"
 
 bool tw_store_reflection_answers(struct tw_store *st, int64_t profile_id,
 				 struct tw_reflection **out, size_t *n, struct tw_error *err)

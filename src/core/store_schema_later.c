@@ -2,7 +2,8 @@
  * keeps no copy of the text (external content over search_src); 9 live
  * agendas; 10 check-up runs, dated sponsor stages and sponsors in search;
  * 12 a reflection's current text stored once; 13 an index of the open
- * action items of meetings; 15 an index of the planned meetings. (11 is
+ * action items of meetings; 15 an index of the planned meetings; 16 one
+ * the calendar's read covers. (11 is
  * store_schema_repair.c, 14 store_schema_search.c; the table of all of
  * them is in store_schema.c.) */
 #include "store_internal.h"

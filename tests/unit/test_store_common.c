@@ -141,8 +141,9 @@ bool fixture_index_has(const char *path, const char *name, const char *needle)
 					    -1, &q, NULL),
 			 SQLITE_OK);
 	sqlite3_bind_text(q, 1, name, -1, SQLITE_STATIC);
-	bool found = sqlite3_step(q) == SQLITE_ROW &&
-		     strstr((const char *)sqlite3_column_text(q, 0), needle) != NULL;
+	const char *sql = sqlite3_step(q) == SQLITE_ROW ? (const char *)sqlite3_column_text(q, 0)
+							 : NULL; /* NULL too for an automatic index */
+	bool found = sql && strstr(sql, needle) != NULL;
 	sqlite3_finalize(q);
 	sqlite3_close(db);
 	return found;
