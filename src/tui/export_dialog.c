@@ -1,7 +1,7 @@
 /* The export dialog: a box over the screen it was opened from, with the
- * target file in a one-line field (form.h). Enter builds the export through
- * the core and writes it with tw_export_write_file; an existing file is
- * only replaced after "replace it? y/n". Results go to the status line. */
+ * target file in a one-line field (form.h). Enter writes the export as the
+ * core makes it (tw_export_file_*); an existing file is only replaced
+ * after "replace it? y/n". Results go to the status line. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -196,25 +196,38 @@ static bool build(struct tui_app *app, struct export_dialog *d, struct tw_buf *b
 	return tw_error_set(err, TW_ERR_INVALID, "unknown export");
 }
 
-/* Builds the export and writes it to path (taking it): done, the dialog
- * closes; an existing file without force, it asks; else the error shows. */
+/* Writes the export to path (taking it) as it is made, through a temporary
+ * file put into place at the end (a large calendar never sits whole in
+ * memory): done, the dialog closes; an existing file without force, it
+ * asks; else the error shows and nothing is left behind. */
 static void write_to(struct tui_app *app, struct export_dialog *d, char *path, bool force)
 {
-	struct tw_buf b = { 0 };
 	struct tw_error err = { 0 };
-	if (!build(app, d, &b, &err) || !tw_buf_ok(&b, &err)) {
-		tui_error(app, "not exported: %s", err.message);
-		tw_buf_free(&b);
-		free(path);
+	struct tw_export_file *file = tw_export_file_open(path, force, &err);
+	if (!file) {
+		if (err.code == TW_ERR_EXISTS && !force) {
+			free(d->confirm);
+			d->confirm = path;
+		} else {
+			tui_error(app, "not exported: %s", err.message);
+			free(path);
+		}
 		return;
 	}
-	bool ok = tw_export_write_file(path, b.data ? b.data : "", b.len, force, &err);
+	struct tw_buf b = { .sink = tw_export_file_sink, .sink_ctx = file };
+	bool ok = false;
+	if (build(app, d, &b, &err) && tw_buf_drain(&b) && tw_buf_ok(&b, &err))
+		ok = tw_export_file_commit(file, &err);
+	else if (b.sink_failed) /* a write failed: commit refuses the file, says why */
+		(void)tw_export_file_commit(file, &err);
+	else
+		tw_export_file_abort(file);
 	tw_buf_free(&b);
 	if (ok) {
 		tui_msg(app, "wrote %s", path);
 		free(path);
 		tui_pop(app, false);
-	} else if (err.code == TW_ERR_EXISTS && !force) {
+	} else if (err.code == TW_ERR_EXISTS && !force) { /* made since the check */
 		free(d->confirm);
 		d->confirm = path;
 	} else {
