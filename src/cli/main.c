@@ -2,6 +2,7 @@
  * table below or, with none, the ncurses app. */
 #include <locale.h>
 #include <malloc.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -88,6 +89,10 @@ int main(int argc, char **argv)
 	/* Private text stays in the store: no core dumps, and what a killed
 	 * twoway left in its temp directory goes now. */
 	tw_no_core_dumps();
+	/* A write past the file size limit (ulimit -f) fails with EFBIG and is
+	 * reported like any failed write, instead of the signal ending twoway
+	 * in the middle of it (and the app with the text being written). */
+	signal(SIGXFSZ, SIG_IGN);
 	tw_tmp_sweep();
 	/* Listings and exports into a pipe or a file go out in large writes
 	 * (cli_finish flushes and reports a failed write). */

@@ -89,8 +89,8 @@ static char *read_all(const char *path, size_t *len)
 extern char **environ;
 
 /* Runs the editor on file through /bin/sh (posix_spawn; SIGINT and SIGQUIT
- * reach the editor only); its exit status, 128+N for signal N, -1 when it
- * could not start. */
+ * reach the editor only, and it gets SIGXFSZ's default back); its exit
+ * status, 128+N for signal N, -1 when it could not start. */
 static int run_editor(const char *file)
 {
 	char *cmd = tw_strdup_printf("%s \"$1\"", tw_edit_command());
@@ -107,6 +107,7 @@ static int run_editor(const char *file)
 	sigemptyset(&def);
 	sigaddset(&def, SIGINT);
 	sigaddset(&def, SIGQUIT);
+	sigaddset(&def, SIGXFSZ); /* twoway ignores it (main.c); the editor need not */
 	posix_spawnattr_init(&attr);
 	posix_spawnattr_setsigdefault(&attr, &def);
 	posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGDEF);

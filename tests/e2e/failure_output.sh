@@ -103,6 +103,16 @@ for fmt in json ics csv; do
 	[ "$RC" -eq 1 ] && [ "$err" = "twoway: cannot write the output: File too large" ] ||
 		fail "export $fmt to a size-limited stdout: exit $RC, $err"
 done
+# without the shell's trap: twoway itself ignores SIGXFSZ, so the limit is
+# a failed write it reports, not a signal that ends it half-way
+out="$SCRATCH/limited/untrapped/export.json"
+err=$(ulimit -f 64; tw export --format json --out "$out" 2>&1 >/dev/null)
+RC=$?
+CHECKS=$((CHECKS + 1))
+[ "$RC" -eq 1 ] && [ "$err" = "twoway: cannot write '$out': File too large; nothing was written" ] ||
+	fail "export past the size limit with SIGXFSZ at its default: exit $RC ($err)"
+CHECKS=$((CHECKS + 1))
+[ ! -e "$SCRATCH/limited" ] || fail "the untrapped export left: $(find "$SCRATCH/limited")"
 # within the limit the same export is written whole
 ok export --format json --out "$SCRATCH/whole/export.json"
 CHECKS=$((CHECKS + 1))
