@@ -298,9 +298,43 @@ static void test_answers_match_list(void **state)
 	fixture_check(f, "the answers");
 }
 
+/* tw_uids_find, which names each row's sponsor: ids without gaps (found
+ * by their distance from the first), with gaps, and ids that are not
+ * there, below, between and above; against a plain walk. */
+static void test_uids_find(void **state)
+{
+	(void)state;
+	static const int64_t sets[][6] = {
+		{ 1, 2, 3, 4, 5, 6 },     /* no gaps */
+		{ 3, 4, 5, 9, 10, 40 },   /* gaps after a run */
+		{ 2, 4, 6, 8, 10, 12 },   /* every other: the guess lands wrong */
+		{ 7, 8, 9, 10, 11, 100 }, /* a run, then far */
+	};
+	char names[6][8];
+	for (size_t s = 0; s < sizeof sets / sizeof sets[0]; s++)
+		for (size_t n = 0; n <= 6; n++) {
+			struct tw_uid v[6];
+			for (size_t i = 0; i < n; i++) {
+				snprintf(names[i], sizeof names[i], "n%zu", i);
+				v[i] = (struct tw_uid){ .id = sets[s][i], .uid = names[i] };
+			}
+			for (int64_t id = -1; id <= 102; id++) {
+				const char *want = NULL;
+				for (size_t i = 0; i < n; i++)
+					if (v[i].id == id)
+						want = v[i].uid;
+				const char *got = tw_uids_find(v, n, id);
+				if (got != want)
+					fail_msg("set %zu of %zu, id %lld: %s, not %s", s, n,
+						 (long long)id, got ? got : "none", want ? want : "none");
+			}
+		}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_uids_find),
 		cmocka_unit_test_setup_teardown(test_migrate_v15, dir_setup, store_teardown),
 		cmocka_unit_test_setup_teardown(test_rows_match_list, store_setup, store_teardown),
 		cmocka_unit_test_setup_teardown(test_answers_match_list, store_setup, store_teardown),
