@@ -125,8 +125,19 @@ struct tw_export_file *tw_export_file_open(const char *path, bool force, struct 
 	}
 	f->fd = -1;
 	f->force = force;
-	f->dir = copy;
-	dirname(copy); /* in place: copy is now the directory */
+	/* dirname works in place when path has a slash; for a bare name it
+	 * gives its own "." and leaves copy the name (which was then taken
+	 * for a directory to make: 'export --out x.json' was refused) */
+	const char *d = dirname(copy);
+	if (d != copy) {
+		free(copy);
+		copy = strdup(d);
+	}
+	if (!(f->dir = copy)) {
+		file_free(f);
+		tw_error_set(err, TW_ERR_NOMEM, "out of memory");
+		return NULL;
+	}
 	if (stat(copy, &sb) == 0 && !S_ISDIR(sb.st_mode)) {
 		tw_error_set(err, TW_ERR_IO, "'%s' is not a directory", copy);
 		file_free(f);

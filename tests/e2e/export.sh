@@ -131,6 +131,17 @@ CHECKS=$((CHECKS + 1))
 grep -q SECRET-FEEDBACK "$SCRATCH/out/all.json" || fail "the JSON export lacks the private reflection"
 grep -q '"text":"first version"' "$SCRATCH/out/all.json" || fail "the JSON export lacks an old version"
 ls -a "$SCRATCH/out" | grep -q twoway-export && fail "a temporary file was left behind"
+# a bare file name goes into the working directory (dirname gives "." for
+# it, not the name: the name was taken for a directory to make, and the
+# export refused as existing)
+mkdir -p "$SCRATCH/here"
+( cd "$SCRATCH/here" && tw export --format json --out bare.json >/dev/null 2>"$SCRATCH/bare.err" )
+RC=$?
+CHECKS=$((CHECKS + 1))
+[ "$RC" -eq 0 ] && [ -f "$SCRATCH/here/bare.json" ] && cmp -s "$SCRATCH/here/bare.json" "$SCRATCH/out/all.json" ||
+	fail "export --out bare.json: exit $RC, $(cat "$SCRATCH/bare.err"), $(ls -la "$SCRATCH/here")"
+CHECKS=$((CHECKS + 1))
+[ "$(ls -A "$SCRATCH/here")" = bare.json ] || fail "export --out bare.json left: $(ls -A "$SCRATCH/here")"
 # an existing file is refused and kept; --force replaces it
 echo keep >"$SCRATCH/out/keep.json"
 run export --format json --out "$SCRATCH/out/keep.json"
