@@ -68,16 +68,29 @@ const char *tw_store_path(const struct tw_store *st); /* borrowed */
 void tw_store_scope(struct tw_store *st, int64_t profile_id);
 int64_t tw_store_scope_of(const struct tw_store *st);
 
-/* Lets the handle read the file through a memory map (up to 256 MiB)
- * instead of a read call per page: a command that goes through a whole
- * profile (an export, a listing, a search) then takes its pages straight
- * from the system's cache, a third of its time on 10,000 records. Writes
- * still go through write calls. The price: a page the system cannot read
- * (a failing disk, the file cut short by something that is not SQLite)
- * raises SIGBUS instead of returning an error, so only a caller that
- * handles SIGBUS calls this, and only for a short-lived handle (the CLI;
- * the app reads with read calls). False with err set on failure. */
+/* How a short-lived handle (the CLI: one command, then exit) reads its
+ * pages; without a call, read calls into a page cache of 4 MiB (the app).
+ * Which is faster depends on how often a command reads each page again:
+ * on the 2-core VM the benchmarks run on, each fresh page a process
+ * touches costs ~12 us (a mapped page of the file ~3 us), a read call ~2.
+ *
+ * tw_store_map_reads: through a memory map (up to 256 MiB), for a command
+ * that reads pages again and again in no order (a listing that looks up
+ * each item's meeting): a page costs its first touch only. The price: a
+ * page the system cannot read (a failing disk, the file cut short by
+ * something that is not SQLite) raises SIGBUS instead of returning an
+ * error, so only a caller that handles SIGBUS calls this.
+ *
+ * tw_store_stream_reads: read calls into a page cache of 32 pages whose
+ * buffers are used again, for a command that reads most pages once, in
+ * order (an export, a search): no fresh memory per page, and an
+ * unreadable page is an error like any other. On a join that looks pages
+ * up in no order it is slower than the map (each miss is a read call).
+ *
+ * Both are for reading; writes still go through write calls. False with
+ * err set on failure. */
 bool tw_store_map_reads(struct tw_store *st, struct tw_error *err);
+bool tw_store_stream_reads(struct tw_store *st, struct tw_error *err);
 
 /* A one-line notice of what opening changed on disk, or NULL: the
  * database, its -wal or -shm were readable by others and are now 0600, or

@@ -17,6 +17,13 @@
 
 enum { CLI_OK = 0, CLI_FAIL = 1, CLI_USAGE = 2 };
 
+/* How a command's store reads its pages (see cli_ctx.reads). */
+enum cli_reads {
+	CLI_READS_DEFAULT, /* a few records: a page cache */
+	CLI_READS_STREAM,  /* most pages once, in order: an export, a search */
+	CLI_READS_MAPPED,  /* pages again and again in no order: a listing */
+};
+
 struct cli_ctx {
 	const char *db_path;     /* --db or TWOWAY_DB, NULL for the default */
 	const char *profile;     /* --profile, NULL for the current one */
@@ -28,9 +35,11 @@ struct cli_ctx {
 	struct tw_library *lib;  /* loaded by cli_library */
 	bool quiet;              /* --quiet: no confirmations on stdout */
 	bool passphrase_stdin;   /* --passphrase-stdin: passphrases are lines of stdin */
-	bool map_reads;          /* set before cli_store by a command that reads a
-				    whole profile: the store reads through a
-				    memory map (tw_store_map_reads) */
+	enum cli_reads reads;    /* set before cli_store by a command that reads
+				    much of a profile: how the store reads its
+				    pages (tw_store_map_reads and
+				    tw_store_stream_reads say when each is
+				    faster) */
 };
 
 struct cli_command {

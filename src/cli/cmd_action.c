@@ -321,7 +321,7 @@ static int list(struct cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (open && overdue)
 		return cli_usage("action list", "give --open or --overdue, not both");
-	ctx->map_reads = true; /* goes through every action item */
+	ctx->reads = CLI_READS_MAPPED; /* every item, and its meeting and sponsor */
 	struct tw_profile p = { 0 };
 	if (!cli_profile(ctx, &p))
 		return CLI_FAIL;

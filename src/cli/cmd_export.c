@@ -44,7 +44,11 @@ static bool build(struct cli_ctx *ctx, const char *format, const char *meeting,
 	struct tw_error err = { 0 };
 	struct tw_profile p = { 0 };
 	bool ok = false;
-	ctx->map_reads = true; /* an export reads a whole profile or more */
+	/* an export reads a whole profile or more, most of it in one pass;
+	 * the action items' CSV looks up each item's meeting and sponsor */
+	ctx->reads = strcmp(format, "csv") == 0 && what && strcmp(what, "actions") == 0
+			     ? CLI_READS_MAPPED
+			     : CLI_READS_STREAM;
 	if (strcmp(format, "json") == 0) {
 		if (!cli_store(ctx))
 			return false;

@@ -107,7 +107,7 @@ static int list(struct cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (planned && held)
 		return cli_usage("meeting list", "give --planned or --held, not both");
-	ctx->map_reads = true; /* goes through every meeting */
+	ctx->reads = CLI_READS_MAPPED; /* every meeting, and its sponsor */
 	struct tw_profile p = { 0 };
 	if (!cli_profile(ctx, &p))
 		return CLI_FAIL;
@@ -194,7 +194,7 @@ static int show(struct cli_ctx *ctx, int argc, char **argv)
 	int64_t id;
 	if (!cli_id("meeting", pos[0], &id))
 		return CLI_FAIL;
-	ctx->map_reads = true; /* the live agenda goes through the open items */
+	ctx->reads = CLI_READS_MAPPED; /* the live agenda looks up the open items */
 	struct tw_profile p = { 0 };
 	if (!cli_profile(ctx, &p))
 		return CLI_FAIL;

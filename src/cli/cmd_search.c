@@ -78,7 +78,7 @@ int cmd_search(struct cli_ctx *ctx, int argc, char **argv)
 		free(q);
 		return CLI_FAIL;
 	}
-	ctx->map_reads = true; /* the index and every matching record */
+	ctx->reads = CLI_READS_STREAM; /* the index in order, then the matches */
 	struct tw_profile p = { 0 };
 	if (!cli_profile(ctx, &p)) {
 		free(q);

@@ -184,15 +184,19 @@ struct tw_store *cli_store(struct cli_ctx *ctx)
 	else if (tw_store_notice(ctx->store))
 		cli_fail("%s", tw_store_notice(ctx->store));
 	free(path);
-	if (ctx->store && ctx->map_reads) {
+	bool set = true;
+	if (ctx->store && ctx->reads == CLI_READS_MAPPED) {
 		struct sigaction sa = { .sa_handler = on_sigbus };
 		sigemptyset(&sa.sa_mask);
 		sigaction(SIGBUS, &sa, NULL);
-		if (!tw_store_map_reads(ctx->store, &err)) {
-			cli_fail("%s", err.message);
-			tw_store_close(ctx->store);
-			ctx->store = NULL;
-		}
+		set = tw_store_map_reads(ctx->store, &err);
+	} else if (ctx->store && ctx->reads == CLI_READS_STREAM) {
+		set = tw_store_stream_reads(ctx->store, &err);
+	}
+	if (!set) {
+		cli_fail("%s", err.message);
+		tw_store_close(ctx->store);
+		ctx->store = NULL;
 	}
 	return ctx->store;
 }

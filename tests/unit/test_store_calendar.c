@@ -1,6 +1,7 @@
 /* Unit tests of the calendar's reads (store.h, export.h): schema 15 migrates
  * to 16 and exports the same bytes; the rows read are the meeting list's;
- * the answers the agendas read are the profile's answers for meetings. */
+ * the answers the agendas read are the profile's answers for meetings;
+ * reads into the small page cache of tw_store_stream_reads. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -9,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include <sqlite3.h>
 
 #include "test_store_common.h"
 #include "twoway/export.h"
@@ -331,6 +333,76 @@ static void test_uids_find(void **state)
 		}
 }
 
+/* Reads into the small page cache of tw_store_stream_reads: on a file
+ * many times that cache, with meetings that lack a uid (as an old file's
+ * do), the calendar gives every one a uid in one write that overflows
+ * the cache, exports every meeting, and leaves a sound file; the JSON
+ * export read that way is byte for byte the one read the default way. */
+static void test_stream_reads(void **state)
+{
+	struct fixture *f = *state;
+	struct tw_error err = { 0 };
+	int64_t sp = sponsor(f, f->profile, "Stream Sponsor");
+	char agenda[300];
+	memset(agenda, 'w', sizeof agenda - 1);
+	agenda[sizeof agenda - 1] = '\0';
+	const size_t n = 3000;
+	for (size_t i = 0; i < n; i++) {
+		struct tw_meeting m = { .profile_id = f->profile, .sponsor_id = sp,
+					.when = 1900000000 + (tw_time)((i * 7919) % n) * 3600,
+					.agenda = agenda, .notes = "", .outcome = "" };
+		if (!tw_store_meeting_add(f->st, &m, &err))
+			fail_msg("meeting %zu: %s", i, err.message);
+	}
+	tw_store_close(f->st);
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "UPDATE meetings SET uid = NULL", NULL, NULL, NULL),
+			 SQLITE_OK);
+	sqlite3_close(db);
+
+	f->st = tw_store_open(f->path, &err);
+	assert_non_null(f->st);
+	assert_true(tw_store_stream_reads(f->st, &err));
+	struct tw_buf b = { 0 };
+	if (!tw_export_ics(f->st, NULL, f->profile, "2030-01-01", &b, &err))
+		fail_msg("export: %s", err.message);
+	size_t events = 0;
+	for (const char *p = b.data; (p = strstr(p, "BEGIN:VEVENT\r\n")); p++)
+		events++;
+	assert_int_equal(events, n);
+	tw_buf_free(&b);
+	if (!tw_store_check(f->st, &err))
+		fail_msg("check: %s", err.message);
+	struct tw_buf streamed = { 0 };
+	assert_true(tw_store_export_json_into(f->st, 0, false, &streamed, &err));
+	tw_store_close(f->st);
+	f->st = NULL;
+
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	sqlite3_stmt *q;
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT count(*), count(DISTINCT uid), "
+						"(SELECT page_count FROM pragma_page_count) "
+						"FROM meetings", -1, &q, NULL),
+			 SQLITE_OK);
+	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int64(q, 0), (int64_t)n);
+	assert_int_equal(sqlite3_column_int64(q, 1), (int64_t)n); /* no NULL, none twice */
+	assert_true(sqlite3_column_int64(q, 2) > 10 * 32);	    /* ten times the cache */
+	sqlite3_finalize(q);
+	sqlite3_close(db);
+
+	struct tw_store *plain = tw_store_open(f->path, &err);
+	assert_non_null(plain);
+	struct tw_buf whole = { 0 };
+	assert_true(tw_store_export_json_into(plain, 0, false, &whole, &err));
+	tw_store_close(plain);
+	assert_int_equal(streamed.len, whole.len);
+	assert_memory_equal(streamed.data, whole.data, whole.len);
+	tw_buf_free(&streamed);
+	tw_buf_free(&whole);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -338,6 +410,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_migrate_v15, dir_setup, store_teardown),
 		cmocka_unit_test_setup_teardown(test_rows_match_list, store_setup, store_teardown),
 		cmocka_unit_test_setup_teardown(test_answers_match_list, store_setup, store_teardown),
+		cmocka_unit_test_setup_teardown(test_stream_reads, store_setup, store_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
