@@ -211,6 +211,14 @@ struct tw_agendas *tw_agendas_new(const struct tw_library *lib, struct tw_store 
 bool tw_agendas_render(struct tw_agendas *a, int64_t meeting_id, int64_t sponsor_id,
 		       tw_time when, const char *sponsor_name, const char *hand, struct tw_buf *b,
 		       struct tw_error *err);
+/* The same text as tw_agendas_render, without a copy when it is the hand
+ * part as written (not blank, and the sponsor has no open item): *text is
+ * then hand itself, else the handle's scratch space (valid until the next
+ * call or tw_agendas_free); *len is its length (the text may go on past it
+ * with the new lines and blanks the agenda leaves out). */
+bool tw_agendas_text(struct tw_agendas *a, int64_t meeting_id, int64_t sponsor_id,
+		     tw_time when, const char *sponsor_name, const char *hand,
+		     const char **text, size_t *len, struct tw_error *err);
 void tw_agendas_free(struct tw_agendas *a);
 
 /* Stores text as the meeting's hand part; text that is just the fresh text

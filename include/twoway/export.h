@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "twoway/content.h"
 #include "twoway/diag.h"
@@ -31,7 +32,20 @@ struct tw_buf {
 	bool sink_failed;
 };
 
-void tw_buf_add(struct tw_buf *b, const char *s, size_t len);
+/* Appends len bytes of s. While there is room (most appends: a few
+ * bytes) it is a copy in the caller, with no call; else
+ * tw_buf_add_grow makes room first. */
+void tw_buf_add_grow(struct tw_buf *b, const char *s, size_t len);
+static inline void tw_buf_add(struct tw_buf *b, const char *s, size_t len)
+{
+	if (len < b->cap - b->len && !b->oom) {
+		memcpy(b->data + b->len, s, len);
+		b->len += len;
+		b->data[b->len] = '\0';
+	} else {
+		tw_buf_add_grow(b, s, len);
+	}
+}
 void tw_buf_puts(struct tw_buf *b, const char *s);
 void tw_buf_printf(struct tw_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Room for more bytes at the end: a pointer to write them at (then add

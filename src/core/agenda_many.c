@@ -21,6 +21,7 @@ struct tw_agendas {
 	const struct tw_reflection **by_key; /* refl by (meeting, item, id) */
 	size_t n_keys;                       /* by_key's length */
 	struct tw_buf first;		     /* scratch: a fresh first part */
+	struct tw_buf text;		     /* scratch: tw_agendas_text's */
 };
 
 void tw_agendas_free(struct tw_agendas *a)
@@ -31,6 +32,7 @@ void tw_agendas_free(struct tw_agendas *a)
 	tw_reflections_free(a->refl, a->n_refl);
 	free(a->by_key);
 	tw_buf_free(&a->first);
+	tw_buf_free(&a->text);
 	free(a);
 }
 
@@ -124,6 +126,25 @@ fail:
 	return NULL;
 }
 
+/* The sponsor's open items: acts[*lo] up to acts[*end]. */
+static void sponsor_items(const struct tw_agendas *a, int64_t sponsor_id, size_t *lo,
+			  size_t *end)
+{
+	size_t l = 0, hi = a->n_acts;
+	while (l < hi) {
+		size_t mid = l + (hi - l) / 2;
+		if (a->acts[mid].sponsor_id < sponsor_id)
+			l = mid + 1;
+		else
+			hi = mid;
+	}
+	size_t e = l;
+	while (e < a->n_acts && a->acts[e].sponsor_id == sponsor_id)
+		e++;
+	*lo = l;
+	*end = e;
+}
+
 bool tw_agendas_render(struct tw_agendas *a, int64_t meeting_id, int64_t sponsor_id,
 		       tw_time when, const char *sponsor_name, const char *hand, struct tw_buf *b,
 		       struct tw_error *err)
@@ -151,17 +172,8 @@ bool tw_agendas_render(struct tw_agendas *a, int64_t meeting_id, int64_t sponsor
 		}
 	}
 	/* the sponsor's items: due on or before the meeting's day first */
-	size_t lo = 0, hi = a->n_acts;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (a->acts[mid].sponsor_id < sponsor_id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	size_t end = lo;
-	while (end < a->n_acts && a->acts[end].sponsor_id == sponsor_id)
-		end++;
+	size_t lo, end;
+	sponsor_items(a, sponsor_id, &lo, &end);
 	char day[32] = "";
 	if (end > lo) { /* the meeting's local day, only when there are items */
 		tw_time_format(when, day, sizeof day);
@@ -179,4 +191,28 @@ bool tw_agendas_render(struct tw_agendas *a, int64_t meeting_id, int64_t sponsor
 	while (b->len > start && b->data[b->len - 1] == '\n')
 		b->data[--b->len] = '\0';
 	return tw_buf_ok(b, err);
+}
+
+bool tw_agendas_text(struct tw_agendas *a, int64_t meeting_id, int64_t sponsor_id,
+		     tw_time when, const char *sponsor_name, const char *hand,
+		     const char **text, size_t *len, struct tw_error *err)
+{
+	size_t lo, end;
+	sponsor_items(a, sponsor_id, &lo, &end);
+	if (lo == end && hand && tw_text_nonblank(hand)) {
+		/* what tw_agenda_render_parts makes of a first part alone: it
+		 * without its closing blanks and new lines */
+		size_t n = strlen(hand);
+		while (n && (hand[n - 1] == '\n' || hand[n - 1] == ' ' || hand[n - 1] == '\t'))
+			n--;
+		*text = hand;
+		*len = n;
+		return true;
+	}
+	a->text.len = 0;
+	if (!tw_agendas_render(a, meeting_id, sponsor_id, when, sponsor_name, hand, &a->text, err))
+		return false;
+	*text = a->text.len ? a->text.data : "";
+	*len = a->text.len;
+	return true;
 }

@@ -41,14 +41,8 @@ char *tw_buf_room(struct tw_buf *b, size_t more)
 	return reserve(b, more) ? b->data + b->len : NULL;
 }
 
-void tw_buf_add(struct tw_buf *b, const char *s, size_t len)
+void tw_buf_add_grow(struct tw_buf *b, const char *s, size_t len)
 {
-	if (!b->oom && len < b->cap - b->len) { /* room already: most appends */
-		memcpy(b->data + b->len, s, len);
-		b->len += len;
-		b->data[b->len] = '\0';
-		return;
-	}
 	if (!reserve(b, len))
 		return;
 	if (len)

@@ -11,21 +11,31 @@
 #include "twoway/export.h"
 #include "twoway/util.h"
 
-void tw_export_ics_text(struct tw_buf *b, const char *s)
+/* The first len bytes of s (a NUL-terminated string at least that long)
+ * escaped as TEXT. */
+static void text_n(struct tw_buf *b, const char *s, size_t len)
 {
-	for (const char *p = s ? s : ""; *p; p++) {
+	for (const char *p = s, *end = s + len; p < end; p++) {
 		size_t run = strcspn(p, "\\;,\n\r"); /* plain text goes in whole */
+		if (run > (size_t)(end - p))
+			run = (size_t)(end - p);
 		tw_buf_add(b, p, run);
 		p += run;
+		if (p == end)
+			return;
 		switch (*p) {
 		case '\\': tw_buf_add(b, "\\\\", 2); break;
 		case ';': tw_buf_add(b, "\\;", 2); break;
 		case ',': tw_buf_add(b, "\\,", 2); break;
 		case '\n': tw_buf_add(b, "\\n", 2); break;
-		case '\r': break; /* a CRLF in the text is one newline */
-		default: return; /* the end */
+		default: break; /* '\r': a CRLF in the text is one newline */
 		}
 	}
+}
+
+void tw_export_ics_text(struct tw_buf *b, const char *s)
+{
+	text_n(b, s ? s : "", s ? strlen(s) : 0);
 }
 
 void tw_export_ics_line(struct tw_buf *b, const char *line, size_t len)
@@ -159,7 +169,6 @@ static void utc(tw_time t, char *buf, struct utc_day *last)
 struct ics {
 	struct tw_buf *b;
 	struct tw_buf l;	    /* one content line */
-	struct tw_buf agenda;	    /* one meeting's agenda */
 	struct tw_agendas *agendas; /* what the agendas derive */
 	struct utc_day made;	    /* utc's last date of a created or changed time */
 	struct utc_day start;	    /* and of a start */
@@ -186,7 +195,10 @@ static bool put_event(const struct tw_meeting_row *m, void *ctx, struct tw_error
 	char *stamp = p;
 	p += 16;
 	PUT("\r\nCREATED:");
-	utc(m->created, p, &x->made);
+	if (m->created == (m->updated ? m->updated : m->created))
+		memcpy(p, stamp, 16); /* never changed since */
+	else
+		utc(m->created, p, &x->made);
 	p += 16;
 	PUT("\r\nLAST-MODIFIED:");
 	memcpy(p, stamp, 16);
@@ -201,12 +213,17 @@ static bool put_event(const struct tw_meeting_row *m, void *ctx, struct tw_error
 	tw_buf_add(b, "SUMMARY:Meeting with ", 21);
 	tw_export_ics_text(b, m->sponsor_name);
 	line_end(b, l, start);
-	x->agenda.len = 0;
-	if (!tw_agendas_render(x->agendas, m->id, m->sponsor_id, m->when, m->sponsor_name,
-			       m->agenda, &x->agenda, err))
+	const char *agenda;
+	size_t agenda_len;
+	if (!tw_agendas_text(x->agendas, m->id, m->sponsor_id, m->when, m->sponsor_name,
+			     m->agenda, &agenda, &agenda_len, err))
 		return false;
-	if (x->agenda.len)
-		prop(b, l, "DESCRIPTION", x->agenda.data, true);
+	if (agenda_len) {
+		start = b->len;
+		tw_buf_add(b, "DESCRIPTION:", 12);
+		text_n(b, agenda, agenda_len);
+		line_end(b, l, start);
+	}
 	tw_buf_add(b, "STATUS:CONFIRMED\r\nEND:VEVENT\r\n", 30);
 	return tw_buf_spill(b) || tw_buf_ok(b, err); /* false: the buffer stopped */
 }
@@ -227,7 +244,6 @@ bool tw_export_ics(struct tw_store *st, const struct tw_library *lib, int64_t pr
 	bool ok = tw_store_meeting_rows(st, profile_id, put_event, &x, err);
 	prop(b, &x.l, "END", "VCALENDAR", false);
 	tw_buf_free(&x.l);
-	tw_buf_free(&x.agenda);
 	tw_agendas_free(x.agendas);
 	return ok && tw_buf_ok(b, err);
 }

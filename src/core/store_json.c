@@ -100,19 +100,6 @@ static bool cols_read(sqlite3_stmt *q, int skip, struct cols *c, struct tw_error
 	return true;
 }
 
-/* tw_buf_add without a call while there is room (most appends here are
- * a few bytes). */
-static inline void put(struct tw_buf *b, const char *s, size_t n)
-{
-	if (b->len + n < b->cap) {
-		memcpy(b->data + b->len, s, n);
-		b->len += n;
-		b->data[b->len] = '\0';
-	} else {
-		tw_buf_add(b, s, n);
-	}
-}
-
 static void put_int(struct tw_buf *b, sqlite3_int64 v)
 {
 	char d[24];
@@ -132,25 +119,25 @@ static void put_int(struct tw_buf *b, sqlite3_int64 v)
 	}
 	if (v < 0)
 		d[--i] = '-';
-	put(b, d + i, sizeof d - i);
+	tw_buf_add(b, d + i, sizeof d - i);
 }
 
 static void put_hex(struct tw_buf *b, const unsigned char *p, size_t n)
 {
 	static const char hex[] = "0123456789abcdef";
-	put(b, "\"", 1);
+	tw_buf_add(b, "\"", 1);
 	char chunk[128];
 	size_t k = 0;
 	for (size_t i = 0; i < n; i++) {
 		chunk[k++] = hex[p[i] >> 4];
 		chunk[k++] = hex[p[i] & 15];
 		if (k == sizeof chunk) {
-			put(b, chunk, k);
+			tw_buf_add(b, chunk, k);
 			k = 0;
 		}
 	}
-	put(b, chunk, k);
-	put(b, "\"", 1);
+	tw_buf_add(b, chunk, k);
+	tw_buf_add(b, "\"", 1);
 }
 
 /* Column i as a JSON value, the way SQLite's json_object wrote it: read
@@ -160,7 +147,7 @@ static void put_value(struct tw_buf *b, sqlite3_stmt *q, int i)
 	sqlite3_value *v = sqlite3_column_value(q, i);
 	switch (sqlite3_value_type(v)) {
 	case SQLITE_NULL:
-		put(b, "null", 4);
+		tw_buf_add(b, "null", 4);
 		break;
 	case SQLITE_INTEGER:
 		put_int(b, sqlite3_value_int64(v));
@@ -198,16 +185,16 @@ static void put_versions(struct tw_buf *b, struct versions *v, sqlite3_int64 id)
 {
 	while (v->rc == SQLITE_ROW && sqlite3_column_int64(v->q, 0) < id)
 		v->rc = sqlite3_step(v->q); /* a version of no reflection read */
-	put(b, "[", 1);
+	tw_buf_add(b, "[", 1);
 	bool first = true;
 	while (v->rc == SQLITE_ROW && sqlite3_column_int64(v->q, 0) == id) {
 		if (!first)
-			put(b, ",", 1);
+			tw_buf_add(b, ",", 1);
 		first = false;
 		put_row(b, v->q, &v->c, NULL, NULL);
 		v->rc = sqlite3_step(v->q);
 	}
-	put(b, "]", 1);
+	tw_buf_add(b, "]", 1);
 }
 
 /* Whether the row's links ("@profile", "@sponsor") all lead to rows the
@@ -233,7 +220,7 @@ static bool row_linked(sqlite3_stmt *q, const struct cols *c, const struct links
 static void put_row(struct tw_buf *b, sqlite3_stmt *q, const struct cols *c,
 		    struct versions *v, const char *const *linked)
 {
-	put(b, "{", 1);
+	tw_buf_add(b, "{", 1);
 	size_t skip = 1; /* no comma before the first member */
 	for (int i = 0; i < c->n; i++) {
 		enum col_kind k = c->kind[i];
@@ -246,23 +233,23 @@ static void put_row(struct tw_buf *b, sqlite3_stmt *q, const struct cols *c,
 		}
 		if (k == COL_LOCK) {
 			/* the lock's columns, one object */
-			put(b, &",\"lock\":{"[skip], 9 - skip);
+			tw_buf_add(b, &",\"lock\":{"[skip], 9 - skip);
 			int j = i;
 			for (; j < c->n && c->kind[j] == COL_LOCK; j++) {
 				size_t no = j == i;
-				put(b, c->key[j] + no, c->keylen[j] - no);
+				tw_buf_add(b, c->key[j] + no, c->keylen[j] - no);
 				put_value(b, q, j);
 			}
-			put(b, "}", 1);
+			tw_buf_add(b, "}", 1);
 			i = j - 1;
 			skip = 0;
 			continue;
 		}
-		put(b, c->key[i] + skip, c->keylen[i] - skip);
+		tw_buf_add(b, c->key[i] + skip, c->keylen[i] - skip);
 		skip = 0;
 		if (k == COL_BOOL) {
 			bool t = sqlite3_column_int(q, i) != 0;
-			put(b, t ? "true" : "false", t ? 4 : 5);
+			tw_buf_add(b, t ? "true" : "false", t ? 4 : 5);
 		} else if (k == COL_VERSIONS && v) {
 			put_versions(b, v, sqlite3_column_int64(q, i));
 		} else if ((k == COL_PROFILE || k == COL_SPONSOR) && linked) {
@@ -271,7 +258,7 @@ static void put_row(struct tw_buf *b, sqlite3_stmt *q, const struct cols *c,
 			put_value(b, q, i);
 		}
 	}
-	put(b, "}", 1);
+	tw_buf_add(b, "}", 1);
 }
 
 static bool put_section(struct tw_store *st, const struct store_json_section *s,

@@ -120,6 +120,8 @@ bool tw_text_nonblank(const char *s)
 {
 	if (!s)
 		return false;
+	if (*s > ' ' && *s < 0x7f) /* starts with a visible ASCII character */
+		return true;
 	const unsigned char *p = (const unsigned char *)s;
 	size_t len = strlen(s);
 	for (size_t i = 0; i < len;) {

@@ -6,7 +6,8 @@
  * (tests/data/store/v7_agendas.db, make_v7_agendas.sh) with frozen agendas migrates;
  * a schema-12 database (v12_actions.db, make_v12_actions.sh) gains the
  * index of the open items of meetings, and the agendas read the same items
- * through it as writes come and go. */
+ * through it as writes come and go; the many-meetings agendas
+ * (agenda_many.c) hand over the same text with and without a copy. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -265,6 +266,63 @@ static void test_exports(void **state)
 	free(br);
 }
 
+/* What tw_agendas_text hands over (the hand part itself when the sponsor
+ * has no open item) is what tw_agendas_render writes, for hand parts with
+ * closing blanks, new lines, escapes and non-ASCII, blank ones (the answers, or
+ * nothing without a library), and sponsors with and without open items. */
+static void test_agendas_text(void **state)
+{
+	struct fixture *f = *state;
+	struct tw_error err = { 0 };
+	static const char *const hands[] = {
+		"Plain words", "a", "Closing blanks \n\t \n\n", "Ends in escapes,;\\\n",
+		"two\nlines\n", ",starts with a comma",
+		"\xc3\xa9t\xc3\xa9 starts past ASCII", "- an item\n\n## a heading\n",
+		"", " \t\n", "\xe2\x80\x8b\n",
+	};
+	size_t nh = sizeof hands / sizeof hands[0];
+	int64_t busy = sponsor(f, "Busy Sponsor"), idle = sponsor(f, "Idle Sponsor");
+	int64_t first = meeting(f, busy, local(2030, 1, 1, 9), "");
+	action(f, first, "Send the roadmap draft", "2030-01-05");
+	action(f, first, "Undated item", "");
+	reflect(f, first, CHALLENGE, "Whether to lead the platform team", TW_PRIVACY_KEEP);
+	int64_t ids[2][16];
+	for (size_t i = 0; i < nh; i++) {
+		ids[0][i] = meeting(f, busy, local(2030, 2, 1 + (int)i, 9), hands[i]);
+		ids[1][i] = meeting(f, idle, local(2030, 3, 1 + (int)i, 9), hands[i]);
+		reflect(f, ids[1][i], CHALLENGE, "An answer for the idle one", TW_PRIVACY_KEEP);
+	}
+	for (int with_lib = 0; with_lib < 2; with_lib++) {
+		const struct tw_library *lib = with_lib ? content_lib : NULL;
+		struct tw_agendas *a = tw_agendas_new(lib, f->st, f->profile, "2030-01-01", &err);
+		assert_non_null(a);
+		size_t fast = 0;
+		for (size_t s = 0; s < 2; s++)
+			for (size_t i = 0; i < nh; i++) {
+				struct tw_meeting m;
+				assert_true(tw_store_meeting_get(f->st, ids[s][i], &m, &err));
+				struct tw_buf want = { 0 };
+				assert_true(tw_agendas_render(a, m.id, m.sponsor_id, m.when,
+							      m.sponsor_name, m.agenda, &want, &err));
+				const char *text = NULL;
+				size_t len = 99;
+				assert_true(tw_agendas_text(a, m.id, m.sponsor_id, m.when,
+							    m.sponsor_name, m.agenda, &text, &len,
+							    &err));
+				if (len != want.len || (len && memcmp(text, want.data, len) != 0))
+					fail_msg("lib %d, sponsor %zu, hand %zu: \"%.*s\", render "
+						 "\"%s\"", with_lib, s, i, (int)len, text,
+						 want.len ? want.data : "");
+				fast += text == m.agenda;
+				tw_buf_free(&want);
+				tw_meeting_finish(&m);
+			}
+		/* the hand part itself: the idle sponsor's eight not blank */
+		assert_int_equal(fast, 8);
+		tw_agendas_free(a);
+	}
+}
+
 /* A schema-7 database (migrated through 8 to 9): the frozen "## Open action items" list leaves the
  * stored agenda (the hand part keeps the rest); a list with hand-typed text
  * after it stays, and the render does not repeat its item. */
@@ -436,6 +494,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_hand_edits_regenerate_undo, store_setup,
 						store_teardown),
 		cmocka_unit_test_setup_teardown(test_exports, store_setup, store_teardown),
+		cmocka_unit_test_setup_teardown(test_agendas_text, store_setup, store_teardown),
 		cmocka_unit_test_setup_teardown(test_guide_progress, store_setup, store_teardown),
 		cmocka_unit_test_setup_teardown(test_migrate_v7, dir_setup, store_teardown),
 		cmocka_unit_test_setup_teardown(test_migrate_v12, dir_setup, store_teardown),

@@ -1,6 +1,6 @@
 /* Unit tests of the iCalendar writer (RFC 5545): TEXT escaping, content
- * lines folded at 75 octets on UTF-8 boundaries, and a whole calendar's
- * lines around the fold. */
+ * lines folded at 75 octets on UTF-8 boundaries, a whole calendar's
+ * lines around the fold, and its descriptions against the agendas. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #include "test_store_common.h"
+#include "twoway/agenda.h"
 #include "twoway/export.h"
 #include "twoway/util.h"
 
@@ -141,12 +142,92 @@ static void test_ics_lines_fold(void **state)
 	tw_buf_free(&b);
 }
 
+/* Each DESCRIPTION is the meeting's agenda as tw_agendas_render gives it,
+ * escaped as TEXT: hand parts whose closing blanks and new lines fall
+ * after escaped characters (the escaping stops where the agenda does),
+ * and a sponsor with an open item (the agenda is made, not the hand part
+ * as written). No DESCRIPTION for a blank agenda. */
+static void test_ics_descriptions(void **state)
+{
+	struct fixture *f = *state;
+	struct tw_error err = { 0 };
+	static const char *const hands[] = {
+		"Plain words", "Ends in escapes,;\\\n \t\n", "two\nlines,\n\n", "", " \n",
+		"\\", "caf\xc3\xa9; then, more\t\t",
+	};
+	size_t nh = sizeof hands / sizeof hands[0];
+	int64_t sp[2];
+	for (int i = 0; i < 2; i++) {
+		struct tw_sponsor s = { .profile_id = f->profile,
+					.name = (char *)(i ? "With, items" : "Without") };
+		assert_true(tw_store_sponsor_add(f->st, &s, &err));
+		sp[i] = s.id;
+	}
+	struct tw_agendas *ag = NULL;
+	struct tw_buf want = { 0 }; /* the DESCRIPTION lines, one per line */
+	int64_t ids[32];
+	size_t n = 0;
+	for (int i = 0; i < 2; i++)
+		for (size_t h = 0; h < nh; h++) {
+			struct tw_meeting m = { .profile_id = f->profile, .sponsor_id = sp[i],
+						.when = 1900000000 + (tw_time)n * 3600,
+						.agenda = (char *)hands[h], .notes = "", .outcome = "" };
+			assert_true(tw_store_meeting_add(f->st, &m, &err));
+			ids[n++] = m.id;
+		}
+	struct tw_action a = { .profile_id = f->profile, .meeting_id = ids[nh], .text = "Bring, the draft" };
+	assert_true(tw_store_action_add(f->st, &a, &err));
+	assert_non_null(ag = tw_agendas_new(NULL, f->st, f->profile, "2030-01-01", &err));
+	for (size_t i = 0; i < n; i++) {
+		struct tw_meeting m;
+		assert_true(tw_store_meeting_get(f->st, ids[i], &m, &err));
+		struct tw_buf r = { 0 };
+		assert_true(tw_agendas_render(ag, m.id, m.sponsor_id, m.when, m.sponsor_name,
+					      m.agenda, &r, &err));
+		if (r.len) {
+			tw_buf_puts(&want, "DESCRIPTION:");
+			tw_export_ics_text(&want, r.data);
+			tw_buf_puts(&want, "\n");
+		}
+		tw_buf_free(&r);
+		tw_meeting_finish(&m);
+	}
+	tw_agendas_free(ag);
+	struct tw_buf b = { 0 }, got = { 0 };
+	assert_true(tw_export_ics(f->st, NULL, f->profile, "2030-01-01", &b, &err));
+	/* unfold, keeping the DESCRIPTION lines */
+	struct tw_buf line = { 0 };
+	for (const char *p = b.data; *p;) {
+		const char *eol = strstr(p, "\r\n");
+		assert_non_null(eol);
+		bool more = eol[2] == ' ';
+		tw_buf_add(&line, p, (size_t)(eol - p));
+		p = eol + 2 + more;
+		if (!more) {
+			if (!strncmp(line.data, "DESCRIPTION:", 12)) {
+				tw_buf_add(&got, line.data, line.len);
+				tw_buf_puts(&got, "\n");
+			}
+			line.len = 0;
+		}
+	}
+	assert_non_null(want.data);
+	assert_non_null(strstr(want.data, "DESCRIPTION:Ends in escapes\\,\\;\\\\\n"));
+	assert_non_null(strstr(want.data, "Bring\\, the draft"));
+	assert_string_equal(got.data, want.data);
+	tw_buf_free(&line);
+	tw_buf_free(&got);
+	tw_buf_free(&want);
+	tw_buf_free(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_ics_text),
 		cmocka_unit_test(test_ics_fold),
 		cmocka_unit_test_setup_teardown(test_ics_lines_fold, store_setup, store_teardown),
+		cmocka_unit_test_setup_teardown(test_ics_descriptions, store_setup, store_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
