@@ -187,10 +187,14 @@ char *tw_agenda_render(const struct tw_library *lib, struct tw_store *st, int64_
 		       const char *today, struct tw_error *err);
 
 /* tw_agenda_render's text from its parts, appended to b: first the first
- * part, then the derived items (as tw_agenda_derive gives them). */
+ * part (its first tw_agenda_first_len bytes), then the derived items (as
+ * tw_agenda_derive gives them). */
 void tw_agenda_render_parts(struct tw_buf *b, const char *first, const struct tw_action *due,
 			    size_t n_due, const struct tw_action *open, size_t n_open,
 			    const char *sponsor_name, const char *today);
+/* How much of a first part an agenda shows: all but its closing blanks
+ * and new lines. */
+size_t tw_agenda_first_len(const char *first);
 
 /* ---- the live agendas of many meetings (agenda_many.c) ----
  * What tw_agenda_render gives for each meeting of one profile, for the

@@ -157,12 +157,15 @@ bool tw_export_write_file(const char *path, const char *data, size_t len, bool f
  * memory: tw_export_file_open checks the target as above and creates the
  * temporary file (NULL with err on failure); tw_export_file_sink is a
  * tw_buf sink that appends to it (false once a write failed); commit puts
- * it into place (or says why not, leaving nothing behind) and abort
- * removes it; either frees f. */
+ * it into place (or says why not, leaving nothing behind). abort, for an
+ * export that did not complete, removes it; false with err set when a
+ * write into it had failed (why the export stopped: a full disk, a file
+ * size limit), true otherwise with err untouched. Either frees f; abort
+ * takes NULL. */
 struct tw_export_file;
 struct tw_export_file *tw_export_file_open(const char *path, bool force, struct tw_error *err);
 bool tw_export_file_sink(void *file, const char *data, size_t len);
 bool tw_export_file_commit(struct tw_export_file *f, struct tw_error *err);
-void tw_export_file_abort(struct tw_export_file *f);
+bool tw_export_file_abort(struct tw_export_file *f, struct tw_error *err);
 
 #endif

@@ -201,10 +201,8 @@ int cmd_export(struct cli_ctx *ctx, int argc, char **argv)
 	if (!build(ctx, format, meeting, agenda, coaching, what, coach, &b)) {
 		if (b.sink_failed && to_out)
 			cli_fail("cannot write the output: %s", strerror(sink.error));
-		else if (b.sink_failed && !tw_export_file_commit(file, &err)) /* says why */
+		else if (!tw_export_file_abort(file, &err)) /* a write failed: why */
 			cli_fail("%s; nothing was written", err.message);
-		else
-			tw_export_file_abort(file);
 		tw_buf_free(&b);
 		return CLI_FAIL;
 	}

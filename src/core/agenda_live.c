@@ -160,13 +160,19 @@ static void items(struct tw_buf *b, size_t start, const char *heading, const str
 	}
 }
 
+size_t tw_agenda_first_len(const char *first)
+{
+	size_t len = strlen(first);
+	while (len && (first[len - 1] == '\n' || first[len - 1] == ' ' || first[len - 1] == '\t'))
+		len--;
+	return len;
+}
+
 void tw_agenda_render_parts(struct tw_buf *b, const char *first, const struct tw_action *due,
 			    size_t n_due, const struct tw_action *open, size_t n_open,
 			    const char *sponsor_name, const char *today)
 {
-	size_t start = b->len, len = strlen(first);
-	while (len && (first[len - 1] == '\n' || first[len - 1] == ' ' || first[len - 1] == '\t'))
-		len--;
+	size_t start = b->len, len = tw_agenda_first_len(first);
 	if (len) {
 		tw_buf_add(b, first, len);
 		tw_buf_puts(b, "\n");

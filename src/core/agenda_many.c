@@ -200,13 +200,9 @@ bool tw_agendas_text(struct tw_agendas *a, int64_t meeting_id, int64_t sponsor_i
 	size_t lo, end;
 	sponsor_items(a, sponsor_id, &lo, &end);
 	if (lo == end && hand && tw_text_nonblank(hand)) {
-		/* what tw_agenda_render_parts makes of a first part alone: it
-		 * without its closing blanks and new lines */
-		size_t n = strlen(hand);
-		while (n && (hand[n - 1] == '\n' || hand[n - 1] == ' ' || hand[n - 1] == '\t'))
-			n--;
+		/* what tw_agenda_render_parts makes of a first part alone */
 		*text = hand;
-		*len = n;
+		*len = tw_agenda_first_len(hand);
 		return true;
 	}
 	a->text.len = 0;

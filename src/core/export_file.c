@@ -87,12 +87,28 @@ static bool failed(struct tw_export_file *f, const char *what, int e)
 	return false;
 }
 
-void tw_export_file_abort(struct tw_export_file *f)
+/* What failed, in err: the directory for a failure to make it or a file
+ * in it, else the target. */
+static bool report(const struct tw_export_file *f, struct tw_error *err)
 {
-	if (!f)
-		return;
+	bool in_dir = f->what[0] == 'c' && strstr(f->what, "directory");
+	bool file_in = strcmp(f->what, "cannot create a file in") == 0;
+	return io_fail(err, f->what, in_dir || file_in ? f->dir : f->path, f->error);
+}
+
+static void drop(struct tw_export_file *f)
+{
 	undo(f);
 	file_free(f);
+}
+
+bool tw_export_file_abort(struct tw_export_file *f, struct tw_error *err)
+{
+	if (!f)
+		return true;
+	bool ok = !f->error || report(f, err);
+	drop(f);
+	return ok;
 }
 
 struct tw_export_file *tw_export_file_open(const char *path, bool force, struct tw_error *err)
@@ -202,10 +218,8 @@ bool tw_export_file_commit(struct tw_export_file *f, struct tw_error *err)
 			failed(f, "cannot write", errno);
 	}
 	if (f->error) {
-		bool in_dir = f->what[0] == 'c' && strstr(f->what, "directory");
-		bool file_in = strcmp(f->what, "cannot create a file in") == 0;
-		io_fail(err, f->what, in_dir || file_in ? f->dir : path, f->error);
-		tw_export_file_abort(f);
+		report(f, err);
+		drop(f);
 		return false;
 	}
 	bool ok;
@@ -233,7 +247,7 @@ bool tw_export_file_commit(struct tw_export_file *f, struct tw_error *err)
 				     "'%s' already exists; use --force to replace it", path);
 		else
 			io_fail(err, "cannot write", path, e);
-		tw_export_file_abort(f);
+		drop(f);
 		return false;
 	}
 	f->created = false; /* it is the target now */

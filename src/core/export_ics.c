@@ -90,19 +90,25 @@ static void line_end(struct tw_buf *b, struct tw_buf *l, size_t start)
 	tw_export_ics_line(b, l->data, l->len);
 }
 
-/* Appends "NAME:" + value (escaped as TEXT when text) as one folded
- * line. */
+/* Appends "NAME:" + the len bytes of value (escaped as TEXT when text)
+ * as one folded line. */
 static void prop(struct tw_buf *b, struct tw_buf *l, const char *name, const char *value,
-		 bool text)
+		 size_t len, bool text)
 {
 	size_t start = b->len;
 	tw_buf_puts(b, name);
 	tw_buf_add(b, ":", 1);
 	if (text)
-		tw_export_ics_text(b, value);
+		text_n(b, value, len);
 	else
-		tw_buf_puts(b, value);
+		tw_buf_add(b, value, len);
 	line_end(b, l, start);
+}
+
+/* A property whose value is not TEXT. */
+static void plain(struct tw_buf *b, struct tw_buf *l, const char *name, const char *value)
+{
+	prop(b, l, name, value, strlen(value), false);
 }
 
 /* n as width decimal digits at p. */
@@ -218,12 +224,8 @@ static bool put_event(const struct tw_meeting_row *m, void *ctx, struct tw_error
 	if (!tw_agendas_text(x->agendas, m->id, m->sponsor_id, m->when, m->sponsor_name,
 			     m->agenda, &agenda, &agenda_len, err))
 		return false;
-	if (agenda_len) {
-		start = b->len;
-		tw_buf_add(b, "DESCRIPTION:", 12);
-		text_n(b, agenda, agenda_len);
-		line_end(b, l, start);
-	}
+	if (agenda_len)
+		prop(b, l, "DESCRIPTION", agenda, agenda_len, true);
 	tw_buf_add(b, "STATUS:CONFIRMED\r\nEND:VEVENT\r\n", 30);
 	return tw_buf_spill(b) || tw_buf_ok(b, err); /* false: the buffer stopped */
 }
@@ -237,12 +239,12 @@ bool tw_export_ics(struct tw_store *st, const struct tw_library *lib, int64_t pr
 	struct ics x = { .b = b, .made = { .days = INT64_MIN }, .start = { .days = INT64_MIN } };
 	if (!(x.agendas = tw_agendas_new(lib, st, profile_id, today, err)))
 		return false;
-	prop(b, &x.l, "BEGIN", "VCALENDAR", false);
-	prop(b, &x.l, "VERSION", "2.0", false);
-	prop(b, &x.l, "PRODID", "-//twoway//twoway sponsor meetings//EN", false);
-	prop(b, &x.l, "CALSCALE", "GREGORIAN", false);
+	plain(b, &x.l, "BEGIN", "VCALENDAR");
+	plain(b, &x.l, "VERSION", "2.0");
+	plain(b, &x.l, "PRODID", "-//twoway//twoway sponsor meetings//EN");
+	plain(b, &x.l, "CALSCALE", "GREGORIAN");
 	bool ok = tw_store_meeting_rows(st, profile_id, put_event, &x, err);
-	prop(b, &x.l, "END", "VCALENDAR", false);
+	plain(b, &x.l, "END", "VCALENDAR");
 	tw_buf_free(&x.l);
 	tw_agendas_free(x.agendas);
 	return ok && tw_buf_ok(b, err);

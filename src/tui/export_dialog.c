@@ -218,10 +218,8 @@ static void write_to(struct tui_app *app, struct export_dialog *d, char *path, b
 	bool ok = false;
 	if (build(app, d, &b, &err) && tw_buf_drain(&b) && tw_buf_ok(&b, &err))
 		ok = tw_export_file_commit(file, &err);
-	else if (b.sink_failed) /* a write failed: commit refuses the file, says why */
-		(void)tw_export_file_commit(file, &err);
-	else
-		tw_export_file_abort(file);
+	else /* a failed write, if that stopped it, is what err says */
+		(void)tw_export_file_abort(file, &err);
 	tw_buf_free(&b);
 	if (ok) {
 		tui_msg(app, "wrote %s", path);

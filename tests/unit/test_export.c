@@ -140,7 +140,7 @@ static void test_write_file(void **state)
 	assert_non_null(ef);
 	assert_true(tw_export_file_sink(ef, "half", 4));
 	assert_int_equal(count_entries(deeper), 1);
-	tw_export_file_abort(ef);
+	assert_true(tw_export_file_abort(ef, &err));
 	char made[500];
 	snprintf(made, sizeof made, "%s/a/c", f->dir);
 	assert_int_not_equal(stat(made, &sb), 0);
