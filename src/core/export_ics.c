@@ -90,14 +90,13 @@ static void line_end(struct tw_buf *b, struct tw_buf *l, size_t start)
 	tw_export_ics_line(b, l->data, l->len);
 }
 
-/* Appends "NAME:" + the len bytes of value (escaped as TEXT when text)
- * as one folded line. */
-static void prop(struct tw_buf *b, struct tw_buf *l, const char *name, const char *value,
-		 size_t len, bool text)
+/* Appends head ("NAME:", head_len bytes) + the len bytes of value
+ * (escaped as TEXT when text) as one folded line. */
+static void prop(struct tw_buf *b, struct tw_buf *l, const char *head, size_t head_len,
+		 const char *value, size_t len, bool text)
 {
 	size_t start = b->len;
-	tw_buf_puts(b, name);
-	tw_buf_add(b, ":", 1);
+	tw_buf_add(b, head, head_len);
 	if (text)
 		text_n(b, value, len);
 	else
@@ -106,9 +105,9 @@ static void prop(struct tw_buf *b, struct tw_buf *l, const char *name, const cha
 }
 
 /* A property whose value is not TEXT. */
-static void plain(struct tw_buf *b, struct tw_buf *l, const char *name, const char *value)
+static void plain(struct tw_buf *b, struct tw_buf *l, const char *head, const char *value)
 {
-	prop(b, l, name, value, strlen(value), false);
+	prop(b, l, head, strlen(head), value, strlen(value), false);
 }
 
 /* n as width decimal digits at p. */
@@ -225,7 +224,7 @@ static bool put_event(const struct tw_meeting_row *m, void *ctx, struct tw_error
 			     m->agenda, &agenda, &agenda_len, err))
 		return false;
 	if (agenda_len)
-		prop(b, l, "DESCRIPTION", agenda, agenda_len, true);
+		prop(b, l, "DESCRIPTION:", 12, agenda, agenda_len, true);
 	tw_buf_add(b, "STATUS:CONFIRMED\r\nEND:VEVENT\r\n", 30);
 	return tw_buf_spill(b) || tw_buf_ok(b, err); /* false: the buffer stopped */
 }
@@ -239,12 +238,12 @@ bool tw_export_ics(struct tw_store *st, const struct tw_library *lib, int64_t pr
 	struct ics x = { .b = b, .made = { .days = INT64_MIN }, .start = { .days = INT64_MIN } };
 	if (!(x.agendas = tw_agendas_new(lib, st, profile_id, today, err)))
 		return false;
-	plain(b, &x.l, "BEGIN", "VCALENDAR");
-	plain(b, &x.l, "VERSION", "2.0");
-	plain(b, &x.l, "PRODID", "-//twoway//twoway sponsor meetings//EN");
-	plain(b, &x.l, "CALSCALE", "GREGORIAN");
+	plain(b, &x.l, "BEGIN:", "VCALENDAR");
+	plain(b, &x.l, "VERSION:", "2.0");
+	plain(b, &x.l, "PRODID:", "-//twoway//twoway sponsor meetings//EN");
+	plain(b, &x.l, "CALSCALE:", "GREGORIAN");
 	bool ok = tw_store_meeting_rows(st, profile_id, put_event, &x, err);
-	plain(b, &x.l, "END", "VCALENDAR");
+	plain(b, &x.l, "END:", "VCALENDAR");
 	tw_buf_free(&x.l);
 	tw_agendas_free(x.agendas);
 	return ok && tw_buf_ok(b, err);
