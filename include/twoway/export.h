@@ -24,7 +24,7 @@ struct tw_buf {
 	size_t cap;
 	bool oom;
 	/* Optional: where a long export goes as it is made. A writer calls
-	 * tw_buf_spill between records; once 64 KiB are buffered they go to
+	 * tw_buf_spill between records; once 16 KiB are buffered they go to
 	 * sink (which returns false when it could not write them, and then
 	 * the buffer stops: sink_failed and oom are set). */
 	bool (*sink)(void *ctx, const char *data, size_t len);
@@ -53,7 +53,7 @@ void tw_buf_printf(struct tw_buf *b, const char *fmt, ...) __attribute__((format
  * memory ran out (b->oom is set). */
 char *tw_buf_room(struct tw_buf *b, size_t more);
 /* At a record boundary: with a sink, hands the buffered bytes to it once
- * 64 KiB or more are waiting (never splitting a record). Returns false once
+ * 16 KiB or more are waiting (never splitting a record). Returns false once
  * the buffer has stopped (no memory, or the sink failed): the writer can
  * stop early. Without a sink it only reports oom. */
 bool tw_buf_spill(struct tw_buf *b);

@@ -81,7 +81,7 @@ int64_t tw_store_scope_of(const struct tw_store *st);
  * something that is not SQLite) raises SIGBUS instead of returning an
  * error, so only a caller that handles SIGBUS calls this.
  *
- * tw_store_stream_reads: read calls into a page cache of 32 pages whose
+ * tw_store_stream_reads: read calls into a page cache of 16 pages whose
  * buffers are used again, for a command that reads most pages once, in
  * order (an export, a search): no fresh memory per page, and an
  * unreadable page is an error like any other. On a join that looks pages

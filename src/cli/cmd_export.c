@@ -117,7 +117,7 @@ struct out_sink {
 
 static bool to_stdout(void *ctx, const char *data, size_t len)
 {
-	/* what stdio holds goes first; then the piece (64 KiB or more)
+	/* what stdio holds goes first; then the piece (16 KiB or more)
 	 * straight to the descriptor: through stdio it was copied once more
 	 * (4% of a JSON export's instructions) */
 	struct out_sink *o = ctx;

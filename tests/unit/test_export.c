@@ -273,6 +273,10 @@ static void test_streamed_export(void **state)
 	struct tw_buf b = { .sink = catch_bytes, .sink_ctx = &c };
 	assert_true(tw_store_export_json_into(f->st, 0, false, &b, &err));
 	assert_true(c.calls >= 2);
+	/* pieces of about 16 KiB, from a buffer that never grew past twice
+	 * that (every record here is well under 1 KiB) */
+	assert_true((size_t)c.calls >= len / (17 * 1024));
+	assert_true(b.cap <= 32 * 1024);
 	assert_int_equal(b.len, 0); /* all of it went to the sink */
 	assert_int_equal(c.got.len, len);
 	assert_memory_equal(c.got.data, whole, len);
@@ -288,6 +292,7 @@ static void test_streamed_export(void **state)
 	assert_true(tw_export_ics(f->st, NULL, f->profile, "2030-01-01", &b, &err));
 	assert_true(tw_buf_drain(&b));
 	assert_true(c.calls >= 2);
+	assert_true(b.cap <= 32 * 1024);
 	assert_int_equal(c.got.len, one.len);
 	assert_memory_equal(c.got.data, one.data, one.len);
 	tw_buf_free(&b);
