@@ -171,13 +171,55 @@ static void utc(tw_time t, char *buf, struct utc_day *last)
 	memcpy(buf + 15, "Z", 2);
 }
 
+/* A sponsor's SUMMARY line as written, kept for the next meeting with
+ * them: a calendar has many meetings and few sponsors, and escaping and
+ * folding the name again for each meeting was a twentieth of the
+ * export's work. One slot per sponsor id modulo SUMMARY_SLOTS. */
+#define SUMMARY_SLOTS 128
+struct summary {
+	int64_t sponsor_id;
+	char *line; /* the folded line with its CRLF, then the name it was
+		       made from (one malloc'd block); NULL: an empty slot */
+	size_t len; /* of the line */
+};
+
 struct ics {
 	struct tw_buf *b;
 	struct tw_buf l;	    /* one content line */
 	struct tw_agendas *agendas; /* what the agendas derive */
 	struct utc_day made;	    /* utc's last date of a created or changed time */
 	struct utc_day start;	    /* and of a start */
+	struct summary summaries[SUMMARY_SLOTS];
 };
+
+/* "SUMMARY:Meeting with NAME", escaped and folded, from the sponsor's
+ * slot when it holds this name (the same text: a slot is never trusted
+ * on the id alone), else made and kept. A slot that cannot be kept (no
+ * memory) only costs the next meeting a remake. */
+static void put_summary(struct ics *x, int64_t sponsor_id, const char *name)
+{
+	struct tw_buf *b = x->b;
+	struct summary *s = &x->summaries[(uint64_t)sponsor_id % SUMMARY_SLOTS];
+	if (s->line && s->sponsor_id == sponsor_id && strcmp(s->line + s->len, name) == 0) {
+		tw_buf_add(b, s->line, s->len);
+		return;
+	}
+	size_t start = b->len;
+	tw_buf_add(b, "SUMMARY:Meeting with ", 21);
+	tw_export_ics_text(b, name);
+	line_end(b, &x->l, start);
+	if (b->oom)
+		return;
+	free(s->line);
+	*s = (struct summary){ 0 };
+	size_t len = b->len - start, name_len = strlen(name);
+	char *line = malloc(len + name_len + 1);
+	if (line) {
+		memcpy(line, b->data + start, len);
+		memcpy(line + len, name, name_len + 1);
+		*s = (struct summary){ sponsor_id, line, len };
+	}
+}
 
 static bool put_event(const struct tw_meeting_row *m, void *ctx, struct tw_error *err)
 {
@@ -214,10 +256,7 @@ static bool put_event(const struct tw_meeting_row *m, void *ctx, struct tw_error
 	PUT("\r\nDURATION:PT1H\r\n");
 #undef PUT
 	tw_buf_add(b, t, (size_t)(p - t));
-	start = b->len;
-	tw_buf_add(b, "SUMMARY:Meeting with ", 21);
-	tw_export_ics_text(b, m->sponsor_name);
-	line_end(b, l, start);
+	put_summary(x, m->sponsor_id, m->sponsor_name);
 	const char *agenda;
 	size_t agenda_len;
 	if (!tw_agendas_text(x->agendas, m->id, m->sponsor_id, m->when, m->sponsor_name,
@@ -244,6 +283,8 @@ bool tw_export_ics(struct tw_store *st, const struct tw_library *lib, int64_t pr
 	plain(b, &x.l, "CALSCALE:", "GREGORIAN");
 	bool ok = tw_store_meeting_rows(st, profile_id, put_event, &x, err);
 	plain(b, &x.l, "END:", "VCALENDAR");
+	for (size_t i = 0; i < SUMMARY_SLOTS; i++)
+		free(x.summaries[i].line);
 	tw_buf_free(&x.l);
 	tw_agendas_free(x.agendas);
 	return ok && tw_buf_ok(b, err);

@@ -1,6 +1,7 @@
 /* Unit tests of the iCalendar writer (RFC 5545): TEXT escaping, content
  * lines folded at 75 octets on UTF-8 boundaries, a whole calendar's
- * lines around the fold, and its descriptions against the agendas. */
+ * lines around the fold, its descriptions against the agendas, and each
+ * meeting's SUMMARY naming its own sponsor. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -221,6 +222,64 @@ static void test_ics_descriptions(void **state)
 	tw_buf_free(&b);
 }
 
+/* The SUMMARY of every meeting names its own sponsor: 130 sponsors (so
+ * ids 128 apart share a slot of the writer's SUMMARY store), some with
+ * names long enough to fold, three meetings each, in an order that goes
+ * round the sponsors; each meeting's agenda names its sponsor too. */
+static void test_ics_summaries(void **state)
+{
+	struct fixture *f = *state;
+	struct tw_error err = { 0 };
+	enum { SPONSORS = 130, ROUNDS = 3 };
+	int64_t sp[SPONSORS];
+	for (int i = 0; i < SPONSORS; i++) {
+		char name[128];
+		snprintf(name, sizeof name, "Sponsor %d,%.*s", i, i % 3 ? 0 : 60,
+			 "a name long enough that its SUMMARY line folds in two");
+		struct tw_sponsor s = { .profile_id = f->profile, .name = name };
+		assert_true(tw_store_sponsor_add(f->st, &s, &err));
+		sp[i] = s.id;
+	}
+	assert_int_equal(sp[SPONSORS - 1] - sp[0], SPONSORS - 1); /* ids in a row */
+	int n = 0;
+	for (int r = 0; r < ROUNDS; r++)
+		for (int i = 0; i < SPONSORS; i++) {
+			char agenda[32];
+			snprintf(agenda, sizeof agenda, "for %d", i);
+			struct tw_meeting m = { .profile_id = f->profile, .sponsor_id = sp[i],
+						.when = 1900000000 + (tw_time)n++ * 3600,
+						.agenda = agenda, .notes = "", .outcome = "" };
+			assert_true(tw_store_meeting_add(f->st, &m, &err));
+		}
+	struct tw_buf b = { 0 }, line = { 0 };
+	assert_true(tw_export_ics(f->st, NULL, f->profile, "2030-01-01", &b, &err));
+	int events = 0, summary = -1;
+	for (const char *p = b.data; *p;) {
+		const char *eol = strstr(p, "\r\n");
+		assert_non_null(eol);
+		bool more = eol[2] == ' ';
+		tw_buf_add(&line, p, (size_t)(eol - p));
+		p = eol + 2 + more;
+		if (more)
+			continue;
+		int who;
+		if (sscanf(line.data, "SUMMARY:Meeting with Sponsor %d\\,", &who) == 1) {
+			char want[160];
+			snprintf(want, sizeof want, "SUMMARY:Meeting with Sponsor %d\\,%.*s", who,
+				 who % 3 ? 0 : 60, "a name long enough that its SUMMARY line folds in two");
+			assert_string_equal(line.data, want);
+			summary = who;
+		} else if (sscanf(line.data, "DESCRIPTION:for %d", &who) == 1) {
+			assert_int_equal(who, summary);
+			events++;
+		}
+		line.len = 0;
+	}
+	assert_int_equal(events, SPONSORS * ROUNDS);
+	tw_buf_free(&line);
+	tw_buf_free(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -228,6 +287,7 @@ int main(void)
 		cmocka_unit_test(test_ics_fold),
 		cmocka_unit_test_setup_teardown(test_ics_lines_fold, store_setup, store_teardown),
 		cmocka_unit_test_setup_teardown(test_ics_descriptions, store_setup, store_teardown),
+		cmocka_unit_test_setup_teardown(test_ics_summaries, store_setup, store_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
