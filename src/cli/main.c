@@ -1,6 +1,5 @@
 /* twoway's entry point: global options, then either a subcommand from the
  * table below or, with none, the ncurses app. */
-#include <locale.h>
 #include <malloc.h>
 #include <signal.h>
 #include <stdio.h>
@@ -83,9 +82,6 @@ static int take_value(const char *name, int argc, char **argv, int *i, const cha
 
 int main(int argc, char **argv)
 {
-	/* Character widths for aligned tables; numbers and messages stay in
-	 * the C locale's form. */
-	setlocale(LC_CTYPE, "");
 	/* Private text stays in the store: no core dumps, and what a killed
 	 * twoway left in its temp directory goes now. */
 	tw_no_core_dumps();
