@@ -13,17 +13,6 @@
 #include "store_internal.h"
 #include "twoway/util.h"
 
-/* How long a write waits for another twoway window before giving up;
- * TWOWAY_BUSY_TIMEOUT_MS (1 to 600000) shortens it for the tests. */
-#define BUSY_TIMEOUT_DEFAULT_MS 10000
-
-int store_busy_timeout_ms(void)
-{
-	const char *s = getenv("TWOWAY_BUSY_TIMEOUT_MS");
-	char *end = NULL;
-	long v = s ? strtol(s, &end, 10) : 0;
-	return s && *s && end && !*end && v > 0 && v <= 600000 ? (int)v : BUSY_TIMEOUT_DEFAULT_MS;
-}
 /* Files up to this size are fully checked (PRAGMA quick_check) on open
  * unless their check record vouches for them (store_stamp.c: checked
  * within a day, and not changed since but by twoway); larger ones when
@@ -116,7 +105,7 @@ static bool migrate(struct tw_store *st, struct tw_error *err)
 
 static bool set_pragmas(struct tw_store *st, struct tw_error *err)
 {
-	sqlite3_busy_timeout(st->db, store_busy_timeout_ms());
+	store_busy_wait(st->db, &st->busy);
 	sqlite3_extended_result_codes(st->db, 1);
 	store_stamp_hook(st);
 	/* journal_mode answers with a row; read it so a failure shows. */
@@ -275,7 +264,7 @@ struct tw_store *store_open(const char *path, enum tw_view view, bool backups,
 		ok = tw_error_set(err, TW_ERR_IO, "cannot set the mode of '%s': %s", path,
 				  strerror(errno));
 	if (ok) {
-		sqlite3_busy_timeout(st->db, store_busy_timeout_ms());
+		store_busy_wait(st->db, &st->busy);
 		/* A -wal file means another window has it open (or one was
 		 * killed): judge it through SQLite, which reads the WAL. */
 		if (busy_file && !store_judge(st->db, path, &jd, err))

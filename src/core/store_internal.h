@@ -14,6 +14,12 @@
 /* PRAGMA application_id of every twoway database ("TwWy"). */
 #define TW_STORE_APP_ID 0x54775779
 
+/* One connection's wait for a lock (its busy handler's state). */
+struct store_busy {
+	int timeout_ms;
+	int64_t since_ms; /* when the current wait began */
+};
+
 struct tw_store {
 	sqlite3 *db;
 	char *path;
@@ -34,6 +40,7 @@ struct tw_store {
 	struct store_key_slot *keys; /* profile keys opened this session (store_seal.c) */
 	bool scrub; /* plaintext was sealed in place: scrub the index and WAL after commit */
 	int64_t scope; /* tw_store_scope: the only profile bare ids reach; 0 any */
+	struct store_busy busy; /* how db waits for another writer */
 };
 
 /* tw_store_open, with backups false for a scratch copy that must never
@@ -77,9 +84,18 @@ struct store_migration {
 };
 extern const struct store_migration store_migrations[];
 extern const size_t store_migrations_count;
-/* How long a write waits for another window, in ms (store.c):
+/* ---- waiting for another writer (store_busy.c) ---- */
+/* How long a write waits for another window, in ms:
  * TWOWAY_BUSY_TIMEOUT_MS (1 to 600000) shortens it for the tests. */
 int store_busy_timeout_ms(void);
+/* Makes db wait for a lock by looking again every millisecond, up to
+ * store_busy_timeout_ms(); b must live as long as db. */
+void store_busy_wait(sqlite3 *db, struct store_busy *b);
+/* Between two short write transactions of a long run (an import's
+ * batches): leaves the write lock free for a moment, so that a writer
+ * waiting with store_busy_wait takes it, unless the last such moment was
+ * under 20 ms ago. *last_ms: when that was (0 before the first). */
+void store_busy_gap(int64_t *last_ms);
 
 /* ---- judging a file without writing it (store_judge.c) ---- */
 /* What judging a file asks and finds. */

@@ -63,6 +63,7 @@ struct ctx {
 		sqlite3_stmt *q;
 	} stmts[32]; /* prepared once, by the address of their SQL */
 	size_t nstmts;
+	int64_t gap_ms; /* when the batches last left the lock free (store_busy_gap) */
 };
 
 /* The statement for sql (a string constant: it is known by its address),

@@ -36,7 +36,12 @@ bool import_batch_end(struct ctx *c, bool own, bool ok)
 		store_rollback(c->st);
 		return false;
 	}
-	return store_commit(c->st, &err) || import_bad(c, "%s", err.message);
+	if (!store_commit(c->st, &err))
+		return import_bad(c, "%s", err.message);
+	/* a writer waiting for the lock (another window saving) goes now,
+	 * not after the whole import */
+	store_busy_gap(&c->gap_ms);
+	return true;
 }
 
 bool import_stand_ins_begin(struct ctx *c)

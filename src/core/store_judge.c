@@ -173,12 +173,13 @@ static bool judge_uri(const char *uri, const char *path, struct store_judging *j
 		      struct tw_error *err)
 {
 	sqlite3 *db = NULL;
+	struct store_busy busy; /* lives until db is closed below */
 	int rc = sqlite3_open_v2(uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
 	bool ok;
 	*verdict = true;
 	if (rc == SQLITE_OK) {
 		sqlite3_db_config(db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
-		sqlite3_busy_timeout(db, store_busy_timeout_ms()); /* another window writing */
+		store_busy_wait(db, &busy); /* another window writing */
 	}
 	if (rc != SQLITE_OK) {
 		if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT)
