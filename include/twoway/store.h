@@ -509,7 +509,8 @@ void tw_uids_free(struct tw_uid *v, size_t n);
  * every meeting without a uid one: fn is called
  * once per meeting with a row whose strings belong to the store and last
  * only until fn returns; fn returns false to stop (then this returns
- * false, err as fn left it). */
+ * false, err as fn left it). Without with_ids every row's id is 0 (the
+ * read is cheaper: a calendar needs the ids only to find answers). */
 struct tw_meeting_row {
 	int64_t id;
 	const char *uid;
@@ -520,7 +521,7 @@ struct tw_meeting_row {
 	tw_time created;
 	tw_time updated; /* 0 when never */
 };
-bool tw_store_meeting_rows(struct tw_store *st, int64_t profile_id,
+bool tw_store_meeting_rows(struct tw_store *st, int64_t profile_id, bool with_ids,
 			   bool (*fn)(const struct tw_meeting_row *m, void *ctx, struct tw_error *err),
 			   void *ctx, struct tw_error *err);
 /* *yes: some live meeting of the profile has one of the answers

@@ -281,7 +281,8 @@ bool tw_export_ics(struct tw_store *st, const struct tw_library *lib, int64_t pr
 	plain(b, &x.l, "VERSION:", "2.0");
 	plain(b, &x.l, "PRODID:", "-//twoway//twoway sponsor meetings//EN");
 	plain(b, &x.l, "CALSCALE:", "GREGORIAN");
-	bool ok = tw_store_meeting_rows(st, profile_id, put_event, &x, err);
+	/* a meeting's id finds its answers; without a library there are none */
+	bool ok = tw_store_meeting_rows(st, profile_id, lib != NULL, put_event, &x, err);
 	plain(b, &x.l, "END:", "VCALENDAR");
 	for (size_t i = 0; i < SUMMARY_SLOTS; i++)
 		free(x.summaries[i].line);

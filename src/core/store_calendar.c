@@ -10,7 +10,7 @@ static const char *text_or_empty(sqlite3_stmt *q, int i)
 	return t ? t : "";
 }
 
-bool tw_store_meeting_rows(struct tw_store *st, int64_t profile_id,
+bool tw_store_meeting_rows(struct tw_store *st, int64_t profile_id, bool with_ids,
 			   bool (*fn)(const struct tw_meeting_row *m, void *ctx, struct tw_error *err),
 			   void *ctx, struct tw_error *err)
 {
@@ -28,12 +28,19 @@ bool tw_store_meeting_rows(struct tw_store *st, int64_t profile_id,
 	bool ok = store_id_texts(st, "SELECT id, name FROM sponsors WHERE profile_id = ?1"
 				 " ORDER BY id", profile_id, &names, &n_names, err);
 	/* meetings_calendar (schema 16) holds every column read here: one
-	 * pass over that index in order, no visit to the table's rows */
+	 * pass over that index in order, no visit to the table's rows. The
+	 * id is the index entry's rowid, which SQLite finds at the end of
+	 * the entry: 0 instead when not asked for (a twentieth of the read) */
 	if (ok)
 		ok = store_prepare(st,
-				   "SELECT m.id, m.uid, m.agenda, m.at, m.created, m.updated, m.sponsor_id"
-				   " FROM meetings m INDEXED BY meetings_calendar"
-				   " WHERE m.profile_id = ?1 AND m.deleted_at IS NULL ORDER BY m.at, m.id",
+				   with_ids ? "SELECT m.id, m.uid, m.agenda, m.at, m.created, m.updated,"
+					      " m.sponsor_id FROM meetings m INDEXED BY meetings_calendar"
+					      " WHERE m.profile_id = ?1 AND m.deleted_at IS NULL"
+					      " ORDER BY m.at, m.id"
+					    : "SELECT 0, m.uid, m.agenda, m.at, m.created, m.updated,"
+					      " m.sponsor_id FROM meetings m INDEXED BY meetings_calendar"
+					      " WHERE m.profile_id = ?1 AND m.deleted_at IS NULL"
+					      " ORDER BY m.at, m.id",
 				   &q, err);
 	int rc = SQLITE_DONE;
 	if (q)
