@@ -47,7 +47,7 @@ bool tw_store_meeting_rows(struct tw_store *st, int64_t profile_id, bool with_id
 		sqlite3_bind_int64(q, 1, profile_id);
 	while (ok && q && (rc = sqlite3_step(q)) == SQLITE_ROW) {
 		struct tw_meeting_row m = {
-			.id = sqlite3_column_int64(q, 0),
+			.id = with_ids ? sqlite3_column_int64(q, 0) : 0,
 			.uid = (const char *)sqlite3_column_text(q, 1),
 			.agenda = text_or_empty(q, 2),
 			.when = sqlite3_column_int64(q, 3),
