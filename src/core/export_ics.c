@@ -173,8 +173,8 @@ static void utc(tw_time t, char *buf, struct utc_day *last)
 
 /* A sponsor's SUMMARY line as written, kept for the next meeting with
  * them: a calendar has many meetings and few sponsors, and escaping and
- * folding the name again for each meeting was a twentieth of the
- * export's work. One slot per sponsor id modulo SUMMARY_SLOTS. */
+ * folding the name again for each meeting was 3% of the export's
+ * instructions. One slot per sponsor id modulo SUMMARY_SLOTS. */
 #define SUMMARY_SLOTS 128
 struct summary {
 	int64_t sponsor_id;

@@ -14,9 +14,9 @@
 /* How often a waiting writer looks again. SQLite's own timeout naps
  * longer the longer it waits (100 ms apart after the first third of a
  * second), so a writer that gave the lock back for a moment between
- * short transactions (an import's batches) was almost never looked at in
- * that moment, and the waiter sat out the whole import. A look costs a
- * few system calls. */
+ * short transactions (an import's batches) was rarely looking in that
+ * moment, and the waiter sat out most of the import. A look costs a few
+ * system calls. */
 #define BUSY_LOOK_NS 1000000L
 
 /* How long an import leaves the lock free after a batch: two looks of a
