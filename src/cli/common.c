@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "heap.h"
 #include "tw_config.h"
 #include "twoway/util.h"
 
@@ -174,6 +175,7 @@ struct tw_store *cli_store(struct cli_ctx *ctx)
 {
 	if (ctx->store)
 		return ctx->store;
+	(void)cli_heap_prepare(CLI_HEAP_BYTES);
 	char *path = cli_db_path(ctx);
 	if (!path)
 		return NULL;
