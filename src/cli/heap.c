@@ -35,25 +35,25 @@ long cli_heap_prepare(size_t bytes)
 	void *first = malloc(1);
 	if (!first)
 		return 0;
-	char *start = (char *)((uintptr_t)first & ~(uintptr_t)(page - 1));
-	/* Blocks taken and given back make malloc grow the heap past
-	 * start + bytes; given back, they join the free top of the heap. */
-	enum { BLOCK = 16384, MAX_BLOCKS = 64 };
-	void *held[MAX_BLOCKS];
-	size_t n = 0;
-	while (n < MAX_BLOCKS && (char *)sbrk(0) < start + bytes &&
-	       (held[n] = malloc(BLOCK)) != NULL)
-		n++;
-	while (n > 0)
-		free(held[--n]);
-	char *end = sbrk(0);
+	uintptr_t start = (uintptr_t)first & ~(uintptr_t)(page - 1);
 	long made = 0;
-	/* only the heap malloc grew with brk: a heap elsewhere (brk refused,
-	 * malloc fell back to mmap) is left to fault as it will */
-	if (end != (char *)-1 && end > start) {
-		size_t len = (size_t)(end - start) < bytes ? (size_t)(end - start) : bytes;
-		len &= ~(size_t)(page - 1);
-		if (madvise(start, len, MADV_POPULATE_WRITE) == 0)
+	/* only a heap that malloc grows with brk: one elsewhere (brk refused
+	 * and malloc fell back to mmap, or a sanitizer's allocator) is left
+	 * to fault as it will */
+	if (start < (uintptr_t)sbrk(0)) {
+		/* Blocks taken and given back make malloc grow the heap past
+		 * start + bytes; given back, they join the free top of it. */
+		enum { BLOCK = 16384, MAX_BLOCKS = 64 };
+		void *held[MAX_BLOCKS];
+		size_t n = 0;
+		while (n < MAX_BLOCKS && (uintptr_t)sbrk(0) - start < bytes &&
+		       (held[n] = malloc(BLOCK)) != NULL)
+			n++;
+		while (n > 0)
+			free(held[--n]);
+		size_t len = (uintptr_t)sbrk(0) - start;
+		len = (len < bytes ? len : bytes) & ~(size_t)(page - 1);
+		if (madvise((void *)start, len, MADV_POPULATE_WRITE) == 0)
 			made = (long)len;
 		else if (errno != EINVAL) /* EINVAL: a kernel before 5.14 */
 			made = -1;
