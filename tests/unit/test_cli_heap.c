@@ -104,14 +104,15 @@ static void test_heap_still_serves_every_size(void **state)
 {
 	(void)state;
 	(void)cli_heap_prepare(CLI_HEAP_BYTES);
-	size_t sizes[] = { 1, 100, 4096, 70000, 300000, 5u << 20 };
-	void *p[6];
-	for (size_t i = 0; i < 6; i++) {
+	const size_t sizes[] = { 1, 100, 4096, 70000, 300000, 5u << 20 };
+	enum { N = sizeof sizes / sizeof sizes[0] };
+	void *p[N];
+	for (size_t i = 0; i < N; i++) {
 		p[i] = malloc(sizes[i]);
 		assert_non_null(p[i]);
 		memset(p[i], (int)i, sizes[i]);
 	}
-	for (size_t i = 0; i < 6; i++) {
+	for (size_t i = 0; i < N; i++) {
 		assert_int_equal(((unsigned char *)p[i])[sizes[i] - 1], (unsigned char)i);
 		free(p[i]);
 	}
