@@ -1,9 +1,13 @@
 /* pairrun: times two commands run alternately (A, B, A, B ...), each a
  * whole process started with fork and exec, no shell in between, its
- * output sent to /dev/null. Prints the medians in microseconds:
- *   WALL_A CPU_A WALL_B CPU_B
+ * output sent to /dev/null. Prints the medians in microseconds, then the
+ * spread of the runs' own CPU ratios:
+ *   WALL_A CPU_A WALL_B CPU_B LOW HIGH
  * where CPU is user + system time from wait4's rusage (microseconds, not
- * the 10 ms clock ticks that the shell's `times` reports).
+ * the 10 ms clock ticks that the shell's `times` reports), and LOW and
+ * HIGH are the lower and upper quartiles of CPU_B / CPU_A over the
+ * alternations (each B against the A just before it): how far one
+ * alternation's ratio strays from the ratio of the medians.
  *   pairrun RUNS -- COMMAND_A ARGS... -- COMMAND_B ARGS...
  * One untimed run of each goes first, so both start with a warm page cache. */
 #include <fcntl.h>
@@ -69,6 +73,23 @@ static long long median(long long *v, int n)
 	return v[(n - 1) / 2];
 }
 
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+/* The q-quantile (0..1) of the n sorted values, by linear interpolation
+ * between the two nearest ranks. */
+static double quantile(const double *sorted, int n, double q)
+{
+	double pos = q * (n - 1);
+	int i = (int)pos;
+	if (i >= n - 1)
+		return sorted[n - 1];
+	return sorted[i] + (pos - i) * (sorted[i + 1] - sorted[i]);
+}
+
 int main(int argc, char **argv)
 {
 	int runs = argc > 1 ? atoi(argv[1]) : 0;
@@ -90,15 +111,23 @@ int main(int argc, char **argv)
 	long long *v = calloc((size_t)runs * 4, sizeof *v);
 	if (!v)
 		return 2;
+	double *ratio = calloc((size_t)runs, sizeof *ratio);
+	if (!ratio)
+		return 2;
 	long long w, c;
 	run(a, &w, &c);
 	run(b, &w, &c);
 	for (int r = 0; r < runs; r++) {
 		run(a, &v[r], &v[runs + r]);
 		run(b, &v[2 * runs + r], &v[3 * runs + r]);
+		long long cpu_a = v[runs + r] > 0 ? v[runs + r] : 1;
+		ratio[r] = (double)v[3 * runs + r] / (double)cpu_a;
 	}
-	printf("%lld %lld %lld %lld\n", median(v, runs), median(v + runs, runs),
-	       median(v + 2 * runs, runs), median(v + 3 * runs, runs));
+	qsort(ratio, (size_t)runs, sizeof *ratio, cmp_double);
+	double low = quantile(ratio, runs, 0.25), high = quantile(ratio, runs, 0.75);
+	printf("%lld %lld %lld %lld %.3f %.3f\n", median(v, runs), median(v + runs, runs),
+	       median(v + 2 * runs, runs), median(v + 3 * runs, runs), low, high);
+	free(ratio);
 	free(v);
 	return 0;
 }
