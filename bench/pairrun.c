@@ -112,8 +112,10 @@ int main(int argc, char **argv)
 	if (!v)
 		return 2;
 	double *ratio = calloc((size_t)runs, sizeof *ratio);
-	if (!ratio)
+	if (!ratio) {
+		free(v);
 		return 2;
+	}
 	long long w, c;
 	run(a, &w, &c);
 	run(b, &w, &c);
